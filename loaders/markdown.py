@@ -1,0 +1,60 @@
+"""Markdown: rendered to plain text with markdown-it (the parser rich already uses), so that
+links, emphasis and headings become the words a reader sees; front matter gives metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from kg.model import Article
+
+from .base import clean_text, find_dateline, first_line_title, read_text
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_PARSER = MarkdownIt("commonmark")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fields = {}
+    for line in match.group(1).split("\n"):
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, text[match.end():]
+
+
+def markdown_to_text(source: str) -> str:
+    """Blocks become paragraphs separated by a blank line; inline markup is dropped."""
+    blocks: list[str] = []
+    for token in _PARSER.parse(source):
+        if token.type == "inline":
+            words = []
+            for child in token.children or ():
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append("\n" if child.type == "hardbreak" else " ")
+            blocks.append("".join(words))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+class MarkdownLoader:
+    suffixes = (".md", ".markdown")
+
+    def load(self, path: Path) -> Iterator[Article]:
+        meta, body = _front_matter(clean_text(read_text(path)))
+        text = markdown_to_text(body)
+        yield Article(
+            doc_id=path.name, text=text, source_path=str(path.resolve()),
+            title=meta.get("title") or first_line_title(text),
+            published=find_dateline(meta.get("date", "")) or find_dateline(text),
+            url=meta.get("url"), source=meta.get("source"), media_type="text/markdown",
+        )
