@@ -1,0 +1,208 @@
+"""The `kg` command: parses options, calls the library, renders results. No logic of its own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import settings
+from .errors import BackendError, InputError, KGError, QueryError, StoreError
+from .render import console, emit, print_json
+
+EXIT_FAILED = 1
+
+home_option = click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           help="Store directory (default: $KG_HOME, else ./.kg).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+class KGGroup(click.Group):
+    """Turns library errors into one clear line and an exit code, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (InputError, StoreError, BackendError, QueryError, KGError) as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(cls=KGGroup)
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """kg: a knowledge graph of companies, products and market events, built from news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@home_option
+@click.option("--prune", is_flag=True, help="Remove stored documents that are no longer under PATHS.")
+@json_option
+def load(paths, home, prune, as_json):
+    """Load articles (.txt, .md, .html, .jsonl; folders, globs) into the store."""
+    from .pipeline import load as load_paths
+
+    home = settings(home).home
+    show_progress = sys.stderr.isatty() and not as_json
+    with _progress(show_progress) as advance:
+        report = load_paths(paths, home, prune=prune, progress=advance)
+    summary = {"documents loaded": report.loaded, "documents replaced": report.replaced,
+               "documents unchanged": report.unchanged, "documents removed": report.removed,
+               "documents failed": len(report.failures), "entities": report.entities,
+               "facts": report.facts, "claims": report.claims, "events": report.events,
+               "triples written": report.triples}
+    if as_json:
+        print_json({**{k.replace(" ", "_"): v for k, v in summary.items()},
+                    "failures": [vars(f) for f in report.failures], "home": str(home)})
+    else:
+        emit([{"": k, "count": v} for k, v in summary.items()], False, title=f"kg load -> {home}")
+        for failure in report.failures:
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+    sys.exit(0 if report.ok else EXIT_FAILED)
+
+
+class _progress:
+    """A rich progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} docs"),
+                             TimeElapsedColumn(), console=console(), transient=True)
+        self._bar.start()
+        task = self._bar.add_task("loading")
+        return lambda doc_id: self._bar.update(task, advance=1, description=f"loading {doc_id[:40]}")
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self._bar.stop()
+
+
+@main.command()
+@home_option
+@json_option
+def stats(home, as_json):
+    """Counts of documents, entities, facts, claims and events in the store."""
+    from .stats import store_stats
+    from .store import Store
+
+    with Store.open(settings(home).home) as store:
+        data = store_stats(store)
+    if as_json:
+        print_json(data)
+        return
+    rows = [{"what": "documents", "count": data["documents"]}, {"what": "triples", "count": data["triples"]}]
+    rows += [{"what": f"entity {k}", "count": v} for k, v in data["entities"].items()]
+    rows += [{"what": f"fact {k}", "count": v} for k, v in data["facts"].items() if v]
+    rows += [{"what": "claims", "count": data["claims"]}]
+    rows += [{"what": f"event {k}", "count": v} for k, v in data["events"].items() if v]
+    emit(rows, False, title="kg stats")
+
+
+@main.command()
+@home_option
+@json_option
+def validate(home, as_json):
+    """Check the store against the SHACL shapes; exit 1 on violations."""
+    from .store import Store
+    from .validate import validate_store
+
+    with Store.open(settings(home).home) as store:
+        violations = validate_store(store)
+    if as_json:
+        print_json({"conforms": not violations, "violations": [vars(v) for v in violations]})
+    elif violations:
+        emit([vars(v) for v in violations], False, title=f"{len(violations)} SHACL violations")
+    else:
+        click.echo("valid: the store conforms to the shapes")
+    sys.exit(EXIT_FAILED if violations else 0)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl"]),
+              default="trig", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@home_option
+def export(fmt, output, home):
+    """Export the store (RDF, or gold-jsonl for the evaluation scorer)."""
+    from .export import export as export_store
+    from .store import Store
+
+    with Store.open(settings(home).home) as store:
+        if output:
+            with output.open("wb") as out:
+                export_store(store, fmt, out)
+            click.echo(f"wrote {output}", err=True)
+        else:
+            export_store(store, fmt, sys.stdout.buffer)
+
+
+@main.command()
+@click.argument("question")
+@home_option
+@json_option
+def ask(question, home, as_json):
+    """Ask a question in plain English, e.g. "What do you know about Acme?"."""
+    from .ask import EXAMPLES
+    from .ask import ask as ask_store
+    from .store import Store
+
+    with Store.open(settings(home).home) as store:
+        answer = ask_store(store, question)
+    if as_json:
+        print_json(answer.as_dict())
+        return
+    out = console()
+    if answer.intent == "unknown-entity":
+        out.print(f"Not in the graph: I found no entity matching that question.")
+        if answer.suggestions:
+            out.print("Closest entities: " + ", ".join(answer.suggestions))
+        out.print("Try: " + " | ".join(EXAMPLES))
+        return
+    entity = answer.entities[0]
+    out.print(f"[bold]{entity.name}[/bold] ({entity.type})")
+    if not answer.lines:
+        out.print("No facts recorded about it yet.")
+    for line in answer.lines:
+        out.print(f"- {line['text']}")
+        out.print(f"  [dim]{line['document']}: {line['evidence']}[/dim]")
+
+
+def _eval_command():
+    @main.command(name="eval")
+    @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--docs", type=click.Path(exists=True, path_type=Path), required=True,
+                  help="Folder of the documents the gold describes.")
+    @json_option
+    @click.option("--details/--no-details", default=True, help="List what was missed and what was spurious.")
+    def evaluate(gold, docs, as_json, details):
+        """Load DOCS into a temporary store and score it against GOLD (the rules of shared/eval/score.py)."""
+        from .evaluation import evaluate_documents
+
+        result = evaluate_documents(gold, docs)
+        if as_json:
+            print_json(result)
+            return
+        rows = [{"part": part, "P": f"{s['precision']:.3f}", "R": f"{s['recall']:.3f}", "F1": f"{s['f1']:.3f}",
+                 "tp": s["tp"], "pred": s["predicted"], "gold": s["gold"]} for part, s in result["scores"].items()]
+        emit(rows, False, title=f"kg eval {gold.name}")
+        if details:
+            for doc, parts in result["per_document"].items():
+                for part, diff in parts.items():
+                    for kind in ("missed", "spurious"):
+                        for item in diff[kind]:
+                            click.echo(f"{doc}\t{part}\t{kind}\t{item}")
+
+
+_eval_command()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The embedded store: pyoxigraph (Oxigraph on RocksDB) in a directory, one named graph per document.
+
+Why pyoxigraph directly: it bulk-loads about 10x faster than rdflib's memory store at a quarter of
+the memory, answers SPARQL 10-65x faster, and persists with transactions. rdflib stays the tool
+for the ontology, SHACL and serialisation, on graphs small enough for it.
+
+Writers and readers are separated by a lock file: one writer at a time (exclusive), readers share.
+Oxigraph's read-only mode is undefined while another process writes, so a reader that finds a
+writer at work gets a clear "store busy" error instead of a corrupted view.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+from .terms import ENTITIES_GRAPH, KG
+
+PREFIXES = {
+    "kg": str(KG._NS),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dct": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    iri: str
+    doc_id: str
+    content_hash: str
+    source_path: str
+
+
+class Store:
+    """A kg home directory's RDF store. Open it with `Store.open(home, write=...)` as a context manager."""
+
+    def __init__(self, home: Path, oxigraph: ox.Store, lock_handle):
+        self.home = home
+        self._ox = oxigraph
+        self._lock = lock_handle
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    @contextmanager
+    def open(cls, home: str | Path, write: bool = False) -> Iterator[Store]:
+        home = Path(home)
+        data = home / "oxigraph"
+        if not write and not data.exists():
+            raise StoreError(f"no knowledge graph at {home} yet: run `kg load PATH` first")
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            lock = open(home / "lock", "a+")
+        except OSError as err:
+            raise StoreError(f"cannot use {home} as the kg home ({err.strerror or err})") from None
+        try:
+            try:
+                fcntl.flock(lock, (fcntl.LOCK_EX if write else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"store busy: another kg process is {'using' if write else 'writing to'} "
+                                 f"{home}; try again when it has finished") from None
+            try:
+                oxigraph = ox.Store(str(data)) if write else ox.Store.read_only(str(data))
+            except OSError as err:
+                raise StoreError(f"cannot open the store at {data}: {err}") from None
+            store = cls(home, oxigraph, lock)
+            try:
+                yield store
+            finally:
+                if write:
+                    oxigraph.flush()
+                del store._ox, oxigraph
+        finally:
+            lock.close()
+
+    # ------------------------------------------------------------------ documents
+
+    def documents(self) -> dict[str, StoredDocument]:
+        """Every loaded document by IRI."""
+        rows = self.select("""
+            SELECT ?doc ?id ?hash ?path WHERE { GRAPH ?doc {
+                ?doc a kg:Document ; kg:docId ?id ; kg:contentHash ?hash ; kg:sourcePath ?path } }""")
+        return {r["doc"]: StoredDocument(r["doc"], r["id"], r["hash"], r["path"]) for r in rows}
+
+    def put_document(self, graph: str, quads: list[ox.Quad], replace: bool) -> None:
+        """Write one document's graph in one transaction: a new graph is inserted whole; a changed
+        one is dropped and re-inserted by a single SPARQL update, so readers never see half of it."""
+        try:
+            if not replace:
+                self._ox.extend(quads)
+                return
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            self._ox.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        except OSError as err:
+            raise StoreError(f"could not write {graph}: {err}") from None
+
+    def remove_document(self, graph: str) -> None:
+        self._ox.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
+
+    def rebuild_entities_graph(self) -> int:
+        """The resolved-entities graph: one node per entity with its most used label, every alias and
+        type seen in any document. Derived from the document graphs, so it is rebuilt, never edited."""
+        rows = self.select("""
+            SELECT ?e ?type ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+              GRAPH ?doc { ?e a ?type ; rdfs:label ?label ; kg:mentionedIn ?doc } }
+            GROUP BY ?e ?type ?label""")
+        aliases = self.select("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } }")
+        best: dict[str, tuple[int, str]] = {}
+        quads = []
+        g = ox.NamedNode(str(ENTITIES_GRAPH))
+        rdfs_label = ox.NamedNode(PREFIXES["rdfs"] + "label")
+        alias = ox.NamedNode(str(KG.alias))
+        for row in rows:
+            node = ox.NamedNode(row["e"])
+            quads.append(ox.Quad(node, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(row["type"]), g))
+            key = (int(row["docs"]), row["label"])
+            current = best.get(row["e"])
+            if current is None or (key[0], -len(key[1]), key[1]) > (current[0], -len(current[1]), current[1]):
+                best[row["e"]] = key
+        labels = {e: label for e, (_, label) in best.items()}
+        for e, label in labels.items():
+            quads.append(ox.Quad(ox.NamedNode(e), rdfs_label, ox.Literal(label), g))
+        seen_labels = {(r["e"], r["label"]) for r in rows}
+        for e, label in seen_labels:
+            if labels.get(e) != label:
+                quads.append(ox.Quad(ox.NamedNode(e), alias, ox.Literal(label), g))
+        for row in aliases:
+            if labels.get(row["e"]) != row["alias"]:
+                quads.append(ox.Quad(ox.NamedNode(row["e"]), alias, ox.Literal(row["alias"]), g))
+        self._ox.update(f"DROP SILENT GRAPH <{ENTITIES_GRAPH}>")
+        self._ox.extend(quads)
+        return len(labels)
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None, union=True):
+        """Run SPARQL with variables bound by substitution (never pasted into the text)."""
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
+                                  substitutions=substitutions or None)
+        except SyntaxError as err:
+            raise StoreError(f"bad SPARQL: {err}") from None
+
+    def select(self, sparql: str, bindings=None, union=True) -> list[dict[str, object]]:
+        """SELECT rows as dicts of plain Python values (IRIs and literals as strings, numbers as numbers)."""
+        solutions = self.query(sparql, bindings, union)
+        names = [v.value for v in solutions.variables]
+        return [{name: plain(solution[name]) for name in names} for solution in solutions]
+
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
+        return self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
+
+    def dump(self, output, fmt: ox.RdfFormat, from_graph=None) -> None:
+        self._ox.dump(output, format=fmt, from_graph=from_graph, prefixes=PREFIXES)
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+
+_NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t: kind for t, kind in (
+    ("integer", int), ("int", int), ("long", int), ("decimal", float), ("double", float), ("float", float))}
+
+
+def plain(term):
+    """An Oxigraph term as the Python value a user expects in a row."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = _NUMERIC.get(term.datatype.value)
+        if kind is not None:
+            try:
+                value = kind(term.value)
+                return int(value) if kind is float and value.is_integer() and "." not in term.value else value
+            except ValueError:
+                return term.value
+        return term.value
+    return term.value
+
+
+def default_home() -> Path:
+    return Path(os.environ.get("KG_HOME") or ".kg")

@@ -1,0 +1,1 @@
+"""SPARQL query pack (*.rq), shipped as package data."""

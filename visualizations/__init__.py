@@ -1,0 +1,1 @@
+"""Interactive HTML graph views (pyvis), offline."""

@@ -1,0 +1,1 @@
+"""Front-end assets inlined into the HTML views, so that they work with no network."""
