@@ -1,0 +1,102 @@
+"""Claims: who said what about whom. Reported speech ("X said ...", "X told CNBC ...", "X posted on
+Weibo, claiming ..."), quotes with their attribution, and "according to X"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.model import Claim
+
+from .context import DocContext
+from .lexicon import SPEECH_VERBS
+from .normalize import normalize_date
+from .relations import subject_of
+
+_FIRST_PERSON_PLURAL = {"we", "our", "us", "ours"}
+_ABOUT_TYPES = ("Company", "Product", "Market")
+
+
+def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) -> Iterator[Claim]:
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            claim = _reported(ctx, p, sentence, token, employer)
+            if claim:
+                yield Claim(evidence=evidence, **claim)
+        elif token.lower_ == "according" and token.i + 1 < len(sentence.doc) and sentence.doc[token.i + 1].lower_ == "to":
+            to = sentence.doc[token.i + 1]
+            speakers = [n for c in to.children for n in [ctx.entity_at(p, c, "Company", "Person")] if n]
+            if not speakers:
+                continue
+            rest = [t for t in sentence if t.i < token.i or t.i > to.right_edge.i]
+            about = [n for n in ctx.entities_in(p, rest, *_ABOUT_TYPES) if n != speakers[0]]
+            if about:
+                text = sentence.text.strip()
+                yield Claim(speakers[0], about, text, evidence, date=_date(ctx, sentence))
+
+
+def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: dict[str, str]) -> dict | None:
+    subject = subject_of(verb) if verb.dep_ not in ("xcomp", "advcl") else None
+    if subject is None and verb.dep_ in ("advcl", "xcomp"):    # "posted on Weibo, claiming that ..."
+        subject = subject_of(verb.head)
+    if subject is None:
+        return None
+    speaker = ctx.entity_at(p, subject, "Person", "Company")
+    if speaker is None:
+        return None
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.lemma_ not in ("it",)]
+    tokens = [t for c in content for t in c.subtree]
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
+        tokens = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct or t.i > verb.right_edge.i]
+    quotes = _quoted(sentence)
+    if quotes and not tokens:
+        tokens = [t for t in quotes]
+    if not tokens:
+        return None
+    tokens = [t for t in tokens if t.i != subject.i]
+    about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
+        if employer[speaker] not in about:
+            about.insert(0, employer[speaker])
+    if not about:
+        return None
+    ordered = sorted(tokens, key=lambda t: t.i)
+    text = sentence.doc[ordered[0].i:ordered[-1].i + 1].text.strip(' "\'')
+    return {"speaker": speaker, "about": about, "text": text, "channel": _channel(ctx, p, verb),
+            "date": _date(ctx, sentence)}
+
+
+def _quoted(sentence: Span) -> list[Token]:
+    inside, tokens = False, []
+    for token in sentence:
+        if token.text == '"':
+            inside = not inside
+            continue
+        if inside:
+            tokens.append(token)
+    return tokens
+
+
+def _channel(ctx: DocContext, p: int, verb: Token) -> str | None:
+    """'told CNBC', 'posted on Weibo', 'in an interview with Reuters', 'wrote on LinkedIn'."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and verb.lemma_ == "tell" and child.pos_ == "PROPN":
+            return child.text
+        if child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "in"):
+            for obj in child.children:
+                if obj.pos_ == "PROPN":
+                    return obj.text
+    if verb.dep_ in ("advcl", "xcomp"):
+        return _channel(ctx, p, verb.head)
+    return None
+
+
+def _date(ctx: DocContext, sentence: Span) -> str | None:
+    for ent in sentence.ents:
+        if ent.label_ == "DATE":
+            value = normalize_date(ent.text, ctx.article.published)
+            if value:
+                return value
+    return None

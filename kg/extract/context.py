@@ -1,0 +1,115 @@
+"""The parsed document as the relation rules see it: paragraphs, sentences, and which entity (named,
+or pointed at by "the company", "it", "he") each token stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.model import Article, Evidence
+
+from .lexicon import COMPANY_NOUNS
+from .mentions import Mention
+from .nlp import Paragraph
+
+_COMPANY_PRONOUNS = {"it", "its", "itself"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+
+
+@dataclass
+class DocContext:
+    article: Article
+    paragraphs: list[Paragraph]
+    mentions: list[Mention]
+    types: dict[str, str] = field(default_factory=dict)             # entity name -> type
+    maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
+    _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+    def index(self) -> None:
+        self._by_token = {}
+        for mention in self.mentions:
+            if mention.entity:
+                for i in range(mention.start, mention.end):
+                    self._by_token[(mention.para, i)] = mention
+
+    # ------------------------------------------------------------------ lookups
+
+    def mention_at(self, para: int, token: Token) -> Mention | None:
+        return self._by_token.get((para, token.i))
+
+    def entity_at(self, para: int, token: Token, *types: str) -> str | None:
+        mention = self.mention_at(para, token)
+        if mention and mention.entity and (not types or mention.type in types):
+            return mention.entity
+        return None
+
+    def entities_in(self, para: int, span: Span | list[Token], *types: str) -> list[str]:
+        """Entities named (or pointed at) in a span, in order, without repeats."""
+        found = []
+        for token in span:
+            name = self.entity_at(para, token, *types)
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    def sentences(self) -> Iterator[tuple[int, Span]]:
+        for p, paragraph in enumerate(self.paragraphs):
+            for sentence in paragraph.doc.sents:
+                yield p, sentence
+
+    def evidence(self, para: int, sentence: Span) -> Evidence:
+        offset = self.paragraphs[para].offset
+        start, end = offset + sentence.start_char, offset + sentence.end_char
+        return Evidence(self.article.doc_id, self.article.text[start:end], start, end)
+
+    def sentence_of(self, mention: Mention) -> tuple[int, int, str]:
+        doc = self.paragraphs[mention.para].doc
+        sentence = doc[mention.start].sent
+        evidence = self.evidence(mention.para, sentence)
+        return evidence.start, evidence.end, evidence.sentence
+
+    # ------------------------------------------------------------------ anaphora
+
+    def resolve_anaphora(self) -> None:
+        """Point "the company", "the Chinese smartphone maker", "it"/"its" at the last company named
+        before them, and "he"/"she" at the last person; added as anaphor mentions."""
+        named = sorted((m for m in self.mentions if m.entity), key=lambda m: (m.para, m.start))
+        added: list[Mention] = []
+        position = 0
+        last: dict[str, Mention] = {}
+        for p, paragraph in enumerate(self.paragraphs):
+            for token in paragraph.doc:
+                while position < len(named) and (named[position].para, named[position].end) <= (p, token.i):
+                    mention = named[position]
+                    last[mention.type if mention.type != "Executive" else "Person"] = mention
+                    position += 1
+                if (p, token.i) in self._by_token:
+                    continue
+                target = None
+                lower = token.lower_
+                if lower in _COMPANY_PRONOUNS and token.pos_ == "PRON":
+                    target = last.get("Company")
+                    span = (token.i, token.i + 1)
+                elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
+                    target = last.get("Person")
+                    span = (token.i, token.i + 1)
+                elif token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS and token.tag_ == "NN" \
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                        and not any(c.pos_ == "PROPN" or c.dep_ in ("appos", "poss") for c in token.children) \
+                        and not (token.i + 1 < len(paragraph.doc) and paragraph.doc[token.i + 1].pos_ == "PROPN"):
+                    target = last.get("Company")
+                    span = (token.left_edge.i, token.i + 1)
+                if target is None or p - target.para > 3:
+                    continue
+                doc = paragraph.doc
+                anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,
+                                  paragraph.offset + doc[span[0]].idx,
+                                  paragraph.offset + doc[span[1] - 1].idx + len(doc[span[1] - 1]),
+                                  entity=target.entity, type=target.type, anaphor=True)
+                added.append(anaphor)
+        for mention in added:
+            for i in range(mention.start, mention.end):
+                self._by_token.setdefault((mention.para, i), mention)
+        self.mentions.extend(added)

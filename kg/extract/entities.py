@@ -1,0 +1,139 @@
+"""From typed mentions to a document's entities: names clustered, one canonical name each.
+
+Companies merge on their name without legal suffixes ("Huawei Technologies" / "Huawei") and on
+one-edit typos ("Xioami"); a surname alone joins the one full name it ends or starts ("Wang" ->
+"Wang Xiang"); markets resolve to one country or region ("US", "the United States", "America");
+a product named with its maker in front ("Samsung Galaxy S9") becomes the product, an alias, and
+a produces fact."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg.model import Entity, Evidence
+from kg.resolution import is_typo_of, normalize, strip_legal_suffixes
+
+from .markets import resolve_market
+from .mentions import Mention, pool_votes, type_of
+
+
+@dataclass
+class EntityTable:
+    entities: dict[str, Entity] = field(default_factory=dict)          # canonical name -> Entity
+    maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
+
+    def add_alias(self, name: str, alias: str) -> None:
+        self.entities[name].aliases.add(alias)
+
+
+def _canonical(forms: Counter) -> str:
+    """The most frequent form; on a tie the shorter one."""
+    return sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
+    """Type every mention by pooled votes, cluster names per type, and set mention.entity/type."""
+    pooled = pool_votes(mentions)
+    by_type: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        mention.type = type_of(pooled[mention.key])
+        if mention.type:
+            by_type[mention.type].append(mention)
+
+    table = EntityTable()
+    clusters: dict[str, dict[str, str]] = {}   # type -> surface (lower) -> canonical
+    clusters["Market"] = _cluster_markets(by_type["Market"])
+    clusters["Company"] = _cluster_companies(by_type["Company"])
+    clusters["Person"] = _cluster_people(by_type["Person"])
+    clusters["Product"] = _cluster_products(by_type["Product"], clusters["Company"], table)
+
+    for entity_type, mapping in clusters.items():
+        for mention in by_type[entity_type]:
+            name = mapping.get(mention.key)
+            if name is None:
+                mention.type = None
+                continue
+            mention.entity = name
+            entity = table.entities.get(name)
+            if entity is None:
+                entity = table.entities[name] = Entity(entity_type, name)
+            if entity.type != entity_type:   # one name, two types: keep the first, drop the mention
+                mention.entity = mention.type = None
+                continue
+            if mention.text != name:
+                entity.aliases.add(mention.text)
+            if len(entity.evidence) < 3:
+                entity.evidence.append(evidence_of(mention))
+    return table
+
+
+def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:
+    mapping = {}
+    for mention in mentions:
+        ref = resolve_market(mention.text)
+        if ref is not None:
+            mapping[mention.key] = ref.name
+    return mapping
+
+
+def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
+    forms = Counter(m.text for m in mentions)
+    groups: list[Counter] = []
+    for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]))):
+        key = strip_legal_suffixes(form)
+        for group in groups:
+            if any(strip_legal_suffixes(other) == key or is_typo_of(form, other) for other in group):
+                group[form] += forms[form]
+                break
+        else:
+            groups.append(Counter({form: forms[form]}))
+    mapping = {}
+    for group in groups:
+        canonical = _canonical(group)
+        for form in group:
+            mapping[form.lower()] = canonical
+    return mapping
+
+
+def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
+    forms = Counter(m.text for m in mentions)
+    full_names = [f for f in forms if len(f.split()) > 1]
+    mapping = {}
+    for form in forms:
+        if len(form.split()) == 1:
+            owners = [full for full in full_names if form in (full.split()[0], full.split()[-1])]
+            if len(owners) == 1:
+                mapping[form.lower()] = owners[0]
+                continue
+        mapping[form.lower()] = form
+    return mapping
+
+
+def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable) -> dict[str, str]:
+    """Products keep their written name; a leading company name is split off as the maker."""
+    mapping = {}
+    canonical_by_norm: dict[str, str] = {}
+    for mention in sorted(mentions, key=lambda m: len(m.text)):
+        words = mention.text.split()
+        name = mention.text
+        for cut in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:cut]).lower()
+            if head in companies:
+                name = " ".join(words[cut:])
+                table.maker_of[name] = companies[head]
+                break
+        key = normalize(name)
+        if key.endswith("s") and key[:-1] in canonical_by_norm:   # "iPhones" -> "iPhone"
+            key = key[:-1]
+        canonical_by_norm.setdefault(key, name)
+        mapping[mention.key] = canonical_by_norm[key]
+    return mapping
+
+
+def make_evidence_of(doc_id: str, sentence_span):
+    """A function that gives the Evidence (sentence and its span) of a mention."""
+    def evidence_of(mention: Mention) -> Evidence:
+        start, end, text = sentence_span(mention)
+        return Evidence(doc_id, text, start, end)
+    return evidence_of

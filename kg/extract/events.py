@@ -1,0 +1,128 @@
+"""Market events read from one sentence: launches, prices, financial results, cancelled deals,
+rebrands. (Market entries, store openings and partnerships come with their facts, in relations.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.model import Event
+
+from .context import DocContext
+from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS
+from .normalize import normalize_date, parse_money
+from .relations import conjuncts, subject_of
+
+_PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
+
+
+def sentence_date(ctx: DocContext, sentence: Span, near: Token | None = None) -> str | None:
+    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    if near is not None:
+        dates.sort(key=lambda e: abs(e.root.i - near.i))
+    for ent in dates:
+        value = normalize_date(ent.text, ctx.article.published)
+        if value:
+            return value
+    return None
+
+
+def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
+    """'Acme launched the X1 and X2 on February 13', 'Foo unveiled its new Bar'."""
+    for verb in sentence:
+        if verb.lemma_ not in LAUNCH_VERBS or verb.pos_ != "VERB":
+            continue
+        subject = subject_of(verb)
+        companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
+        objects = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+        if verb.dep_ == "acl" or (not companies and any(c.dep_ == "agent" for c in verb.children)):
+            agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+            companies = ctx.entities_in(p, agents, "Company")
+            objects = [verb.head]
+        if not companies:
+            continue
+        for product in ctx.entities_in(p, objects, "Product"):
+            yield Event("ProductLaunch", {"company": companies[0], "product": product},
+                        ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
+    """A money amount with a financial metric is a FinancialResult of the company it belongs to;
+    with a product in the same clause, it is that product's price."""
+    for ent in sentence.ents:
+        if ent.label_ != "MONEY":
+            continue
+        money = parse_money(ent.text)
+        if money is None:
+            continue
+        amount, currency = money
+        clause = _clause(ent.root)
+        words = {t.lemma_.lower() for t in clause.subtree}
+        metric = next((t.lemma_.lower() for t in clause.subtree if t.lemma_.lower() in METRIC_WORDS), None)
+        if metric:
+            companies = ctx.entities_in(p, list(clause.subtree), "Company") or ctx.entities_in(p, sentence, "Company")
+            if companies:
+                yield Event("FinancialResult", {"company": companies[0], "metric": metric, "amount": amount,
+                                                "currency": currency, "period": _period(ctx, sentence)},
+                            ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
+            continue
+        products = ctx.entities_in(p, list(clause.subtree), "Product")
+        if len(products) == 1 and not words & PARTNERSHIP_NOUNS:
+            yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
+                        ctx.evidence(p, sentence))
+
+
+def _clause(token: Token) -> Token:
+    while token.head != token and token.dep_ not in ("ccomp", "advcl", "relcl", "conj") \
+            and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def _period(ctx: DocContext, sentence: Span) -> str | None:
+    for ent in sentence.ents:
+        if ent.label_ == "DATE":
+            text = ent.text.lower()
+            years = [w for w in text.split() if w.isdigit() and len(w) == 4]
+            if years and (len(text.split()) == 1 or any(w in text for w in _PERIOD_WORDS)):
+                quarter = next((q for q in ("first", "second", "third", "fourth") if q in text), None)
+                return f"{years[0]}-Q{('first', 'second', 'third', 'fourth').index(quarter) + 1}" \
+                    if quarter and "quarter" in text else years[0]
+    return None
+
+
+def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
+    """'AT&T pulled out of a deal with Huawei to sell the Mate 10', 'Foo cancelled its contract with Bar'."""
+    for verb in sentence:
+        if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
+            continue
+        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks"}]
+        if not deal:
+            continue
+        subject = subject_of(verb)
+        parties = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
+        parties += [c for c in ctx.entities_in(p, list(verb.subtree), "Company") if c not in parties]
+        if len(parties) < 2:
+            continue
+        args = {"parties": parties[:2]}
+        products = ctx.entities_in(p, list(verb.subtree), "Product")
+        if products:
+            args["product"] = products[0]
+        yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
+    """'Acme plans to rebrand itself to target a higher-end audience'."""
+    for token in sentence:
+        if token.lemma_.lower() not in ("rebrand", "reposition", "rename") or token.pos_ != "VERB":
+            continue
+        subject = subject_of(token)
+        company = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if company is None:
+            continue
+        purpose = [c for c in token.children if c.dep_ in ("advcl", "xcomp", "prep")]
+        direction = " ".join(t.text for c in purpose for t in c.subtree).strip() or None
+        high = [t.text for t in sentence if t.lower_ in REBRAND_WORDS - {"rebrand", "rebranding"}]
+        yield Event("Rebrand", {"company": company, "direction": direction or (high[0] if high else None)},
+                    ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, token))

@@ -1,0 +1,96 @@
+"""Words that signal a relation, grouped by what they signal. General business English, no names:
+these are the cues a reader uses to tell a company from a person or a product."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Head nouns that make a noun phrase mean "a company": "the Chinese smartphone maker", "the retailer".
+COMPANY_NOUNS = _words("""
+company companies firm firms maker makers manufacturer manufacturers giant giants group conglomerate
+retailer retailers carrier carriers airline airlines operator operators brand brands startup start-up
+rival rivals competitor competitors supplier suppliers vendor vendors provider providers bank banks
+lender insurer automaker automakers carmaker carmakers chipmaker chipmakers chipmaker drugmaker
+drugmakers pharma producer producers developer developers distributor distributors subsidiary unit
+division business businesses corporation enterprise outlet publisher broadcaster network platform
+marketplace chain chains partner partners player players titan titans behemoth incumbent newcomer
+challenger exporter importer investor fund utility miner shipper builder designer foundry foundries
+consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's
+""")
+
+# Head nouns that make "X is a <noun>" or "the <noun> X" a product.
+PRODUCT_NOUNS = _words("""
+phone phones smartphone smartphones handset handsets device devices gadget tablet tablets laptop
+laptops notebook computer pc console consoles watch smartwatch headphones earbuds speaker tv
+television camera drone scooter scooters bike car cars vehicle vehicles suv sedan truck pickup
+model models battery batteries charger bank chip chips processor processors semiconductor modem
+drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
+game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
+product products edition version robot vacuum appliance fridge router sensor
+""")
+
+# Titles that make a person an executive of a company.
+EXECUTIVE_TITLES = _words("""
+ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
+chief executive officer head director manager vp vice boss owner partner principal md gm
+general managing leader executive
+""")
+# Titles that make a person affiliated but not an executive (worksFor).
+AFFILIATION_TITLES = _words("""
+analyst analysts economist strategist researcher research columnist reporter journalist editor
+correspondent consultant professor spokesman spokeswoman spokesperson engineer scientist employee
+lawyer adviser advisor writer contributor
+""")
+
+# Verbs of saying: their subject is a speaker and their complement a claim.
+SPEECH_VERBS = _words("""
+say tell add note claim write post state explain argue believe warn predict expect announce
+comment insist reckon estimate suggest confirm deny acknowledge admit report reveal declare
+stress emphasise emphasize caution forecast describe call
+""")
+
+# Verbs of launching a product.
+LAUNCH_VERBS = _words("launch unveil introduce release debut roll showcase announce present reveal ship")
+# Verbs whose subject makes or sells its object.
+PRODUCE_VERBS = _words("make produce manufacture sell build develop design offer market ship launch "
+                       "unveil introduce release debut roll")
+# Verbs and nouns of entering a market.
+ENTRY_VERBS = _words("enter expand launch debut move push break return venture head arrive")
+ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return")
+# Verbs of presence in a market.
+PRESENCE_VERBS = _words("sell operate have ship offer serve do be distribute retail")
+# Words that make an entry a plan rather than a fact.
+PLAN_CUES = _words("""
+plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
+will would could may might going set poised
+""")
+# Partnership.
+PARTNERSHIP_NOUNS = _words("""
+memorandum mou agreement deal partnership alliance pact contract collaboration cooperation
+joint venture tie-up accord
+""")
+PARTNERSHIP_VERBS = _words("partner team sign ink strike form forge collaborate ally cooperate join")
+# Cancellation.
+CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw halt suspend call kill axe back")
+# Competition.
+COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger challengers")
+COMPETITION_VERBS = _words("compete rival battle challenge take fight")
+# Subsidiaries.
+SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm "
+                          "affiliate brand")
+# Financial metrics.
+METRIC_WORDS = _words("""
+revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments
+margin margins valuation
+""")
+# Store opening.
+STORE_NOUNS = _words("store stores shop shops outlet outlets showroom showrooms branch branches "
+                     "flagship restaurant restaurants location locations")
+# Rebranding.
+REBRAND_WORDS = _words("rebrand rebranding reposition repositioning upmarket high-end premium overhaul "
+                       "relaunch rename")
+# Channels where something is said.
+CHANNEL_PREPOSITIONS = _words("on in to with")

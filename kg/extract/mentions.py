@@ -1,0 +1,268 @@
+"""Mentions: where entities are named, and what kind of entity each name is.
+
+spaCy's small model is the candidate generator, not the judge: it tags many company names as
+people and finds few product names. Each candidate gets votes from its context (a company noun in
+apposition, a corporate suffix, a possessed product or title, a model number, a title before a
+person's name) and every mention of the same name pools its votes, so one clear context types
+the name everywhere in the document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (AFFILIATION_TITLES, COMPANY_NOUNS, EXECUTIVE_TITLES, LAUNCH_VERBS, PRODUCE_VERBS,
+                      PRODUCT_NOUNS, SPEECH_VERBS)
+from .markets import resolve_market
+from .nlp import Paragraph
+
+_LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv",
+          "gmbh", "group", "holdings", "technologies", "motors", "airlines", "airways", "bank",
+          "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
+# Words that end a product name: "Mi 10 Pro", "Galaxy S9 Plus", "A320neo".
+_MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
+                   "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
+_NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
+              "mrs", "dr", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read", "more"}
+_TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
+_DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+_DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
+_CAMEL = re.compile(r"^[a-z][A-Z][a-zA-Z]+$")
+
+
+@dataclass
+class Mention:
+    para: int
+    start: int                       # token span in the paragraph's Doc
+    end: int
+    text: str
+    char_start: int                  # offsets in Article.text
+    char_end: int
+    votes: Counter = field(default_factory=Counter)
+    entity: str | None = None        # the canonical name, once resolved
+    type: str | None = None
+    anaphor: bool = False            # "the company", "it": points at an entity named elsewhere
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Trim determiners, possessive endings and punctuation from a candidate span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "this"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if span.text.lower() in _NOT_NAMES or not any(ch.isalpha() for ch in span.text):
+        return None
+    return span
+
+
+def is_headline(doc: Doc) -> bool:
+    """A title-case line without final punctuation: capitalisation there says nothing about names."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 3 or doc[-1].text in {".", "!", "?", '"', ":"}:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
+def _product_spans(doc: Doc) -> list[Span]:
+    """Names that read as products: a capitalised name with a model designator ("Galaxy S9",
+    "Mi 10 Pro", "Model 3"), a camel-case name ("iPhone"), or a named "... series"."""
+    spans = []
+    i = 0
+    headline = is_headline(doc)
+    while i < len(doc):
+        token = doc[i]
+        start = None
+        if _CAMEL.match(token.text):
+            start = i
+        elif not headline and _DESIGNATOR.match(token.text) and i > 0 and token.ent_type_ not in _DROP_LABELS - {"CARDINAL"}:
+            j = i
+            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
+                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ not in ("DATE", "MONEY", "GPE") \
+                    and i - j < 3:
+                j -= 1
+            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE"):
+                start = j
+        if start is None:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and (doc[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(doc[end].text)) \
+                and doc[end].ent_type_ not in ("DATE", "MONEY") and not doc[end].is_punct:
+            end += 1
+        spans.append(doc[start:end])
+        i = end
+    # "the Mi series", "Mate series": a capitalised name before "series"
+    for token in doc:
+        if token.lower_ == "series" and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            j = token.i - 1
+            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 3 \
+                    and doc[j - 1].lower_ not in _NOT_NAMES:
+                j -= 1
+            spans.append(doc[j:token.i + 1])
+    return spans
+
+
+def _noun_phrase_products(doc: Doc) -> list[Span]:
+    """A proper-noun phrase that is said to be a product: "The Mi Power Bank Pro is a ... battery",
+    "its new phone, the Nova 5", or the object of a launch verb."""
+    spans = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        left = token.left_edge.i
+        while left < token.i and (doc[left].pos_ not in ("PROPN",) or doc[left].lower_ in _NOT_NAMES):
+            left += 1
+        span = doc[left:token.i + 1]
+        if any(t.pos_ != "PROPN" and not t.like_num for t in span):
+            continue
+        head = token.head
+        product_context = False
+        if token.dep_ == "nsubj" and head.lemma_ == "be":
+            product_context = any(c.dep_ == "attr" and c.lemma_.lower() in PRODUCT_NOUNS for c in head.children)
+        elif token.dep_ == "appos" and head.lemma_.lower() in PRODUCT_NOUNS:
+            product_context = True
+        elif token.dep_ == "dobj" and head.lemma_ in LAUNCH_VERBS:
+            product_context = True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS for c in token.children):
+            product_context = True
+        if product_context and token.ent_type_ not in ("GPE", "PERSON", "DATE", "MONEY"):
+            spans.append(span)
+    return spans
+
+
+def _abbreviation_of_common_words(span: Span) -> bool:
+    """'average sales price (ASP)', 'artificial intelligence (AI)': an acronym defined by lower-case
+    words is a term, not an organisation."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    letters = span.text.replace(".", "").lower()
+    words = [t for t in doc[max(0, span.start - 1 - len(letters)):span.start - 1] if t.is_alpha]
+    return len(words) >= len(letters) and all(w.is_lower for w in words[-len(letters):]) and \
+        "".join(w.text[0] for w in words[-len(letters):]).lower() == letters
+
+
+def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
+    """Every span that may name an entity, with the votes of its own context."""
+    mentions: list[Mention] = []
+    for p, paragraph in enumerate(paragraphs):
+        doc = paragraph.doc
+        taken: set[int] = set()
+
+        def add(span: Span, votes: Counter) -> None:
+            span = _clean_span(span)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                return
+            taken.update(range(span.start, span.end))
+            mention = Mention(p, span.start, span.end, span.text,
+                              paragraph.offset + span.start_char, paragraph.offset + span.end_char)
+            mention.votes.update(votes)
+            mention.votes.update(context_votes(span))
+            mentions.append(mention)
+
+        for span in _product_spans(doc) + _noun_phrase_products(doc):
+            add(span, Counter(Product=3))
+        for ent in doc.ents:
+            label = ent.label_
+            if label in ("GPE", "LOC") or (label == "NORP" and ent.end < len(doc)
+                                             and doc[ent.end].lower_ in ("market", "marketplace")):
+                name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
+                if resolve_market(name):
+                    add(ent, Counter(Market=4))
+            elif label == "ORG":
+                if _abbreviation_of_common_words(ent):
+                    continue
+                market = resolve_market(ent.text)
+                add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1))
+            elif label == "PERSON":
+                add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5))
+            elif label in ("PRODUCT", "WORK_OF_ART"):
+                add(ent, Counter(Product=1))
+            elif label == "FAC" and ent.root.pos_ == "PROPN":
+                add(ent, Counter(Company=0.5))
+        for token in doc:  # proper nouns the model did not tag, in a company context
+            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start:
+                continue
+            votes = context_votes(doc[token.i:token.i + 1])
+            if votes.get("Company", 0) >= 2:
+                add(doc[token.i:token.i + 1], Counter())
+    return mentions
+
+
+def context_votes(span: Span) -> Counter:
+    """What the words around a name say it is."""
+    votes: Counter = Counter()
+    doc, root = span.doc, span.root
+    last = doc[span.end - 1]
+    lowered = span.text.lower()
+    if last.lower_.rstrip(".") in _LEGAL and len(span) > 1:
+        votes["Company"] += 3
+    before = doc[span.start - 1] if span.start > 0 else None
+    before2 = doc[span.start - 2] if span.start > 1 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lemma_.lower() in COMPANY_NOUNS and before.pos_ == "NOUN":
+        votes["Company"] += 3           # "smartphone maker Xiaomi"
+    if before is not None and before.lower_ in _TITLE_PREFIXES:
+        votes["Person"] += 4            # "Mr Smith"
+    if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head":
+        votes["Person"] += 2            # "CEO Jane Doe", "analyst John Roe"
+    if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
+            and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES:
+        votes["Company"] += 2           # "chief executive of Acme"
+    for child in root.children:
+        if child.dep_ in ("appos",):
+            lemma = child.lemma_.lower()
+            if lemma in COMPANY_NOUNS:
+                votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker,"
+            elif lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES:
+                votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
+            elif lemma in PRODUCT_NOUNS:
+                votes["Product"] += 2
+    if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
+        votes["Company"] += 3
+    if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES:
+        votes["Person"] += 3
+    if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
+        owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)
+        if owned is not None:
+            lemma = owned.lemma_.lower()
+            if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
+                    or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
+                                 "headquarters", "factory", "store", "stores", "customers", "employees"}:
+                votes["Company"] += 2
+            elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
+                votes["Company"] += 2
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS:
+        votes["Company"] += 1
+    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and len(span) > 1:
+        votes["Person"] += 0.5
+    if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
+        votes["Market"] -= 10
+    return votes
+
+
+def type_of(votes: Counter) -> str | None:
+    """The winning type, if any vote is positive."""
+    best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
+    return best[0] if best[1] > 0 else None
+
+
+def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
+    """Votes pooled over all mentions of a name (case-insensitive)."""
+    pooled: dict[str, Counter] = defaultdict(Counter)
+    for mention in mentions:
+        if not mention.anaphor:
+            pooled[mention.key].update(mention.votes)
+    return pooled

@@ -1,0 +1,100 @@
+"""The default extractor: spaCy's en_core_web_sm with rules, offline on a CPU."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from kg.model import Article, Entity, Event, Extraction, Fact
+
+from . import ExtractionError
+from .claims import claims
+from .context import DocContext
+from .entities import resolve_entities
+from .events import cancellations, launches, money_events, rebrands
+from .mentions import candidate_mentions
+from .nlp import Paragraph, parse
+from .relations import competitors, executives, market_relations, partners, products, subsidiaries
+
+FACT_RULES = (executives, products, competitors, subsidiaries)
+EVENT_RULES = (launches, money_events, cancellations, rebrands)
+
+
+class SpacyExtractor:
+    name = "spacy"
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
+        articles = list(articles)
+        for article, paragraphs in zip(articles, parse(a.text for a in articles)):
+            try:
+                yield extract_document(article, paragraphs)
+            except Exception as err:  # one bad document must not stop a corpus; the error names it
+                yield ExtractionError(article, f"{type(err).__name__}: {err}")
+
+
+def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extraction:
+    mentions = candidate_mentions(paragraphs)
+    ctx = DocContext(article, paragraphs, mentions)
+    table = resolve_entities(mentions, lambda m: ctx.evidence(m.para, ctx.paragraphs[m.para].doc[m.start].sent))
+    ctx.maker_of = table.maker_of
+    ctx.index()
+    ctx.resolve_anaphora()
+
+    facts: list[Fact] = []
+    events: list[Event] = []
+    for p, sentence in ctx.sentences():
+        for rule in FACT_RULES:
+            facts.extend(rule(ctx, p, sentence))
+        for fact, parties, scope in partners(ctx, p, sentence):
+            facts.append(fact)
+            events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence))
+        for fact, event_type in market_relations(ctx, p, sentence):
+            facts.append(fact)
+            if event_type and fact.predicate != "absentFrom":
+                events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence))
+        for rule in EVENT_RULES:
+            events.extend(rule(ctx, p, sentence))
+
+    facts = _unique_facts(facts)
+    employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}
+    found_claims = [c for p, sentence in ctx.sentences() for c in claims(ctx, p, sentence, employer)]
+    entities = _entities_in_use(table.entities, facts, found_claims, events)
+    return Extraction(article, entities, facts, found_claims, _unique_events(events))
+
+
+def _unique_facts(facts: list[Fact]) -> list[Fact]:
+    seen, unique = set(), []
+    for fact in facts:
+        key = (fact.subject, fact.predicate, fact.object)
+        if fact.predicate in ("competesWith", "partnersWith"):
+            key = (*sorted((fact.subject, fact.object)), fact.predicate)
+        if fact.subject != fact.object and key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique
+
+
+def _unique_events(events: list[Event]) -> list[Event]:
+    seen, unique = set(), []
+    for event in events:
+        key = (event.type, tuple(sorted((k, str(v)) for k, v in event.args.items()
+                                        if k in ("company", "product", "market", "parties"))))
+        if key not in seen:
+            seen.add(key)
+            unique.append(event)
+    return unique
+
+
+def _entities_in_use(entities: dict[str, Entity], facts, found_claims, events) -> list[Entity]:
+    """People are kept when they hold a role or say something; executives get their type here.
+    Companies, products and markets are kept whenever named."""
+    executives = {f.subject for f in facts if f.predicate == "executiveOf"}
+    speaking = {c.speaker for c in found_claims} | {f.subject for f in facts if f.predicate == "worksFor"}
+    kept = []
+    for entity in entities.values():
+        if entity.type == "Person":
+            if entity.name in executives:
+                entity.type = "Executive"
+            elif entity.name not in speaking:
+                continue
+        kept.append(entity)
+    return kept
