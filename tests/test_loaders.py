@@ -1,0 +1,150 @@
+"""Loaders: every format to Article, encodings detected, bad files rejected with a reason."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+
+from kg.errors import InputError
+from kg.loaders import discover, read_articles
+from kg.loaders.base import find_dateline
+from kg.loaders.html import HtmlLoader
+from kg.loaders.jsonl import JsonlLoader
+from kg.loaders.markdown import MarkdownLoader
+from kg.loaders.text import TextLoader
+
+TEXT = "Acme opens store in Spain\nAcme Corp said on Tuesday it would open its first store in Madrid.\n"
+
+
+def one(loader, path):
+    items = list(loader.load(path))
+    assert len(items) == 1
+    return items[0]
+
+
+def test_text_title_and_dateline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("24 May 2019\n" + TEXT, encoding="utf-8")
+    article = one(TextLoader(), path)
+    assert article.doc_id == "a.txt"
+    assert article.title == "24 May 2019"
+    assert article.published == "2019-05-24"
+    assert "first store in Madrid" in article.text
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Published: 2025-03-14\nBody.", "2025-03-14"),
+    ("OSLO, March 14, 2025 \u2014 Norvik Motors said on Friday...", "2025-03-14"),
+    ("24 May 2019\nBody", "2019-05-24"),
+    ("Xiaomi launched the phone on March 9, 2020, in Beijing.", None),   # a date in a sentence is no dateline
+    ("No date here at all.", None),
+    ("Published: 2025-02-30\nBody", None),                              # impossible day
+])
+def test_dateline(head, expected):
+    assert find_dateline(head) == expected
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b""),
+])
+def test_encodings(tmp_path, encoding, bom):
+    text = "Caf\u00e9 M\u00fcller GmbH said \u201cwe\u2019re growing\u201d in S\u00e3o Paulo and Z\u00fcrich, " \
+           "according to the company\u2019s chief executive. " * 3
+    if encoding == "cp1252":
+        text = text.replace("\u00e3", "a")   # cp1252 has no a-tilde
+    path = tmp_path / "enc.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert one(TextLoader(), path).text == text
+
+
+def test_markdown_renders_to_plain_text(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Acme news\ndate: 2025-01-02\n---\n# Acme opens\n\n"
+                    "**Acme** [said](http://x) it will *open* stores.\n", encoding="utf-8")
+    article = one(MarkdownLoader(), path)
+    assert article.title == "Acme news"
+    assert article.published == "2025-01-02"
+    assert article.text == "Acme opens\n\nAcme said it will open stores."
+
+
+def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text("""<html><head><title>Acme | News</title>
+        <meta property="article:published_time" content="2025-03-14"><script>var evil = 1;</script></head>
+        <body><nav><a href="/">Home</a> <a href="/b">Business</a></nav>
+        <div class="cookie-banner">We use cookies. Accept all cookies.</div>
+        <article><h1>Acme opens first store in Spain</h1>
+        <p>Acme Corp, the US retailer, said on Tuesday it would open its first store in Madrid next month.</p>
+        <script>alert('x')</script>
+        <p>"We are excited," said Jane Doe, chief executive of Acme, at the launch in Madrid.</p></article>
+        <footer>Copyright 2025 Example Media</footer></body></html>""", encoding="utf-8")
+    article = one(HtmlLoader(), path)
+    assert article.published == "2025-03-14"
+    assert "first store in Madrid" in article.text
+    for junk in ("alert", "evil", "cookies", "Copyright", "Home"):
+        assert junk not in article.text
+
+
+def test_jsonl_lines_fail_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": "one", "text": TEXT, "published": "2025-01-02T10:00:00Z", "url": "http://x/1"}),
+             "{broken json",
+             json.dumps({"title": "no text"}),
+             "",
+             json.dumps({"text": TEXT, "source": "Wire"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(JsonlLoader().load(path))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "InputError", "Article"]
+    assert items[0].doc_id == "one" and items[0].published == "2025-01-02" and items[0].url == "http://x/1"
+    assert items[3].doc_id == "feed.jsonl#5" and items[3].source == "Wire"
+    assert "feed.jsonl:2" in str(items[1]) and "invalid JSON" in str(items[1])
+    assert "no `text`" in str(items[2])
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n ", "empty file"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
+    ("nul.txt", b"abc\x00def" * 10, "NUL bytes"),
+    ("bad-bom.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "invalid"),
+])
+def test_bad_files_have_reasons(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    items = list(read_articles(next(discover([path]))))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert reason in items[0].reason and items[0].path == str(path)
+
+
+def test_too_large(tmp_path, monkeypatch):
+    import kg.loaders.base as base
+
+    monkeypatch.setattr(base, "MAX_ARTICLE_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(InputError, match="too large"):
+        base.read_text(path, limit=base.MAX_ARTICLE_BYTES)
+
+
+def test_discover_folders_globs_and_missing(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "a.txt").write_text(TEXT)
+    (tmp_path / "d" / "sub" / "b.md").write_text(TEXT)
+    (tmp_path / "d" / "skip.pdf").write_text("x")
+    (tmp_path / "d" / ".hidden").mkdir()
+    (tmp_path / "d" / ".hidden" / "c.txt").write_text(TEXT)
+    found = list(discover([tmp_path / "d", str(tmp_path / "d" / "*.txt"), tmp_path / "nope", str(tmp_path / "*.zzz")]))
+    ok = sorted(s.path.name for s in found if s.error is None)
+    errors = sorted(s.error.reason for s in found if s.error is not None)
+    assert ok == ["a.txt", "b.md"]
+    assert errors == ["no file matches this pattern", "no such file or directory"]
+
+
+def test_unsupported_suffix_is_a_clear_error(tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_text("x")
+    items = list(read_articles(next(discover([path]))))
+    assert "unsupported file type '.pdf'" in str(items[0])
