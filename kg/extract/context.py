@@ -25,6 +25,10 @@ class DocContext:
     mentions: list[Mention]
     types: dict[str, str] = field(default_factory=dict)             # entity name -> type
     maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
+
+    @property
+    def products(self) -> set[str]:
+        return {name for name, kind in self.types.items() if kind == "Product"}
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
 
     def index(self) -> None:

@@ -117,10 +117,15 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
     for mention in sorted(mentions, key=lambda m: len(m.text)):
         words = mention.text.split()
         name = mention.text
+        if words[-1].lower() in ("series", "line", "lineup", "range") and \
+                " ".join(words[:-1]).lower() in companies:
+            continue                 # "the Redmi series" of the brand Redmi: the brand's name, not a product
         for cut in range(len(words) - 1, 0, -1):
             head = " ".join(words[:cut]).lower()
-            if head in companies:
-                name = " ".join(words[cut:])
+            rest = words[cut:]
+            if head in companies and any(w[:1].isupper() or w[:1].isdigit() for w in rest) \
+                    and rest[-1].lower() != "series" or (head in companies and len(rest) > 1):
+                name = " ".join(rest)
                 table.maker_of[name] = companies[head]
                 break
         key = normalize(name)

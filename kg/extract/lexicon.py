@@ -15,8 +15,8 @@ retailer retailers carrier carriers airline airlines operator operators brand br
 rival rivals competitor competitors supplier suppliers vendor vendors provider providers bank banks
 lender insurer automaker automakers carmaker carmakers chipmaker chipmakers chipmaker drugmaker
 drugmakers pharma producer producers developer developers distributor distributors subsidiary unit
-division business businesses corporation enterprise outlet publisher broadcaster network platform
-marketplace chain chains partner partners player players titan titans behemoth incumbent newcomer
+division corporation enterprise outlet publisher broadcaster network
+chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's
 """)
@@ -59,13 +59,21 @@ PRODUCE_VERBS = _words("make produce manufacture sell build develop design offer
                        "unveil introduce release debut roll")
 # Verbs and nouns of entering a market.
 ENTRY_VERBS = _words("enter expand launch debut move push break return venture head arrive")
-ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return")
-# Verbs of presence in a market.
-PRESENCE_VERBS = _words("sell operate have ship offer serve do be distribute retail")
+ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move")
+# Verbs and nouns of presence in a market.
+PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
+                        "capture grow thrive compete")
+PRESENCE_NOUNS = _words("""
+presence foothold footprint traction inroads player players leader leaders share stores customers
+operations business businesses sales base headquarters factory factories plant plants office offices
+""")
+# Words that say a company is not in a market.
+ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without")
 # Words that make an entry a plan rather than a fact.
 PLAN_CUES = _words("""
 plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
-will would could may might going set poised
+will would could may might going set poised potential possible future prospective planned chance
+opportunity ambition goal bid intention
 """)
 # Partnership.
 PARTNERSHIP_NOUNS = _words("""

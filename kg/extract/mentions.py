@@ -45,6 +45,8 @@ class Mention:
     entity: str | None = None        # the canonical name, once resolved
     type: str | None = None
     anaphor: bool = False            # "the company", "it": points at an entity named elsewhere
+    headline: bool = False           # found in a title-case heading, where capitals say little
+    ner: str = ""                    # the model's label, if the model found it
 
     @property
     def key(self) -> str:
@@ -59,12 +61,30 @@ def _clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
         end -= 1
+    while start < end and not _name_like(doc[start]):
+        start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
+    while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&"):
+        end -= 1                        # -> "Chinese"
+    for i in range(start + 1, end):     # "Tencent Named 2020": a name holds no verb
+        if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit():
+            end = i
+            break
     if start >= end:
         return None
     span = doc[start:end]
-    if span.text.lower() in _NOT_NAMES or not any(ch.isalpha() for ch in span.text):
+    if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES \
+            or not any(ch.isalpha() for ch in span.text):
         return None
+    if not any(t.tag_ in ("NNP", "NNPS") or any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in span):
+        return None                     # "Chinese", "Global": an adjective or common word in capitals
     return span
+
+
+def _name_like(token: Token) -> bool:
+    """Names start with a capital or a digit ("iPhone" and "eBay" count: a capital follows)."""
+    text = token.text
+    return text[:1].isupper() or text[:1].isdigit() or bool(_CAMEL.match(text)) or \
+        (len(text) > 1 and text[0].islower() and text[1:2].isupper())
 
 
 def is_headline(doc: Doc) -> bool:
@@ -103,6 +123,16 @@ def _product_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[start:end])
         i = end
+    # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro"
+    for token in doc:
+        if token.lower_ in _MODEL_SUFFIXES and len(token.text) > 1 and token.text[:1].isupper() and token.i > 0 \
+                and not headline and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].is_alpha:
+            j = token.i - 1
+            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 4 \
+                    and doc[j - 1].lower_ not in _NOT_NAMES and not doc[j - 1].is_sent_start:
+                j -= 1
+            if not (doc[j].is_sent_start and token.i - j == 1):
+                spans.append(doc[j:token.i + 1])
     # "the Mi series", "Mate series": a capitalised name before "series"
     for token in doc:
         if token.lower_ == "series" and token.i > 0 and doc[token.i - 1].text[:1].isupper():
@@ -157,37 +187,40 @@ def _abbreviation_of_common_words(span: Span) -> bool:
 def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """Every span that may name an entity, with the votes of its own context."""
     mentions: list[Mention] = []
+    defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     for p, paragraph in enumerate(paragraphs):
         doc = paragraph.doc
         taken: set[int] = set()
 
-        def add(span: Span, votes: Counter) -> None:
+        def add(span: Span, votes: Counter, ner: str = "") -> None:
             span = _clean_span(span)
-            if span is None or any(i in taken for i in range(span.start, span.end)):
+            if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
                               paragraph.offset + span.start_char, paragraph.offset + span.end_char)
             mention.votes.update(votes)
             mention.votes.update(context_votes(span))
+            mention.ner = ner
             mentions.append(mention)
 
         for span in _product_spans(doc) + _noun_phrase_products(doc):
             add(span, Counter(Product=3))
         for ent in doc.ents:
             label = ent.label_
+            if _abbreviation_of_common_words(ent):
+                defined_terms.add(ent.text.lower())
+                continue
             if label in ("GPE", "LOC") or (label == "NORP" and ent.end < len(doc)
                                              and doc[ent.end].lower_ in ("market", "marketplace")):
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
             elif label == "ORG":
-                if _abbreviation_of_common_words(ent):
-                    continue
                 market = resolve_market(ent.text)
-                add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1))
+                add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
             elif label == "PERSON":
-                add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5))
+                add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
             elif label in ("PRODUCT", "WORK_OF_ART"):
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
@@ -198,7 +231,26 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             votes = context_votes(doc[token.i:token.i + 1])
             if votes.get("Company", 0) >= 2:
                 add(doc[token.i:token.i + 1], Counter())
-    return mentions
+            elif _source_of_according_to(token):     # "according to IDC"
+                add(doc[token.left_edge.i:token.i + 1], Counter(Company=1))
+            elif any(c.ent_type_ == "ORG" for c in token.conjuncts):   # "Huawei, Oppo, Vivo and Xiaomi"
+                add(doc[token.i:token.i + 1], Counter(Company=1))
+        if is_headline(doc):
+            for mention in mentions:
+                if mention.para == p:
+                    mention.headline = True
+    return [m for m in mentions if m.key not in defined_terms]
+
+
+def _is_channel(token: Token) -> bool:
+    """'posted on Weibo', 'wrote on LinkedIn': a platform something was said on, not a party."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in SPEECH_VERBS | {"post", "share"}
+
+
+def _source_of_according_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def context_votes(span: Span) -> Counter:
@@ -246,6 +298,12 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS:
         votes["Company"] += 1
+    if root.dep_ in ("nsubj", "nsubjpass"):   # "Acme ... its products" / "Doe ... his company"
+        owners = {t.lower_ for t in root.head.subtree if t.tag_ == "PRP$" and t.i > span.end}
+        if "its" in owners:
+            votes["Company"] += 1
+        if owners & {"his", "her"}:
+            votes["Person"] += 1
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and len(span) > 1:
         votes["Person"] += 0.5
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
@@ -256,13 +314,37 @@ def context_votes(span: Span) -> Counter:
 def type_of(votes: Counter) -> str | None:
     """The winning type, if any vote is positive."""
     best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
-    return best[0] if best[1] > 0 else None
+    return best[0] if best[1] > 0.5 else None
 
 
 def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
-    """Votes pooled over all mentions of a name (case-insensitive)."""
+    """Votes pooled over all mentions of a name (case-insensitive).
+
+    Two corrections to the model's guesses: a one-word "person" who is never named in full is
+    rarely a person in business news (people are introduced by full name, companies by one word),
+    so its person votes count only when the word starts or ends a full name of the document; and a
+    name seen only in title-case headings needs the body to name it too, unless context typed it."""
     pooled: dict[str, Counter] = defaultdict(Counter)
+    full_name_words = set()
+    body_names = set()
     for mention in mentions:
-        if not mention.anaphor:
-            pooled[mention.key].update(mention.votes)
+        words = mention.text.split()
+        if len(words) > 1 and mention.votes.get("Person", 0) > 0:
+            full_name_words.update({words[0].lower(), words[-1].lower()})
+        if not mention.headline:
+            body_names.add(mention.key)
+    for mention in mentions:
+        if mention.anaphor:
+            continue
+        votes = Counter(mention.votes)
+        if " " not in mention.text and mention.key not in full_name_words and 0 < votes.get("Person", 0) < 2:
+            votes["Person"] = 0
+            if mention.ner in ("PERSON", "ORG"):
+                votes["Company"] += 0.3     # a recurring one-word name: most often a company
+        if mention.key in full_name_words and " " not in mention.text:
+            votes = Counter(Person=2)      # "Wang" after "Wang Xiang": the person, whatever else it looks like
+        pooled[mention.key].update(votes)
+    for key, votes in pooled.items():
+        if key not in body_names and max(votes.values(), default=0) < 2:
+            votes.clear()
     return pooled

@@ -13,7 +13,8 @@ from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import competitors, executives, market_relations, partners, products, subsidiaries
+from .relations import (competitors, executives, market_relations, partners, product_families, products,
+                        subsidiaries)
 
 FACT_RULES = (executives, products, competitors, subsidiaries)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
@@ -36,6 +37,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     ctx = DocContext(article, paragraphs, mentions)
     table = resolve_entities(mentions, lambda m: ctx.evidence(m.para, ctx.paragraphs[m.para].doc[m.start].sent))
     ctx.maker_of = table.maker_of
+    ctx.types = {name: entity.type for name, entity in table.entities.items()}
     ctx.index()
     ctx.resolve_anaphora()
 
@@ -55,6 +57,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             events.extend(rule(ctx, p, sentence))
 
     facts = _unique_facts(facts)
+    facts += product_families(ctx, facts)
     employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}
     found_claims = [c for p, sentence in ctx.sentences() for c in claims(ctx, p, sentence, employer)]
     entities = _entities_in_use(table.entities, facts, found_claims, events)

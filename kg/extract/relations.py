@@ -11,9 +11,9 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 
 from .context import DocContext
-from .lexicon import (AFFILIATION_TITLES, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS,
-                      ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
-                      PRESENCE_VERBS, PRODUCE_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS)
+from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
+                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
+                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS)
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -117,20 +117,31 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
 
 
 def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
-    """'Xiaomi's founder', 'CEO of Acme', 'Acme CEO', 'head of Xiaomi's international business'."""
-    for token in [title, *[t for t in title.subtree if t.dep_ in ("pobj", "poss", "compound")]]:
-        if token.i < title.left_edge.i or token.i > title.right_edge.i:
-            continue
-        if token != title and token.head != title and token.head.head != title \
-                and token.head.head.head != title:
-            continue
-        if token.dep_ == "appos":
-            continue
-        name = ctx.entity_at(p, token, "Company")
-        if name:
+    """'CEO of Acme', "CEO of Xiaomi's spin-off brand Redmi" (the brand, not its owner), 'head of
+    Xiaomi's international business', "Xiaomi's founder", 'Acme CEO'."""
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                name = ctx.entity_at(p, obj, "Company")
+                if name:
+                    return name
+                named = [ctx.entity_at(p, c, "Company") for c in obj.children if c.dep_ in ("appos", "compound", "npadvmod")]
+                if obj.i + 1 < len(obj.doc):
+                    named.append(ctx.entity_at(p, obj.doc[obj.i + 1], "Company"))
+                named = [n for n in named if n]
+                if named and obj.lemma_.lower() in COMPANY_NOUNS | {"brand", "unit", "division", "arm"}:
+                    return named[0]
+                for child in obj.children:
+                    if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
+                        return name
+    for child in title.children:
+        if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
-    # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
-    if title.dep_ == "conj":
+    if title.i > 0 and (name := ctx.entity_at(p, title.doc[title.i - 1], "Company")):
+        return name                      # "Acme CEO Jane Doe" parsed flat
+    if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
         return _company_for_title(ctx, p, title.head)
     return None
 
@@ -180,8 +191,13 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             company = ctx.entity_at(p, sentence.doc[start - 2], "Company")
             if company:
                 yield Fact(company, "produces", product, evidence)
+        root = sentence.doc[mention.start:mention.end].root
+        # "Huawei's flagship handset, Mate 10 Pro": the possessive sits on the noun the name explains
+        if root.dep_ == "appos":
+            for child in root.head.children:
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
         # "the X1 from/by Acme", "made by Acme"
-        root = sentence.doc[mention.end - 1]
         for prep in [c for c in root.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
@@ -220,6 +236,29 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 break
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
+
+
+def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
+    """Products of one family share a maker: when "Mi Mix 2" is Xiaomi's, so are "Mi Power Bank Pro"
+    and "Mi Electric Scooter" in the same article (and "Galaxy S9" with "Galaxy Note"). Only for
+    products whose maker the article does not name, and only when the family has one maker."""
+    makers: dict[str, set[str]] = {}
+    made = {f.object for f in facts if f.predicate == "produces"}
+    for fact in facts:
+        if fact.predicate == "produces":
+            makers.setdefault(fact.object.split()[0].lower(), set()).add(fact.subject)
+    inferred = []
+    for mention in ctx.mentions:
+        if mention.type != "Product" or mention.anaphor or mention.entity in made:
+            continue
+        family = mention.entity.split()[0].lower()
+        owners = makers.get(family, set())
+        if len(owners) == 1 and len(mention.entity.split()) > 1 and len(family) > 1:
+            doc = ctx.paragraphs[mention.para].doc
+            inferred.append(Fact(next(iter(owners)), "produces", mention.entity,
+                                 ctx.evidence(mention.para, doc[mention.start].sent)))
+            made.add(mention.entity)
+    return inferred
 
 
 def _named_makers(ctx: DocContext, sentence: Span, p: int) -> Iterator[tuple[str, str]]:
@@ -397,73 +436,172 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 # ---------------------------------------------------------------------- markets
 
+def _market_anchor(token: Token) -> Token:
+    """The phrase a market name stands in: "India" in "markets such as India, Indonesia and Vietnam"
+    is anchored at "markets"; "US" in "the US market" at "market"."""
+    anchor = token
+    for _ in range(6):
+        if anchor.dep_ == "conj":
+            anchor = anchor.head
+        elif anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lemma_ in ("market", "marketplace"):
+            anchor = anchor.head
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "like", "including") \
+                and anchor.head.head.lemma_ in ("market", "country", "region", "such"):
+            anchor = anchor.head.head
+            if anchor.lower_ == "such":
+                anchor = anchor.head
+        elif anchor.dep_ == "appos" and anchor.head.lemma_ in ("market", "country", "region"):
+            anchor = anchor.head
+        else:
+            break
+    return anchor
+
+
+def _climb(ctx: DocContext, p: int, anchor: Token) -> tuple[Token | None, list[Token], str | None]:
+    """From a market's phrase up to the clause it belongs to: the verb (if any), the words on the
+    way (their meaning decides the relation), and a possessive owner met on the way ("Xiaomi's
+    entry into the US", "Xiaomi's absence in the USA")."""
+    path = []
+    token = anchor
+    for _ in range(8):
+        for child in token.children:
+            if child.dep_ == "poss" and child != anchor:
+                owner = ctx.entity_at(p, child, "Company", "Product")
+                if owner:
+                    return None, path + [token], owner
+        if token.pos_ in ("VERB", "AUX") and token != anchor:
+            return token, path, None
+        if token.head == token:
+            return None, path + [token], None
+        path.append(token)
+        token = token.head
+    return None, path, None
+
+
+def _signals(chain: list[Token], path: list[Token]) -> set[str]:
+    words = {t.lemma_.lower() for t in chain + path if t.lemma_.lower() not in ("market", "marketplace")}
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "acomp", "prt", "advmod", "neg", "aux", "auxpass") or \
+                    child.dep_ == "prep" and child.lower_ in ("from", "into"):
+                words.add(child.lemma_.lower())
+                if child.dep_ in ("dobj", "attr"):
+                    words.update(c.lemma_.lower() for c in child.children if c.dep_ in ("amod", "compound"))
+    return words
+
+
 def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, str | None]]:
-    """Company/product and market, by the verb between them: present ('sells in', 'operates in',
-    'has stores in'), absent (the same, negated, or 'yet to enter'), targeted ('plans to enter',
-    'is building resources to enter', 'entry into'); a product 'available in' a market.
-    Yields the fact and, where one happened or is planned, the event type (MarketEntry, StoreOpening)."""
+    """Company (or product) and market, by the words between them:
+    present ("sells in", "has a strong presence in", "In Europe, Acme has made inroads", "one of
+    the leading makers in China"), absent (the same negated, "absent from", "yet to enter",
+    "refrains from entering"), targeted ("plans to enter", "is building resources to enter",
+    "its potential entry into"); a product "available in" a market; and "the US market is
+    dominated by Apple and Samsung". Yields the fact and the event it implies, if any."""
     evidence = ctx.evidence(p, sentence)
     seen = set()
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         mention = ctx.mention_at(p, token)
-        if market is None or mention.anaphor or token.i != mention.end - 1 or market in seen:
+        if market is None or mention.anaphor or token.i != mention.end - 1:
             continue
-        anchor = token
-        while anchor.dep_ == "conj":
-            anchor = anchor.head
-        if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lemma_ in ("market", "marketplace"):
-            anchor = anchor.head
-        if anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod") and anchor.head.pos_ == "NOUN" \
+        anchor = _market_anchor(token)
+        if anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
                 and anchor.head.lemma_ not in ("market", "marketplace"):
-            continue   # "the US company", "America's largest carrier": the market is not a place here
-        if anchor.dep_ not in ("pobj", "dobj", "attr", "nsubj") and not (anchor.lemma_ in ("market", "marketplace")):
+            continue   # "the US company", "America's largest carrier": the market describes, it is not a place
+        if anchor.dep_ in ("nsubj", "nsubjpass"):
+            for fact in _dominated_market(ctx, p, anchor, market, evidence):
+                if (fact.subject, market) not in seen:
+                    seen.add((fact.subject, market))
+                    yield fact, None
             continue
-        verb = _governing_verb(anchor)
-        if verb is None:
+        verb, path, owner = _climb(ctx, p, anchor)
+        chain = verb_chain(verb) if verb is not None else []
+        subjects: list[str] = [owner] if owner else []
+        if not subjects:
+            for v in chain:
+                subject = subject_of(v)
+                if subject is not None:
+                    subjects = [n for s in conjuncts(subject) if (n := ctx.entity_at(p, s, "Company", "Product"))]
+                    break
+        if not subjects:
             continue
-        chain = verb_chain(verb)
-        subject_token = None
-        for v in chain:
-            subject_token = subject_of(v)
-            if subject_token is not None:
-                break
-        if subject_token is None:
+        words = _signals(chain, path)
+        relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
+        if relation is None:
             continue
-        lemmas = {v.lemma_.lower() for v in chain}
-        nouns = {t.lemma_.lower() for t in anchor.ancestors if t.pos_ == "NOUN"} | \
-                {t.lemma_.lower() for v in chain for t in v.children if t.dep_ in ("dobj", "attr")}
-        product = ctx.entity_at(p, subject_token, "Product")
-        if product and lemmas & {"available", "sell", "offer", "launch", "be", "ship", "release"}:
-            if not negated(chain):
-                seen.add(market)
-                yield Fact(product, "availableIn", market, evidence), None
-            continue
-        companies = [c for s in conjuncts(subject_token) if (c := ctx.entity_at(p, s, "Company"))]
-        if not companies:
-            continue
-        is_negated = negated(chain) or any(t.lower_ == "yet" for v in chain for t in v.children) or \
-            any(t.lower_ in ("absent", "without") for t in sentence)
-        plan = bool(lemmas & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might")
-                                               for v in chain for t in v.children if t.dep_ == "aux")
-        entry = bool(lemmas & ENTRY_VERBS or nouns & ENTRY_NOUNS)
-        store = bool(nouns & STORE_NOUNS and lemmas & {"open", "launch", "have", "add", "plan"})
-        presence = bool(lemmas & PRESENCE_VERBS or nouns & {"presence", "operation", "operations", "business"})
-        for company in companies:
-            if is_negated and (entry or presence or store):
-                fact, event = Fact(company, "absentFrom", market, evidence), None
-            elif store:
-                fact, event = Fact(company, "targetsMarket" if plan else "operatesIn", market, evidence), "StoreOpening"
-            elif entry:
-                fact = Fact(company, "targetsMarket" if plan or not _past(chain) else "operatesIn", market, evidence)
-                event = "MarketEntry"
-            elif presence:
-                fact, event = Fact(company, "operatesIn", market, evidence), None
+        predicate, event = relation
+        for subject in subjects:
+            if ctx.types.get(subject) == "Product" or subject in ctx.products:
+                if predicate in ("operatesIn",) or words & {"available", "sell", "launch", "offer", "ship", "release"} \
+                        and predicate != "absentFrom":
+                    fact, implied = Fact(subject, "availableIn", market, evidence), None
+                else:
+                    continue
             else:
-                continue
-            seen.add(market)
-            yield fact, event
+                fact, implied = Fact(subject, predicate, market, evidence), event
+            if (subject, market, fact.predicate) not in seen:
+                seen.add((subject, market, fact.predicate))
+                yield fact, implied
+
+
+def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tuple[str, str | None] | None:
+    """A noun between the market and its verb decides first: "a dominant player in India",
+    "presence in Europe", "absence in the USA", "entry into the US"."""
+    plan = _planned(words, chain)
+    for token in path[1:] if path and path[0].lemma_ in ("market", "marketplace") else path:
+        lemma = token.lemma_.lower()
+        if lemma in ABSENCE_WORDS:
+            return "absentFrom", None
+        if lemma in ENTRY_NOUNS:
+            if negated(chain):
+                return "absentFrom", None
+            return ("targetsMarket", "MarketEntry") if plan or not _past(chain) else ("operatesIn", "MarketEntry")
+        if lemma in STORE_NOUNS and "open" in words:
+            return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+        if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
+            if negated(chain) or words & ABSENCE_WORDS:
+                return "absentFrom", None
+            return ("targetsMarket" if plan else "operatesIn"), None
+    return None
+
+
+def _planned(words: set[str], chain: list[Token]) -> bool:
+    return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
+                                          for v in chain for t in v.children if t.dep_ == "aux")
+
+
+def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
+    negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
+    plan = _planned(words, chain)
+    entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS))
+    store = "open" in words and bool(words & STORE_NOUNS)
+    presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
+    if negative and (entry or presence or store or words & ABSENCE_WORDS):
+        return "absentFrom", None
+    if store:
+        return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+    if entry and plan:
+        return "targetsMarket", "MarketEntry"
+    if presence:
+        return "operatesIn", None
+    if entry:
+        return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
+    return None
+
+
+def _dominated_market(ctx: DocContext, p: int, anchor: Token, market: str, evidence) -> Iterator[Fact]:
+    """'The US smartphone market is dominated by Apple and Samsung' / 'is led by players such as ...'."""
+    verb = anchor.head
+    if verb.lemma_ not in ("dominate", "lead", "control", "rule") and not any(
+            c.lemma_ in ("dominate", "lead", "control") for c in verb.children):
+        return
+    for t in verb.subtree:
+        if t.i > anchor.i:
+            name = ctx.entity_at(p, t, "Company")
+            if name:
+                yield Fact(name, "operatesIn", market, evidence)
 
 
 def _past(chain: list[Token]) -> bool:
-    return any(v.tag_ in ("VBD", "VBN") for v in chain[:2])
+    return any(v.tag_ in ("VBD", "VBN") for v in chain[:2]) and not any(
+        c.lower_ in ("will", "would", "could", "may") for v in chain[:2] for c in v.children)
