@@ -97,7 +97,11 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                     report.failures.append(Failure(result.path, result.reason))
                     continue
                 iri = str(document_iri(article.doc_id))
-                quads = extraction_to_quads(result)
+                try:
+                    quads = extraction_to_quads(result)
+                except Exception as err:  # a mapping bug must cost one document, not the load
+                    report.failures.append(Failure(article.source_path, f"cannot map to RDF ({type(err).__name__}: {err})"))
+                    continue
                 store.put_document(iri, quads, replace=iri in stored)
                 report.loaded_documents.append(article.doc_id)
                 if iri in stored:

@@ -46,7 +46,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     speaker = ctx.entity_at(p, subject, "Person", "Company")
     if speaker is None:
         return None
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.lemma_ not in ("it",)]
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or
+               c.dep_ == "dobj" and verb.lemma_ != "tell" and c.lemma_ not in ("it",)]
     tokens = [t for c in content for t in c.subtree]
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
         tokens = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct or t.i > verb.right_edge.i]

@@ -35,9 +35,14 @@ def _canonical(forms: Counter) -> str:
 def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     """Type every mention by pooled votes, cluster names per type, and set mention.entity/type."""
     pooled = pool_votes(mentions)
+    company_keys = {strip_legal_suffixes(m.text) for m in mentions if type_of(pooled[m.key]) == "Company"}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
+        if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
+            key = strip_legal_suffixes(mention.text)
+            if key in company_keys or any(is_typo_of(key, other) for other in company_keys):
+                mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
         if mention.type:
             by_type[mention.type].append(mention)
 
@@ -83,7 +88,7 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         key = strip_legal_suffixes(form)
         for group in groups:
-            if any(strip_legal_suffixes(other) == key or is_typo_of(form, other) for other in group):
+            if any(strip_legal_suffixes(other) == key or is_typo_of(key, strip_legal_suffixes(other)) for other in group):
                 group[form] += forms[form]
                 break
         else:

@@ -53,7 +53,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for ent in sentence.ents:
         if ent.label_ != "MONEY":
             continue
-        money = parse_money(ent.text)
+        money = parse_money(_money_text(ent))
         if money is None:
             continue
         amount, currency = money
@@ -71,6 +71,15 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS:
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _money_text(ent: Span) -> str:
+    """The model often leaves the currency sign out of the amount: '$' + '899'."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].text.upper() in ("$", "US$", "US", "€", "£", "¥", "HK$", "C$", "A$",
+                                                             "S$", "RMB", "EUR", "USD", "GBP", "CNY", "RS"):
+        start -= 1
+    return ent.doc[start:ent.end].text
 
 
 def _clause(token: Token) -> Token:

@@ -17,7 +17,7 @@ lender insurer automaker automakers carmaker carmakers chipmaker chipmakers chip
 drugmakers pharma producer producers developer developers distributor distributors subsidiary unit
 division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
-challenger exporter importer investor fund utility miner shipper builder designer foundry foundries
+challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's
 """)
 
@@ -36,7 +36,7 @@ product products edition version robot vacuum appliance fridge router sensor
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
 chief executive officer head director manager vp vice boss owner partner principal md gm
-general managing leader executive
+general managing executive
 """)
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""
@@ -50,6 +50,13 @@ SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce
 comment insist reckon estimate suggest confirm deny acknowledge admit report reveal declare
 stress emphasise emphasize caution forecast describe call
+""")
+
+# Verbs whose subject is most often a company.
+BUSINESS_VERBS = _words("""
+open close report post cut hire acquire buy sell raise invest expand ship announce sign partner price list
+file sue recall merge spin order lease supply manufacture export import operate employ reorganise restructure
+compete
 """)
 
 # Verbs of launching a product.
@@ -67,6 +74,9 @@ PRESENCE_NOUNS = _words("""
 presence foothold footprint traction inroads player players leader leaders share stores customers
 operations business businesses sales base headquarters factory factories plant plants office offices
 """)
+# Words that say a product can be had in a market.
+AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
+                            "stock carry")
 # Words that say a company is not in a market.
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without")
 # Words that make an entry a plan rather than a fact.

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (AFFILIATION_TITLES, COMPANY_NOUNS, EXECUTIVE_TITLES, LAUNCH_VERBS, PRODUCE_VERBS,
-                      PRODUCT_NOUNS, SPEECH_VERBS)
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, LAUNCH_VERBS,
+                      PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .nlp import Paragraph
 
@@ -75,8 +75,9 @@ def _clean_span(span: Span) -> Span | None:
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES \
             or not any(ch.isalpha() for ch in span.text):
         return None
-    if not any(t.tag_ in ("NNP", "NNPS") or any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in span):
-        return None                     # "Chinese", "Global": an adjective or common word in capitals
+    if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
+           and not _CAMEL.match(t.text) for t in span):
+        return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
 
 
@@ -217,6 +218,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
             elif label == "ORG":
+                ent, rest = _split_at_preposition(ent)
+                if rest is not None and resolve_market(rest.text):
+                    add(rest, Counter(Market=4))
                 market = resolve_market(ent.text)
                 add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
             elif label == "PERSON":
@@ -225,21 +229,59 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Company=0.5))
-        for token in doc:  # proper nouns the model did not tag, in a company context
-            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start:
-                continue
-            votes = context_votes(doc[token.i:token.i + 1])
-            if votes.get("Company", 0) >= 2:
-                add(doc[token.i:token.i + 1], Counter())
-            elif _source_of_according_to(token):     # "according to IDC"
-                add(doc[token.left_edge.i:token.i + 1], Counter(Company=1))
-            elif any(c.ent_type_ == "ORG" for c in token.conjuncts):   # "Huawei, Oppo, Vivo and Xiaomi"
-                add(doc[token.i:token.i + 1], Counter(Company=1))
+        for span in _untagged_names(doc, taken):   # names the model missed, typed by their context
+            votes = context_votes(span)
+            if votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 2 or votes.get("Product", 0) >= 2:
+                add(span, Counter())
+            elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ == "PROPN":
+                add(span, Counter(Company=0.6))          # an unknown name doing something: most often a company
+            elif _source_of_according_to(span.root):     # "according to IDC"
+                add(span, Counter(Company=1))
+            elif any(c.ent_type_ == "ORG" for c in span.root.conjuncts):   # "Huawei, Oppo, Vivo and Xiaomi"
+                add(span, Counter(Company=1))
         if is_headline(doc):
             for mention in mentions:
                 if mention.para == p:
                     mention.headline = True
     return [m for m in mentions if m.key not in defined_terms]
+
+
+def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
+    """'Scootr in Europe' tagged as one organisation: the name stops at 'in'/'at'/'from' ('of' and
+    '&' stay: 'Bank of America')."""
+    for token in span[1:-1]:
+        if token.lower_ in ("in", "at", "from", "to", "for", "on") and token.pos_ == "ADP":
+            return span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+    return span, None
+
+
+def _untagged_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of proper nouns (or capitalised nouns inside a sentence) that the model gave no label."""
+    spans, start = [], None
+    for token in [*doc, None]:
+        name_like = token is not None and token.i not in taken and _unlabelled(token) and (
+            token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
+            and (not token.is_sent_start or token.dep_ in ("compound", "poss", "nsubj")))
+        if name_like and start is None:
+            start = token.i
+        elif not name_like and start is not None:
+            spans.append(doc[start:token.i if token is not None else len(doc)])
+            start = None
+    return [span for span in spans if span.text.lower() not in _NOT_NAMES]
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
+             "easter", "q1", "q2", "q3", "q4"}
+
+
+def _unlabelled(token: Token) -> bool:
+    """No label, or a date/number label on a word that is plainly no date ("Skyrune" as DATE)."""
+    if not token.ent_type_:
+        return True
+    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and token.pos_ == "PROPN" \
+        and token.lower_ not in _CALENDAR and not any(c.isdigit() for c in token.text)
 
 
 def _is_channel(token: Token) -> bool:
@@ -296,8 +338,19 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
                 votes["Company"] += 2
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS:
         votes["Company"] += 1
+    if after is not None and root.dep_ in ("compound", "poss", "nmod") and (
+            after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
+            after.lemma_.lower() in {"chief", "vice", "senior", "executive"}):
+        votes["Company"] += 2           # "Acme CEO Jane Doe", "Pellarin chief executive Rosa Lind"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":    # "Acme is a tough rival" / "Doe is an analyst"
+        for attr in (c for c in root.head.children if c.dep_ == "attr"):
+            lemma = attr.lemma_.lower()
+            if lemma in COMPANY_NOUNS:
+                votes["Company"] += 2
+            elif lemma in EXECUTIVE_TITLES | AFFILIATION_TITLES:
+                votes["Person"] += 2
     if root.dep_ in ("nsubj", "nsubjpass"):   # "Acme ... its products" / "Doe ... his company"
         owners = {t.lower_ for t in root.head.subtree if t.tag_ == "PRP$" and t.i > span.end}
         if "its" in owners:

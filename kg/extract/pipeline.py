@@ -13,10 +13,10 @@ from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import (competitors, executives, market_relations, partners, product_families, products,
-                        subsidiaries)
+from .relations import (competitors, executives, home_countries, market_relations, partners, product_families,
+                        products, subsidiaries)
 
-FACT_RULES = (executives, products, competitors, subsidiaries)
+FACT_RULES = (executives, products, competitors, subsidiaries, home_countries)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 
@@ -58,10 +58,18 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
 
     facts = _unique_facts(facts)
     facts += product_families(ctx, facts)
+    _add_inferred_markets(table.entities, facts)
     employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}
     found_claims = [c for p, sentence in ctx.sentences() for c in claims(ctx, p, sentence, employer)]
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
+
+
+def _add_inferred_markets(entities: dict[str, Entity], facts: list[Fact]) -> None:
+    """Markets named only through a nationality ("the Taiwanese chipmaker") become entities too."""
+    for fact in facts:
+        if fact.object not in entities and fact.predicate in ("operatesIn", "absentFrom", "targetsMarket", "availableIn"):
+            entities[fact.object] = Entity("Market", fact.object, evidence=[fact.evidence])
 
 
 def _unique_facts(facts: list[Fact]) -> list[Fact]:

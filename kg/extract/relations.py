@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 
 from .context import DocContext
-from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
+from .markets import resolve_market
+from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS)
 
@@ -71,8 +72,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Lei Jun, Xiaomi's founder and CEO', 'Jane Doe, chief executive of Acme', 'Acme CEO Jane Doe',
     'Acme's chief executive, Jane Doe', 'John Roe, an analyst at Foo Research' (worksFor)."""
     for token in sentence:
-        if token.lemma_.lower() not in TITLES or token.pos_ not in ("NOUN", "PROPN"):
+        if token.lemma_.lower() not in TITLES or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in TITLES:
+            continue                     # "chief" in "chief executive": the head title speaks for both
         person = _person_for_title(ctx, p, token)
         if person is None:
             continue
@@ -279,7 +282,14 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
+        if lemma in COMPETITION_NOUNS and token.dep_ in ("amod", "compound") and token.head.pos_ == "PROPN":
+            named = token.head       # "Brightwater's rival Calloway": "rival" modifies the name
+            other = ctx.entity_at(p, named, "Company")
+            owner = next((n for c in named.children if c.dep_ == "poss"
+                          and (n := ctx.entity_at(p, c, "Company"))), None)
+            if other and owner and other != owner:
+                yield Fact(owner, "competesWith", other, evidence)
+        elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
             owner = _owner_company(ctx, p, token)
             if owner is None:
                 continue
@@ -386,17 +396,8 @@ def _scope(sentence: Span) -> list[str]:
         if token.lemma_.lower() in ("field", "area", "sector", "domain") and token.dep_ == "pobj":
             for child in token.children:
                 if child.lower_ == "of":
-                    areas = []
-                    for obj in child.children:
-                        for c in conjuncts(obj):
-                            words = [t for t in c.subtree if t.dep_ not in ("conj", "cc", "punct", "appos")
-                                     and not any(a.dep_ in ("conj", "appos") and a.i > c.i and a in t.ancestors
-                                                 for a in c.subtree)]
-                            text = " ".join(t.text for t in words if t.i <= c.i or t.head.i <= c.i)
-                            text = text.split(" (")[0].strip(" ,")
-                            if text:
-                                areas.append(text)
-                    return areas
+                    return [sentence.doc[c.left_edge.i:c.i + 1].text for obj in child.children
+                            for c in conjuncts(obj)]
     return []
 
 
@@ -459,23 +460,23 @@ def _market_anchor(token: Token) -> Token:
 
 def _climb(ctx: DocContext, p: int, anchor: Token) -> tuple[Token | None, list[Token], str | None]:
     """From a market's phrase up to the clause it belongs to: the verb (if any), the words on the
-    way (their meaning decides the relation), and a possessive owner met on the way ("Xiaomi's
-    entry into the US", "Xiaomi's absence in the USA")."""
+    way (their meaning decides the relation), and a possessive owner of a relation noun met on the
+    way ("Xiaomi's entry into the US", "Xiaomi's absence in the USA")."""
     path = []
     token = anchor
+    owner = None
+    relation_nouns = ENTRY_NOUNS | ABSENCE_WORDS | PRESENCE_NOUNS | STORE_NOUNS
     for _ in range(8):
-        for child in token.children:
-            if child.dep_ == "poss" and child != anchor:
-                owner = ctx.entity_at(p, child, "Company", "Product")
-                if owner:
-                    return None, path + [token], owner
+        if owner is None and token.lemma_.lower() in relation_nouns:
+            owner = next((name for child in token.children if child.dep_ == "poss"
+                          and (name := ctx.entity_at(p, child, "Company", "Product"))), None)
         if token.pos_ in ("VERB", "AUX") and token != anchor:
-            return token, path, None
+            return token, path, owner
         if token.head == token:
-            return None, path + [token], None
+            return None, path + [token], owner
         path.append(token)
         token = token.head
-    return None, path, None
+    return None, path, owner
 
 
 def _signals(chain: list[Token], path: list[Token]) -> set[str]:
@@ -527,18 +528,16 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             continue
         words = _signals(chain, path)
         relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
-        if relation is None:
-            continue
-        predicate, event = relation
         for subject in subjects:
-            if ctx.types.get(subject) == "Product" or subject in ctx.products:
-                if predicate in ("operatesIn",) or words & {"available", "sell", "launch", "offer", "ship", "release"} \
-                        and predicate != "absentFrom":
+            if subject in ctx.products:
+                if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
                     fact, implied = Fact(subject, "availableIn", market, evidence), None
                 else:
                     continue
+            elif relation is None:
+                continue
             else:
-                fact, implied = Fact(subject, predicate, market, evidence), event
+                fact, implied = Fact(subject, relation[0], market, evidence), relation[1]
             if (subject, market, fact.predicate) not in seen:
                 seen.add((subject, market, fact.predicate))
                 yield fact, implied
@@ -587,6 +586,36 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     if entry:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     return None
+
+
+def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A company described by its nationality is present in its home country: "Chinese smartphone
+    maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company)."""
+    evidence = ctx.evidence(p, sentence)
+    for noun in sentence:
+        if noun.lemma_.lower() not in COMPANY_NOUNS or noun.pos_ != "NOUN":
+            continue
+        adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and
+                      (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper())]
+        if not adjectives:
+            continue
+        companies = [ctx.entity_at(p, noun, "Company")]                     # "the Chinese maker" (anaphor)
+        companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ in ("appos", "compound")]
+        if noun.dep_ in ("appos", "compound", "attr") or noun.i + 1 < len(noun.doc):
+            companies.append(ctx.entity_at(p, noun.head, "Company"))
+            if noun.i + 1 < len(noun.doc):
+                companies.append(ctx.entity_at(p, noun.doc[noun.i + 1], "Company"))
+        if noun.dep_ == "attr":
+            subject = subject_of(noun.head)
+            companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
+        company = next((c for c in companies if c), None)
+        if company is None:
+            continue
+        for adjective in adjectives:
+            market = resolve_market(f"{adjective.text} market") or (
+                resolve_market(adjective.text) if adjective.ent_type_ == "GPE" else None)
+            if market is not None:
+                yield Fact(company, "operatesIn", market.name, evidence)
 
 
 def _dominated_market(ctx: DocContext, p: int, anchor: Token, market: str, evidence) -> Iterator[Fact]:

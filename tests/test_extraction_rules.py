@@ -1,0 +1,171 @@
+"""The extraction rules, one relation at a time, on sentences written for these tests (no article's
+text). Each case is a short text and what must (or must not) come out of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import get_extractor
+from kg.model import Article
+
+
+def extract(text: str, published: str | None = None):
+    article = Article(doc_id="t.txt", text=text, source_path="t.txt", published=published)
+    (result,) = get_extractor().extract([article])
+    return result
+
+
+def facts_of(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.predicate, f.object) for f in extract(text, published).facts}
+
+
+def types_of(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract(text).entities}
+
+
+# ---------------------------------------------------------------------------------------- entities
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Brightwater, the British grocery chain, reported higher sales. Brightwater said demand was strong.",
+     "Brightwater", "Company"),
+    ("Quellon Inc said on Monday it would cut 200 jobs.", "Quellon Inc", "Company"),
+    ("The drugmaker Pellarin raised its forecast. Pellarin's shares rose 5%.", "Pellarin", "Company"),
+    ("Analysts expect the Zephyr X5 to sell well. The Zephyr X5 costs $899.", "Zephyr X5", "Product"),
+    ("Tovalla launched the Aurel Pro, its first electric scooter.", "Aurel Pro", "Product"),
+    ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
+    ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
+])
+def test_entity_types(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
+def test_country_forms_resolve_to_one_market():
+    text = ("Kelvaro sells its ovens in the US. The U.S. is its largest market, and America will get "
+            "new models. Kelvaro plans to grow in the United States.")
+    markets = [e for e in extract(text).entities if e.type == "Market"]
+    assert [m.name for m in markets] == ["United States"]
+    assert {"US", "U.S.", "America"} <= markets[0].aliases
+
+
+def test_typo_and_short_form_join_the_company():
+    text = ("Dravex Technologies opened a plant in Poland. Later, Dravex said output doubled, "
+            "and a Darvex spokesman confirmed it.")
+    companies = {e.name: e for e in extract(text).entities if e.type == "Company"}
+    assert len(companies) == 1
+    (company,) = companies.values()
+    assert {"Dravex Technologies", "Dravex", "Darvex"} - {company.name} <= company.aliases
+
+
+def test_people_mentioned_without_speaking_or_role_are_not_kept():
+    assert "Tom Baker" not in types_of("Tom Baker watched the launch of the Orvo 3 from the front row.")
+
+
+# ---------------------------------------------------------------------------------------- facts
+
+@pytest.mark.parametrize("text, fact", [
+    # executives: apposition, possessive, title before the name, predicate nominative
+    ("Margit Olsen, chief executive of Fjordline, said bookings were up.",
+     ("Margit Olsen", "executiveOf", "Fjordline")),
+    ("Fjordline's founder and chairman, Arne Dahl, declined to comment.", ("Arne Dahl", "executiveOf", "Fjordline")),
+    ("Pellarin chief executive Rosa Lind said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
+    ("Rosa Lind, Pellarin's CEO, said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
+    # affiliation
+    ("\"Demand is cooling,\" said Ben Ayoade, an analyst at Northgate Research.",
+     ("Ben Ayoade", "worksFor", "Northgate Research")),
+    # products
+    ("Tovalla launched the Aurel Pro on Tuesday.", ("Tovalla", "produces", "Aurel Pro")),
+    ("Kelvaro's Vesta 9 oven sold out in a week.", ("Kelvaro", "produces", "Vesta 9")),
+    ("The Zephyr X5, made by Arcton, goes on sale in May.", ("Arcton", "produces", "Zephyr X5")),
+    # competition
+    ("Brightwater's rival Calloway also cut prices.", ("Brightwater", "competesWith", "Calloway")),
+    ("Tovalla competes with Ridely and Scootr in Europe.", ("Tovalla", "competesWith", "Ridely")),
+    # partnership
+    ("Arcton signed a memorandum of understanding with Velmont to develop chips.",
+     ("Arcton", "partnersWith", "Velmont")),
+    ("Fjordline and Skyrune formed an alliance on Monday.", ("Fjordline", "partnersWith", "Skyrune")),
+    # subsidiary
+    ("Lumio, a subsidiary of Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
+    # markets
+    ("Brightwater operates stores in Ireland, Spain and Portugal.", ("Brightwater", "operatesIn", "Portugal")),
+    ("Kelvaro does not sell its ovens in Japan.", ("Kelvaro", "absentFrom", "Japan")),
+    ("Kelvaro plans to enter Brazil next year.", ("Kelvaro", "targetsMarket", "Brazil")),
+    ("Tovalla is preparing to launch in Canada.", ("Tovalla", "targetsMarket", "Canada")),
+    ("The Aurel Pro is now available in Germany.", ("Aurel Pro", "availableIn", "Germany")),
+])
+def test_facts(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Kelvaro does not sell its ovens in Japan.", ("Kelvaro", "operatesIn", "Japan")),
+    ("Kelvaro plans to enter Brazil next year.", ("Kelvaro", "operatesIn", "Brazil")),
+    ("Margit Olsen met the chief executive of Fjordline.", ("Margit Olsen", "executiveOf", "Fjordline")),
+    ("Arcton hired a former US diplomat.", ("Arcton", "operatesIn", "United States")),
+])
+
+def test_no_fact(text, fact):
+    assert fact not in facts_of(text)
+
+
+def test_home_country_of_a_company_described_by_nationality():
+    assert ("Arcton", "operatesIn", "United States") in facts_of("The US company Arcton makes chips.")
+    assert ("Kestrel", "operatesIn", "Taiwan") in facts_of("Kestrel, the Taiwanese chipmaker, raised prices.")
+
+
+# ---------------------------------------------------------------------------------------- claims
+
+@pytest.mark.parametrize("text, speaker, about", [
+    ("\"Demand for the Vesta 9 is strong in Japan,\" said Ilse Moreau, chief executive of Kelvaro.",
+     "Ilse Moreau", "Vesta 9"),
+    ("Ilse Moreau, chief executive of Kelvaro, told Reuters that Brightwater was a tough rival.",
+     "Ilse Moreau", "Brightwater"),
+    ("Kelvaro is the market leader, according to Northgate Research.", "Northgate Research", "Kelvaro"),
+    ("Ilse Moreau, chief executive of Kelvaro, said: \"We will double our sales.\"", "Ilse Moreau", "Kelvaro"),
+])
+def test_claims(text, speaker, about):
+    claims = extract(text).claims
+    assert any(c.speaker == speaker and about in c.about for c in claims), claims
+
+
+# ---------------------------------------------------------------------------------------- events
+
+def test_launch_with_date_relative_to_publication():
+    (event,) = [e for e in extract("Tovalla launched the Aurel Pro on Tuesday.", "2025-06-06").events
+                if e.type == "ProductLaunch"]
+    assert event.args == {"company": "Tovalla", "product": "Aurel Pro"}
+    assert event.date == "2025-06-03"
+
+
+def test_price_and_financial_result():
+    events = extract("The Zephyr X5 costs $899. Arcton reported revenue of US$15.8 billion for 2024.").events
+    price = next(e for e in events if e.type == "ProductPrice")
+    assert (price.args["product"], price.args["amount"], price.args["currency"]) == ("Zephyr X5", 899, "USD")
+    result = next(e for e in events if e.type == "FinancialResult")
+    assert (result.args["company"], result.args["amount"], result.args["currency"], result.args["period"]) == \
+        ("Arcton", 15.8e9, "USD", "2024")
+
+
+def test_partnership_event_with_scope():
+    (event,) = [e for e in extract("Arcton signed an agreement with Velmont to work together in the fields "
+                                   "of batteries, software and charging.").events
+                if e.type == "PartnershipAgreement"]
+    assert sorted(event.args["parties"]) == ["Arcton", "Velmont"]
+    assert event.args["scope"] == ["batteries", "software", "charging"]
+
+
+def test_cancelled_deal():
+    events = extract("Skyrune cancelled its deal with Fjordline to lease the Orca 7 jets.").events
+    (event,) = [e for e in events if e.type == "DealCancellation"]
+    assert sorted(event.args["parties"]) == ["Fjordline", "Skyrune"]
+
+
+def test_store_opening():
+    events = extract("Brightwater opened its first store in Portugal last week.").events
+    assert any(e.type == "StoreOpening" and e.args == {"company": "Brightwater", "market": "Portugal"} for e in events)
+
+
+def test_evidence_points_at_the_sentence():
+    text = "Kelvaro makes ovens. Tovalla launched the Aurel Pro on Tuesday."
+    fact = next(f for f in extract(text).facts if f.object == "Aurel Pro")
+    assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence == \
+        "Tovalla launched the Aurel Pro on Tuesday."
