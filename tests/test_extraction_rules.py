@@ -69,6 +69,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Fjordline's founder and chairman, Arne Dahl, declined to comment.", ("Arne Dahl", "executiveOf", "Fjordline")),
     ("Pellarin chief executive Rosa Lind said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
     ("Rosa Lind, Pellarin's CEO, said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
+    ("Velmont hired Dana Okafor as chief financial officer.", ("Dana Okafor", "executiveOf", "Velmont")),
+    ("Velmont named Dana Okafor chief executive on Monday.", ("Dana Okafor", "executiveOf", "Velmont")),
+    ("Dana Okafor, who founded Velmont in 2009, sold her stake.", ("Dana Okafor", "executiveOf", "Velmont")),
     # affiliation
     ("\"Demand is cooling,\" said Ben Ayoade, an analyst at Northgate Research.",
      ("Ben Ayoade", "worksFor", "Northgate Research")),
@@ -76,6 +79,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Tovalla launched the Aurel Pro on Tuesday.", ("Tovalla", "produces", "Aurel Pro")),
     ("Kelvaro's Vesta 9 oven sold out in a week.", ("Kelvaro", "produces", "Vesta 9")),
     ("The Zephyr X5, made by Arcton, goes on sale in May.", ("Arcton", "produces", "Zephyr X5")),
+    ("Orca 7 maker Skyrune reported a loss.", ("Skyrune", "produces", "Orca 7")),
+    ("Arcton, which makes the Zephyr X5, raised its forecast.", ("Arcton", "produces", "Zephyr X5")),
     # competition
     ("Brightwater's rival Calloway also cut prices.", ("Brightwater", "competesWith", "Calloway")),
     ("Tovalla competes with Ridely and Scootr in Europe.", ("Tovalla", "competesWith", "Ridely")),
@@ -85,6 +90,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Fjordline and Skyrune formed an alliance on Monday.", ("Fjordline", "partnersWith", "Skyrune")),
     # subsidiary
     ("Lumio, a subsidiary of Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
+    ("Lumio, which is owned by Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
+    ("Arcton's Lumio unit makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
     # markets
     ("Brightwater operates stores in Ireland, Spain and Portugal.", ("Brightwater", "operatesIn", "Portugal")),
     ("Kelvaro does not sell its ovens in Japan.", ("Kelvaro", "absentFrom", "Japan")),
@@ -121,10 +128,17 @@ def test_home_country_of_a_company_described_by_nationality():
      "Ilse Moreau", "Brightwater"),
     ("Kelvaro is the market leader, according to Northgate Research.", "Northgate Research", "Kelvaro"),
     ("Ilse Moreau, chief executive of Kelvaro, said: \"We will double our sales.\"", "Ilse Moreau", "Kelvaro"),
+    ("Ilse Moreau runs Kelvaro. \"Japan is hard,\" she said. \"But Kelvaro will stay.\"", "Ilse Moreau", "Japan"),
+    ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
 ])
 def test_claims(text, speaker, about):
     claims = extract(text).claims
     assert any(c.speaker == speaker and about in c.about for c in claims), claims
+
+
+def test_company_statements_are_not_claims_but_sources_are():
+    claims = extract("Kelvaro said in a statement that it would sell the Vesta 9 in Japan.").claims
+    assert not [c for c in claims if c.speaker == "Kelvaro"]
 
 
 # ---------------------------------------------------------------------------------------- events

@@ -43,7 +43,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = subject_of(verb.head)
     if subject is None:
         return None
-    speaker = ctx.entity_at(p, subject, "Person", "Company")
+    # Organisations' statements are news, not claims: a claim has a named person behind it.
+    # ("according to IDC" is the exception, handled by the caller.)
+    speaker = ctx.entity_at(p, subject, "Person")
     if speaker is None:
         return None
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or

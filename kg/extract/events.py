@@ -11,7 +11,7 @@ from kg.model import Event
 
 from .context import DocContext
 from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS
-from .normalize import normalize_date, parse_money
+from .normalize import find_money, normalize_date
 from .relations import conjuncts, subject_of
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
@@ -49,21 +49,26 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 
 def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """A money amount with a financial metric is a FinancialResult of the company it belongs to;
-    with a product in the same clause, it is that product's price."""
-    for ent in sentence.ents:
-        if ent.label_ != "MONEY":
+    with a product in the same clause, it is that product's price. Only the first amount of a
+    clause counts ("fell to 785m euros from 2.4bn euros": the new figure)."""
+    done_clauses = set()
+    for start, end, amount, currency in find_money(sentence.text):
+        span = sentence.char_span(start, end, alignment_mode="expand")
+        if span is None:
             continue
-        money = parse_money(_money_text(ent))
-        if money is None:
+        clause = _clause(span.root)
+        if clause.i in done_clauses:
             continue
-        amount, currency = money
-        clause = _clause(ent.root)
+        done_clauses.add(clause.i)
         words = {t.lemma_.lower() for t in clause.subtree}
         metric = next((t.lemma_.lower() for t in clause.subtree if t.lemma_.lower() in METRIC_WORDS), None)
+        if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
+            metric = next((t.lemma_.lower() for t in clause.head.subtree if t.lemma_.lower() in METRIC_WORDS
+                           and t.i < span.start), None)
         if metric:
-            companies = ctx.entities_in(p, list(clause.subtree), "Company") or ctx.entities_in(p, sentence, "Company")
-            if companies:
-                yield Event("FinancialResult", {"company": companies[0], "metric": metric, "amount": amount,
+            company = _owner_of_figure(ctx, p, clause, sentence)
+            if company:
+                yield Event("FinancialResult", {"company": company, "metric": metric, "amount": amount,
                                                 "currency": currency, "period": _period(ctx, sentence)},
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
             continue
@@ -73,13 +78,23 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                         ctx.evidence(p, sentence))
 
 
-def _money_text(ent: Span) -> str:
-    """The model often leaves the currency sign out of the amount: '$' + '899'."""
-    start = ent.start
-    while start > 0 and ent.doc[start - 1].text.upper() in ("$", "US$", "US", "€", "£", "¥", "HK$", "C$", "A$",
-                                                             "S$", "RMB", "EUR", "USD", "GBP", "CNY", "RS"):
-        start -= 1
-    return ent.doc[start:ent.end].text
+def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> str | None:
+    """Whose figure: a company in the clause (a possessive first: "Merck's earnings"), else the
+    subject of the clause above ("DaimlerChrysler saw profits fall"), else the sentence's first."""
+    for token in clause.subtree:
+        if token.dep_ == "poss" and (name := ctx.entity_at(p, token, "Company")):
+            return name
+    names = ctx.entities_in(p, list(clause.subtree), "Company")
+    if names:
+        return names[0]
+    head = clause.head
+    while head != head.head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    subject = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subject is not None and (name := ctx.entity_at(p, subject, "Company")):
+        return name
+    names = ctx.entities_in(p, sentence, "Company")
+    return names[0] if names else None
 
 
 def _clause(token: Token) -> Token:

@@ -217,6 +217,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
+                elif label == "GPE" and context_votes(ent).get("Company", 0) >= 2:
+                    add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
             elif label == "ORG":
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
@@ -225,13 +227,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
             elif label == "PERSON":
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
-            elif label in ("PRODUCT", "WORK_OF_ART"):
+            elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
+                    any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in ent):
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Company=0.5))
         for span in _untagged_names(doc, taken):   # names the model missed, typed by their context
             votes = context_votes(span)
-            if votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 2 or votes.get("Product", 0) >= 2:
+            if votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
                 add(span, Counter())
             elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ == "PROPN":
                 add(span, Counter(Company=0.6))          # an unknown name doing something: most often a company
@@ -278,8 +281,8 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _unlabelled(token: Token) -> bool:
     """No label, or a date/number label on a word that is plainly no date ("Skyrune" as DATE)."""
-    if not token.ent_type_:
-        return True
+    if not token.ent_type_ or token.ent_type_ in ("WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
+        return True              # labels the small model hands out to names it does not know
     return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and token.pos_ == "PROPN" \
         and token.lower_ not in _CALENDAR and not any(c.isdigit() for c in token.text)
 
@@ -358,7 +361,9 @@ def context_votes(span: Span) -> Counter:
         if owners & {"his", "her"}:
             votes["Person"] += 1
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and len(span) > 1:
-        votes["Person"] += 0.5
+        votes["Person"] += 1.5
+    if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"}:
+        votes["Company"] += 2           # "the Lumio unit", "the Acme group"
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes

@@ -492,3 +492,26 @@ def parse_percentage(text: str) -> float | None:
         return float(-value if match.group("sign") else value)
     except Exception:  # a value we cannot read is dropped, never fatal
         return None
+
+
+# ----------------------------------------------------------------------------- finding money in text
+# The small spaCy model misses many amounts ("$1.1bn", "785m euros" as CARDINAL), so amounts are
+# found by their shape, then read by parse_money.
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+_MONEY_WORDS = r"(?:euros?|dollars?|pounds?(?:\s+sterling)?|yuan|renminbi|yen|won|rupees?|francs?|roubles?|rubles?|reais|real|pesos?|kronor|kroner|krona|krone|rand|ringgit|baht|dirhams?|riyals?|lira|lire|shekels?|cents?|pence|sterling|rmb|RMB|EUR|USD|GBP|CNY|JPY)"
+_MONEY_PATTERN = re.compile(
+    r"(?:(?:US|HK|NZ|NT|CN|JP|A|C|S|R|Mex|Can|AU|CA)?\$|€|£|¥|₹|₩|Rs\.?\s?|RMB\s?|EUR\s?|USD\s?|GBP\s?)\s?"
+    + _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?(?:\s+" + _MONEY_WORDS + r"\b)?"
+    + r"|" + _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?\s*" + _MONEY_WORDS + r"\b",
+    re.IGNORECASE,
+)
+
+
+def find_money(text: str) -> list[tuple[int, int, float, str]]:
+    """Every money amount written in `text`: (start, end, amount, ISO currency), in order."""
+    found = []
+    for match in _MONEY_PATTERN.finditer(text):
+        value = parse_money(match.group())
+        if value is not None:
+            found.append((match.start(), match.end(), value[0], value[1]))
+    return found

@@ -13,10 +13,10 @@ from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import (competitors, executives, home_countries, market_relations, partners, product_families,
+from .relations import (appointments, competitors, executives, home_countries, market_relations, partners, product_families,
                         products, subsidiaries)
 
-FACT_RULES = (executives, products, competitors, subsidiaries, home_countries)
+FACT_RULES = (executives, appointments, products, competitors, subsidiaries, home_countries)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

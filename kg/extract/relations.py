@@ -31,6 +31,8 @@ def subject_of(token: Token) -> Token | None:
     while token is not None and seen < 6:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
+                    return token.head        # "Arcton, which makes the X5": the relative clause's noun
                 return child
         if token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and token.head != token:
             if token.dep_ == "relcl":
@@ -86,6 +88,42 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         words = {w.lower() for w in role.replace("-", " ").split()} | {token.lemma_.lower()}
         predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
+
+
+_APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
+_LEADERSHIP_VERBS = {"found": "founder", "co-found": "co-founder", "cofound": "co-founder", "run": "head",
+                     "head": "head", "lead": "head", "chair": "chair", "helm": "head"}
+
+
+def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """'Velmont hired Dana Okafor as chief financial officer', 'Velmont named Dana Okafor chief
+    executive', 'Okafor was appointed CEO of Velmont', 'Dana Okafor, who founded Velmont', 'Ilse
+    Moreau runs Kelvaro'."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
+            continue
+        if lemma in _APPOINT_VERBS:
+            people = [n for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubjpass")
+                      for n in [ctx.entity_at(p, c, "Person")] if n]
+            titles = [t for t in verb.subtree if t.lemma_.lower() in EXECUTIVE_TITLES and t.pos_ in ("NOUN", "PROPN")
+                      and not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in EXECUTIVE_TITLES)]
+            if not people or not titles:
+                continue
+            company = _company_for_title(ctx, p, titles[0])
+            if company is None:
+                subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
+                company = ctx.entity_at(p, subject, "Company") if subject is not None else None
+            if company:
+                yield Fact(people[0], "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
+        elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded"):
+            subject = subject_of(verb)
+            person = ctx.entity_at(p, subject, "Person") if subject is not None else None
+            companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
+            if person and companies:
+                role = _LEADERSHIP_VERBS.get(lemma, "co-founder")
+                yield Fact(person, "executiveOf", companies[0], evidence, role=role)
 
 
 def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
@@ -237,6 +275,14 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if company:
                     yield Fact(company, "produces", product, evidence)
                 break
+    for noun in sentence:            # "iPhone maker Apple", "Orca 7 maker Skyrune"
+        if noun.lemma_.lower() in ("maker", "manufacturer", "developer", "producer", "designer", "builder", "owner"):
+            made = ctx.entities_in(p, [t for t in noun.subtree if t.i < noun.i], "Product")
+            company = ctx.entity_at(p, noun.head, "Company") if noun.dep_ in ("compound", "appos") else None
+            if company is None and noun.i + 1 < len(noun.doc):
+                company = ctx.entity_at(p, noun.doc[noun.i + 1], "Company")
+            for product in made if company else []:
+                yield Fact(company, "produces", product, evidence)
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
 
@@ -402,8 +448,27 @@ def _scope(sentence: Span) -> list[str]:
 
 
 def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
-    """'Redmi, a subsidiary of Xiaomi', "Xiaomi's spin-off brand Redmi", 'Foo, owned by Acme'."""
+    """'Redmi, a subsidiary of Xiaomi', "Xiaomi's spin-off brand Redmi", "Arcton's Lumio unit",
+    'Foo, (which is) owned by Acme', 'Acme owns Foo', 'Acme acquired Foo'."""
     evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_ not in ("own", "control", "acquire", "buy", "purchase") or verb.pos_ != "VERB":
+            continue
+        if negated([verb]) or _planned({c.lemma_.lower() for c in verb.ancestors} | {verb.lemma_}, verb_chain(verb)) \
+                or verb.lemma_ in ("acquire", "buy", "purchase") and not _past([verb]):
+            continue
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+        if agents:                                   # passive: "Foo, (which is) owned by Acme"
+            owners = ctx.entities_in(p, agents, "Company")
+            owned_token = subject_of(verb) if verb.dep_ != "acl" else verb.head
+            owned = ctx.entity_at(p, owned_token, "Company") if owned_token is not None else None
+        else:
+            subject = subject_of(verb)
+            owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
+            owned = next((n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n),
+                         None)
+        if owners and owners[0] and owned and owned != owners[0]:
+            yield Fact(owned, "subsidiaryOf", owners[0], evidence)
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma in SUBSIDIARY_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.lower_ in ("spin", "spin-off"):
