@@ -43,9 +43,10 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = subject_of(verb.head)
     if subject is None:
         return None
-    # Organisations' statements are news, not claims: a claim has a named person behind it.
-    # ("according to IDC" is the exception, handled by the caller.)
-    speaker = ctx.entity_at(p, subject, "Person")
+    # An organisation's own statements are news, not claims: a claim has a named person behind it,
+    # or a research source reporting what it found ("analysts Jupiter Research say", "a study by
+    # Foo suggested", "according to IDC", the last handled by the caller).
+    speaker = ctx.entity_at(p, subject, "Person") or _research_source(ctx, p, subject, verb)
     if speaker is None:
         return None
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or
@@ -69,6 +70,29 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     text = sentence.doc[ordered[0].i:ordered[-1].i + 1].text.strip(' "\'')
     return {"speaker": speaker, "about": about, "text": text, "channel": _channel(ctx, p, verb),
             "date": _date(ctx, sentence)}
+
+
+_REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "poll", "estimate", "forecast"}
+_SOURCE_NOUNS = {"analyst", "analysts", "researcher", "researchers", "consultancy", "firm", "group"}
+_SOURCE_NAME_WORDS = {"research", "analytics", "insights", "intelligence", "economics", "consulting", "partners",
+                      "netratings", "securities", "capital", "data", "idc", "gartner"}
+
+
+def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> str | None:
+    """A company speaking as a source of findings, not as a party to the news."""
+    if subject.lemma_.lower() in _REPORT_NOUNS:        # "The report by Nielsen found", "Foo's survey shows"
+        holders = [t for c in subject.children if c.dep_ in ("poss", "prep", "acl") for t in c.subtree]
+        names = ctx.entities_in(p, holders, "Company")
+        return names[0] if names else None
+    name = ctx.entity_at(p, subject, "Company")
+    if name is None:
+        return None
+    described = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos", "amod")}
+    if subject.i > 0:
+        described.add(subject.doc[max(0, ctx.mention_at(p, subject).start - 1)].lemma_.lower())
+    if described & _SOURCE_NOUNS or set(name.lower().replace("/", " ").split()) & _SOURCE_NAME_WORDS:
+        return name
+    return None
 
 
 def _quoted(sentence: Span) -> list[Token]:

@@ -32,6 +32,14 @@ game engine aircraft plane planes jet jets airliner flagship flagships lineup se
 product products edition version robot vacuum appliance fridge router sensor
 """)
 
+# Words that make an organisation's name a public body, not a company: "Food and Drug
+# Administration", "Ministry of Finance", "US Senate", "Office for National Statistics".
+PUBLIC_BODY_WORDS = _words("""
+ministry department senate congress parliament commission administration treasury government council
+court office authority bureau police committee assembly cabinet tribunal embassy regulator federal
+fed reserve army navy
+""")
+
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder

@@ -15,13 +15,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, LAUNCH_VERBS,
-                      PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS)
+                      PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
 from .markets import resolve_market
 from .nlp import Paragraph
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv",
           "gmbh", "group", "holdings", "technologies", "motors", "airlines", "airways", "bank",
           "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
+# Words that, anywhere in a name, make it a business: "Air Deccan", "Kingfisher Airlines", "Nomura Securities".
+_INDUSTRY_WORDS = {"air", "airlines", "airways", "bank", "banks", "motors", "energy", "oil", "petroleum", "pharma",
+                   "pharmaceuticals", "telecom", "foods", "capital", "securities", "insurance", "media", "holdings",
+                   "systems", "technologies", "electronics", "semiconductor", "semiconductors", "labs", "industries",
+                   "logistics", "automotive", "stores", "brewing", "steel", "chemicals", "networks",
+                   "communications", "entertainment", "studios", "partners", "ventures", "research", "financial",
+                   "investments", "software", "therapeutics", "biotech", "mining", "shipping", "cells", "power"}
 # Words that end a product name: "Mi 10 Pro", "Galaxy S9 Plus", "A320neo".
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
@@ -48,9 +55,11 @@ class Mention:
     headline: bool = False           # found in a title-case heading, where capitals say little
     ner: str = ""                    # the model's label, if the model found it
 
+    alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
+
     @property
     def key(self) -> str:
-        return self.text.lower()
+        return (self.alias_of or self.text).lower()
 
 
 def _clean_span(span: Span) -> Span | None:
@@ -246,7 +255,33 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             for mention in mentions:
                 if mention.para == p:
                     mention.headline = True
-    return [m for m in mentions if m.key not in defined_terms]
+    acronyms = _defined_acronyms(mentions, paragraphs)
+    kept = []
+    for mention in mentions:
+        if mention.text.lower() in defined_terms:
+            continue
+        mention.alias_of = acronyms.get(mention.text)
+        if _public_body(mention.alias_of or mention.text):
+            continue                     # a regulator or ministry is not a company (nor anything else here)
+        kept.append(mention)
+    return kept
+
+
+def _public_body(name: str) -> bool:
+    return any(word in PUBLIC_BODY_WORDS for word in name.lower().replace("-", " ").split())
+
+
+def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> dict[str, str]:
+    """'the Food and Drug Administration (FDA)': FDA is another name of the mention before it."""
+    acronyms = {}
+    for mention in mentions:
+        doc = paragraphs[mention.para].doc
+        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
+            acronym = doc[mention.end + 1].text
+            initials = "".join(w[0] for w in mention.text.split() if w[:1].isupper())
+            if acronym.isupper() and len(acronym) >= 2 and acronym.replace("&", "") == initials:
+                acronyms[acronym] = mention.text
+    return acronyms
 
 
 def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
@@ -306,11 +341,26 @@ def context_votes(span: Span) -> Counter:
     lowered = span.text.lower()
     if last.lower_.rstrip(".") in _LEGAL and len(span) > 1:
         votes["Company"] += 3
+    elif len(span) > 1 and any(t.lower_ in _INDUSTRY_WORDS for t in span):
+        votes["Company"] += 3
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lemma_.lower() in COMPANY_NOUNS and before.pos_ == "NOUN":
         votes["Company"] += 3           # "smartphone maker Xiaomi"
+    if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
+            and before.lemma_.lower() not in ("platform", "service", "system", "network"):
+        votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5"
+    if root.dep_ in ("compound", "conj") and root.head.lemma_.lower() in ("product", "brand", "drug", "model") \
+            and root.head.tag_ == "NNS":
+        votes["Product"] += 2           # "its Celebrex and Bextra products"
+    if root.dep_ == "pobj" and root.head.lower_ in ("as", "like") and root.head.head.lower_ == "such" \
+            and root.head.head.head.lemma_ == "name":
+        votes["Product"] += 2           # "sold under brand names such as Celebrex"
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in ("sell", "withdraw", "recall", "approve", "launch", "price"):
+        votes["Product"] += 1           # "Vioxx was withdrawn"
+    if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children):
+        votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras"
     if before is not None and before.lower_ in _TITLE_PREFIXES:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head":

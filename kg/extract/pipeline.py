@@ -13,8 +13,8 @@ from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import (appointments, competitors, executives, home_countries, market_relations, partners, product_families,
-                        products, subsidiaries)
+from .relations import (appointments, competitors, executives, home_countries, market_relations, orders, partners,
+                        product_families, products, subsidiaries)
 
 FACT_RULES = (executives, appointments, products, competitors, subsidiaries, home_countries)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
@@ -46,7 +46,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     for p, sentence in ctx.sentences():
         for rule in FACT_RULES:
             facts.extend(rule(ctx, p, sentence))
-        for fact, parties, scope in partners(ctx, p, sentence):
+        for fact, parties, scope in [*partners(ctx, p, sentence), *orders(ctx, p, sentence)]:
             facts.append(fact)
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence))
         for fact, event_type in market_relations(ctx, p, sentence):

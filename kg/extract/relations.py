@@ -81,12 +81,15 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         person = _person_for_title(ctx, p, token)
         if person is None:
             continue
-        company = _company_for_title(ctx, p, token)
+        company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
         words = {w.lower() for w in role.replace("-", " ").split()} | {token.lemma_.lower()}
-        predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
+        if token.lemma_.lower() in AFFILIATION_TITLES:       # "chief economist": an economist first
+            predicate = "worksFor"
+        else:
+            predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
 
 
@@ -117,10 +120,20 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 company = ctx.entity_at(p, subject, "Company") if subject is not None else None
             if company:
                 yield Fact(people[0], "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
-        elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded"):
-            subject = subject_of(verb)
-            person = ctx.entity_at(p, subject, "Person") if subject is not None else None
-            companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
+        elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded") or \
+                lemma == "set" and any(c.lower_ == "up" for c in verb.children) or lemma == "establish":
+            if lemma in ("set", "establish"):
+                lemma = "found"
+            agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+            subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
+            if agents:                                   # "Air Deccan was set up by Gopinath"
+                people = ctx.entities_in(p, agents, "Person")
+                person = people[0] if people else None
+                companies = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
+                companies = [c for c in companies if c]
+            else:
+                person = ctx.entity_at(p, subject, "Person") if subject is not None else None
+                companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
             if person and companies:
                 role = _LEADERSHIP_VERBS.get(lemma, "co-founder")
                 yield Fact(person, "executiveOf", companies[0], evidence, role=role)
@@ -154,6 +167,18 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         subject = subject_of(title.head)
         if subject is not None:
             return ctx.entity_at(p, subject, "Person")
+    return None
+
+
+def _company_after_person(ctx: DocContext, p: int, title: Token, person: str) -> str | None:
+    """'analyst Erling Refsum at Nomura': the company hangs from the name, not from the title."""
+    for token in title.doc[title.i + 1:title.i + 6]:
+        if ctx.entity_at(p, token, "Person") == person:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "from", "with"):
+                    for obj in prep.children:
+                        if name := ctx.entity_at(p, obj, "Company"):
+                            return name
     return None
 
 
@@ -436,6 +461,29 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         yield Fact(parties[0], "partnersWith", parties[1], evidence), parties, scope
 
 
+def orders(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
+    """'Air Deccan has ordered 30 Airbus A320 planes', 'Foo placed an order with Bar': a purchase
+    agreement between the buyer and the maker. Yields like partners()."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_ not in ("order", "place", "buy", "purchase") or verb.pos_ != "VERB" or negated([verb]):
+            continue
+        if verb.lemma_ == "place" and not any(c.lemma_ == "order" for c in verb.children):
+            continue
+        subject = subject_of(verb)
+        buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if buyer is None:
+            continue
+        objects = [t for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        sellers = [c for c in ctx.entities_in(p, objects, "Company") if c != buyer]
+        made = [ctx.maker_of.get(product) for product in ctx.entities_in(p, objects, "Product")]
+        sellers += [m for m in made if m and m != buyer and m not in sellers]
+        if verb.lemma_ in ("buy", "purchase") and not made:
+            continue                     # buying a company is an acquisition, not an order
+        for seller in sellers[:1]:
+            yield Fact(buyer, "partnersWith", seller, evidence), [buyer, seller], []
+
+
 def _scope(sentence: Span) -> list[str]:
     """'in the fields of cloud computing, artificial intelligence (AI), and hardware' -> the areas."""
     for token in sentence:
@@ -474,8 +522,12 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if lemma in SUBSIDIARY_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.lower_ in ("spin", "spin-off"):
             noun = token if token.pos_ == "NOUN" else token.head
             parent = None
+            for holder in (noun, noun.head) if noun.dep_ == "appos" else (noun,):
+                for child in holder.children:    # "its joint venture, Japanese subsidiary Fuso"
+                    if child.dep_ == "poss" and parent is None:
+                        parent = ctx.entity_at(p, child, "Company")
             for child in noun.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" and parent is None:
                     parent = ctx.entity_at(p, child, "Company")
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for obj in child.children:
@@ -677,10 +729,19 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if company is None:
             continue
         for adjective in adjectives:
-            market = resolve_market(f"{adjective.text} market") or (
-                resolve_market(adjective.text) if adjective.ent_type_ == "GPE" else None)
-            if market is not None:
-                yield Fact(company, "operatesIn", market.name, evidence)
+            for part in adjective.text.split("-"):        # "German-US carmaker": both
+                market = resolve_market(f"{part} market") or (
+                    resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
+                if market is not None:
+                    yield Fact(company, "operatesIn", market.name, evidence)
+    for token in sentence:                                # "Brazil's Petrobras", "Argentina's Enarsa"
+        company = ctx.entity_at(p, token, "Company")
+        if company is None:
+            continue
+        for child in token.children:
+            market = ctx.entity_at(p, child, "Market") if child.dep_ == "poss" else None
+            if market:
+                yield Fact(company, "operatesIn", market, evidence)
 
 
 def _dominated_market(ctx: DocContext, p: int, anchor: Token, market: str, evidence) -> Iterator[Fact]:
