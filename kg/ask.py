@@ -77,7 +77,7 @@ def link_entity(store: Store, text: str, limit: int = 5) -> list[Link]:
 
 
 def _label(store: Store, iri: str) -> str:
-    rows = store.select("SELECT ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } } ORDER BY ?l LIMIT 1",
+    rows = store.select("SELECT ?e ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } } ORDER BY ?l LIMIT 1",
                         {"e": ox.NamedNode(iri)}, union=False)
     return rows[0]["l"] if rows else iri
 
@@ -97,8 +97,9 @@ def ask(store: Store, question: str) -> Answer:
     return answer
 
 
+# A variable bound by Store.query must be projected (pyoxigraph 0.5 refuses the substitution otherwise).
 _PROFILE = """
-SELECT ?p ?other ?otherLabel ?role ?sentence ?doc ?direction WHERE {
+SELECT ?e ?p ?other ?otherLabel ?role ?sentence ?doc ?direction WHERE {
   { ?a rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?other . BIND("out" AS ?direction) }
   UNION
   { ?a rdf:subject ?other ; rdf:predicate ?p ; rdf:object ?e . BIND("in" AS ?direction) }
@@ -109,7 +110,7 @@ SELECT ?p ?other ?otherLabel ?role ?sentence ?doc ?direction WHERE {
 """
 
 _CLAIMS = """
-SELECT ?speakerLabel ?text ?date ?sentence ?doc WHERE {
+SELECT ?e ?speakerLabel ?text ?date ?sentence ?doc WHERE {
   ?c a kg:Claim ; kg:text ?text ; kg:speaker ?speaker ; kg:evidence ?ev .
   { ?c kg:about ?e } UNION { ?c kg:speaker ?e }
   OPTIONAL { ?c kg:date ?date }
@@ -119,7 +120,7 @@ SELECT ?speakerLabel ?text ?date ?sentence ?doc WHERE {
 """
 
 _EVENTS = """
-SELECT DISTINCT ?ev ?type ?date ?sentence ?doc WHERE {
+SELECT DISTINCT ?e ?ev ?type ?date ?sentence ?doc WHERE {
   ?ev a ?type ; kg:evidence ?evidence .
   VALUES ?type { kg:ProductLaunch kg:MarketEntry kg:StoreOpening kg:PartnershipAgreement
                  kg:DealCancellation kg:FinancialResult kg:ProductPrice kg:Rebrand }

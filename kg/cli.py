@@ -127,7 +127,8 @@ def validate(home, as_json):
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl"]),
-              default="trig", show_default=True)
+              default="trig", show_default=True,
+              help="An RDF syntax, or gold-jsonl: one JSON record per document, as shared/eval/score.py reads.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @home_option
 def export(fmt, output, home):
@@ -150,6 +151,8 @@ def export(fmt, output, home):
 @json_option
 def ask(question, home, as_json):
     """Ask a question in plain English, e.g. "What do you know about Acme?"."""
+    from rich.markup import escape   # the graph's text is data, not markup: "[citation needed]" stays
+
     from .ask import EXAMPLES
     from .ask import ask as ask_store
     from .store import Store
@@ -163,16 +166,16 @@ def ask(question, home, as_json):
     if answer.intent == "unknown-entity":
         out.print(f"Not in the graph: I found no entity matching that question.")
         if answer.suggestions:
-            out.print("Closest entities: " + ", ".join(answer.suggestions))
+            out.print("Closest entities: " + escape(", ".join(answer.suggestions)))
         out.print("Try: " + " | ".join(EXAMPLES))
         return
     entity = answer.entities[0]
-    out.print(f"[bold]{entity.name}[/bold] ({entity.type})")
+    out.print(f"[bold]{escape(entity.name)}[/bold] ({entity.type})")
     if not answer.lines:
         out.print("No facts recorded about it yet.")
     for line in answer.lines:
-        out.print(f"- {line['text']}")
-        out.print(f"  [dim]{line['document']}: {line['evidence']}[/dim]")
+        out.print(f"- {escape(line['text'])}")
+        out.print(f"  [dim]{escape(line['document'])}: {escape(line['evidence'])}[/dim]")
 
 
 def _eval_command():
