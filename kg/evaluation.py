@@ -7,17 +7,23 @@ import tempfile
 from pathlib import Path
 
 from . import scoring
+from .errors import InputError
 from .export import gold_records
 from .pipeline import load
 from .store import Store
 
 
 def read_gold(path: Path) -> dict[str, dict]:
+    """Records by document, read as score.py reads them: one per "\n"-ended line (a U+2028 inside a
+    string is text), a broken line is an InputError naming it."""
     docs = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if line.strip():
-            record = json.loads(line)
-            docs[record["doc"]] = record
+            try:
+                record = json.loads(line)
+                docs[record["doc"]] = record
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(f"{path}:{number}", f"not a document record ({err})") from None
     return docs
 
 

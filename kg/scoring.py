@@ -7,11 +7,23 @@ with the set of entity args. Micro-averaged over the gold's documents; `all` poo
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from .model import EVENT_ENTITY_ARGS, SYMMETRIC_PREDICATES
-from .resolution import normalize
 
 PARTS = ("entities", "facts", "claims", "events")
 _PEOPLE = {"Executive", "Person"}
+
+
+def normalize(name) -> str:
+    """The reference scorer's normalisation to the letter. Not kg.resolution.normalize, which is kinder
+    (it also reads a left quote as an apostrophe) and would make `Acme‘s` match here and not in score.py."""
+    text = unicodedata.normalize("NFKC", str(name)).lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^\s*the\s+", "", text)
+    return " ".join(text.split())
 
 
 class _Names:
