@@ -168,6 +168,14 @@ class Store:
     def __len__(self) -> int:
         return len(self._ox)
 
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Write quads as given, in one transaction, bypassing extraction and mapping: for repairs and for
+        tests that need a store with a known fault. Loading goes through put_document."""
+        try:
+            self._ox.extend(quads)
+        except OSError as err:
+            raise StoreError(f"could not write to {self.home}: {err}") from None
+
 
 _NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t: kind for t, kind in (
     ("integer", int), ("int", int), ("long", int), ("decimal", float), ("double", float), ("float", float))}

@@ -63,7 +63,9 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Source]:
             continue
         for match in map(Path, matches):
             if match.is_dir():
-                found = sorted(p for p in match.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                # A broken symlink is kept (read_text reports it); silently skipping it would hide a lost file.
+                found = sorted(p for p in match.rglob("*") if (p.is_file() or p.is_symlink() and not p.exists())
+                               and p.suffix.lower() in suffixes
                                and not any(part.startswith(".") for part in p.relative_to(match).parts))
             elif match.exists() or match.is_symlink():
                 found = [match]

@@ -36,7 +36,8 @@ def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, "broken symbolic link: its target does not exist" if path.is_symlink()
+                         else "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
     except PermissionError:
