@@ -22,6 +22,7 @@ from .mentions import Mention, pool_votes, type_of
 class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)          # canonical name -> Entity
     maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
+    brands: set[str] = field(default_factory=set)                      # makers known only from a product's name
 
     def add_alias(self, name: str, alias: str) -> None:
         self.entities[name].aliases.add(alias)
@@ -51,7 +52,11 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     clusters["Market"] = _cluster_markets(by_type["Market"])
     clusters["Company"] = _cluster_companies(by_type["Company"])
     clusters["Person"] = _cluster_people(by_type["Person"])
-    clusters["Product"] = _cluster_products(by_type["Product"], clusters["Company"], table)
+    clusters["Product"] = _cluster_products(by_type["Product"], clusters["Company"], table,
+                                            {m.key for m in mentions})
+    for brand in table.brands:     # "Airbus A320": Airbus is a company even if named nowhere else
+        if brand not in table.entities:
+            table.entities[brand] = Entity("Company", brand)
 
     for entity_type, mapping in clusters.items():
         for mention in by_type[entity_type]:
@@ -115,8 +120,11 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
     return mapping
 
 
-def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable) -> dict[str, str]:
-    """Products keep their written name; a leading company name is split off as the maker."""
+def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable,
+                      names: set[str]) -> dict[str, str]:
+    """Products keep their written name; a leading company name is split off as the maker: a
+    company of the document, or a word the model tagged as an organisation that the document also
+    names on its own ("Airbus" ... "Airbus A320")."""
     mapping = {}
     canonical_by_norm: dict[str, str] = {}
     for mention in sorted(mentions, key=lambda m: len(m.text)):
@@ -128,11 +136,16 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         for cut in range(len(words) - 1, 0, -1):
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
-            if head in companies and any(w[:1].isupper() or w[:1].isdigit() for w in rest) \
-                    and rest[-1].lower() != "series" or (head in companies and len(rest) > 1):
-                name = " ".join(rest)
-                table.maker_of[name] = companies[head]
-                break
+            maker = companies.get(head) or (" ".join(words[:cut]) if mention.maker_prefix == head and head in names
+                                            else None)
+            if maker is None or rest[-1].lower() == "series":
+                continue
+            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]):
+                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", made by Samsung
+            table.maker_of[name] = maker    # "Google Video" stays whole, made by Google
+            if head not in companies:
+                table.brands.add(maker)
+            break
         key = normalize(name)
         if key.endswith("s") and key[:-1] in canonical_by_norm:   # "iPhones" -> "iPhone"
             key = key[:-1]

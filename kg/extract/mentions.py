@@ -56,6 +56,7 @@ class Mention:
     ner: str = ""                    # the model's label, if the model found it
 
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
+    maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
 
     @property
     def key(self) -> str:
@@ -216,6 +217,15 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
 
         for span in _product_spans(doc) + _noun_phrase_products(doc):
             add(span, Counter(Product=3))
+            if mentions and mentions[-1].para == p and mentions[-1].start >= span.start:
+                lead = [t for t in doc[mentions[-1].start:mentions[-1].end - 1]]
+                orgs = []
+                for token in lead:
+                    if token.ent_type_ != "ORG":
+                        break
+                    orgs.append(token.text)
+                if orgs:
+                    mentions[-1].maker_prefix = " ".join(orgs).lower()
         for ent in doc.ents:
             label = ent.label_
             if _abbreviation_of_common_words(ent):

@@ -517,6 +517,21 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                          None)
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
+    for token in sentence:                 # "its parent DaimlerChrysler", "parent company Foo"
+        if token.lemma_.lower() != "parent":
+            continue
+        named = [token.head] if token.dep_ in ("compound", "amod") else []
+        named += [c for c in token.children if c.dep_ in ("appos", "compound")]
+        if token.i + 1 < len(sentence.doc):
+            named.append(sentence.doc[token.i + 1])
+        parent = next((n for t in named if (n := ctx.entity_at(p, t, "Company"))), None)
+        holder = token if token.dep_ not in ("compound", "amod") else token.head
+        child = next((n for c in holder.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        if child is None:
+            before = [n for n in ctx.entities_in(p, sentence.doc[sentence.start:token.i], "Company") if n != parent]
+            child = before[-1] if len(before) == 1 else None
+        if parent and child and parent != child:
+            yield Fact(child, "subsidiaryOf", parent, evidence)
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma in SUBSIDIARY_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.lower_ in ("spin", "spin-off"):
