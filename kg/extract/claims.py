@@ -127,3 +127,87 @@ def _date(ctx: DocContext, sentence: Span) -> str | None:
             if value:
                 return value
     return None
+
+
+def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
+    """Claims sentence by sentence, then two that need the whole document: a quote that goes on in
+    the next sentences without a new attribution, and the named author's own first-person views."""
+    found: list[Claim] = []
+    by_sentence: dict[tuple[int, int], list[Claim]] = {}
+    sentences = list(ctx.sentences())
+    for index, (p, sentence) in enumerate(sentences):
+        here = list(claims(ctx, p, sentence, employer))
+        by_sentence[(p, sentence.start)] = here
+        found.extend(here)
+    for index, (p, sentence) in enumerate(sentences):
+        if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or _speakers(ctx, p, sentence):
+            continue
+        for q, other in sentences[max(0, index - 2):index + 3]:    # the attributed quote next to it
+            speakers = [c.speaker for c in by_sentence[(q, other.start)] if ctx.types.get(c.speaker) != "Company"]
+            speakers = speakers or _speakers(ctx, q, other)
+            if speakers and abs(q - p) <= 1:
+                claim = _continued_quote(ctx, p, sentence, speakers[0], employer)
+                if claim:
+                    found.append(claim)
+                break
+    author = _author(ctx)
+    if author:
+        for p, sentence in sentences:
+            if any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence) and not _quoted(sentence):
+                about = [n for n in ctx.entities_in(p, sentence, *_ABOUT_TYPES) if n != author]
+                if about:
+                    found.append(Claim(author, about, sentence.text.strip(), ctx.evidence(p, sentence)))
+    return found
+
+
+def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
+    """People who say something in a sentence, whatever they say."""
+    found = []
+    for verb in sentence:
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
+            subject = subject_of(verb)
+            name = ctx.entity_at(p, subject, "Person") if subject is not None else None
+            if name:
+                found.append(name)
+    return found
+
+
+def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
+    """A sentence that opens with a quotation mark, or starts inside a quotation opened before it."""
+    before = ctx.paragraphs[p].doc.text[:sentence.start_char]
+    return sentence.text.lstrip().startswith('"') or before.count('"') % 2 == 1
+
+
+def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, employer: dict[str, str]) -> Claim | None:
+    tokens = [t for t in sentence if not t.is_punct]
+    about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer and employer[speaker] not in about:
+        about.insert(0, employer[speaker])
+    if not about:
+        return None
+    return Claim(speaker, about, sentence.text.strip(' "'), ctx.evidence(p, sentence), date=_date(ctx, sentence))
+
+
+_BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "journalist", "contributor",
+                 "analyst", "author", "blogger"}
+
+
+def _author(ctx: DocContext) -> str | None:
+    """The article's named author: a 'By NAME' line, a line that is only a person's name, or a bio
+    ('NAME is a columnist ...'). Only then do the article's first-person views become claims."""
+    for p, paragraph in enumerate(ctx.paragraphs):
+        doc = paragraph.doc
+        people = [m for m in ctx.mentions if m.para == p and m.type in ("Person", "Executive") and not m.anaphor]
+        if not people:
+            continue
+        words = [t for t in doc if not t.is_punct]
+        first = people[0]
+        if doc[0].lower_ == "by" and first.start == 1 and len(words) <= 6:
+            return first.entity
+        if len(people) == 1 and first.start == 0 and first.end == len(words) and len(words) <= 4:
+            return first.entity
+        root = doc[first.start:first.end].root
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+                t.lemma_.lower() in _BYLINE_WORDS for t in root.head.subtree):
+            return first.entity
+    return None

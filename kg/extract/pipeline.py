@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from kg.model import Article, Entity, Event, Extraction, Fact
 
 from . import ExtractionError
-from .claims import claims
+from .claims import document_claims
 from .context import DocContext
 from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands
@@ -60,7 +60,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts += product_families(ctx, facts)
     _add_inferred_markets(table.entities, facts)
     employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}
-    found_claims = [c for p, sentence in ctx.sentences() for c in claims(ctx, p, sentence, employer)]
+    found_claims = document_claims(ctx, employer)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
 

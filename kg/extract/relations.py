@@ -182,9 +182,17 @@ def _company_after_person(ctx: DocContext, p: int, title: Token, person: str) ->
     return None
 
 
+def _conj_company(ctx: DocContext, p: int, title: Token) -> str | None:
+    conj = [c for c in title.children if c.dep_ == "conj"]
+    return _company_for_title(ctx, p, conj[0]) if conj else None
+
+
 def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
-    """'CEO of Acme', "CEO of Xiaomi's spin-off brand Redmi" (the brand, not its owner), 'head of
-    Xiaomi's international business', "Xiaomi's founder", 'Acme CEO'."""
+    """"Xiaomi's founder", 'CEO of Acme', "CEO of Xiaomi's spin-off brand Redmi" (the brand, not
+    its owner), 'head of Xiaomi's international business', 'Acme CEO'."""
+    for child in title.children:
+        if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
+            return name
     for prep in title.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with"):
             for obj in prep.children:
@@ -214,23 +222,17 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
 
 def _role_text(ctx: DocContext, p: int, title: Token) -> str:
     """The title as written, without the company and the person: 'founder and CEO', 'head of
-    international business'."""
-    tokens = [t for t in title.subtree if t.i >= title.i or t.dep_ in ("amod", "compound")]
-    tokens = [t for t in tokens if not ctx.mention_at(p, t) and t.tag_ != "POS" and not t.is_punct
-              and t.dep_ not in ("appos", "relcl") and t.lower_ not in ("the", "a", "an")]
-    words = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        if t.dep_ == "appos" or any(a.dep_ == "appos" and a != title for a in t.ancestors if a.i > title.i):
-            continue
-        words.append(t.text)
-    while words and words[-1].lower() in ("of", "at", "and", "for"):
+    international business', 'chief executive'."""
+    skipped = {t.i for child in title.subtree if child != title and child.dep_ in ("appos", "relcl")
+               for t in child.subtree}
+    if _company_for_title(ctx, p, title) != _conj_company(ctx, p, title):
+        skipped |= {t.i for child in title.children if child.dep_ in ("conj", "cc") for t in child.subtree}
+    words = [t.text for t in title.subtree
+             if t.i not in skipped and not ctx.mention_at(p, t) and t.tag_ != "POS" and not t.is_punct
+             and t.lower_ not in ("the", "a", "an")]
+    while words and words[-1].lower() in ("of", "at", "and", "for", "with"):
         words.pop()
-    role = " ".join(words)
-    if title.dep_ != "conj":
-        conj_titles = [c for c in title.conjuncts if c.i > title.i]
-        if conj_titles:
-            role = " ".join(w for w in role.split())
-    return role or title.text
+    return " ".join(words) or title.text
 
 
 # ---------------------------------------------------------------------- products
