@@ -178,6 +178,31 @@ def ask(question, home, as_json):
         out.print(f"  [dim]{escape(line['document'])}: {escape(line['evidence'])}[/dim]")
 
 
+@main.command()
+@click.argument("entity", required=False)
+@click.option("--view", type=click.Choice(["graph", "claims", "events"]), default="graph", show_default=True,
+              help="graph: entities and facts; claims: who said what about whom; events: market events in time.")
+@click.option("--hops", type=click.IntRange(min=1), default=2, show_default=True,
+              help="With ENTITY: how far out its neighbourhood reaches.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (default: visualizations/VIEW-ENTITY.html here).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True,
+              help="Draw at most this many nodes (the most connected); the page says when it samples.")
+@home_option
+def viz(entity, view, hops, output, max_nodes, home):
+    """Draw the graph, or ENTITY's neighbourhood, as an interactive HTML page that works offline."""
+    from .store import Store
+    from .visualizations.views import render_view
+
+    with Store.open(settings(home).home) as store:
+        result = render_view(store, view, entity, hops=hops, output=output, max_nodes=max_nodes)
+    if result.entity and result.entity.score < 100:
+        click.echo(f"{entity!r} taken as {result.entity.name} ({result.entity.type})", err=True)
+    if result.sampled:
+        click.echo(f"sampled: {result.nodes} of {result.total_nodes} nodes drawn (--max-nodes)", err=True)
+    click.echo(str(result.path))
+
+
 def _eval_command():
     @main.command(name="eval")
     @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
