@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.model import Entity, Evidence
-from kg.resolution import is_typo_of, normalize, strip_legal_suffixes
+from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
+
+from .lexicon import INDUSTRY_WORDS
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -33,17 +35,31 @@ def _canonical(forms: Counter) -> str:
     return sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
 
 
+def _canonical_company(forms: Counter) -> str:
+    """The fullest name short of legal suffixes ("Norvik Motors" over "Norvik", "Huawei" over
+    "Huawei Technologies"), then the most frequent form of it."""
+    longest = max(len(strip_legal_suffixes(f).split()) for f in forms)
+    return _canonical(Counter({f: n for f, n in forms.items() if len(strip_legal_suffixes(f).split()) == longest}))
+
+
 def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     """Type every mention by pooled votes, cluster names per type, and set mention.entity/type."""
     pooled = pool_votes(mentions)
     company_keys = {strip_legal_suffixes(m.text) for m in mentions if type_of(pooled[m.key]) == "Company"}
+    first_words = {key.split()[0] for key in company_keys
+                   if " " in key and key.split()[-1] in INDUSTRY_WORDS | LEGAL_SUFFIXES}
+    product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
         if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
             key = strip_legal_suffixes(mention.text)
-            if key in company_keys or any(is_typo_of(key, other) for other in company_keys):
+            votes = pooled[mention.key]
+            if key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
+                    key in first_words and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
+            elif " " not in mention.key and mention.key in product_last_words and mention.key not in first_words:
+                mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
         if mention.type:
             by_type[mention.type].append(mention)
 
@@ -98,9 +114,19 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
                 break
         else:
             groups.append(Counter({form: forms[form]}))
+    multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
+                                      for f in g)]
+    merged = set()
+    for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
+        word = next(iter(group)).lower()
+        owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
+        if len(owners) == 1:              # "Norvik" after "Norvik Motors": one company
+            owners[0].update(group)
+            merged.add(id(group))
+    groups = [g for g in groups if id(g) not in merged]
     mapping = {}
     for group in groups:
-        canonical = _canonical(group)
+        canonical = _canonical_company(group)
         for form in group:
             mapping[form.lower()] = canonical
     return mapping
@@ -127,6 +153,11 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
     names on its own ("Airbus" ... "Airbus A320")."""
     mapping = {}
     canonical_by_norm: dict[str, str] = {}
+    first_word_of = {}                    # "aurelian" -> "Aurelian Aerospace", when only one company starts so
+    for form, name in companies.items():
+        if " " in form:
+            first_word_of.setdefault(form.split()[0], set()).add(name)
+    first_word_of = {word: next(iter(names)) for word, names in first_word_of.items() if len(names) == 1}
     for mention in sorted(mentions, key=lambda m: len(m.text)):
         words = mention.text.split()
         name = mention.text
@@ -136,8 +167,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         for cut in range(len(words) - 1, 0, -1):
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
-            maker = companies.get(head) or (" ".join(words[:cut]) if mention.maker_prefix == head and head in names
-                                            else None)
+            maker = companies.get(head) or first_word_of.get(head) or (
+                " ".join(words[:cut]) if mention.maker_prefix == head and head in names else None)
             if maker is None or rest[-1].lower() == "series":
                 continue
             if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]):
@@ -149,6 +180,10 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         key = normalize(name)
         if key.endswith("s") and key[:-1] in canonical_by_norm:   # "iPhones" -> "iPhone"
             key = key[:-1]
+        if " " not in key:               # "Fjord" for "Norvik Fjord", when only one product ends so
+            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
+            if len(longer) == 1:
+                key = normalize(next(iter(longer)))
         canonical_by_norm.setdefault(key, name)
         mapping[mention.key] = canonical_by_norm[key]
     return mapping

@@ -40,6 +40,16 @@ court office authority bureau police committee assembly cabinet tribunal embassy
 fed reserve army navy
 """)
 
+# Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",
+# "Nomura Securities", "Norvik Motors".
+INDUSTRY_WORDS = _words("""
+air airlines airways bank banks motors motor auto automotive aerospace energy oil petroleum pharma
+pharmaceuticals telecom foods food capital securities insurance media holdings systems technologies
+electronics semiconductor semiconductors labs industries logistics stores brewing steel chemicals
+networks communications entertainment studios partners ventures research financial investments
+software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
+""")
+
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
@@ -77,7 +87,7 @@ ENTRY_VERBS = _words("enter expand launch debut move push break return venture h
 ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move")
 # Verbs and nouns of presence in a market.
 PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
-                        "capture grow thrive compete")
+                        "capture grow thrive compete fly run")
 PRESENCE_NOUNS = _words("""
 presence foothold footprint traction inroads player players leader leaders share stores customers
 operations business businesses sales base headquarters factory factories plant plants office offices

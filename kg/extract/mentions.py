@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, LAUNCH_VERBS,
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
                       PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
 from .markets import resolve_market
 from .nlp import Paragraph
@@ -22,14 +22,6 @@ from .nlp import Paragraph
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv",
           "gmbh", "group", "holdings", "technologies", "motors", "airlines", "airways", "bank",
           "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
-# Words that, anywhere in a name, make it a business: "Air Deccan", "Kingfisher Airlines", "Nomura Securities".
-_INDUSTRY_WORDS = {"air", "airlines", "airways", "bank", "banks", "motors", "energy", "oil", "petroleum", "pharma",
-                   "pharmaceuticals", "telecom", "foods", "capital", "securities", "insurance", "media", "holdings",
-                   "systems", "technologies", "electronics", "semiconductor", "semiconductors", "labs", "industries",
-                   "logistics", "automotive", "stores", "brewing", "steel", "chemicals", "networks",
-                   "communications", "entertainment", "studios", "partners", "ventures", "research", "financial",
-                   "investments", "software", "therapeutics", "biotech", "mining", "shipping", "cells", "power"}
-# Words that end a product name: "Mi 10 Pro", "Galaxy S9 Plus", "A320neo".
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
@@ -67,7 +59,8 @@ def _clean_span(span: Span) -> Span | None:
     """Trim determiners, possessive endings and punctuation from a candidate span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "this"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "this", "that", "each", "every", "its", "their",
+                                                   "our", "his", "her", "all", "both", "new"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
         end -= 1
@@ -101,7 +94,7 @@ def _name_like(token: Token) -> bool:
 def is_headline(doc: Doc) -> bool:
     """A title-case line without final punctuation: capitalisation there says nothing about names."""
     words = [t for t in doc if t.is_alpha]
-    if len(words) < 3 or doc[-1].text in {".", "!", "?", '"', ":"}:
+    if not words or doc[-1].text in {".", "!", "?", '"', ":"} or len(doc) > 25:
         return False
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
@@ -205,7 +198,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
 
         def add(span: Span, votes: Counter, ner: str = "") -> None:
             span = _clean_span(span)
-            if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root):
+            if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
+                    or _dateline_place(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -236,7 +230,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
-                elif label == "GPE" and context_votes(ent).get("Company", 0) >= 2:
+                elif label == "GPE" and context_votes(ent).get("Company", 0) >= 2 \
+                        and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")) \
+                        and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
             elif label == "ORG":
                 ent, rest = _split_at_preposition(ent)
@@ -332,6 +328,16 @@ def _unlabelled(token: Token) -> bool:
         and token.lower_ not in _CALENDAR and not any(c.isdigit() for c in token.text)
 
 
+def _dateline_place(span: Span) -> bool:
+    """'OSLO, March 14, 2025 -': the place of a wire dateline, not a party to the news."""
+    doc = span.doc
+    if span.start > 1 or not span.text.isupper() or span.end >= len(doc):
+        return False
+    after = doc[span.end].text
+    return after in ("\u2014", "\u2013", "-", "--") or \
+        after == "," and any(t.ent_type_ == "DATE" for t in doc[span.end + 1:span.end + 5])
+
+
 def _is_channel(token: Token) -> bool:
     """'posted on Weibo', 'wrote on LinkedIn': a platform something was said on, not a party."""
     head = token.head
@@ -351,8 +357,8 @@ def context_votes(span: Span) -> Counter:
     lowered = span.text.lower()
     if last.lower_.rstrip(".") in _LEGAL and len(span) > 1:
         votes["Company"] += 3
-    elif len(span) > 1 and any(t.lower_ in _INDUSTRY_WORDS for t in span):
-        votes["Company"] += 3
+    elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS):
+        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines" (not "Power Bank Pro")
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -431,7 +437,8 @@ def context_votes(span: Span) -> Counter:
 
 def type_of(votes: Counter) -> str | None:
     """The winning type, if any vote is positive."""
-    best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
+    precedence = {"Market": 0, "Product": 1, "Company": 2, "Person": 3}     # on a tie, the first
+    best = min(votes.items(), key=lambda kv: (-kv[1], precedence.get(kv[0], 9)), default=(None, 0))
     return best[0] if best[1] > 0.5 else None
 
 
