@@ -55,11 +55,12 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
         if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
             key = strip_legal_suffixes(mention.text)
             votes = pooled[mention.key]
-            if key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
+            if " " not in mention.key and mention.key in product_last_words and mention.key not in first_words \
+                    and votes.get("Company", 0) < 4:
+                mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
+            elif key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
                     key in first_words and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
-            elif " " not in mention.key and mention.key in product_last_words and mention.key not in first_words:
-                mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
         if mention.type:
             by_type[mention.type].append(mention)
 

@@ -129,7 +129,8 @@ def _product_spans(doc: Doc) -> list[Span]:
         i = end
     # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro"
     for token in doc:
-        if token.lower_ in _MODEL_SUFFIXES and len(token.text) > 1 and token.text[:1].isupper() and token.i > 0 \
+        if token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper() \
+                and token.i > 0 \
                 and not headline and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].is_alpha:
             j = token.i - 1
             while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 4 \
