@@ -94,7 +94,7 @@ def _name_like(token: Token) -> bool:
 def is_headline(doc: Doc) -> bool:
     """A title-case line without final punctuation: capitalisation there says nothing about names."""
     words = [t for t in doc if t.is_alpha]
-    if not words or doc[-1].text in {".", "!", "?", '"', ":"} or len(doc) > 25:
+    if not words or doc[-1].text in {".", "!", "?", '"'} or len(doc) > 25 or doc[-1].text == ":" and len(words) > 10:
         return False
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
@@ -193,6 +193,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """Every span that may name an entity, with the votes of its own context."""
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
+    lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.doc if t.is_lower}
     for p, paragraph in enumerate(paragraphs):
         doc = paragraph.doc
         taken: set[int] = set()
@@ -239,6 +240,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
                     add(rest, Counter(Market=4))
+                if ent[-1].lower_ in ("market", "marketplace") and len(ent) > 1 and resolve_market(ent[:-1].text):
+                    add(ent[:-1], Counter(Market=4))      # "USA market" tagged as an organisation
+                    continue
                 market = resolve_market(ent.text)
                 add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
             elif label == "PERSON":
@@ -248,7 +252,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Company=0.5))
-        for span in _untagged_names(doc, taken):   # names the model missed, typed by their context
+        for span in _untagged_names(doc, taken, lowercase_words):   # names the model missed, typed by their context
             votes = context_votes(span)
             if votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
                 add(span, Counter())
@@ -256,7 +260,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter(Company=0.6))          # an unknown name doing something: most often a company
             elif _source_of_according_to(span.root):     # "according to IDC"
                 add(span, Counter(Company=1))
-            elif any(c.ent_type_ == "ORG" for c in span.root.conjuncts):   # "Huawei, Oppo, Vivo and Xiaomi"
+            elif _listed_with_companies(span.root):           # "brands (Huawei, Oppo, Vivo and Xiaomi)"
                 add(span, Counter(Company=1))
         if is_headline(doc):
             for mention in mentions:
@@ -300,13 +304,19 @@ def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
     return span, None
 
 
-def _untagged_names(doc: Doc, taken: set[int]) -> list[Span]:
-    """Runs of proper nouns (or capitalised nouns inside a sentence) that the model gave no label."""
+def _starts_sentence(token: Token) -> bool:
+    return token.is_sent_start or token.i > 0 and token.doc[token.i - 1].is_sent_start and not token.doc[token.i - 1].is_alpha
+
+
+def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> list[Span]:
+    """Runs of proper nouns (or capitalised nouns) that the model gave no label. A capitalised word
+    that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") is a
+    common word."""
     spans, start = [], None
     for token in [*doc, None]:
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
-            and (not token.is_sent_start or token.dep_ in ("compound", "poss", "nsubj")))
+            and not (_starts_sentence(token) and token.lower_ in lowercase_words))
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
@@ -327,6 +337,18 @@ def _unlabelled(token: Token) -> bool:
         return True              # labels the small model hands out to names it does not know
     return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and token.pos_ == "PROPN" \
         and token.lower_ not in _CALENDAR and not any(c.isdigit() for c in token.text)
+
+
+def _listed_with_companies(token: Token) -> bool:
+    """A name in a list with an organisation, or in a list that explains a company noun."""
+    members, top = [token], token
+    while top.dep_ in ("conj", "appos") and top.head != top and len(members) < 12:
+        top = top.head
+        members.append(top)
+    members += [t for m in list(members) for t in m.children if t.dep_ in ("conj", "appos")]
+    if any(m.ent_type_ == "ORG" for m in members if m != token):
+        return True
+    return top.lemma_.lower() in COMPANY_NOUNS and top.pos_ == "NOUN"
 
 
 def _dateline_place(span: Span) -> bool:
