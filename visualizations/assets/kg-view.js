@@ -60,6 +60,7 @@ var filter = {item: "", property: "", value: []};
   function hideLoading() {
     var loading = document.getElementById("kg-loading");
     if (loading) {
+      loading.style.pointerEvents = "none";   // let the mouse through while it fades
       loading.style.opacity = 0;
       setTimeout(function () { loading.style.display = "none"; }, 300);
     }
