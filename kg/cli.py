@@ -40,15 +40,28 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @home_option
 @click.option("--prune", is_flag=True, help="Remove stored documents that are no longer under PATHS.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: extract in this process; dask: on a Dask cluster (pip install 'kg-news[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing cluster's scheduler "
+              "(tcp://host:8786); default: a local cluster.")
+@click.option("--workers", type=click.IntRange(min=1), help="With --engine dask and no --scheduler: local "
+              "worker processes (default: one per CPU).")
 @json_option
-def load(paths, home, prune, as_json):
+def load(paths, home, prune, as_json, engine, scheduler, workers):
     """Load articles (.txt, .md, .html, .jsonl; folders, globs) into the store."""
     from .pipeline import load as load_paths
 
+    if (scheduler or workers) and engine != "dask":
+        raise click.UsageError("--scheduler and --workers go with --engine dask")
+    if engine == "dask":
+        from .distributed import DaskEngine
+        engine = DaskEngine(scheduler=scheduler, workers=workers)
+    else:
+        engine = None
     home = settings(home).home
     show_progress = sys.stderr.isatty() and not as_json
     with _progress(show_progress) as advance:
-        report = load_paths(paths, home, prune=prune, progress=advance)
+        report = load_paths(paths, home, prune=prune, progress=advance, engine=engine)
     summary = {"documents loaded": report.loaded, "documents replaced": report.replaced,
                "documents unchanged": report.unchanged, "documents removed": report.removed,
                "documents failed": len(report.failures), "entities": report.entities,

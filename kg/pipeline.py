@@ -59,8 +59,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
-         extractor: str = "spacy", progress: Progress | None = None) -> LoadReport:
-    """Load every article under `paths` into the store at `home`."""
+         extractor: str = "spacy", progress: Progress | None = None, engine=None) -> LoadReport:
+    """Load every article under `paths` into the store at `home`. An `engine` (kg.distributed.DaskEngine)
+    extracts elsewhere; documents are written here, one transaction each, either way."""
     report = LoadReport()
     paths = [str(p) for p in paths]
     sources = list(discover(paths))
@@ -89,7 +90,9 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                         continue
                     yield item
 
-        for batch in _batches(pending(), BATCH):
+        if engine is not None:  # extraction on its workers; it writes each document with put_document, as below
+            engine.load(pending(), store, stored, report, extractor=extractor, progress=progress)
+        for batch in _batches(pending() if engine is None else (), BATCH):
             for article, result in zip(batch, get_extractor(extractor).extract(batch)):
                 if progress:
                     progress(article.doc_id)
