@@ -50,26 +50,30 @@ def force_layout(graph: nx.Graph, *, iterations: int = 120, sample: int = 300, s
     degree = np.bincount(pairs.ravel(), minlength=n).astype(float) + 1.0
     temperature = side / 8
     cooling = (0.02 / 8) ** (1 / max(iterations, 1))   # from side/8 down to side/400
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
     for _ in range(iterations):
         size = min(sample, n)
         others = rng.choice(n, size=size, replace=False)
-        delta = pos[:, None, :] - pos[None, others, :]                 # n x sample x 2
-        dist2 = np.einsum("ijk,ijk->ij", delta, delta) + 1e-4
-        repulsion = np.einsum("ijk,ij->ik", delta, (k * k) / dist2) * (n / size)
-        displacement = repulsion
+        dx = x[:, None] - x[None, others]                              # n x sample
+        dy = y[:, None] - y[None, others]
+        inverse = (k * k * n / size) / (dx * dx + dy * dy + 1e-4)      # FR repulsion k^2/d, along (dx, dy)/d
+        fx = (dx * inverse).sum(axis=1)
+        fy = (dy * inverse).sum(axis=1)
         if len(pairs):
-            vec = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            length = np.sqrt(np.einsum("ij,ij->i", vec, vec)) + 1e-9
-            pull = vec * (length / k)[:, None]
-            attraction = np.zeros_like(pos)
-            np.add.at(attraction, pairs[:, 0], -pull)
-            np.add.at(attraction, pairs[:, 1], pull)
-            displacement = displacement + attraction
-        displacement -= pos * (0.02 * degree)[:, None]                  # gravity, stronger on hubs
-        norm = np.sqrt(np.einsum("ij,ij->i", displacement, displacement)) + 1e-9
-        pos += displacement * (np.minimum(norm, temperature) / norm)[:, None]
-        pos[pinned, 0] = pinned_x[pinned]
+            ex = x[pairs[:, 0]] - x[pairs[:, 1]]
+            ey = y[pairs[:, 0]] - y[pairs[:, 1]]
+            pull = np.sqrt(ex * ex + ey * ey) / k                      # FR attraction d^2/k, along the edge
+            fx -= np.bincount(pairs[:, 0], ex * pull, n) - np.bincount(pairs[:, 1], ex * pull, n)
+            fy -= np.bincount(pairs[:, 0], ey * pull, n) - np.bincount(pairs[:, 1], ey * pull, n)
+        fx -= x * 0.02 * degree                                        # gravity, stronger on hubs
+        fy -= y * 0.02 * degree
+        norm = np.sqrt(fx * fx + fy * fy) + 1e-9
+        step = np.minimum(norm, temperature) / norm
+        x += fx * step
+        y += fy * step
+        x[pinned] = pinned_x[pinned]
         temperature *= cooling
+    pos = np.column_stack([x, y])
     pos *= edge_length
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}
 

@@ -54,7 +54,10 @@ var filter = {item: "", property: "", value: []};
     document.body.dataset.kgState = state;
     window.kgView.state = state;
     if (how) window.kgView.how = how;
-    if (state === "stable") window.kgView.stableMs = performance.now() - started;
+    if (state === "stable") {
+      window.kgView.stableMs = performance.now() - started;   // since this script started
+      window.kgView.stableAt = performance.now();             // since navigation started
+    }
   }
 
   function hideLoading() {
