@@ -330,3 +330,25 @@ def test_assets_ship_as_package_data():
     shipped = {p.name for p in files("kg.visualizations.assets").iterdir()}
     assert set(page_module.ASSETS) <= shipped
     assert all(name.endswith((".js", ".css")) for name in page_module.ASSETS)    # what pyproject packages
+
+
+def test_many_claims_between_two_entities_are_one_line():
+    import networkx as nx
+
+    source = nx.MultiDiGraph()
+    source.add_node(JANE, kind="entity", type="Executive", label="Jane Roe")
+    source.add_node(ACME, kind="entity", type="Company", label="Acme")
+    for i in range(3):
+        claim = f"{ACME}/claim-{i}"
+        source.add_node(claim, kind="claim", type="Claim", label=f"c{i}", text=f"claim {i}", date=None, channel=None,
+                        sentence=f"Sentence {i}.", document="a.txt", document_title=None)
+        source.add_edge(claim, JANE, key="speaker", predicate="speaker")
+        source.add_edge(claim, ACME, key="about", predicate="about")
+    shown = views.display_graph(source, "claims")
+    [(u, v, line)] = shown.edges(data=True)
+    assert (u, v, line["label"], line["count"]) == (JANE, ACME, "3 claims", 3)
+    assert [text for _, text in line["tip_lines"]] == ["claim 0", "claim 1", "claim 2"]
+    assert [e["sentence"] for e in line["evidence"]] == ["Sentence 0.", "Sentence 1.", "Sentence 2."]
+    source.remove_node(f"{ACME}/claim-2")
+    assert sorted(d["label"] for _, _, d in views.display_graph(source, "claims").edges(data=True)) == \
+        ["claim 0", "claim 1"]

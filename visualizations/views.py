@@ -229,7 +229,27 @@ def _claim_lines(source: nx.MultiDiGraph, out: nx.MultiDiGraph) -> None:
                              tip_title=f"{_label(out, speaker)} \u2192 about {_label(out, target)}", tip_lines=lines)
         if about and speakers:
             out.remove_node(claim)
+    _bundle_claims(out)
     out.remove_nodes_from([n for n, d in list(out.nodes(data=True)) if d.get("kind") != "claim" and out.degree(n) == 0])
+
+
+def _bundle_claims(out: nx.MultiDiGraph, most: int = 2) -> None:
+    """More than `most` claims from one speaker about one entity become one line, "N claims", with each
+    claim and its sentence in the tooltip: a fan of a dozen curved labels cannot be read."""
+    lines: dict[tuple, list] = defaultdict(list)
+    for u, v, key, data in out.edges(keys=True, data=True):
+        if data.get("predicate") == "claim":
+            lines[(u, v)].append((key, data))
+    for (u, v), items in lines.items():
+        if len(items) <= most:
+            continue
+        for key, _ in items:
+            out.remove_edge(u, v, key)
+        said = [("Said", data["tip_lines"][0][1]) for _, data in items]
+        evidence = [ev for _, data in items for ev in data["evidence"]]
+        out.add_edge(u, v, kind="claim", predicate="claim", label=f"{len(items)} claims", count=len(items),
+                     evidence=evidence, tip_title=f"{_label(out, u)} → about {_label(out, v)}: {len(items)} claims",
+                     tip_lines=said[:_MAX_EVIDENCE])
 
 
 def _evidence(items: list[dict]) -> list[dict]:
