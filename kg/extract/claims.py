@@ -27,7 +27,7 @@ def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) ->
                 yield Claim(evidence=evidence, **claim)
         elif token.lower_ == "according" and token.i + 1 < len(sentence.doc) and sentence.doc[token.i + 1].lower_ == "to":
             to = sentence.doc[token.i + 1]
-            speakers = [n for c in to.children for n in [ctx.entity_at(p, c, "Company", "Person")] if n]
+            speakers = ctx.entities_in(p, [t for c in to.children for t in c.subtree], "Company", "Person")
             if not speakers:
                 continue
             rest = [t for t in sentence if t.i < token.i or t.i > to.right_edge.i]

@@ -67,7 +67,7 @@ lawyer adviser advisor writer contributor
 SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce
 comment insist reckon estimate suggest confirm deny acknowledge admit report reveal declare
-stress emphasise emphasize caution forecast describe call
+stress emphasise emphasize caution forecast describe call find show indicate conclude
 """)
 
 # Verbs whose subject is most often a company.
@@ -106,9 +106,9 @@ opportunity ambition goal bid intention
 # Partnership.
 PARTNERSHIP_NOUNS = _words("""
 memorandum mou agreement deal partnership alliance pact contract collaboration cooperation
-joint venture tie-up accord
+joint venture tie-up accord partner
 """)
-PARTNERSHIP_VERBS = _words("partner team sign ink strike form forge collaborate ally cooperate join")
+PARTNERSHIP_VERBS = _words("partner team sign ink strike form forge collaborate ally cooperate join agree")
 # Cancellation.
 CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw halt suspend call kill axe back")
 # Competition.
