@@ -183,3 +183,10 @@ def test_evidence_points_at_the_sentence():
     fact = next(f for f in extract(text).facts if f.object == "Aurel Pro")
     assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence == \
         "Tovalla launched the Aurel Pro on Tuesday."
+
+
+def test_appositive_owned_firm_is_a_subsidiary():
+    assert ("Lumio Capital", "subsidiaryOf", "Arcton") in facts_of(
+        "The deals involved Lumio Capital, Arcton's private equity firm, last year.")
+    assert ("Lumio Capital", "subsidiaryOf", "Arcton") not in facts_of(
+        "Lumio Capital, a private equity firm, bought a stake in Arcton.")

@@ -519,6 +519,13 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                          None)
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
+    for noun in sentence:                  # "MMC Capital, the company's private equity firm"
+        if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN":
+            continue
+        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        child = ctx.entity_at(p, noun.head, "Company")
+        if owner and child and owner != child:
+            yield Fact(child, "subsidiaryOf", owner, evidence)
     for token in sentence:                 # "its parent DaimlerChrysler", "parent company Foo"
         if token.lemma_.lower() != "parent":
             continue
