@@ -10,7 +10,7 @@ from . import ExtractionError
 from .claims import document_claims
 from .context import DocContext
 from .entities import resolve_entities
-from .events import cancellations, launches, money_events, rebrands
+from .events import cancellations, launches, money_events, rebrands, sentence_date
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (appointments, competitors, executives, home_countries, market_relations, orders, partners,
@@ -48,11 +48,13 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             facts.extend(rule(ctx, p, sentence))
         for fact, parties, scope in [*partners(ctx, p, sentence), *orders(ctx, p, sentence)]:
             facts.append(fact)
-            events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence))
+            events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
+                                date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
             facts.append(fact)
             if event_type and fact.predicate != "absentFrom":
-                events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence))
+                events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
+                                    date=sentence_date(ctx, sentence)))
         for rule in EVENT_RULES:
             events.extend(rule(ctx, p, sentence))
 
