@@ -40,6 +40,7 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @home_option
 @click.option("--prune", is_flag=True, help="Remove stored documents that are no longer under PATHS.")
+@click.option("--sync", "sync_after", is_flag=True, help="Then sync the store into Neo4j (needs NEO4J_URI).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: extract in this process; dask: on a Dask cluster (pip install 'kg-news[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing cluster's scheduler "
@@ -47,10 +48,13 @@ def main():
 @click.option("--workers", type=click.IntRange(min=1), help="With --engine dask and no --scheduler: local "
               "worker processes (default: one per CPU).")
 @json_option
-def load(paths, home, prune, as_json, engine, scheduler, workers):
+def load(paths, home, prune, as_json, sync_after, engine, scheduler, workers):
     """Load articles (.txt, .md, .html, .jsonl; folders, globs) into the store."""
     from .pipeline import load as load_paths
 
+    if sync_after and not settings(home).neo4j_uri:
+        raise BackendError("--sync needs Neo4j: set NEO4J_URI (e.g. bolt://localhost:7687), NEO4J_USER and "
+                           "NEO4J_PASSWORD; see docs/neo4j.md")
     if (scheduler or workers) and engine != "dask":
         raise click.UsageError("--scheduler and --workers go with --engine dask")
     if engine == "dask":
@@ -62,6 +66,7 @@ def load(paths, home, prune, as_json, engine, scheduler, workers):
     show_progress = sys.stderr.isatty() and not as_json
     with _progress(show_progress) as advance:
         report = load_paths(paths, home, prune=prune, progress=advance, engine=engine)
+    synced = _sync(home, as_json=True, printed=False) if sync_after and as_json else None
     summary = {"documents loaded": report.loaded, "documents replaced": report.replaced,
                "documents unchanged": report.unchanged, "documents removed": report.removed,
                "documents failed": len(report.failures), "entities": report.entities,
@@ -69,11 +74,14 @@ def load(paths, home, prune, as_json, engine, scheduler, workers):
                "triples written": report.triples}
     if as_json:
         print_json({**{k.replace(" ", "_"): v for k, v in summary.items()},
-                    "failures": [vars(f) for f in report.failures], "home": str(home)})
+                    "failures": [vars(f) for f in report.failures], "home": str(home),
+                    **({"sync": synced.as_dict()} if synced else {})})
     else:
         emit([{"": k, "count": v} for k, v in summary.items()], False, title=f"kg load -> {home}")
         for failure in report.failures:
             click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+        if sync_after:   # after the load's own summary, so that a sync error does not hide it
+            _sync(home, as_json=False, printed=True)
     sys.exit(0 if report.ok else EXIT_FAILED)
 
 
@@ -243,6 +251,76 @@ def _eval_command():
 
 
 _eval_command()
+
+
+@main.command()
+@home_option
+@json_option
+def sync(home, as_json):
+    """Sync the store into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD): only documents that changed."""
+    _sync(settings(home).home, as_json=as_json, printed=True)
+
+
+def _sync(home, as_json: bool, printed: bool):
+    from .neo4j_sync import sync_store
+    from .store import Store
+
+    config = settings(home)
+    with Store.open(config.home) as store:
+        report = sync_store(store, config)
+    if printed and as_json:
+        print_json(report.as_dict())
+    elif printed:
+        _print_sync(report)
+    return report
+
+
+def _print_sync(report) -> None:
+    rows = [{"": "documents synced", "count": report.synced}, {"": "documents replaced", "count": report.replaced},
+            {"": "documents removed", "count": report.removed}, {"": "documents unchanged", "count": report.unchanged},
+            {"": "nodes in Neo4j", "count": report.nodes}, {"": "relationships in Neo4j", "count": report.relationships}]
+    rows += [{"": name.replace("_", " "), "count": n} for name, n in report.counters.items() if n]
+    rows += [{"": "seconds", "count": f"{report.seconds:.2f}"}]
+    emit(rows, False, title="kg sync -> Neo4j")
+
+
+@main.command()
+@click.option("--cypher", "cypher_name", metavar="NAME", help="Run NAME from the Cypher pack against Neo4j.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--list", "list_queries", is_flag=True, help="List the query packs: names, parameters, descriptions.")
+@json_option
+def query(cypher_name, params, list_queries, as_json):
+    """Run a named query of the packs (queries/cypher/*.cypher), e.g. --cypher company_products -p name=Xiaomi."""
+    from .querypack import PACKS, get_query, load_pack, parse_params, run_cypher
+
+    if list_queries:
+        rows = [{"pack": language, "name": q.name, "params": q.signature, "description": q.description}
+                for language in PACKS for q in load_pack(language).values()]
+        emit(rows, as_json, title="kg query packs", columns=["pack", "name", "params", "description"])
+        return
+    if not cypher_name:
+        raise QueryError("give --cypher NAME (see kg query --list)")
+    named = get_query("cypher", cypher_name)
+    bound = named.bind(parse_params(params))
+    from .neo4j_sync import connect
+
+    driver = connect(settings())
+    try:
+        rows = run_cypher(driver, named, bound)
+    finally:
+        driver.close()
+    if as_json:
+        print_json(rows)
+    elif not rows:
+        click.echo(f"{cypher_name}: no rows")
+    else:
+        emit([{k: _cell(v) for k, v in row.items()} for row in rows], False, title=f"{cypher_name} ({len(rows)} rows)")
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 if __name__ == "__main__":

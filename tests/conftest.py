@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["neo4j_fixture"]  # the real Neo4j server fixtures (tests/neo4j_fixture.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "corpus" / "seeds"
