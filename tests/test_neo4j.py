@@ -15,11 +15,12 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, SEEDS, SEEDS_GOLD
+from conftest import SEEDS, SEEDS_GOLD
 from kg.cli import main
 from kg.errors import BackendError
 from kg.iris import document_iri
-from kg.neo4j_sync import COUNTER_NAMES, connect, expected_counts, neo4j_counts, sync_store
+from kg.neo4j_mapping import expected_counts
+from kg.neo4j_sync import COUNTER_NAMES, connect, neo4j_counts, sync_store
 from kg.pipeline import load
 from kg.querypack import load_pack, run_cypher
 from kg.store import Store

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 from kg.cli import main
 from kg.errors import QueryError
-from kg.neo4j_sync import document_rows, upper_snake, vocabulary
+from kg.neo4j_mapping import document_rows, upper_snake, vocabulary
 from kg.pipeline import load
 from kg.querypack import load_pack, parse
 from kg.store import Store
