@@ -32,7 +32,6 @@ SCHEMA_STATEMENTS = (
     f"CREATE CONSTRAINT kg_resource_iri IF NOT EXISTS FOR (n:{BASE_LABEL}) REQUIRE n.iri IS UNIQUE",
     "CREATE CONSTRAINT kg_document_doc_id IF NOT EXISTS FOR (n:Document) REQUIRE n.docId IS UNIQUE",
     f"CREATE INDEX kg_resource_doc IF NOT EXISTS FOR (n:{BASE_LABEL}) ON (n.doc)",
-    f"CREATE INDEX kg_resource_name IF NOT EXISTS FOR (n:{BASE_LABEL}) ON (n.name)",
 )
 
 COUNTER_NAMES = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
@@ -157,8 +156,11 @@ class Neo4jSync:
     # -------------------------------------------------------------- state
 
     def ensure_schema(self, report: SyncReport) -> None:
+        # and `name` indexes for lookups by exact name in the Browser, one per entity label (the ontology's)
+        names = [f"CREATE INDEX kg_{label.lower()}_name IF NOT EXISTS FOR (n:{self.vocab.label(label)}) ON (n.name)"
+                 for label in sorted(self.entity_labels)]
         with self.driver.session(database=self.database) as session:
-            for statement in SCHEMA_STATEMENTS:
+            for statement in (*SCHEMA_STATEMENTS, *names):
                 report.add(session.run(statement).consume())
             session.run("CALL db.awaitIndexes(300)").consume()
 
@@ -203,15 +205,19 @@ class Neo4jSync:
                 if progress:
                     progress(done, total)
 
-            for batch in _prefetch(self._batches(store, pending)):
-                replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
-                self._write(replaced, batch, entities, report)
-                report.replaced += len(replaced)
-                report.synced += len(batch) - len(replaced)
-                report.synced_documents += [rows.doc_id for rows in batch]
-                done += len(batch)
-                if progress:
-                    progress(done, total)
+            batches = _prefetch(self._batches(store, pending))
+            try:
+                for batch in batches:
+                    replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
+                    self._write(replaced, batch, entities, report)
+                    report.replaced += len(replaced)
+                    report.synced += len(batch) - len(replaced)
+                    report.synced_documents += [rows.doc_id for rows in batch]
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            finally:
+                batches.close()   # stops the reader thread before the store can be closed
             report.nodes, report.relationships = self.totals()
         report.seconds = time.perf_counter() - started
         return report
