@@ -190,3 +190,9 @@ def test_appositive_owned_firm_is_a_subsidiary():
         "The deals involved Lumio Capital, Arcton's private equity firm, last year.")
     assert ("Lumio Capital", "subsidiaryOf", "Arcton") not in facts_of(
         "Lumio Capital, a private equity firm, bought a stake in Arcton.")
+
+
+def test_every_founder_and_the_copular_subsidiary():
+    facts = facts_of("Velmont was founded by Dana Okafor and Lee Marsh in 2009.")
+    assert {("Dana Okafor", "executiveOf", "Velmont"), ("Lee Marsh", "executiveOf", "Velmont")} <= facts
+    assert ("Lumio", "subsidiaryOf", "Arcton") in facts_of("Lumio is a subsidiary of Arcton.")

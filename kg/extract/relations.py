@@ -126,17 +126,16 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 lemma = "found"
             agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
             subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
-            if agents:                                   # "Air Deccan was set up by Gopinath"
+            if agents:                                   # "Air Deccan was set up by Gopinath and Rao"
                 people = ctx.entities_in(p, agents, "Person")
-                person = people[0] if people else None
                 companies = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
                 companies = [c for c in companies if c]
             else:
-                person = ctx.entity_at(p, subject, "Person") if subject is not None else None
+                people = [n for s in (conjuncts(subject) if subject is not None else [])
+                          if (n := ctx.entity_at(p, s, "Person"))]
                 companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
-            if person and companies:
-                role = _LEADERSHIP_VERBS.get(lemma, "co-founder")
-                yield Fact(person, "executiveOf", companies[0], evidence, role=role)
+            for person in people if companies else []:
+                yield Fact(person, "executiveOf", companies[0], evidence, role=_LEADERSHIP_VERBS.get(lemma, "co-founder"))
 
 
 def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
@@ -565,6 +564,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             children = []
             if noun.dep_ == "appos":
                 children.append(ctx.entity_at(p, noun.head, "Company"))
+            if noun.dep_ == "attr":                        # "Lumio is a subsidiary of Arcton"
+                subject = subject_of(noun.head)
+                children.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
             for child in noun.children:
                 if child.dep_ in ("appos", "compound") or child.i == noun.i + 1:
                     children.append(ctx.entity_at(p, child, "Company"))
