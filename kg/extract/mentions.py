@@ -64,6 +64,11 @@ def _clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
         end -= 1
+    while start < end and doc[start].lower_.replace(".", "") in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+            and end - start > 1:        # "C.E.O. of Velmont" tagged as one organisation -> "Velmont"
+        start += 1
+        if start < end and doc[start].lower_ in ("of", "at"):
+            start += 1
     while start < end and not _name_like(doc[start]):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&"):

@@ -59,6 +59,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             events.extend(rule(ctx, p, sentence))
 
     facts = _unique_facts(facts)
+    leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
+    facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
     _add_inferred_markets(table.entities, facts)
     employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}

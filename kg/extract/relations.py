@@ -74,7 +74,7 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Lei Jun, Xiaomi's founder and CEO', 'Jane Doe, chief executive of Acme', 'Acme CEO Jane Doe',
     'Acme's chief executive, Jane Doe', 'John Roe, an analyst at Foo Research' (worksFor)."""
     for token in sentence:
-        if token.lemma_.lower() not in TITLES or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if token.lemma_.lower().replace(".", "") not in TITLES or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in TITLES:
             continue                     # "chief" in "chief executive": the head title speaks for both
