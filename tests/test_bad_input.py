@@ -245,3 +245,123 @@ def test_all_bad_at_once_changes_nothing_and_names_every_file(loaded, tmp_path):
     assert "no article text" in failed[str(bad / "scripts.html")]
     assert dump(home) == before
     assert os.path.getsize(bad / "huge.md") == FIFTY_MB
+
+
+# ------------------------------------------------------------------ a generated bad corpus, all kinds at once (issue 8)
+
+HOSTILE_NAMES = ['Acme"} ; DROP ALL ; #', "Foo\\' MATCH (n) DETACH DELETE n //", "Brace{Corp}", 'Quote "Q" Holdings',
+                 "Back\\slash Motors", "<https://evil.example/x> Ltd", "Semi;colon Labs", "Dollar$ign Inc"]
+HOSTILE_PAGE = """<html><head><title>Halden Cells opens a plant in Poland</title>
+<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="javascript:alert(2)//">
+<script>fetch('/steal?c=' + document.cookie)</script><style>@import 'javascript:alert(3)';</style></head>
+<body onload="alert(4)"><svg onload="alert(5)"></svg><iframe srcdoc="<script>alert(6)</script>"></iframe>
+<article><p>Halden Cells, the Norwegian battery maker, said on Wednesday it has opened its first plant in Poland.</p>
+<img src="x" onerror="alert(7)"><a href="javascript:alert(8)">click</a>
+<p>The plant will supply batteries to Norvik Motors, the company said.</p>
+<script>/*</p><p>*/ document.write('<p>Injected payload</p>')</script></article></body></html>
+"""
+ALERTS = ["alert(", "document.cookie", "javascript:", "Injected payload", "onerror", "onload", "fetch("]
+
+
+def bad_corpus(folder: Path) -> dict[str, str]:
+    """Writes the corpus; returns, per file name, what must happen to it: 'load', 'fail' or 'either'."""
+    folder.mkdir()
+    expect = {}
+
+    def put(name, data, outcome):
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        expect[name] = outcome
+
+    put("good.txt", ARTICLE_A, "load")
+    put("png-named.txt", b"\x89PNG\r\n\x1a\n" + os.urandom(2000), "fail")
+    put("random-bytes.md", bytes(range(256)) * 20, "fail")
+    put("nul-bytes.txt", b"Acme Corp\x00\x00\x00 sold phones.\n", "fail")
+    put("empty.txt", b"", "fail")
+    put("whitespace.md", b" \n\t\n  \n", "fail")
+    put("corrupt.txt", CORRUPT, "fail")
+    put("bad-after-bom.txt", b"\xef\xbb\xbfAcme Corp \xff\xfe\xfa sold phones.\n", "either")
+    put("latin1.txt", "Café Norvik said it plans to enter Spain.\n".encode("latin-1"), "either")
+    put("utf16.txt", "\ufeffFjord Air said it will start flights to Spain.\n".encode("utf-16"), "load")
+    with (folder / "huge.txt").open("wb") as out:          # sparse: refused for its size, never read
+        out.truncate(MAX_ARTICLE_BYTES + 1)
+    expect["huge.txt"] = "fail"
+    put("deep.html", "<html><body>" + "<div>" * 10_000 + "Norvik Motors said it plans to enter Germany."
+        + "</div>" * 10_000 + "</body></html>", "either")
+    put("hostile.html", HOSTILE_PAGE, "load")
+    put("only-script.html", "<html><script>" + "alert(1);" * 1000 + "</script></html>", "fail")
+    for i, name in enumerate(HOSTILE_NAMES):
+        put(f"name-{i}.txt", f"{name} expands\n{name} said on Monday it plans to enter Germany next year. "
+            f"{name} signed an agreement with Norvik Motors to supply batteries. \"We are growing,\" said "
+            f"Kari Nordmann, chief executive of {name}.\n", "load")
+    put("hostile-ids.jsonl", "\n".join(json.dumps({"id": name, "title": name, "url": f"http://x/{name}",
+                                                   "text": f"{name} said it opened a store in Oslo."})
+                                       for name in HOSTILE_NAMES) + "\n", "load")
+    return expect
+
+
+def broken_feed(path: Path, lines: int = 10_000, every: int = 50) -> tuple[int, int]:
+    """A JSONL feed with one good record every `every` lines and every other kind of broken line between.
+    Returns how many lines are good and how many must fail (a line in a legacy encoding may load)."""
+    broken = [b'{"id": "cut", "text": "Broken Corp said it', b'["not", "an", "object"]', b'{"id": "no-text"}',
+              b'{"text": ""}', b'{"text": 42}', b'not json at all', b'null', b'{"text": "x", "id": "dup"} trailing', b'\x00\x01\x02']
+    good = bad = 0
+    with path.open("wb") as out:
+        for number in range(1, lines + 1):
+            if number % every == 0:
+                out.write(json.dumps({"id": f"feed-{number}", "text": f"Vest Air {number} said it will start "
+                                      f"flights to Spain in June."}).encode("utf-8") + b"\n")
+                good += 1
+            elif number % 1000 == 1:
+                out.write(b'{"text": "Legacy \xe9ncoding Corp sold phones \xff"}\n')
+            else:
+                out.write(broken[number % len(broken)] + b"\n")
+                bad += 1
+    return good, bad
+
+
+def test_generated_bad_corpus_loads_or_fails_per_file_and_the_store_stays_consistent(tmp_path, isolated_home):
+    folder = tmp_path / "bad-corpus"
+    expect = bad_corpus(folder)
+    good_lines, bad_lines = broken_feed(folder / "feed.jsonl")   # 10,000 lines
+
+    report = load([folder], isolated_home)
+    failed = {}
+    for failure in report.failures:
+        assert failure.reason and "Traceback" not in failure.reason, failure
+        assert not failure.reason.startswith(("cannot map to RDF", "AttributeError", "TypeError")), failure
+        failed.setdefault(Path(failure.path.split(":")[0] if failure.path.endswith(tuple("0123456789")) and
+                               ".jsonl:" in failure.path else failure.path).name, []).append(failure)
+    loaded = set(report.loaded_documents)
+    for name, outcome in expect.items():
+        if name.endswith(".jsonl"):
+            continue
+        assert (name in loaded) != (name in failed), f"{name}: neither loaded nor failed, or both"
+        if outcome != "either":
+            assert (name in loaded) == (outcome == "load"), (name, failed.get(name))
+    assert set(HOSTILE_NAMES) <= loaded, "every hostile id loads, verbatim"
+    feed_loaded = {d for d in loaded if d.startswith(("feed-", "feed.jsonl#"))}
+    assert len(failed["feed.jsonl"]) >= bad_lines and len(failed["feed.jsonl"]) + len(feed_loaded) == 10_000
+    assert {f"feed-{n}" for n in range(50, 10_001, 50)} <= feed_loaded and good_lines == 200
+    assert loaded - feed_loaded <= set(expect) | set(HOSTILE_NAMES)
+
+    with Store.open(isolated_home) as store:
+        stored = store.documents()
+        assert {d.doc_id for d in stored.values()} == loaded
+        counts = store.select("""SELECT ?g (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?h) AS ?hashes) WHERE {
+            GRAPH ?g { OPTIONAL { ?d a kg:Document } OPTIONAL { ?g kg:contentHash ?h } } } GROUP BY ?g""")
+        graphs = {row["g"]: (row["docs"], row["hashes"]) for row in counts}
+        graphs.pop("https://w3id.org/kg-news/graph/entities")
+        assert graphs == {iri: (1, 1) for iri in stored}, "every document graph has exactly one kg:Document"
+        text = export_bytes(store, "nq").decode("utf-8")
+    assert [code for code in ALERTS if code in text] == []
+
+    runner = CliRunner()
+    for command in (["validate"], ["stats"], ["ask", "What do you know about Norvik Motors?"]):
+        result = runner.invoke(main, [*command, "--home", str(isolated_home)])
+        assert result.exit_code == 0, (command, result.output)
+        assert "Traceback" not in result.output
+    again = runner.invoke(main, ["load", str(folder), "--home", str(isolated_home), "--json"])
+    assert again.exit_code == 1 and "Traceback" not in again.output
+    summary = json.loads(again.stdout)
+    assert summary["documents_unchanged"] == len(loaded) and summary["documents_loaded"] == 0
+    assert len(summary["failures"]) == len(report.failures)
