@@ -26,7 +26,7 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).lower()
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^\s*the\s+", "", text)
+    text = re.sub(r"^(?:\s*the\s+)+", "", text)
     return " ".join(text.split())
 
 

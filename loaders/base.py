@@ -44,7 +44,7 @@ def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
         raise InputError(path, "permission denied") from None
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
-    text = decode(data, path)
+    text = clean_text(decode(data, path))
     if not text.strip():
         raise InputError(path, "empty file: no text to load")
     return text

@@ -34,13 +34,20 @@ def parse_record(line: str, path: Path, number: int) -> Article:
         raise InputError(where, "no `text` field with the article's text")
     if len(text) > MAX_ARTICLE_BYTES:
         raise InputError(where, "article text too large")
-    doc_id = str(record.get("id") or f"{path.name}#{number}")
+    fields = {}
+    for key in ("id", "title", "url", "source", "published", "date"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise InputError(where, f"`{key}` must be a string, not {type(value).__name__}")
+        fields[key] = str(value).strip() if value is not None and str(value).strip() else None
     text = clean_text(text)
+    if not text.strip():
+        raise InputError(where, "no `text` field with the article's text")
     return Article(
-        doc_id=doc_id, text=text, source_path=f"{path.resolve()}#{number}",
-        title=record.get("title") or None,
-        published=_iso_date(record.get("published") or record.get("date")) or find_dateline(text),
-        url=record.get("url") or None, source=record.get("source") or None,
+        doc_id=fields["id"] or f"{path.name}#{number}", text=text, source_path=f"{path.resolve()}#{number}",
+        title=fields["title"],
+        published=_iso_date(fields["published"] or fields["date"]) or find_dateline(text),
+        url=fields["url"], source=fields["source"],
     )
 
 

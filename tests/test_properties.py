@@ -70,8 +70,6 @@ def test_loaders_yield_articles_or_input_errors_for_any_bytes(data, suffix):
             assert len(item.content_hash) == 64
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (loaders/base.py): read_text checks for text before clean_text drops "
-                   "control characters, so a file of control characters loads as an empty document")
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_a_file_of_control_characters_is_empty_not_an_empty_article(tmp_path, suffix):
     path = tmp_path / f"controls{suffix}"
@@ -85,9 +83,6 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
                            | st.dictionaries(TEXT, children, max_size=3), max_leaves=6)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (loaders/jsonl.py): a JSONL record's title/url/source/id is used as "
-                   "given, so a number or a list becomes an Article field; content_hash and mapping then fail "
-                   "with an AttributeError instead of the loader giving a clear reason for the line")
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(fields=st.fixed_dictionaries({"text": st.just("Acme Corp sold phones in Spain.")},
                                     optional={"id": JSON_VALUES, "title": JSON_VALUES, "url": JSON_VALUES,
@@ -143,8 +138,6 @@ def test_normalize_is_idempotent(name):
     assert normalize(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (kg/resolution.py, and shared/eval/score.py's norm, which it copies): "
-                   "one leading 'the' is dropped per call, so 'the the acme' -> 'the acme' -> 'acme'")
 def test_normalize_is_idempotent_with_a_repeated_article():
     once = normalize("The the Acme")
     assert normalize(once) == once
