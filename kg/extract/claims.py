@@ -139,17 +139,24 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
         here = list(claims(ctx, p, sentence, employer))
         by_sentence[(p, sentence.start)] = here
         found.extend(here)
+    last_speaker: tuple[str, int] | None = None        # (person, paragraph) of the latest attribution
     for index, (p, sentence) in enumerate(sentences):
-        if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or _speakers(ctx, p, sentence):
+        speakers = _speakers(ctx, p, sentence)
+        if speakers:
+            last_speaker = (speakers[0], p)
+        if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or speakers:
             continue
-        for q, other in sentences[max(0, index - 2):index + 3]:    # the attributed quote next to it
-            speakers = [c.speaker for c in by_sentence[(q, other.start)] if ctx.types.get(c.speaker) != "Company"]
-            speakers = speakers or _speakers(ctx, q, other)
-            if speakers and abs(q - p) <= 1:
-                claim = _continued_quote(ctx, p, sentence, speakers[0], employer)
-                if claim:
-                    found.append(claim)
+        speaker = None
+        for q, other in sentences[index + 1:index + 3]:          # '"...," she added.' right after it
+            if q - p <= 1 and (after := _speakers(ctx, q, other)):
+                speaker = after[0]
                 break
+        if speaker is None and last_speaker and p - last_speaker[1] <= 3:
+            speaker = last_speaker[0]                            # a quote running on from the last speaker
+        if speaker:
+            claim = _continued_quote(ctx, p, sentence, speaker, employer)
+            if claim:
+                found.append(claim)
     author = _author(ctx)
     if author:
         for p, sentence in sentences:

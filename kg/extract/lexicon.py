@@ -67,7 +67,8 @@ lawyer adviser advisor writer contributor
 SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce
 comment insist reckon estimate suggest confirm deny acknowledge admit report reveal declare
-stress emphasise emphasize caution forecast describe call find show indicate conclude
+stress emphasise emphasize caution forecast describe call find show indicate conclude concede
+recognise recognize
 """)
 
 # Verbs whose subject is most often a company.
