@@ -80,9 +80,9 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
-    if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES \
+    if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or not any(ch.isalpha() for ch in span.text):
-        return None
+        return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
            and not _CAMEL.match(t.text) for t in span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
