@@ -147,13 +147,14 @@ def validate(home, as_json):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl"]),
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl", "graphml", "gexf"]),
               default="trig", show_default=True,
-              help="An RDF syntax, or gold-jsonl: one JSON record per document, as shared/eval/score.py reads.")
+              help="An RDF syntax; gold-jsonl: one JSON record per document, as shared/eval/score.py reads; "
+                   "graphml or gexf: the entity graph with claims and events, for Gephi.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @home_option
 def export(fmt, output, home):
-    """Export the store (RDF, or gold-jsonl for the evaluation scorer)."""
+    """Export the store (RDF, gold-jsonl for the evaluation scorer, GraphML/GEXF for Gephi)."""
     from .export import export as export_store
     from .store import Store
 
@@ -169,34 +170,55 @@ def export(fmt, output, home):
 @main.command()
 @click.argument("question")
 @home_option
+@click.option("--backend", type=click.Choice(["auto", "local", "neo4j"]), default="auto", show_default=True,
+              help="Where the queries run: the embedded store (local), Neo4j, or auto: Neo4j when NEO4J_URI is "
+                   "set and answers, else the embedded store.")
 @json_option
-def ask(question, home, as_json):
-    """Ask a question in plain English, e.g. "What do you know about Acme?"."""
-    from rich.markup import escape   # the graph's text is data, not markup: "[citation needed]" stays
-
-    from .ask import EXAMPLES
+def ask(question, home, backend, as_json):
+    """Ask a question in plain English, e.g. "Who runs Acme?" or "What do you know about Acme?"."""
     from .ask import ask as ask_store
-    from .store import Store
+    from .backends import open_backend
 
-    with Store.open(settings(home).home) as store:
-        answer = ask_store(store, question)
+    with open_backend(backend, settings(home)) as (source, note):
+        answer = ask_store(source, question)
+    if note:
+        answer.notes.append(note)
     if as_json:
         print_json(answer.as_dict())
         return
+    _print_answer(answer)
+
+
+def _print_answer(answer) -> None:
+    from rich.markup import escape   # the graph's text is data, not markup: "[citation needed]" stays
+
     out = console()
     if answer.intent == "unknown-entity":
-        out.print(f"Not in the graph: I found no entity matching that question.")
+        out.print("Not in the graph: I found no entity matching that question.")
         if answer.suggestions:
             out.print("Closest entities: " + escape(", ".join(answer.suggestions)))
-        out.print("Try: " + " | ".join(EXAMPLES))
+        out.print("Try: " + escape(" | ".join(answer.examples)))
+        _print_notes(answer.notes)
         return
-    entity = answer.entities[0]
-    out.print(f"[bold]{escape(entity.name)}[/bold] ({entity.type})")
-    if not answer.lines:
-        out.print("No facts recorded about it yet.")
+    if answer.entities:
+        out.print(" · ".join(f"[bold]{escape(e.name)}[/bold] ({e.type})" for e in answer.entities))
+    if answer.message:
+        out.print(escape(answer.message))
     for line in answer.lines:
         out.print(f"- {escape(line['text'])}")
-        out.print(f"  [dim]{escape(line['document'])}: {escape(line['evidence'])}[/dim]")
+        if line.get("evidence") or line.get("document"):
+            out.print(f"  [dim]{escape(line['document'])}: {escape(line['evidence'])}[/dim]")
+    if answer.summary:
+        out.print(f"In short (LLM, from the lines above): {escape(answer.summary)}")
+    if not answer.lines and answer.examples:
+        out.print("Try: " + escape(" | ".join(answer.examples)))
+    _print_notes(answer.notes)
+
+
+def _print_notes(notes) -> None:
+    """How the answer was found (a fuzzy link, the backend used): diagnostics, on stderr."""
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command()
@@ -286,11 +308,14 @@ def _print_sync(report) -> None:
 
 @main.command()
 @click.option("--cypher", "cypher_name", metavar="NAME", help="Run NAME from the Cypher pack against Neo4j.")
+@click.option("--sparql", "sparql_name", metavar="NAME", help="Run NAME from the SPARQL pack against the embedded store.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the query packs: names, parameters, descriptions.")
+@home_option
 @json_option
-def query(cypher_name, params, list_queries, as_json):
-    """Run a named query of the packs (queries/cypher/*.cypher), e.g. --cypher company_products -p name=Xiaomi."""
+def query(cypher_name, sparql_name, params, list_queries, home, as_json):
+    """Run a named query of the packs (queries/cypher/*.cypher on Neo4j, queries/sparql/*.rq on the embedded
+    store), e.g. --sparql company_products -p name=Xiaomi."""
     from .querypack import PACKS, get_query, load_pack, parse_params, run_cypher
 
     if list_queries:
@@ -298,23 +323,75 @@ def query(cypher_name, params, list_queries, as_json):
                 for language in PACKS for q in load_pack(language).values()]
         emit(rows, as_json, title="kg query packs", columns=["pack", "name", "params", "description"])
         return
-    if not cypher_name:
-        raise QueryError("give --cypher NAME (see kg query --list)")
-    named = get_query("cypher", cypher_name)
-    bound = named.bind(parse_params(params))
-    from .neo4j_sync import connect
+    if bool(cypher_name) == bool(sparql_name):
+        raise QueryError("give --cypher NAME or --sparql NAME (see kg query --list)")
+    if sparql_name:
+        from .backends import run_sparql
+        from .store import Store
 
-    driver = connect(settings())
-    try:
-        rows = run_cypher(driver, named, bound)
-    finally:
-        driver.close()
+        named = get_query("sparql", sparql_name)
+        bound = named.bind(parse_params(params))
+        with Store.open(settings(home).home) as store:
+            rows = run_sparql(store, named, bound)
+    else:
+        named = get_query("cypher", cypher_name)
+        bound = named.bind(parse_params(params))
+        from .neo4j_sync import connect
+
+        driver = connect(settings())
+        try:
+            rows = run_cypher(driver, named, bound)
+        finally:
+            driver.close()
     if as_json:
         print_json(rows)
     elif not rows:
-        click.echo(f"{cypher_name}: no rows")
+        click.echo(f"{named.name}: no rows")
     else:
-        emit([{k: _cell(v) for k, v in row.items()} for row in rows], False, title=f"{cypher_name} ({len(rows)} rows)")
+        emit([{k: _cell(v) for k, v in row.items()} for row in rows], False, title=f"{named.name} ({len(rows)} rows)")
+
+
+@main.command()
+@click.option("--path", "between", nargs=2, metavar="X Y",
+              help="The shortest connection between two entities, each step with its sentence.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many of the most central companies to list.")
+@home_option
+@json_option
+def analyze(between, top, home, as_json):
+    """Graph analytics: the most central companies (degree, PageRank) and the communities; or --path X Y."""
+    from dataclasses import asdict
+
+    from . import analytics
+    from .store import Store
+
+    with Store.open(settings(home).home) as store:
+        graph = analytics.store_graph(store)
+    if between:
+        found = analytics.shortest_path(graph, *between)
+        if as_json:
+            print_json(asdict(found) if found else None)
+        elif found is None:
+            click.echo(f"{between[0]} and {between[1]} are not connected in the graph")
+        else:
+            rows = [{"step": i, "from": s.source, "relation": s.predicate if s.forward else f"({s.predicate})",
+                     "to": s.target, "document": s.document, "sentence": s.sentence}
+                    for i, s in enumerate(found.steps, 1)]
+            emit(rows, False, title=f"{found.source} -> {found.target}: {found.hops} hops")
+        return
+    result = analytics.analyze(graph, top=top)
+    if as_json:
+        print_json(asdict(result))
+        return
+    columns = ["company", "degree", "neighbours", "pagerank", "documents"]
+    for title, ranked in (("most central companies by degree", result.by_degree),
+                          ("most central companies by PageRank", result.by_pagerank)):
+        emit([{"company": c.name, "degree": c.degree, "neighbours": c.neighbours, "pagerank": f"{c.pagerank:.4f}",
+               "documents": c.documents} for c in ranked], False, title=title, columns=columns)
+    emit([{"community": i, "size": len(c.members), "types": ", ".join(f"{k} {v}" for k, v in c.types.items()),
+           "members": ", ".join(c.members[:12]) + (" ..." if len(c.members) > 12 else "")}
+          for i, c in enumerate(result.communities, 1)], False,
+         title=f"communities ({result.algorithm}; {result.nodes} nodes, {result.edges} links)")
 
 
 def _cell(value) -> str:

@@ -108,12 +108,22 @@ def export_gold_jsonl(store: Store, out: BinaryIO) -> None:
         out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
+def export_network(fmt: str) -> Exporter:
+    """GraphML or GEXF of the networkx view (kg.analytics), for Gephi."""
+    def exporter(store: Store, out: BinaryIO) -> None:
+        from . import analytics
+        getattr(analytics, f"write_{fmt}")(store, out)
+    return exporter
+
+
 EXPORTERS: dict[str, Exporter] = {
     "ttl": export_rdf(ox.RdfFormat.TURTLE),
     "trig": export_rdf(ox.RdfFormat.TRIG),
     "nq": export_rdf(ox.RdfFormat.N_QUADS),
     "jsonld": export_rdf(ox.RdfFormat.JSON_LD),
     "gold-jsonl": export_gold_jsonl,
+    "graphml": export_network("graphml"),
+    "gexf": export_network("gexf"),
 }
 
 
