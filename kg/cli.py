@@ -175,7 +175,7 @@ def export(fmt, output, home):
                    "set and answers, else the embedded store.")
 @json_option
 def ask(question, home, backend, as_json):
-    """Ask a question in plain English, e.g. "Who runs Acme?" or "What do you know about Acme?"."""
+    """Ask a question in plain English: "Who runs Acme?", "What do you know about Acme?"."""
     from .ask import ask as ask_store
     from .backends import open_backend
 
