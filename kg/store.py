@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,11 +66,7 @@ class Store:
         except OSError as err:
             raise StoreError(f"cannot use {home} as the kg home ({err.strerror or err})") from None
         try:
-            try:
-                fcntl.flock(lock, (fcntl.LOCK_EX if write else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(f"store busy: another kg process is {'using' if write else 'writing to'} "
-                                 f"{home}; try again when it has finished") from None
+            _take_lock(lock, write, home)
             try:
                 oxigraph = ox.Store(str(data)) if write else ox.Store.read_only(str(data))
             except OSError as err:
@@ -175,6 +172,24 @@ class Store:
             self._ox.extend(quads)
         except OSError as err:
             raise StoreError(f"could not write to {self.home}: {err}") from None
+
+
+WRITER_WAIT_SECONDS = 30.0
+
+
+def _take_lock(lock, write: bool, home: Path) -> None:
+    """Readers never wait: a reader meeting a writer is told the store is busy. A writer waits a
+    little for readers (queries take milliseconds) before it gives up."""
+    deadline = time.monotonic() + (WRITER_WAIT_SECONDS if write else 0.0)
+    while True:
+        try:
+            fcntl.flock(lock, (fcntl.LOCK_EX if write else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise StoreError(f"store busy: another kg process is {'using' if write else 'writing to'} "
+                                 f"{home}; try again when it has finished") from None
+            time.sleep(0.05)
 
 
 _NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t: kind for t, kind in (
