@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import BackendError, QueryError
-from .querypack import NamedQuery, load_pack, parse
+from .querypack import NamedQuery, load_pack
 
 SET, SEQUENCE, ITEM = "\x1e", "\x1d", "\x1f"
 ENTITY_TYPES = ("Executive", "Person", "Company", "Product", "Market")   # most specific first
@@ -57,48 +57,9 @@ def sparql_pack() -> dict[str, NamedQuery]:
     return load_pack("sparql")
 
 
-# Cypher twins of the SPARQL queries `kg ask` needs that the Cypher pack does not have yet. The pack's own
-# file wins as soon as it has one with the same name (queries/cypher/entity_facts.cypher, claims_by.cypher).
-PENDING_CYPHER = {
-    "entity_facts": """\
-// name: entity_facts
-// description: Every fact linking an entity (any type) to another, in either direction, one row per
-//   document: the relationship type, the direction, the other entity and its labels, the role
-//   (executiveOf), and the sentence.
-// params: name (string) - entity name or alias, any case
-MATCH (x:Resource)
-WHERE (x:Company OR x:Product OR x:Market OR x:Person)
-  AND (toLower(x.name) = toLower($name) OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($name)))
-MATCH (x)-[r:PRODUCES|COMPETES_WITH|PARTNERS_WITH|SUBSIDIARY_OF|EXECUTIVE_OF|WORKS_FOR|OPERATES_IN|ABSENT_FROM|TARGETS_MARKET|AVAILABLE_IN]-(o:Resource)
-RETURN x.name AS entity, type(r) AS relation, CASE WHEN startNode(r) = x THEN 'out' ELSE 'in' END AS direction,
-       o.name AS other, [l IN labels(o) WHERE l <> 'Resource'] AS other_labels, r.role AS role,
-       r.doc AS document, r.sentence AS evidence
-ORDER BY relation, direction, other, document
-""",
-    "claims_by": """\
-// name: claims_by
-// description: What an entity (a person or a company) said: each claim with the entities it is about,
-//   when (the claim's date, else the document's), where, and the sentence.
-// params: name (string) - speaker's name or alias, any case
-MATCH (s:Resource)
-WHERE (s:Company OR s:Product OR s:Market OR s:Person)
-  AND (toLower(s.name) = toLower($name) OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = toLower($name)))
-MATCH (cl:Claim)-[:SPEAKER]->(s)
-OPTIONAL MATCH (cl)-[:IN_DOCUMENT]->(d:Document)
-RETURN s.name AS speaker, cl.text AS claim,
-       COLLECT { MATCH (cl)-[:ABOUT]->(y) RETURN DISTINCT y.name AS n ORDER BY n } AS about,
-       coalesce(cl.date, d.issued) AS date, cl.channel AS channel, cl.doc AS document, cl.sentence AS evidence
-ORDER BY date IS NULL, date DESC, document, cl.start
-""",
-}
-
-
 @functools.cache
 def cypher_pack() -> dict[str, NamedQuery]:
-    pack = load_pack("cypher")
-    for name, text in PENDING_CYPHER.items():
-        pack.setdefault(name, parse(text, "cypher", f"kg.backends.PENDING_CYPHER[{name!r}]"))
-    return pack
+    return load_pack("cypher")
 
 
 def named_query(language: str, name: str) -> NamedQuery:

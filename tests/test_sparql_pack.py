@@ -16,13 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, SEEDS_GOLD
-from kg.backends import PENDING_CYPHER, LocalBackend, cypher_pack, decode, sparql_pack
+from kg.backends import LocalBackend, decode, sparql_pack
 from kg.cli import main
 from kg.querypack import load_pack
 from kg.store import Store
 
 SPARQL_DIR = ROOT / "queries" / "sparql"
-ASK_ONLY = set(PENDING_CYPHER)          # SPARQL queries kg ask needs whose Cypher twin is still in kg.backends
 
 
 @pytest.fixture(scope="module")
@@ -45,21 +44,12 @@ def gold_facts(predicate: str) -> set[tuple[str, str]]:
 def test_every_cypher_query_has_a_sparql_twin_with_the_same_header():
     cypher, sparql = load_pack("cypher"), load_pack("sparql")
     assert len(cypher) >= 12
-    assert set(cypher) <= set(sparql)
+    assert set(cypher) == set(sparql)
     for name, query in cypher.items():
         twin = sparql[name]
         assert " ".join(twin.description.split()) == " ".join(query.description.split()), name
         assert [(p.name, p.type, p.default, p.required) for p in twin.params] == \
                [(p.name, p.type, p.default, p.required) for p in query.params], name
-    assert set(sparql) - set(cypher) <= ASK_ONLY
-
-
-def test_the_pending_cypher_twins_have_the_sparql_header():
-    pack = cypher_pack()
-    for name in ASK_ONLY:
-        sparql = sparql_pack()[name]
-        assert " ".join(pack[name].description.split()) == " ".join(sparql.description.split())
-        assert [p.name for p in pack[name].params] == [p.name for p in sparql.params]
 
 
 def test_parameters_are_projected_and_never_pasted():
