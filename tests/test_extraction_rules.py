@@ -32,6 +32,8 @@ def types_of(text: str) -> dict[str, str]:
     ("The drugmaker Pellarin raised its forecast. Pellarin's shares rose 5%.", "Pellarin", "Company"),
     ("Analysts expect the Zephyr X5 to sell well. The Zephyr X5 costs $899.", "Zephyr X5", "Product"),
     ("Tovalla launched the Aurel Pro, its first electric scooter.", "Aurel Pro", "Product"),
+    ("The pills are sold under brand names such as Zentrol and Maxitor.", "Maxitor", "Product"),
+    ("Halvard Pharma is still selling its Zentrol and Maxitor products.", "Zentrol", "Product"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
 ])
@@ -81,6 +83,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("The Zephyr X5, made by Arcton, goes on sale in May.", ("Arcton", "produces", "Zephyr X5")),
     ("Orca 7 maker Skyrune reported a loss.", ("Skyrune", "produces", "Orca 7")),
     ("Arcton, which makes the Zephyr X5, raised its forecast.", ("Arcton", "produces", "Zephyr X5")),
+    ("Halvard Pharma is still selling its Zentrol and Maxitor products.", ("Halvard Pharma", "produces", "Maxitor")),
+    ("Halvard withdrew Zentrol in May. Regulators said Zentrol was unsafe. Halvard stopped sales of Zentrol.",
+     ("Halvard", "produces", "Zentrol")),
+    ("Skyhop has ordered 20 Boeing 737 jets in a $2bn deal.", ("Boeing", "produces", "Boeing 737")),
+    ("Skyhop has ordered 20 Boeing 737 jets in a $2bn deal.", ("Skyhop", "partnersWith", "Boeing")),
     # competition
     ("Brightwater's rival Calloway also cut prices.", ("Brightwater", "competesWith", "Calloway")),
     ("Tovalla competes with Ridely and Scootr in Europe.", ("Tovalla", "competesWith", "Ridely")),
@@ -88,6 +95,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Arcton signed a memorandum of understanding with Velmont to develop chips.",
      ("Arcton", "partnersWith", "Velmont")),
     ("Fjordline and Skyrune formed an alliance on Monday.", ("Fjordline", "partnersWith", "Skyrune")),
+    ("Ministers approved a supply deal between Chilean miner Cordova and Peru's Andesa.",
+     ("Cordova", "partnersWith", "Andesa")),
     # subsidiary
     ("Lumio, a subsidiary of Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
     ("Lumio, which is owned by Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
@@ -117,6 +126,7 @@ def test_no_fact(text, fact):
 def test_home_country_of_a_company_described_by_nationality():
     assert ("Arcton", "operatesIn", "United States") in facts_of("The US company Arcton makes chips.")
     assert ("Kestrel", "operatesIn", "Taiwan") in facts_of("Kestrel, the Taiwanese chipmaker, raised prices.")
+    assert ("Andesa", "operatesIn", "Peru") in facts_of("The deal between Chilean miner Cordova and Peru's Andesa.")
 
 
 # ---------------------------------------------------------------------------------------- claims

@@ -151,7 +151,7 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
                       names: set[str]) -> dict[str, str]:
     """Products keep their written name; a leading company name is split off as the maker: a
     company of the document, or a word the model tagged as an organisation that the document also
-    names on its own ("Airbus" ... "Airbus A320")."""
+    names on its own or that a model number follows ("Airbus A320", "Boeing 737")."""
     mapping = {}
     canonical_by_norm: dict[str, str] = {}
     first_word_of = {}                    # "aurelian" -> "Aurelian Aerospace", when only one company starts so
@@ -169,11 +169,12 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
-                " ".join(words[:cut]) if mention.maker_prefix == head and head in names else None)
+                " ".join(words[:cut]) if mention.maker_prefix == head and (
+                    head in names or any(ch.isdigit() for ch in rest[0])) else None)
             if maker is None or rest[-1].lower() == "series":
                 continue
-            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]):
-                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", made by Samsung
+            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4:
+                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9"; "Boeing 737" stays whole
             table.maker_of[name] = maker    # "Google Video" stays whole, made by Google
             if head not in companies:
                 table.brands.add(maker)

@@ -242,6 +242,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
             elif label == "ORG":
+                parts = _coordinated_names(ent)
+                if parts:                                 # "its Celebrex and Bextra products": two names
+                    for part in parts:
+                        add(part, Counter(), "ORG")
+                    continue
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
                     add(rest, Counter(Market=4))
@@ -298,6 +303,40 @@ def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> d
             if acronym.isupper() and len(acronym) >= 2 and acronym.replace("&", "") == initials:
                 acronyms[acronym] = mention.text
     return acronyms
+
+
+def _coordinated_names(span: Span) -> list[Span]:
+    """'Celebrex and Bextra' tagged as one organisation in "its Celebrex and Bextra products": a
+    coordination of names that modify a plural noun is several names ("Dodge and Jeep brands")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.tag_ != "NNS" or after.lemma_.lower() not in PRODUCT_NOUNS | {"brand", "label"}:
+        return []
+    cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
+    if cut is None:
+        return []
+    return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]
+
+
+_LISTING_PRODUCTS = (PRODUCT_NOUNS | {"name", "brand"}) - COMPANY_NOUNS - {"platform", "service", "system", "network"}
+
+
+def _listed_as_products(token: Token) -> bool:
+    """'brand names such as Celebrex', 'drugs like Vioxx' (however the parser hangs 'such')."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("as", "like"):
+        return False
+    governor = prep.head
+    if governor.lower_ == "such":
+        governor = governor.head
+    elif prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return False
+    return governor.lemma_.lower() in _LISTING_PRODUCTS and governor.tag_ == "NNS"
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
@@ -395,15 +434,22 @@ def context_votes(span: Span) -> Counter:
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
             and before.lemma_.lower() not in ("platform", "service", "system", "network"):
         votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5"
-    if root.dep_ in ("compound", "conj") and root.head.lemma_.lower() in ("product", "brand", "drug", "model") \
-            and root.head.tag_ == "NNS":
+    first = _first_conjunct(root)       # the cues below hold for every name of a list
+    if first.dep_ in ("compound", "nmod") and first.head.lemma_.lower() in ("product", "brand", "drug", "model") \
+            and first.head.tag_ == "NNS":
         votes["Product"] += 2           # "its Celebrex and Bextra products"
-    if root.dep_ == "pobj" and root.head.lower_ in ("as", "like") and root.head.head.lower_ == "such" \
-            and root.head.head.head.lemma_ == "name":
-        votes["Product"] += 2           # "sold under brand names such as Celebrex"
+    if _listed_as_products(first):
+        votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (
+            "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price"):
+        votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
+    if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
+        votes["Product"] += 1.5         # "Merck withdrew Vioxx"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("sell", "withdraw", "recall", "approve", "launch", "price"):
         votes["Product"] += 1           # "Vioxx was withdrawn"
-    if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children):
+    if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children) or (
+            before is not None and before.tag_ == "POS" and before2 is not None and before2.ent_type_ == "GPE"
+            and root.pos_ == "PROPN"):
         votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras"
     if before is not None and before.lower_ in _TITLE_PREFIXES:
         votes["Person"] += 4            # "Mr Smith"

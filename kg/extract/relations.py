@@ -236,6 +236,10 @@ def _role_text(ctx: DocContext, p: int, title: Token) -> str:
 
 # ---------------------------------------------------------------------- products
 
+# Verbs whose subject can only take back what it makes or sells: "Merck withdrew Vioxx".
+WITHDRAW_VERBS = frozenset({"withdraw", "recall", "discontinue"})
+
+
 def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Xiaomi's Mi Mix 2', 'Acme launched the X1 and X2', 'the X1 from Acme', 'the maker behind the X1'."""
     evidence = ctx.evidence(p, sentence)
@@ -283,7 +287,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             verb = head.head
         else:
             verb = head if head.pos_ == "VERB" else None
-        if verb is not None and verb.lemma_ in PRODUCE_VERBS:
+        if verb is not None and verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS:
             subject = subject_of(verb)
             if subject is not None:
                 for s in conjuncts(subject):
@@ -342,7 +346,7 @@ def _named_makers(ctx: DocContext, sentence: Span, p: int) -> Iterator[tuple[str
         mention = ctx.mention_at(p, token)
         if mention and mention.type == "Product" and token.i == mention.start and not mention.anaphor:
             maker = ctx.maker_of.get(mention.entity)
-            if maker and mention.text != mention.entity:
+            if maker and (mention.text != mention.entity or mention.text.lower().startswith(maker.lower() + " ")):
                 yield mention.entity, maker
 
 
@@ -764,8 +768,10 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         company = ctx.entity_at(p, token, "Company")
         if company is None:
             continue
-        for child in token.children:
-            market = ctx.entity_at(p, child, "Market") if child.dep_ == "poss" else None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if token.i >= sentence.start + 2 and token.doc[token.i - 1].tag_ == "POS":
+            owners.append(token.doc[token.i - 2])       # the parse may attach the possessive elsewhere
+        for market in dict.fromkeys(ctx.entity_at(p, owner, "Market") for owner in owners):
             if market:
                 yield Fact(company, "operatesIn", market, evidence)
 
