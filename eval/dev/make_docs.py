@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
-"""Copy the 14 BBC articles of the development set into a folder, for `kg eval`.
+"""Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
 (default: <workspace>/shared/bench/bbc-news/bbc, or $KG_BBC_DIR) into DEST, which must
 lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
-`bbc-<category>-NNN.txt`, the names used as `doc` in eval/dev/bbc.gold.jsonl.
+`bbc-<category>-NNN.txt`, the names used as `doc` in the gold files.
 
-The selection is recomputed from the sorted file names and checked against the fixed
-list below (and every file against its SHA-256), so a changed corpus is noticed:
-  business: every 37th file starting at index 5 (0-based), first 10 picks
-  tech:     every 71st file starting at index 3 (0-based), first 4 picks
-  a pick that names no company is replaced by the next file in sorted order.
---list prints the selection and exits.
+--set picks the articles (default 1, so a command without --set copies set 1 as before):
+  1    the 14 articles of eval/dev/bbc.gold.jsonl
+         business: every 37th file starting at index 5 (0-based), first 10 picks
+         tech:     every 71st file starting at index 3 (0-based), first 4 picks
+  2    the 10 articles of eval/dev/bbc2.gold.jsonl
+         business: every 43rd file starting at index 20 (0-based), first 7 picks
+         tech:     every 59th file starting at index 30 (0-based), first 3 picks
+         a pick that is already in set 1 is skipped (none was)
+  all  both sets, 24 articles
+In both sets a pick that names no company is replaced by the next file in sorted order.
+Each selection is recomputed from the sorted file names and checked against its fixed
+list below (and every file against its SHA-256), so a changed corpus is noticed.
+--list prints the selection of the chosen set and exits.
 """
 import hashlib
 import os
@@ -26,11 +33,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]                      # .../main
 DEFAULT_SOURCE = REPO.parent / "shared" / "bench" / "bbc-news" / "bbc"
 
-RULES = {"business": (5, 37, 10), "tech": (3, 71, 4)}   # start index, step, picks
-# picks that name no company, replaced by the next file (decided by reading them)
-SKIPPED = {("tech", "075.txt"): "no company named (FBI, Department of Justice, a P2P network)"}
+RULES_1 = {"business": (5, 37, 10), "tech": (3, 71, 4)}   # start index, step, picks
+# set 1 (eval/dev/bbc.gold.jsonl). Picks that name no company, replaced by the next file
+# (decided by reading them)
+SKIPPED_1 = {("tech", "075.txt"): "no company named (FBI, Department of Justice, a P2P network)"}
 
-CHOSEN = {  # (category, file): sha256 of the source file
+CHOSEN_1 = {  # (category, file): sha256 of the source file
     ("business", "006.txt"): "24da8408e025c0fa3f83bc597ea526b2e987d33bee5d18273ca1794b53506e21",
     ("business", "043.txt"): "05e5b84e867fda55272dbddd26862336a74e39e4c84f944df16f298840785742",
     ("business", "080.txt"): "98e6a593ca2c35c4964cd66a2cdd8c9532d7f0e65e521e7271ae6bc4e3b80aa1",
@@ -47,13 +55,37 @@ CHOSEN = {  # (category, file): sha256 of the source file
     ("tech", "217.txt"): "3e1453a0eecef27d33c2d3190e5e122d53536678d7de82dc76e7355c652e335f",
 }
 
+# set 2 (eval/dev/bbc2.gold.jsonl), fixed before reading like set 1
+RULES_2 = {"business": (20, 43, 7), "tech": (30, 59, 3)}   # start index, step, picks
+SKIPPED_2 = {("business", "107.txt"): "no company named (IMF, Central Bank of Liberia, "
+                                      "transition government: international and state bodies)"}
 
-def select(source):
+CHOSEN_2 = {  # (category, file): sha256 of the source file
+    ("business", "021.txt"): "060595adf8d6ce6af08155f5984c8d52e55a030e0f30a1c5a3e06e270b4bde25",
+    ("business", "064.txt"): "aaec4dee557c9512941e27d6f82baef5676a9ca8699267e273914e9cf82e4fd4",
+    ("business", "108.txt"): "73ae62dcd4c627baeaf585b36373da136ec2183c4f7fb979ecf80f1e8972576b",
+    ("business", "150.txt"): "077821bb84ed05320890f3f6b9c96223c034b4e6b0f859655e0d78ffe5dcd184",
+    ("business", "193.txt"): "106da33b4e3b442f4bee3df97babc024c0a7c2306bd787a61174db231ea1c27b",
+    ("business", "236.txt"): "ee50ea4bc48b63ab7b6091c0bb09923399c27e82fc16d8c98795887d507bf888",
+    ("business", "279.txt"): "ba14717ae4ad4b249eccc87f4d24ff2c6f4a80a3980a323d773beda91f98ca5c",
+    ("tech", "031.txt"): "6739a1f96686e596c9a86c47b10e72f30d1f88847632f3325a00d22a1ae98293",
+    ("tech", "090.txt"): "8152d4abfef7e24f1f2d774ec342608423b4ed601be321c3ed315ea80a19be40",
+    ("tech", "149.txt"): "de9b7b34423fba5dfb474d235b47618a2e771ea055ea384d7410f34a89b880bd",
+}
+
+# --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
+SETS = {
+    "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
+    "2": (RULES_2, SKIPPED_2, CHOSEN_2, CHOSEN_1),
+}
+
+
+def select(source, rules, skipped, exclude=()):
     picks = []
-    for category, (start, step, count) in RULES.items():
+    for category, (start, step, count) in rules.items():
         names = sorted(n for n in os.listdir(source / category) if n.endswith(".txt"))
         for index in range(start, len(names), step)[:count]:
-            while (category, names[index]) in SKIPPED:
+            while (category, names[index]) in skipped or (category, names[index]) in exclude:
                 index += 1
             picks.append((category, names[index]))
     return picks
@@ -64,6 +96,14 @@ def doc_name(category, name):
 
 
 def main(argv):
+    argv = list(argv)
+    set_name = "1"
+    if "--set" in argv:
+        at = argv.index("--set")
+        if at + 1 >= len(argv) or argv[at + 1] not in (*SETS, "all"):
+            sys.exit(f"--set takes one of: {', '.join([*SETS, 'all'])}")
+        set_name = argv[at + 1]
+        del argv[at:at + 2]
     args = [a for a in argv if not a.startswith("--")]
     source = Path(os.environ.get("KG_BBC_DIR", DEFAULT_SOURCE))
     if "--source" in argv:
@@ -71,11 +111,16 @@ def main(argv):
         args.remove(str(argv[argv.index("--source") + 1]))
     if not source.is_dir():
         sys.exit(f"BBC corpus not found at {source} (use --source or KG_BBC_DIR)")
-    picks = select(source)
-    if picks != list(CHOSEN):
-        sys.exit(f"selection {picks} differs from the fixed list {list(CHOSEN)}: corpus changed?")
+    chosen = {}
+    for name in (SETS if set_name == "all" else [set_name]):
+        rules, skipped, fixed, exclude = SETS[name]
+        picks = select(source, rules, skipped, exclude)
+        if picks != list(fixed):
+            sys.exit(f"set {name}: selection {picks} differs from the fixed list {list(fixed)}: "
+                     "corpus changed?")
+        chosen.update(fixed)
     if "--list" in argv:
-        for category, name in picks:
+        for category, name in chosen:
             print(f"{category}/{name} -> {doc_name(category, name)}")
         return 0
     if len(args) != 1:
@@ -84,12 +129,12 @@ def main(argv):
     if dest == REPO or REPO in dest.parents:
         sys.exit(f"{dest} is inside the repository; the BBC text must not be copied there")
     dest.mkdir(parents=True, exist_ok=True)
-    for (category, name), digest in CHOSEN.items():
+    for (category, name), digest in chosen.items():
         src = source / category / name
         if hashlib.sha256(src.read_bytes()).hexdigest() != digest:
             sys.exit(f"{src}: content differs from the annotated version")
         shutil.copyfile(src, dest / doc_name(category, name))
-    print(f"copied {len(CHOSEN)} articles to {dest}")
+    print(f"copied {len(chosen)} articles to {dest}")
     return 0
 
 
