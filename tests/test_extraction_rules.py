@@ -34,6 +34,9 @@ def types_of(text: str) -> dict[str, str]:
     ("Tovalla launched the Aurel Pro, its first electric scooter.", "Aurel Pro", "Product"),
     ("The pills are sold under brand names such as Zentrol and Maxitor.", "Maxitor", "Product"),
     ("Halvard Pharma is still selling its Zentrol and Maxitor products.", "Zentrol", "Product"),
+    ("Shares in Vantor Ridge fell 5% while its US partner Kessel Amari rose 2%.", "Kessel Amari", "Company"),
+    ("Fund manager Ola Berg - Fjordline's largest investor - said he would invest more.", "Fjordline", "Company"),
+    ("Shares of Arcton rose 3% on the New York Stock Exchange.", "New York Stock Exchange", "Company"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
 ])
@@ -71,6 +74,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Fjordline's founder and chairman, Arne Dahl, declined to comment.", ("Arne Dahl", "executiveOf", "Fjordline")),
     ("Pellarin chief executive Rosa Lind said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
     ("Rosa Lind, Pellarin's CEO, said the trial had succeeded.", ("Rosa Lind", "executiveOf", "Pellarin")),
+    ("Arne Dahl met Pellarin chief executive Rosa Lind amid rumours of a bid.", ("Rosa Lind", "executiveOf", "Pellarin")),
+    ("\"This is a simple tool,\" said Pellarin's Rosa Lind.", ("Rosa Lind", "worksFor", "Pellarin")),
+    ("Arcton is one of many firms in the race. Rosa Lind, from Arcton, told reporters the test went well.",
+     ("Rosa Lind", "worksFor", "Arcton")),
+    ("The study looked at Maxitor, Halvard Pharma's older heart drug.", ("Halvard Pharma", "produces", "Maxitor")),
     ("Velmont hired Dana Okafor as chief financial officer.", ("Dana Okafor", "executiveOf", "Velmont")),
     ("Velmont named Dana Okafor chief executive on Monday.", ("Dana Okafor", "executiveOf", "Velmont")),
     ("Dana Okafor, who founded Velmont in 2009, sold her stake.", ("Dana Okafor", "executiveOf", "Velmont")),
@@ -126,6 +134,9 @@ def test_no_fact(text, fact):
 def test_home_country_of_a_company_described_by_nationality():
     assert ("Arcton", "operatesIn", "United States") in facts_of("The US company Arcton makes chips.")
     assert ("Kestrel", "operatesIn", "Taiwan") in facts_of("Kestrel, the Taiwanese chipmaker, raised prices.")
+    assert ("Skarfjord", "operatesIn", "Norway") in facts_of(
+        "Shares in Skarfjord, Norway's only listed ferry operator, fell 4%.")
+    assert ("Skarfjord", "operatesIn", "Norway") in facts_of("Shares in Norway-based Skarfjord fell 4%.")
     assert ("Andesa", "operatesIn", "Peru") in facts_of("The deal between Chilean miner Cordova and Peru's Andesa.")
 
 
@@ -167,6 +178,12 @@ def test_price_and_financial_result():
     result = next(e for e in events if e.type == "FinancialResult")
     assert (result.args["company"], result.args["amount"], result.args["currency"], result.args["period"]) == \
         ("Arcton", 15.8e9, "USD", "2024")
+
+
+def test_an_amount_near_a_product_is_no_price_without_a_word_of_pricing():
+    text = ("Halvard withdrew the Zentrol pill. Halvard stopped sales of Zentrol on 30 September, a move which "
+            "caused the group's losses to reach $1.1bn.")
+    assert not [e for e in extract(text).events if e.type == "ProductPrice"]
 
 
 def test_partnership_event_with_scope():

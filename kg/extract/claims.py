@@ -64,8 +64,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
         if employer[speaker] not in about:
             about.insert(0, employer[speaker])
-    if not about:
-        return None
+    if not about and ctx.types.get(speaker) == "Company":
+        return None                      # a source's finding about nothing named is no claim
     ordered = sorted(tokens, key=lambda t: t.i)
     text = sentence.doc[ordered[0].i:ordered[-1].i + 1].text.strip(' "\'')
     return {"speaker": speaker, "about": about, "text": text, "channel": _channel(ctx, p, verb),

@@ -47,6 +47,11 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                         ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
 
+# Words that make an amount next to a product its price: "costs $899", "priced at", "sells for", "a pricey $499".
+PRICE_WORDS = frozenset({"price", "cost", "sell", "retail", "charge", "pay", "start", "list", "buy", "tag", "for", "at",
+                         "pricey", "cheap", "affordable", "expensive", "inexpensive", "budget", "worth"})
+
+
 def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """A money amount with a financial metric is a FinancialResult of the company it belongs to;
     with a product in the same clause, it is that product's price. Only the first amount of a
@@ -73,7 +78,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
             continue
         products = ctx.entities_in(p, list(clause.subtree), "Product")
-        if len(products) == 1 and not words & PARTNERSHIP_NOUNS:
+        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS:
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
 

@@ -41,6 +41,7 @@ class Mention:
     char_start: int                  # offsets in Article.text
     char_end: int
     votes: Counter = field(default_factory=Counter)
+    prior: Counter = field(default_factory=Counter)   # the part of votes that comes from the model's label
     entity: str | None = None        # the canonical name, once resolved
     type: str | None = None
     anaphor: bool = False            # "the company", "it": points at an entity named elsewhere
@@ -55,13 +56,22 @@ class Mention:
         return (self.alias_of or self.text).lower()
 
 
+_DASHES = ("-", "\u2013", "\u2014", "--")
+
+
 def _clean_span(span: Span) -> Span | None:
     """Trim determiners, possessive endings and punctuation from a candidate span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an", "this", "that", "each", "every", "its", "their",
-                                                   "our", "his", "her", "all", "both", "new"} or doc[start].is_punct):
-        start += 1
+                                                   "our", "his", "her", "all", "both"} or doc[start].is_punct
+                           or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
+                                                                  and doc[start].text == "New")):
+        start += 1                      # "the new Mi 10", but "New York Stock Exchange"
+    for i in range(start + 1, end - 1):  # "Florian Hamm - Borussia Dortmund's largest investor -": two names
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            end = i
+            break
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
         end -= 1
     while start < end and doc[start].lower_.replace(".", "") in EXECUTIVE_TITLES | AFFILIATION_TITLES \
@@ -199,12 +209,16 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.doc if t.is_lower}
+    weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
+    taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):
         doc = paragraph.doc
-        taken: set[int] = set()
+        taken: set[int] = taken_in.setdefault(p, set())
 
         def add(span: Span, votes: Counter, ner: str = "") -> None:
-            span = _clean_span(span)
+            whole, span = span, _clean_span(span)
+            if span is not None and span.end + 1 < whole.end and doc[span.end].text in _DASHES:
+                add(doc[span.end + 1:whole.end], Counter())      # the name after the dash, typed by its context
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _dateline_place(span):
                 return
@@ -212,6 +226,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention = Mention(p, span.start, span.end, span.text,
                               paragraph.offset + span.start_char, paragraph.offset + span.end_char)
             mention.votes.update(votes)
+            mention.prior.update(votes)
             mention.votes.update(context_votes(span))
             mention.ner = ner
             mentions.append(mention)
@@ -238,9 +253,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
                 elif label == "GPE" and context_votes(ent).get("Company", 0) >= 2 \
-                        and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")) \
+                        and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
+                                 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
+                elif label == "GPE":
+                    weak.append((p, ent))         # no country: a company's name, if the text names it so
             elif label == "ORG":
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
@@ -272,10 +290,21 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter(Company=1))
             elif _listed_with_companies(span.root):           # "brands (Huawei, Oppo, Vivo and Xiaomi)"
                 add(span, Counter(Company=1))
+            else:
+                weak.append((p, span))
         if is_headline(doc):
             for mention in mentions:
                 if mention.para == p:
                     mention.headline = True
+    known = {m.text.lower() for m in mentions}
+    for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
+        span = _clean_span(span)
+        if span is not None and span.text.lower() in known and not taken_in[p] & set(range(span.start, span.end)):
+            offset = paragraphs[p].offset
+            mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
+            mention.votes.update(context_votes(span))
+            mentions.append(mention)
+    mentions.sort(key=lambda m: (m.para, m.start))
     acronyms = _defined_acronyms(mentions, paragraphs)
     kept = []
     for mention in mentions:
@@ -354,13 +383,13 @@ def _starts_sentence(token: Token) -> bool:
 
 def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> list[Span]:
     """Runs of proper nouns (or capitalised nouns) that the model gave no label. A capitalised word
-    that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") is a
-    common word."""
+    that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
+    plural common noun ("Shares in ...") is a common word."""
     spans, start = [], None
     for token in [*doc, None]:
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
-            and not (_starts_sentence(token) and token.lower_ in lowercase_words))
+            and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS")))
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
@@ -453,8 +482,11 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras"
     if before is not None and before.lower_ in _TITLE_PREFIXES:
         votes["Person"] += 4            # "Mr Smith"
-    if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head":
+    if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
+            and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
         votes["Person"] += 2            # "CEO Jane Doe", "analyst John Roe"
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
+        votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES:
         votes["Company"] += 2           # "chief executive of Acme"
@@ -481,6 +513,8 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
                 votes["Company"] += 2
+            elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
+                votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS:
         votes["Company"] += 1
     if after is not None and root.dep_ in ("compound", "poss", "nmod") and (
@@ -524,6 +558,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     so its person votes count only when the word starts or ends a full name of the document; and a
     name seen only in title-case headings needs the body to name it too, unless context typed it."""
     pooled: dict[str, Counter] = defaultdict(Counter)
+    priors: dict[str, Counter] = defaultdict(Counter)
     full_name_words = set()
     body_names = set()
     for mention in mentions:
@@ -543,7 +578,25 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         if mention.key in full_name_words and " " not in mention.text:
             votes = Counter(Person=2)      # "Wang" after "Wang Xiang": the person, whatever else it looks like
         pooled[mention.key].update(votes)
+        priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
+        _context_over_model(votes, priors[key])
     return pooled
+
+
+_OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry
+
+
+def _context_over_model(votes: Counter, prior: Counter) -> None:
+    """The model's label is a guess; what the text says of a name is evidence. When the context
+    alone votes clearly for one type (three or more) and gives the model's type nothing, the
+    model's votes go: "US partner Biogen Idec", tagged a person in every mention, is a company."""
+    context = {kind: votes.get(kind, 0) - prior.get(kind, 0) for kind in _OVERRULED}
+    best = max(context, key=context.get)
+    if context[best] < 3:
+        return
+    for kind in _OVERRULED:
+        if kind != best and prior.get(kind, 0) > 0 and context[kind] <= 0.5:
+            votes[kind] -= prior[kind]

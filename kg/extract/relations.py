@@ -93,6 +93,31 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
 
 
+# Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
+TITLE_MODIFIERS = frozenset({"chief", "vice", "senior", "deputy", "executive", "managing", "general", "group",
+                             "global", "regional", "acting", "interim", "former", "co"})
+
+
+def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """"MSN's Blake Irving", "Steve Ash, from Activcard,": a person named with a company's possessive,
+    or with "at"/"from"/"of" a company, works there (the role unsaid)."""
+    for token in sentence:
+        person = ctx.entity_at(p, token, "Person")
+        if person is None or token.dep_ == "poss":
+            continue
+        mention = ctx.mention_at(p, token)
+        if mention.anaphor or token.i != mention.end - 1 or mention.start < 2:
+            continue
+        companies = []
+        if token.doc[mention.start - 1].tag_ == "POS":
+            companies.append(ctx.entity_at(p, token.doc[mention.start - 2], "Company"))
+        for prep in token.children:      # "Ian Hunter at Goodbody Stockbrokers", "Steve Ash, from Activcard,"
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of"):
+                companies += [ctx.entity_at(p, obj, "Company") for obj in prep.children if obj.dep_ == "pobj"]
+        for company in dict.fromkeys(c for c in companies if c):
+            yield Fact(person, "worksFor", company, ctx.evidence(p, sentence))
+
+
 _APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
 _LEADERSHIP_VERBS = {"found": "founder", "co-found": "co-founder", "cofound": "co-founder", "run": "head",
                      "head": "head", "lead": "head", "chair": "chair", "helm": "head"}
@@ -159,7 +184,8 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         nxt += 1
     if nxt < len(doc):
         name = ctx.entity_at(p, doc[nxt], "Person")
-        if name and (title.head == doc[nxt] or doc[nxt].head == title or title.dep_ == "compound"):
+        if name and (title.head == doc[nxt] or doc[nxt].head == title or title.dep_ == "compound"
+                     or ctx.entity_at(p, title.head, "Person") == name):
             return name
     # "Jane Doe is the chief executive of Acme"
     if title.dep_ == "attr":
@@ -212,8 +238,11 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
-    if title.i > 0 and (name := ctx.entity_at(p, title.doc[title.i - 1], "Company")):
-        return name                      # "Acme CEO Jane Doe" parsed flat
+    before = title.i - 1                 # "Acme CEO Jane Doe" parsed flat; "LSE chief executive Clara Furse"
+    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS and title.doc[before].head.i >= title.i:
+        before -= 1
+    if before >= 0 and (name := ctx.entity_at(p, title.doc[before], "Company")):
+        return name
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
         return _company_for_title(ctx, p, title.head)
     return None
@@ -266,6 +295,11 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         # "Huawei's flagship handset, Mate 10 Pro": the possessive sits on the noun the name explains
         if root.dep_ == "appos":
             for child in root.head.children:
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
+        # "Avonex, Biogen Idec's multiple sclerosis drug": or on the noun that explains the name
+        for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            for child in appos.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "the X1 from/by Acme", "made by Acme"
@@ -744,8 +778,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue
         adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and
                       (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper())]
-        if not adjectives:
-            continue
+        owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
+        if not adjectives and not owners:
+            continue                      # ... nor "Borussia Dortmund, Germany's only listed football club"
         companies = [ctx.entity_at(p, noun, "Company")]                     # "the Chinese maker" (anaphor)
         companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ in ("appos", "compound")]
         if noun.dep_ in ("appos", "compound", "attr") or noun.i + 1 < len(noun.doc):
@@ -755,15 +790,26 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if noun.dep_ == "attr":
             subject = subject_of(noun.head)
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
+        if noun.dep_ == "appos" and noun.left_edge.i >= 2 and noun.doc[noun.left_edge.i - 1].text == ",":
+            companies.append(ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company"))   # "Foo, Germany's ..."
         company = next((c for c in companies if c), None)
         if company is None:
             continue
+        for market in owners:
+            yield Fact(company, "operatesIn", market, evidence)
         for adjective in adjectives:
             for part in adjective.text.split("-"):        # "German-US carmaker": both
                 market = resolve_market(f"{part} market") or (
                     resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                 if market is not None:
                     yield Fact(company, "operatesIn", market.name, evidence)
+    for based in sentence:                                # "Ireland-based Elan", "a US-based firm"
+        if based.lower_ != "based" or based.i < 2 or based.doc[based.i - 1].text != "-":
+            continue
+        market = ctx.entity_at(p, based.doc[based.i - 2], "Market")
+        company = ctx.entity_at(p, based.head, "Company") if based.dep_ in ("amod", "acl") else None
+        if market and company:
+            yield Fact(company, "operatesIn", market, evidence)
     for token in sentence:                                # "Brazil's Petrobras", "Argentina's Enarsa"
         company = ctx.entity_at(p, token, "Company")
         if company is None:
