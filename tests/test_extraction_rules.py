@@ -99,6 +99,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # competition
     ("Brightwater's rival Calloway also cut prices.", ("Brightwater", "competesWith", "Calloway")),
     ("Tovalla competes with Ridely and Scootr in Europe.", ("Tovalla", "competesWith", "Ridely")),
+    ("Tovalla faces fierce competition in the scooter market from Ridely.", ("Tovalla", "competesWith", "Ridely")),
     # partnership
     ("Arcton signed a memorandum of understanding with Velmont to develop chips.",
      ("Arcton", "partnersWith", "Velmont")),
@@ -134,6 +135,7 @@ def test_no_fact(text, fact):
 def test_home_country_of_a_company_described_by_nationality():
     assert ("Arcton", "operatesIn", "United States") in facts_of("The US company Arcton makes chips.")
     assert ("Kestrel", "operatesIn", "Taiwan") in facts_of("Kestrel, the Taiwanese chipmaker, raised prices.")
+    assert ("Lumio", "operatesIn", "Japan") in facts_of("Arcton took a hit from its Japanese subsidiary Lumio.")
     assert ("Skarfjord", "operatesIn", "Norway") in facts_of(
         "Shares in Skarfjord, Norway's only listed ferry operator, fell 4%.")
     assert ("Skarfjord", "operatesIn", "Norway") in facts_of("Shares in Norway-based Skarfjord fell 4%.")

@@ -252,9 +252,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
                 if resolve_market(name):
                     add(ent, Counter(Market=4))
-                elif label == "GPE" and context_votes(ent).get("Company", 0) >= 2 \
+                elif label == "GPE" and (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
-                                 and ent.root.head.head.lower_ != "shares") \
+                                 and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
                 elif label == "GPE":
@@ -485,6 +485,9 @@ def context_votes(span: Span) -> Counter:
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
         votes["Person"] += 2            # "CEO Jane Doe", "analyst John Roe"
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.lemma_.lower() in (
+            "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid"):
+        votes["Company"] += 3           # "competition from BMW", "an order from Ryanair"
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \

@@ -388,7 +388,7 @@ def _named_makers(ctx: DocContext, sentence: Span, p: int) -> Iterator[tuple[str
 
 def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Xiaomi's rival Huawei', 'rivals such as Oppo and Vivo', 'Acme competes with Foo',
-    'Xiaomi will compete directly with Huawei', 'Acme takes on Foo'."""
+    'Xiaomi will compete directly with Huawei', 'Acme takes on Foo', 'Acme faces competition from Foo'."""
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
@@ -404,6 +404,14 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if owner is None:
                 continue
             for other in _named_around(ctx, p, token):
+                if other != owner:
+                    yield Fact(owner, "competesWith", other, evidence)
+        elif lemma == "competition" and token.dep_ == "dobj":      # "Acme faces fierce competition from Foo"
+            subject = subject_of(token.head)
+            owner = ctx.entity_at(p, subject, "Company") if subject is not None else None
+            rivals = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                      for obj in prep.children for o in conjuncts(obj) if (c := ctx.entity_at(p, o, "Company"))]
+            for other in rivals if owner else []:
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in COMPETITION_VERBS and token.pos_ == "VERB":
@@ -776,7 +784,10 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for noun in sentence:
         if noun.lemma_.lower() not in COMPANY_NOUNS or noun.pos_ != "NOUN":
             continue
-        adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and
+        modifiers = list(noun.children)
+        if noun.dep_ == "compound":       # "Japanese subsidiary Fuso": the adjective may hang on the name
+            modifiers += [c for c in noun.head.children if c.i < noun.i]
+        adjectives = [c for c in modifiers if c.dep_ in ("amod", "compound", "nmod") and
                       (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper())]
         owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
         if not adjectives and not owners:
