@@ -164,6 +164,27 @@ def test_company_statements_are_not_claims_but_sources_are():
     assert not [c for c in claims if c.speaker == "Kelvaro"]
 
 
+@pytest.mark.parametrize("text, speaker, not_about", [
+    # an analyst's "we" is the analyst's firm: the attribution, not the topic
+    ("\"We expect prices in Japan to fall,\" said Ben Ayoade, an analyst at Northgate Research.",
+     "Ben Ayoade", "Northgate Research"),
+    # "it" inside a quote is not the company the narrative named last
+    ("Ilse Moreau spoke to Fjordline News on Monday. \"It will be a hard year in Japan,\" she told the paper.",
+     "Ilse Moreau", "Fjordline News"),
+])
+def test_claims_are_not_about(text, speaker, not_about):
+    claims = extract(text).claims
+    assert [c for c in claims if c.speaker == speaker and "Japan" in c.about], claims
+    assert not [c for c in claims if c.speaker == speaker and not_about in c.about], claims
+
+
+def test_a_quote_attributed_to_somebody_unnamed_is_not_the_last_speakers():
+    text = ("Ilse Moreau runs Kelvaro. \"Japan is hard,\" she said. \"Brightwater will follow soon.\" "
+            "\"Prices in Japan will rise,\" a Kelvaro spokesman told reporters.")
+    claims = [c for c in extract(text).claims if c.speaker == "Ilse Moreau"]
+    assert [c.text for c in claims] == ["Japan is hard"]
+
+
 # ---------------------------------------------------------------------------------------- events
 
 def test_launch_with_date_relative_to_publication():

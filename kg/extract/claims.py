@@ -59,8 +59,10 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         tokens = [t for t in quotes]
     if not tokens:
         return None
-    tokens = [t for t in tokens if t.i != subject.i]
-    about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    attribution = {t.i for t in subject.subtree} | _channel_tokens(verb)
+    tokens = [t for t in tokens if t.i not in attribution]     # not the speaker's own firm, nor "told the BBC"
+    quoted = {t.i for t in _quoted(sentence)}
+    about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and t.i in quoted)], speaker)
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
         if employer[speaker] not in about:
             about.insert(0, employer[speaker])
@@ -70,6 +72,12 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     text = sentence.doc[ordered[0].i:ordered[-1].i + 1].text.strip(' "\'')
     return {"speaker": speaker, "about": about, "text": text, "channel": _channel(ctx, p, verb),
             "date": _date(ctx, sentence)}
+
+
+def _about(ctx: DocContext, p: int, tokens: list[Token], speaker: str) -> list[str]:
+    """What a claim is about: the entities its words name. The caller leaves out pronouns inside a
+    quotation: the speaker's "it" is rarely the company the narrative last named."""
+    return [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
 
 
 _REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "poll", "estimate", "forecast"}
@@ -104,6 +112,18 @@ def _quoted(sentence: Span) -> list[Token]:
         if inside:
             tokens.append(token)
     return tokens
+
+
+def _channel_tokens(verb: Token) -> set[int]:
+    """The words that name where something was said: 'told the BBC World Service programme Go
+    Digital', 'said in an interview with Reuters', 'wrote on LinkedIn'."""
+    found = set()
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj", "npadvmod") and verb.lemma_ == "tell" or \
+                child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "in") and \
+                any(t.pos_ == "PROPN" for t in child.subtree) and not any(t.pos_ == "VERB" for t in child.subtree):
+            found |= {t.i for t in child.subtree}
+    return found
 
 
 def _channel(ctx: DocContext, p: int, verb: Token) -> str | None:
@@ -144,7 +164,8 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
         speakers = _speakers(ctx, p, sentence)
         if speakers:
             last_speaker = (speakers[0], p)
-        if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or speakers:
+        if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or speakers \
+                or _attributed_to_someone(sentence):
             continue
         speaker = None
         for q, other in sentences[index + 1:index + 3]:          # '"...," she added.' right after it
@@ -179,6 +200,13 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     return found
 
 
+def _attributed_to_someone(sentence: Span) -> bool:
+    """'"...," a Google spokesperson told the BBC.': said by somebody unnamed, not by the last speaker."""
+    return any(verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB" and
+               (subject := subject_of(verb)) is not None and subject.pos_ in ("NOUN", "PROPN")
+               for verb in sentence)
+
+
 def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
     """A sentence that opens with a quotation mark, or starts inside a quotation opened before it."""
     before = ctx.paragraphs[p].doc.text[:sentence.start_char]
@@ -187,7 +215,7 @@ def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
 
 def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, employer: dict[str, str]) -> Claim | None:
     tokens = [t for t in sentence if not t.is_punct]
-    about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    about = _about(ctx, p, [t for t in tokens if t.pos_ != "PRON"], speaker)
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer and employer[speaker] not in about:
         about.insert(0, employer[speaker])
     if not about:

@@ -63,8 +63,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
     _add_inferred_markets(table.entities, facts)
-    employer = {f.subject: f.object for f in facts if f.predicate in ("executiveOf", "worksFor")}
-    found_claims = document_claims(ctx, employer)
+    leaders = {f.subject: f.object for f in facts if f.predicate == "executiveOf"}   # "we" is their company
+    found_claims = document_claims(ctx, leaders)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
 
