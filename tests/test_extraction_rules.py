@@ -61,6 +61,12 @@ def test_typo_and_short_form_join_the_company():
     assert {"Dravex Technologies", "Dravex", "Darvex"} - {company.name} <= company.aliases
 
 
+def test_a_last_word_short_form_joins_the_company():
+    text = "Vestra Kraftwerk raised its offer for Halden Cells on Monday. Kraftwerk said the bid was final."
+    companies = {e.name: e for e in extract(text).entities if e.type == "Company"}
+    assert "Kraftwerk" not in companies and "Kraftwerk" in companies["Vestra Kraftwerk"].aliases
+
+
 def test_people_mentioned_without_speaking_or_role_are_not_kept():
     assert "Tom Baker" not in types_of("Tom Baker watched the launch of the Orvo 3 from the front row.")
 

@@ -118,6 +118,7 @@ class DocContext:
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
                 elif token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS and token.tag_ == "NN" \
+                        and token.dep_ != "appos" \
                         and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
                         and not any(c.pos_ == "PROPN" or c.dep_ in ("appos", "poss") for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):

@@ -48,6 +48,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     company_keys = {strip_legal_suffixes(m.text) for m in mentions if type_of(pooled[m.key]) == "Company"}
     first_words = {key.split()[0] for key in company_keys
                    if " " in key and key.split()[-1] in INDUSTRY_WORDS | LEGAL_SUFFIXES}
+    last_words = {key.split()[-1] for key in company_keys if 1 < len(key.split()) <= 3} \
+        - INDUSTRY_WORDS - LEGAL_SUFFIXES                      # "Boerse" for "Deutsche Boerse"
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -59,7 +61,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                     and votes.get("Company", 0) < 4:
                 mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
             elif key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
-                    key in first_words and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
+                    (key in first_words or key in last_words and votes.get("Person", 0) <= 0.5) \
+                    and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
         if mention.type:
             by_type[mention.type].append(mention)
@@ -117,11 +120,14 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             groups.append(Counter({form: forms[form]}))
     multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
                                       for f in g)]
+    named = [g for g in groups if any(1 < len(f.split()) <= 3 for f in g)]
     merged = set()
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
         word = next(iter(group)).lower()
         owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
-        if len(owners) == 1:              # "Norvik" after "Norvik Motors": one company
+        if not owners and word not in INDUSTRY_WORDS | LEGAL_SUFFIXES:    # "Boerse" after "Deutsche Boerse"
+            owners = [g for g in named if any(f.split()[-1].lower() == word for f in g)]
+        if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec"
             owners[0].update(group)
             merged.add(id(group))
     groups = [g for g in groups if id(g) not in merged]

@@ -566,7 +566,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     body_names = set()
     for mention in mentions:
         words = mention.text.split()
-        if len(words) > 1 and mention.votes.get("Person", 0) > 0:
+        if len(words) > 1 and mention.votes.get("Person", 0) > max(0, mention.votes.get("Company", 0)):
             full_name_words.update({words[0].lower(), words[-1].lower()})
         if not mention.headline:
             body_names.add(mention.key)
