@@ -229,6 +229,16 @@ def test_cancelled_deal():
     assert sorted(event.args["parties"]) == ["Fjordline", "Skyrune"]
 
 
+def test_cancelled_deal_reported_by_the_other_party():
+    events = extract("Halvard said Japan's Kemori Pharmaceutical was likely to end a licensing agreement.").events
+    (event,) = [e for e in events if e.type == "DealCancellation"]
+    assert sorted(event.args["parties"]) == ["Halvard", "Kemori Pharmaceutical"]
+
+
+def test_an_eponym_in_a_term_is_no_company():
+    assert "Alzheimer" not in types_of("Halvard will stop work on an experimental Alzheimer's disease treatment.")
+
+
 def test_store_opening():
     events = extract("Brightwater opened its first store in Portugal last week.").events
     assert any(e.type == "StoreOpening" and e.args == {"company": "Brightwater", "market": "Portugal"} for e in events)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS
+from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS, SPEECH_VERBS
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, subject_of
 
@@ -129,9 +129,14 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks"}]
         if not deal:
             continue
-        subject = subject_of(verb)
+        subject, governor = subject_of(verb), verb
+        while subject is None and governor.dep_ in ("xcomp", "acomp") and governor.head is not governor:
+            governor = governor.head      # "Foo was likely to end ...": the subject of "was"
+            subject = subject_of(governor)
         parties = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
         parties += [c for c in ctx.entities_in(p, list(verb.subtree), "Company") if c not in parties]
+        if len(parties) == 1:            # "Phytopharm said Yamanouchi was likely to end a licensing agreement"
+            parties += [c for c in _reporting_companies(ctx, p, verb) if c not in parties][:1]
         if len(parties) < 2:
             continue
         args = {"parties": parties[:2]}
@@ -139,6 +144,14 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if products:
             args["product"] = products[0]
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:
+    """The company that reports a partner's move is the other party to the deal it speaks of."""
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_.lower() in SPEECH_VERBS and (subject := subject_of(ancestor)) is not None:
+            return [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]
+    return []
 
 
 def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:

@@ -445,6 +445,9 @@ def _source_of_according_to(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
+_EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -508,6 +511,8 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 3
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
         owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)
+        if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
+            owned = None                # "Alzheimer's disease", "Moore's law": a name in a term
         if owned is not None:
             lemma = owned.lemma_.lower()
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
