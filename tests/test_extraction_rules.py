@@ -239,6 +239,15 @@ def test_an_eponym_in_a_term_is_no_company():
     assert "Alzheimer" not in types_of("Halvard will stop work on an experimental Alzheimer's disease treatment.")
 
 
+def test_a_service_called_by_name_is_a_launched_product():
+    text = "Arcton is taking on Velmont. It is launching a test service for online diaries, called Arcton Pages."
+    result = extract(text)
+    assert {e.name: e.type for e in result.entities}.get("Arcton Pages") == "Product"
+    assert [(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"] == \
+        [("Arcton", "Arcton Pages")]
+    assert ("Arcton", "produces", "Arcton Pages") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
 def test_store_opening():
     events = extract("Brightwater opened its first store in Portugal last week.").events
     assert any(e.type == "StoreOpening" and e.args == {"company": "Brightwater", "market": "Portugal"} for e in events)

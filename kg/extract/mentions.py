@@ -349,6 +349,21 @@ def _coordinated_names(span: Span) -> list[Span]:
 _LISTING_PRODUCTS = (PRODUCT_NOUNS | {"name", "brand"}) - COMPANY_NOUNS - {"platform", "service", "system", "network"}
 
 
+_NAMING_VERBS = {"call", "name", "dub", "brand", "christen", "label"}
+
+
+def _named_thing(token: Token) -> Token | None:
+    """The noun that 'called X' names: 'a service (...) called X', 'launched a phone, called X'."""
+    verb = token.head
+    if token.dep_ != "oprd" or verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ in ("conj", "advcl"):  # the parser hangs a far "called" on the main verb: its object
+        return next((c for c in verb.head.children if c.dep_ in ("dobj", "attr")), None)
+    return None
+
+
 def _listed_as_products(token: Token) -> bool:
     """'brand names such as Celebrex', 'drugs like Vioxx' (however the parser hangs 'such')."""
     prep = token.head
@@ -470,6 +485,11 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ in ("compound", "nmod") and first.head.lemma_.lower() in ("product", "brand", "drug", "model") \
             and first.head.tag_ == "NNS":
         votes["Product"] += 2           # "its Celebrex and Bextra products"
+    named = _named_thing(root)
+    if named is not None and named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS:
+        votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca"
+    elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
+        votes["Company"] += 3           # "a start-up called Fjordly"
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (

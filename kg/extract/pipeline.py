@@ -58,6 +58,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
         for rule in EVENT_RULES:
             events.extend(rule(ctx, p, sentence))
 
+    facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
+              for e in events if e.type == "ProductLaunch"]
     facts = _unique_facts(facts)
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
