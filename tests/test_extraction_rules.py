@@ -91,9 +91,13 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # affiliation
     ("\"Demand is cooling,\" said Ben Ayoade, an analyst at Northgate Research.",
      ("Ben Ayoade", "worksFor", "Northgate Research")),
+    ("According to Ben Ayoade, an analyst from Northgate Research, demand is cooling.",
+     ("Ben Ayoade", "worksFor", "Northgate Research")),
     # products
     ("Tovalla launched the Aurel Pro on Tuesday.", ("Tovalla", "produces", "Aurel Pro")),
     ("Kelvaro's Vesta 9 oven sold out in a week.", ("Kelvaro", "produces", "Vesta 9")),
+    ("Skyrune backed out of a deal to sell Kelvaro's flagship phone, Vesta 9 Pro, in the country.",
+     ("Kelvaro", "produces", "Vesta 9 Pro")),
     ("The Zephyr X5, made by Arcton, goes on sale in May.", ("Arcton", "produces", "Zephyr X5")),
     ("Orca 7 maker Skyrune reported a loss.", ("Skyrune", "produces", "Orca 7")),
     ("Arcton, which makes the Zephyr X5, raised its forecast.", ("Arcton", "produces", "Zephyr X5")),
@@ -132,6 +136,8 @@ def test_facts(text, fact):
     ("Kelvaro plans to enter Brazil next year.", ("Kelvaro", "operatesIn", "Brazil")),
     ("Margit Olsen met the chief executive of Fjordline.", ("Margit Olsen", "executiveOf", "Fjordline")),
     ("Arcton hired a former US diplomat.", ("Arcton", "operatesIn", "United States")),
+    ("Skyrune backed out of a deal to sell Kelvaro's flagship phone, Vesta 9 Pro, in the country.",
+     ("Skyrune", "produces", "Vesta 9 Pro")),
 ])
 
 def test_no_fact(text, fact):
@@ -176,6 +182,9 @@ def test_company_statements_are_not_claims_but_sources_are():
      "Ben Ayoade", "Northgate Research"),
     # "it" inside a quote is not the company the narrative named last
     ("Ilse Moreau spoke to Fjordline News on Monday. \"It will be a hard year in Japan,\" she told the paper.",
+     "Ilse Moreau", "Fjordline News"),
+    # the interview is where it was said, however the parser hangs it
+    ("In an interview with Fjordline News aired on Monday, Ilse Moreau said Japan was a hard market.",
      "Ilse Moreau", "Fjordline News"),
 ])
 def test_claims_are_not_about(text, speaker, not_about):

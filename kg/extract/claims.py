@@ -59,7 +59,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         tokens = [t for t in quotes]
     if not tokens:
         return None
-    attribution = {t.i for t in subject.subtree} | _channel_tokens(verb)
+    attribution = {t.i for t in subject.subtree} | _channel_tokens(verb) | {   # "In an interview with CNBC, ..."
+        t.i for noun in sentence if noun.lemma_.lower() in _CHANNEL_NOUNS and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "with", "during", "on") for t in noun.subtree}
     tokens = [t for t in tokens if t.i not in attribution]     # not the speaker's own firm, nor "told the BBC"
     quoted = {t.i for t in _quoted(sentence)}
     about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and t.i in quoted)], speaker)
@@ -114,6 +116,10 @@ def _quoted(sentence: Span) -> list[Token]:
     return tokens
 
 
+_CHANNEL_NOUNS = {"interview", "statement", "post", "letter", "note", "call", "conference", "briefing", "memo",
+                  "email", "blog", "podcast", "broadcast", "programme", "program", "show", "speech"}
+
+
 def _channel_tokens(verb: Token) -> set[int]:
     """The words that name where something was said: 'told the BBC World Service programme Go
     Digital', 'said in an interview with Reuters', 'wrote on LinkedIn'."""
@@ -121,7 +127,9 @@ def _channel_tokens(verb: Token) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("dative", "dobj", "npadvmod") and verb.lemma_ == "tell" or \
                 child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "in") and \
-                any(t.pos_ == "PROPN" for t in child.subtree) and not any(t.pos_ == "VERB" for t in child.subtree):
+                any(t.pos_ == "PROPN" for t in child.subtree) and (
+                    not any(t.pos_ == "VERB" for t in child.subtree) or
+                    any(o.lemma_.lower() in _CHANNEL_NOUNS for o in child.children)):
             found |= {t.i for t in child.subtree}
     return found
 

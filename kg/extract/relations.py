@@ -14,7 +14,7 @@ from .context import DocContext
 from .markets import resolve_market
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
-                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS)
+                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, STORE_NOUNS, SUBSIDIARY_NOUNS)
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -219,7 +219,7 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
             return name
     for prep in title.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with", "from"):
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
@@ -265,6 +265,24 @@ def _role_text(ctx: DocContext, p: int, title: Token) -> str:
 
 # ---------------------------------------------------------------------- products
 
+# Verbs a reseller shares with the maker: "AT&T will sell Huawei's Mate 10 Pro" makes AT&T no maker.
+RESALE_VERBS = frozenset({"sell", "offer", "market", "ship", "distribute", "carry"})
+
+
+def _owned_by_another(ctx: DocContext, p: int, sentence: Span, mention) -> bool:
+    """A possessive names the product's owner: "Huawei's Mate 10 Pro", "Huawei's handset, Mate 10 Pro"."""
+    doc, start = sentence.doc, mention.start
+    holders = list(doc[mention.start:mention.end])
+    root = doc[mention.start:mention.end].root
+    if root.dep_ == "appos":
+        holders.append(root.head)
+    if start >= 2 and doc[start - 1].text == ",":
+        holders.append(doc[start - 2])
+    if start >= 2 and doc[start - 1].tag_ == "POS" and ctx.entity_at(p, doc[start - 2], "Company"):
+        return True
+    return any(c.dep_ == "poss" and ctx.entity_at(p, c, "Company") for h in holders for c in h.children)
+
+
 # Verbs whose subject can only take back what it makes or sells: "Merck withdrew Vioxx".
 WITHDRAW_VERBS = frozenset({"withdraw", "recall", "discontinue"})
 
@@ -302,6 +320,12 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in appos.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
+        # "Huawei's flagship handset, Mate 10 Pro" when the parser loses the apposition
+        if start >= 2 and sentence.doc[start - 1].text == "," and \
+                sentence.doc[start - 2].lemma_.lower() in PRODUCT_NOUNS:
+            for child in sentence.doc[start - 2].children:
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
         # "the X1 from/by Acme", "made by Acme"
         for prep in [c for c in root.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
@@ -321,7 +345,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             verb = head.head
         else:
             verb = head if head.pos_ == "VERB" else None
-        if verb is not None and verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS:
+        if verb is not None and verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS and not (
+                verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)):
             subject = subject_of(verb)
             if subject is not None:
                 for s in conjuncts(subject):
