@@ -126,6 +126,16 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Kelvaro plans to enter Brazil next year.", ("Kelvaro", "targetsMarket", "Brazil")),
     ("Tovalla is preparing to launch in Canada.", ("Tovalla", "targetsMarket", "Canada")),
     ("The Aurel Pro is now available in Germany.", ("Aurel Pro", "availableIn", "Germany")),
+    ("Arcton, based in Germany, makes chips.", ("Arcton", "operatesIn", "Germany")),
+    ("Arcton, which is headquartered in Japan, makes chips.", ("Arcton", "operatesIn", "Japan")),
+    ("Arcton has 200 stores in France.", ("Arcton", "operatesIn", "France")),
+    ("Arcton gets 30% of its revenue from China.", ("Arcton", "operatesIn", "China")),
+    ("Arcton's sales in Brazil rose 5%.", ("Arcton", "operatesIn", "Brazil")),
+    ("Arcton employs 5,000 people in Mexico.", ("Arcton", "operatesIn", "Mexico")),
+    ("Arcton's US unit reported a loss.", ("Arcton", "operatesIn", "United States")),
+    ("Arcton entered the Indian market in 2019.", ("Arcton", "operatesIn", "India")),
+    ("Arcton plans to enter the Chinese market.", ("Arcton", "targetsMarket", "China")),
+    ("Arcton pulled out of Russia in March.", ("Arcton", "absentFrom", "Russia")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)
@@ -134,6 +144,8 @@ def test_facts(text, fact):
 @pytest.mark.parametrize("text, fact", [
     ("Kelvaro does not sell its ovens in Japan.", ("Kelvaro", "operatesIn", "Japan")),
     ("Kelvaro plans to enter Brazil next year.", ("Kelvaro", "operatesIn", "Brazil")),
+    ("Arcton pulled out of Russia in March.", ("Arcton", "operatesIn", "Russia")),
+    ("Arcton's Chinese rival Velmont grew.", ("Arcton", "operatesIn", "China")),
     ("Margit Olsen met the chief executive of Fjordline.", ("Margit Olsen", "executiveOf", "Fjordline")),
     ("Arcton hired a former US diplomat.", ("Arcton", "operatesIn", "United States")),
     ("Skyrune backed out of a deal to sell Kelvaro's flagship phone, Vesta 9 Pro, in the country.",

@@ -88,10 +88,14 @@ ENTRY_VERBS = _words("enter expand launch debut move push break return venture h
 ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move")
 # Verbs and nouns of presence in a market.
 PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
-                        "capture grow thrive compete fly run")
+                        "capture grow thrive compete fly run base headquarter locate employ manufacture produce")
+# (matched against lemmas and words, so both forms: "stores" is "store" as a lemma)
 PRESENCE_NOUNS = _words("""
-presence foothold footprint traction inroads player players leader leaders share stores customers
-operations business businesses sales base headquarters factory factories plant plants office offices
+presence foothold footprint traction inroads player players leader leaders share stores store customers customer
+operations operation business businesses sales sale base headquarters headquarter factory factories plant plants
+office offices revenue revenues employee employees worker workers staff subscriber subscribers user users branch
+branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery
+refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "

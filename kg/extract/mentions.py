@@ -215,8 +215,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
         doc = paragraph.doc
         taken: set[int] = taken_in.setdefault(p, set())
 
-        def add(span: Span, votes: Counter, ner: str = "") -> None:
-            whole, span = span, _clean_span(span)
+        def add(span: Span, votes: Counter, ner: str = "", clean: bool = True) -> None:
+            whole, span = span, _clean_span(span) if clean else span
             if span is not None and span.end + 1 < whole.end and doc[span.end].text in _DASHES:
                 add(doc[span.end + 1:whole.end], Counter())      # the name after the dash, typed by its context
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
@@ -251,7 +251,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                                              and doc[ent.end].lower_ in ("market", "marketplace")):
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
                 if resolve_market(name):
-                    add(ent, Counter(Market=4))
+                    if label == "NORP":                   # "the Indian market": India, named by the phrase
+                        add(doc[ent.start:ent.end + 1], Counter(Market=4), clean=False)
+                    else:
+                        add(ent, Counter(Market=4))
                 elif label == "GPE" and (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \

@@ -35,8 +35,8 @@ def subject_of(token: Token) -> Token | None:
                     return token.head        # "Arcton, which makes the X5": the relative clause's noun
                 return child
         if token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and token.head != token:
-            if token.dep_ == "relcl":
-                return token.head
+            if token.dep_ == "relcl" or token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN":
+                return token.head            # "Arcton, based in Germany, ..."
             token = token.head
             seen += 1
             continue
@@ -783,7 +783,12 @@ def _planned(words: set[str], chain: list[Token]) -> bool:
                                           for v in chain for t in v.children if t.dep_ == "aux")
 
 
+_EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out"}, {"pull", "back"})
+
+
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
+    if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain):
+        return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
     plan = _planned(words, chain)
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS))
@@ -828,6 +833,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
         if noun.dep_ == "appos" and noun.left_edge.i >= 2 and noun.doc[noun.left_edge.i - 1].text == ",":
             companies.append(ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company"))   # "Foo, Germany's ..."
+        if noun.lemma_.lower() in SUBSIDIARY_NOUNS - {"brand"}:    # "Arcton's US unit": Arcton is there too
+            companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
         company = next((c for c in companies if c), None)
         if company is None:
             continue
