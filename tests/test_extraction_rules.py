@@ -37,6 +37,7 @@ def types_of(text: str) -> dict[str, str]:
     ("Shares in Vantor Ridge fell 5% while its US partner Kessel Amari rose 2%.", "Kessel Amari", "Company"),
     ("Fund manager Ola Berg - Fjordline's largest investor - said he would invest more.", "Fjordline", "Company"),
     ("Shares of Arcton rose 3% on the New York Stock Exchange.", "New York Stock Exchange", "Company"),
+    ("Halvard's chief executive Rosa Lind told investors that sales of Paxorin fell 40%.", "Paxorin", "Product"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
 ])
@@ -234,6 +235,13 @@ def test_an_amount_near_a_product_is_no_price_without_a_word_of_pricing():
     text = ("Halvard withdrew the Zentrol pill. Halvard stopped sales of Zentrol on 30 September, a move which "
             "caused the group's losses to reach $1.1bn.")
     assert not [e for e in extract(text).events if e.type == "ProductPrice"]
+
+
+def test_the_date_compared_with_is_not_the_events_date():
+    events = extract("Kestrel reported quarterly revenue of $2.1 billion, up 26% from a year ago.",
+                     published="2025-06-06").events
+    (result,) = [e for e in events if e.type == "FinancialResult"]
+    assert result.args["company"] == "Kestrel" and result.date is None
 
 
 def test_partnership_event_with_scope():

@@ -17,8 +17,16 @@ from .relations import conjuncts, subject_of
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
 
 
+def _baseline(date: Span) -> bool:
+    """'up 265% from a year ago', 'from $1.4bn a year earlier', 'than last year': the date compared with."""
+    words = {t.lower_ for t in date} | {t.lower_ for t in date.root.ancestors if t.i < date.start}
+    before = date.doc[date.start - 1].lower_ if date.start > 0 else ""
+    return before in ("from", "than", "versus", "vs", "with") or bool(words & {"earlier", "ago"}) and "from" in {
+        t.lower_ for t in date.doc[max(0, date.start - 6):date.start]}
+
+
 def sentence_date(ctx: DocContext, sentence: Span, near: Token | None = None) -> str | None:
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _baseline(e)]
     if near is not None:
         dates.sort(key=lambda e: abs(e.root.i - near.i))
     for ent in dates:

@@ -260,8 +260,17 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
+                elif label == "GPE" and context_votes(ent).get("Product", 0) >= 1.5:
+                    add(ent, Counter())           # "sales of Paxorin": a product's name the model took for a place
+                elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
+                        and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:
+                    add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
                 elif label == "GPE":
                     weak.append((p, ent))         # no country: a company's name, if the text names it so
+            elif label == "NORP" and not resolve_market(f"{ent.text} market") and ent.root.pos_ == "PROPN":
+                votes = context_votes(ent)        # no nationality: "sales of Paxlovid"
+                if votes.get("Company", 0) >= 1.5 or votes.get("Product", 0) >= 1.5:
+                    add(ent, Counter())
             elif label == "ORG":
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
