@@ -38,6 +38,8 @@ def types_of(text: str) -> dict[str, str]:
     ("Fund manager Ola Berg - Fjordline's largest investor - said he would invest more.", "Fjordline", "Company"),
     ("Shares of Arcton rose 3% on the New York Stock Exchange.", "New York Stock Exchange", "Company"),
     ("Halvard's chief executive Rosa Lind told investors that sales of Paxorin fell 40%.", "Paxorin", "Product"),
+    ("Halvard sells the painkiller Zentrol. Zentrol, a heart drug, sold well. Patients took either Zentrol or "
+     "Maxitor.", "Maxitor", "Product"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
 ])
@@ -111,6 +113,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Brightwater's rival Calloway also cut prices.", ("Brightwater", "competesWith", "Calloway")),
     ("Tovalla competes with Ridely and Scootr in Europe.", ("Tovalla", "competesWith", "Ridely")),
     ("Tovalla faces fierce competition in the scooter market from Ridely.", ("Tovalla", "competesWith", "Ridely")),
+    ("Tovalla, Ridely and Scootr Labs are battling for riders.", ("Tovalla", "competesWith", "Scootr Labs")),
+    ("Skyrune won an order from flyNordic for 50 jets.", ("flyNordic", "partnersWith", "Skyrune")),
+    ("Dana Okafor, who has run General Motors since 2014, said the plant would close.",
+     ("Dana Okafor", "executiveOf", "General Motors")),
     # partnership
     ("Arcton signed a memorandum of understanding with Velmont to develop chips.",
      ("Arcton", "partnersWith", "Velmont")),

@@ -30,6 +30,7 @@ _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", 
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
 _CAMEL = re.compile(r"^[a-z][A-Z][a-zA-Z]+$")
+_INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")      # "eBay", "easyJet", "iPhone"
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Mention:
     char_end: int
     votes: Counter = field(default_factory=Counter)
     prior: Counter = field(default_factory=Counter)   # the part of votes that comes from the model's label
+    coordinated: list[str] = field(default_factory=list)  # keys of names listed with it ("Tysabri or Avonex")
     entity: str | None = None        # the canonical name, once resolved
     type: str | None = None
     anaphor: bool = False            # "the company", "it": points at an entity named elsewhere
@@ -57,6 +59,10 @@ class Mention:
 
 
 _DASHES = ("-", "\u2013", "\u2014", "--")
+
+
+# Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
+_NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
 
 def _clean_span(span: Span) -> Span | None:
@@ -75,9 +81,10 @@ def _clean_span(span: Span) -> Span | None:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
         end -= 1
     while start < end and doc[start].lower_.replace(".", "") in EXECUTIVE_TITLES | AFFILIATION_TITLES \
-            and end - start > 1:        # "C.E.O. of Velmont" tagged as one organisation -> "Velmont"
-        start += 1
-        if start < end and doc[start].lower_ in ("of", "at"):
+            and end - start > 1 and (doc[start].lower_ not in _NAME_WORD_TITLES or
+                                     start + 1 < end and doc[start + 1].lower_ in ("of", "at")):
+        start += 1                      # "C.E.O. of Velmont" tagged as one organisation -> "Velmont",
+        if start < end and doc[start].lower_ in ("of", "at"):      # but "General Motors" stays
             start += 1
     while start < end and not _name_like(doc[start]):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
@@ -102,8 +109,7 @@ def _clean_span(span: Span) -> Span | None:
 def _name_like(token: Token) -> bool:
     """Names start with a capital or a digit ("iPhone" and "eBay" count: a capital follows)."""
     text = token.text
-    return text[:1].isupper() or text[:1].isdigit() or bool(_CAMEL.match(text)) or \
-        (len(text) > 1 and text[0].islower() and text[1:2].isupper())
+    return text[:1].isupper() or text[:1].isdigit() or bool(_CAMEL.match(text)) or bool(_INNER_CAPITAL.match(text))
 
 
 def is_headline(doc: Doc) -> bool:
@@ -260,6 +266,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
+                elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
+                    add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
                 elif label == "GPE" and context_votes(ent).get("Product", 0) >= 1.5:
                     add(ent, Counter())           # "sales of Paxorin": a product's name the model took for a place
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
@@ -302,6 +310,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter(Company=1))
             elif _listed_with_companies(span.root):           # "brands (Huawei, Oppo, Vivo and Xiaomi)"
                 add(span, Counter(Company=1))
+            elif any(c.i in taken for c in span.root.conjuncts):  # "Zentrol or Maxitor": typed with its list
+                add(span, Counter())
             else:
                 weak.append((p, span))
         if is_headline(doc):
@@ -317,6 +327,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.votes.update(context_votes(span))
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.para, m.start))
+    _note_coordination(mentions, paragraphs)
     acronyms = _defined_acronyms(mentions, paragraphs)
     kept = []
     for mention in mentions:
@@ -327,6 +338,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             continue                     # a regulator or ministry is not a company (nor anything else here)
         kept.append(mention)
     return kept
+
+
+def _note_coordination(mentions: list[Mention], paragraphs: list[Paragraph]) -> None:
+    at = {(m.para, i): m for m in mentions for i in range(m.start, m.end)}
+    for mention in mentions:
+        root = paragraphs[mention.para].doc[mention.start:mention.end].root
+        mention.coordinated = [other.key for c in root.conjuncts
+                               if (other := at.get((mention.para, c.i))) is not None and other is not mention]
 
 
 def _public_body(name: str) -> bool:
@@ -348,7 +367,12 @@ def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> d
 
 def _coordinated_names(span: Span) -> list[Span]:
     """'Celebrex and Bextra' tagged as one organisation in "its Celebrex and Bextra products": a
-    coordination of names that modify a plural noun is several names ("Dodge and Jeep brands")."""
+    coordination of names that modify a plural noun is several names ("Dodge and Jeep brands");
+    and a name holds no comma ("Tovalla, Ridely" is two), unless a legal form follows ("Acme, Inc.")."""
+    commas = [t.i for t in span[1:-1] if t.text == "," and span.doc[t.i + 1].lower_.rstrip(".") not in _LEGAL]
+    if commas:
+        bounds = [span.start - 1, *commas, span.end]
+        return [span.doc[a + 1:b] for a, b in zip(bounds, bounds[1:]) if b > a + 1]
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.tag_ != "NNS" or after.lemma_.lower() not in PRODUCT_NOUNS | {"brand", "label"}:
         return []
@@ -415,7 +439,8 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
     spans, start = [], None
     for token in [*doc, None]:
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
-            token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
+            token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
+            or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
             and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS")))
         if name_like and start is None:
             start = token.i
@@ -520,9 +545,10 @@ def context_votes(span: Span) -> Counter:
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
         votes["Person"] += 2            # "CEO Jane Doe", "analyst John Roe"
-    if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.lemma_.lower() in (
-            "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid"):
-        votes["Company"] += 3           # "competition from BMW", "an order from Ryanair"
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.lemma_.lower() in (
+            "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
+            c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
+        votes["Company"] += 3           # "competition from BMW", "(won) an order from Ryanair"
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
@@ -623,6 +649,12 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
         _context_over_model(votes, priors[key])
+    clear = {key: kind for key, votes in pooled.items() for kind in [type_of(votes)]
+             if kind in ("Company", "Product") and votes[kind] >= 3}
+    for mention in mentions:             # a name listed with clear products is most likely one ("Tysabri or Avonex")
+        for other in mention.coordinated:
+            if other in clear and other != mention.key and not mention.anaphor:
+                pooled[mention.key][clear[other]] += 1
     return pooled
 
 

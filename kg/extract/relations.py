@@ -455,7 +455,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         for sibling in token.children:
                             if sibling.dep_ == "dobj":
                                 objects += [c for o in conjuncts(sibling) if (c := ctx.entity_at(p, o, "Company"))]
-            if lemma == "compete" and not objects and len(subjects) > 1:
+            if lemma in ("compete", "battle", "fight", "vie") and not objects and len(subjects) > 1:
                 for i, a in enumerate(subjects):
                     for b in subjects[i + 1:]:
                         yield Fact(a, "competesWith", b, evidence)
@@ -533,11 +533,23 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         yield Fact(parties[0], "partnersWith", parties[1], evidence), parties, scope
 
 
+_WIN_VERBS = {"win", "receive", "secure", "land", "book", "clinch", "bag"}
+
+
 def orders(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
-    """'Air Deccan has ordered 30 Airbus A320 planes', 'Foo placed an order with Bar': a purchase
-    agreement between the buyer and the maker. Yields like partners()."""
+    """'Air Deccan has ordered 30 Airbus A320 planes', 'Foo placed an order with Bar', 'Bar won an
+    order from Foo': a purchase agreement between the buyer and the maker. Yields like partners()."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
+        if verb.lemma_ in _WIN_VERBS and verb.pos_ == "VERB" and not negated([verb]) and any(
+                c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in verb.children):
+            subject = subject_of(verb)         # "Airbus won an order from easyJet": the seller speaks
+            seller = ctx.entity_at(p, subject, "Company") if subject is not None else None
+            buyers = [n for c in verb.subtree if c.dep_ == "pobj" and c.head.lower_ == "from"
+                      for o in conjuncts(c) if (n := ctx.entity_at(p, o, "Company")) and n != seller]
+            for buyer in buyers[:1] if seller else []:
+                yield Fact(buyer, "partnersWith", seller, evidence), [buyer, seller], []
+            continue
         if verb.lemma_ not in ("order", "place", "buy", "purchase") or verb.pos_ != "VERB" or negated([verb]):
             continue
         if verb.lemma_ == "place" and not any(c.lemma_ == "order" for c in verb.children):
