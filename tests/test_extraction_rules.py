@@ -212,6 +212,16 @@ def test_claims_are_not_about(text, speaker, not_about):
     assert not [c for c in claims if c.speaker == speaker and not_about in c.about], claims
 
 
+@pytest.mark.parametrize("text", [
+    # the speaker's own clause is all there is after the attribution: no claim, and no crash
+    "\"They ignored our rights,\" said Mr Ekberg, who added that the company now planned to consult staff.",
+    "Lawyers have tried to paint Mr Ekberg, who has admitted fraud, as the mastermind behind Arcton's losses.",
+])
+def test_attribution_without_content_is_no_claim_and_no_error(text):
+    result = extract(text)
+    assert all(c.text for c in result.claims)
+
+
 def test_a_quote_attributed_to_somebody_unnamed_is_not_the_last_speakers():
     text = ("Ilse Moreau runs Kelvaro. \"Japan is hard,\" she said. \"Brightwater will follow soon.\" "
             "\"Prices in Japan will rise,\" a Kelvaro spokesman told reporters.")

@@ -63,6 +63,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         t.i for noun in sentence if noun.lemma_.lower() in _CHANNEL_NOUNS and noun.dep_ == "pobj"
         and noun.head.lower_ in ("in", "with", "during", "on") for t in noun.subtree}
     tokens = [t for t in tokens if t.i not in attribution]     # not the speaker's own firm, nor "told the BBC"
+    if not tokens:
+        return None
     quoted = {t.i for t in _quoted(sentence)}
     about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and t.i in quoted)], speaker)
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
