@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -141,11 +142,18 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None, union=True):
-        """Run SPARQL with variables bound by substitution (never pasted into the text)."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None, union=True):
+        """Run SPARQL with variables bound to terms, never pasted into the text as strings: each binding is a
+        VALUES block at the start of the outer WHERE group (`bind`), where the engine can start from it, and
+        a single term is also given to pyoxigraph as a substitution, which reaches the FILTERs of nested
+        groups (`GRAPH g { ... FILTER(?x = ?name) }`) that a join with VALUES does not; pyoxigraph 0.5
+        substitutes only variables of the SELECT clause, so a variable bound to one term is projected. A
+        list of terms is bound by VALUES alone."""
+        text = bind(sparql, bindings)      # checks the names and values first
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()
+                         if isinstance(v, (ox.NamedNode, ox.Literal))}
         try:
-            return self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
+            return self._ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=union,
                                   substitutions=substitutions or None)
         except SyntaxError as err:
             raise StoreError(f"bad SPARQL: {err}") from None
@@ -214,3 +222,66 @@ def plain(term):
 
 def default_home() -> Path:
     return Path(os.environ.get("KG_HOME") or ".kg")
+
+
+# ---------------------------------------------------------------------------------------------- bindings
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# What can hide a brace or the word WHERE from the scan: comments, strings (long ones first), IRIs; then
+# variables and names, taken whole so that ?where or kg:where is not the keyword.
+_TOKEN = re.compile(r'''#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>'''
+                    r'''|[?$][A-Za-z0-9_]+|[A-Za-z_][\w.-]*:?[\w.:%-]*|[{}()]''')
+
+
+Binding = ox.NamedNode | ox.Literal | list | tuple
+
+
+def bind(sparql: str, bindings: dict[str, Binding] | None) -> str:
+    """`sparql` with each bound variable given its value (a term, or a list of terms: any of them) in a
+    VALUES block at the start of the query's outer WHERE group, so the engine can start from the bound
+    terms (pyoxigraph 0.5's `substitutions` alone leaves the plan of the unbound query: a bound entity
+    does not stop it from scanning the graph).
+
+    Values are pyoxigraph terms, written in their own N-Triples syntax (`str(term)`: quotes, backslashes
+    and line breaks escaped; an IRI with a space, brace or `>` cannot be built), and variable names are
+    checked: nothing of a caller's string can end the VALUES block. The block is the outer group's first
+    element: it joins with that group, and the group's FILTERs, OPTIONALs and aggregates see the variable
+    bound. Nested groups' FILTERs and sub-selects do not (SPARQL scoping): `Store.query` also passes a
+    single term as a substitution for them."""
+    if not bindings:
+        return sparql
+    rows = []
+    for name, value in bindings.items():
+        if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
+            raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        for term in values:
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                raise StoreError(f"cannot bind ?{name} to {term!r}: a value is a pyoxigraph NamedNode or Literal")
+        rows.append(f"VALUES ?{name} {{ {' '.join(map(str, values))} }}")
+    at = _where_group(sparql)
+    if at is None:
+        raise StoreError("bad SPARQL: cannot bind variables in a query without a WHERE group")
+    return f"{sparql[:at]} {' '.join(rows)}\n{sparql[at:]}"
+
+
+def _where_group(sparql: str) -> int | None:
+    """The offset just after the `{` that opens the query's outer WHERE group: the first `{` after a
+    top-level WHERE keyword, or (SELECT/ASK/DESCRIBE without the keyword) the first top-level `{`."""
+    depth, first_brace, after_where = 0, None, False
+    for token in _TOKEN.finditer(sparql):
+        text = token.group()
+        if text in "()":
+            depth += 1 if text == "(" else -1
+        elif text == "{":
+            if after_where:
+                return token.end()
+            if depth == 0 and first_brace is None:
+                first_brace = token.end()
+            depth += 1
+        elif text == "}":
+            depth -= 1
+        elif depth == 0 and text.upper() == "WHERE":
+            after_where = True
+    return first_brace
