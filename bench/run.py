@@ -424,9 +424,11 @@ def kg_queries(store, entities: int = 2) -> list[dict]:
 
 def pack_queries(store, name: str) -> list[dict]:
     """Every .rq of the SPARQL pack as kg runs it (kg.backends.run_sparql: the named entity looked up, then the
-    query with its IRIs and parameters bound), its parameters bound to defaults, and `name`-like ones to a company."""
+    query with its IRIs and parameters bound), its parameters bound to defaults, and `name`-like ones to a
+    company. Only the lookups run here; the queries themselves run in the timed workers (`connection` can
+    take minutes and gigabytes)."""
     try:
-        from kg.backends import run_sparql
+        from kg.backends import _term, entity_bindings
         from kg.querypack import load_pack
         pack = load_pack("sparql")
     except Exception:
@@ -443,13 +445,12 @@ def pack_queries(store, name: str) -> list[dict]:
                 ok = False
                 break
         if ok:
-            recorder = RecordingStore(store, f"pack {query.name}")
-            run_sparql(recorder, query, params)
-            *lookups, main = recorder.queries
-            for lookup in lookups:
-                lookup["name"] = lookup["name"].replace(" #", " entity lookup #")
-            main["name"] = f"pack {query.name}"
-            queries += [*lookups, main]
+            recorder = RecordingStore(store, f"pack {query.name} entity lookup")
+            bindings = {k: _term(v) for k, v in params.items()}
+            bindings.update(entity_bindings(recorder, query.text, bindings))
+            terms = {k: [str(t) for t in v] if isinstance(v, list) else str(v) for k, v in bindings.items()}
+            queries += [*recorder.queries, {"name": f"pack {query.name}", "sparql": query.text, "bindings": terms,
+                                            "union": True}]
     return queries
 
 
