@@ -1,11 +1,11 @@
 """kg's benchmark suite: one command, one table, and bench/RESULTS.md with the machine it ran on.
 
-    python bench/run.py [--quick] [--out FILE] [--neo4j] [--no-dask] [--keep DIR]
+    python bench/run.py [--quick] [--out FILE] [--neo4j] [--no-dask] [--keep DIR] [--only STAGE,...]
 
 Every figure is measured in this one run, as a ratio against a peer where there is one:
 
   extraction        kg's extractor vs the bare spaCy pipeline (nlp.pipe over the same paragraphs, same process)
-  store load        kg's write path (Store.put_document per document graph, then the entities graph) vs
+  store load        kg's write path (DocumentWriter: bulk writes of new documents, then the entities graph) vs
                     pyoxigraph's own bulk load of the same N-Quads, replicated to ~1M triples
   SPARQL            kg's own queries (kg stats, kg ask, the .rq pack) on that graph vs rdflib's in-memory Dataset
   reload            reloading an unchanged corpus vs its first load
@@ -303,7 +303,7 @@ def replicate(nquads: Path, out: Path, target_triples: int) -> tuple[int, int]:
 def bench_store_load(tmp: Path, replicated: Path) -> tuple[Row, Path]:
     import pyoxigraph as ox
 
-    from kg.store import Store
+    from kg.store import WRITE_BATCH_QUADS, DocumentWriter, Store
 
     graphs: dict[str, list] = {}
     for quad in ox.parse(path=replicated, format=ox.RdfFormat.N_QUADS):
@@ -311,10 +311,11 @@ def bench_store_load(tmp: Path, replicated: Path) -> tuple[Row, Path]:
     triples = sum(map(len, graphs.values()))
     home = tmp / "home-1m"
 
-    def kg_write():
+    def kg_write():     # as kg.pipeline.load writes new documents
         with Store.open(home, write=True) as store:
-            for graph, quads in graphs.items():
-                store.put_document(graph, quads, replace=False)
+            with DocumentWriter(store) as writer:
+                for graph, quads in graphs.items():
+                    writer.put(graph, quads, replace=False)
             started = time.perf_counter()
             store.rebuild_entities_graph()
             return time.perf_counter() - started
@@ -346,11 +347,12 @@ def bench_store_load(tmp: Path, replicated: Path) -> tuple[Row, Path]:
     row = Row("store load vs pyoxigraph bulk load",
               f"{ratio:.2f}x ({kg_s:.1f} s vs {best:.1f} s; {loaded:,} triples, {len(loaded_graphs(full)):,} graphs)",
               "<= 1.5x", ratio <= 1.5,
-              "RocksDB writes in both; kg commits one transaction per document (readers never see half of "
-              "one) and then derives the entities graph with two SPARQL aggregates, where bulk load writes "
-              "sorted files with no transaction")
+              "both go through Oxigraph's bulk loader; kg's in batches of ~20k quads, each document's marker "
+              "written after in one transaction (a killed load leaves no half document), then the entities graph "
+              "derived with a SPARQL aggregate over every document")
     row.details += [
-        f"kg: put_document for every document graph {kg_s - rebuild_s:.2f} s + rebuild_entities_graph "
+        f"kg: DocumentWriter (bulk writes of {WRITE_BATCH_QUADS:,} quads, then the batch's markers in one transaction) "
+        f"{kg_s - rebuild_s:.2f} s + rebuild_entities_graph "
         f"{rebuild_s:.2f} s = {kg_s:.2f} s ({loaded / kg_s:,.0f} triples/s)",
         f"pyoxigraph Store.bulk_load of the N-Quads file (parsing included): {load_s:.2f} s "
         f"({loaded / load_s:,.0f} triples/s)",
@@ -381,11 +383,9 @@ class RecordingStore:
         self.queries: list[dict] = []
 
     def select(self, sparql, bindings=None, union=True):
-        terms = {k: str(v) for k, v in (bindings or {}).items()}
+        terms = {k: [str(t) for t in v] if isinstance(v, (list, tuple)) else str(v) for k, v in (bindings or {}).items()}
         self.queries.append({"name": f"{self.name} #{len(self.queries) + 1}", "sparql": sparql,
                              "bindings": terms, "union": union})
-        if terms:   # the same rows, without the cost of substitutions on a big graph (timed separately)
-            return self._store.select(values_form(sparql, terms), None, union)
         return self._store.select(sparql, bindings, union)
 
     def __len__(self):
@@ -411,7 +411,7 @@ def kg_queries(store, entities: int = 2) -> list[dict]:
         recorder = RecordingStore(store, f"kg ask {label!r}")
         kg_ask.ask(recorder, f"What do you know about {label}?")
         queries += recorder.queries
-    queries += pack_queries(picks[0] if picks else "Acme")
+    queries += pack_queries(store, picks[0] if picks else "Acme")
     names: dict[str, int] = {}
     unique = []
     for q in queries:                                  # the same text with the same bindings once
@@ -422,47 +422,36 @@ def kg_queries(store, entities: int = 2) -> list[dict]:
     return unique
 
 
-def pack_queries(name: str) -> list[dict]:
-    """Every .rq of the SPARQL pack, its parameters bound to defaults, and `name`-like ones to a company."""
+def pack_queries(store, name: str) -> list[dict]:
+    """Every .rq of the SPARQL pack as kg runs it (kg.backends.run_sparql: the named entity looked up, then the
+    query with its IRIs and parameters bound), its parameters bound to defaults, and `name`-like ones to a
+    company. Only the lookups run here; the queries themselves run in the timed workers (`connection` can
+    take minutes and gigabytes)."""
     try:
+        from kg.backends import _term, entity_bindings
         from kg.querypack import load_pack
         pack = load_pack("sparql")
     except Exception:
         return []
     queries = []
     for query in pack.values():
-        bindings, ok = {}, True
+        params, ok = {}, True
         for param in query.params:
             if param.default is not None:
-                value = param.default
+                params[param.name] = param.default
             elif param.type in ("string", "str"):
-                value = name
+                params[param.name] = name
             else:
                 ok = False
                 break
-            bindings[param.name] = _literal(value)
         if ok:
-            queries.append({"name": f"pack {query.name}", "sparql": query.text, "bindings": bindings, "union": True})
+            recorder = RecordingStore(store, f"pack {query.name} entity lookup")
+            bindings = {k: _term(v) for k, v in params.items()}
+            bindings.update(entity_bindings(recorder, query.text, bindings))
+            terms = {k: [str(t) for t in v] if isinstance(v, list) else str(v) for k, v in bindings.items()}
+            queries += [*recorder.queries, {"name": f"pack {query.name}", "sparql": query.text, "bindings": terms,
+                                            "union": True}]
     return queries
-
-
-def _literal(value) -> str:
-    import pyoxigraph as ox
-    return str(ox.Literal(value))
-
-
-def with_values(queries: list[dict]) -> list[dict]:
-    """The queries that bind variables, with the bindings written as a VALUES block instead: what the
-    same query costs when the engine can start from the bound entity (pyoxigraph 0.5 applies
-    `substitutions` to the solutions of the unbound query)."""
-    return [{**q, "name": q["name"] + " [VALUES]", "sparql": values_form(q["sparql"], q["bindings"]), "bindings": {}}
-            for q in queries if any(v.startswith("<") for v in q["bindings"].values())]
-
-
-def values_form(sparql: str, bindings: dict[str, str]) -> str:
-    """`sparql` with its bindings (N-Triples terms) as VALUES blocks at the start of its WHERE clause."""
-    values = " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in bindings.items())
-    return re.sub(r"WHERE\s*\{", lambda m: m.group() + " " + values + " ", sparql, count=1)
 
 
 def bench_sparql(tmp: Path, home: Path, full_nq: Path, per_query_limit: float, budget: float,
@@ -472,7 +461,6 @@ def bench_sparql(tmp: Path, home: Path, full_nq: Path, per_query_limit: float, b
     with Store.open(home) as store:
         queries = kg_queries(store, entities)
         triples = len(store)
-    queries += with_values(queries)
     spec = tmp / "queries.json"
     spec.write_text(json.dumps(queries))
     log(f"SPARQL: {len(queries)} queries on {triples:,} triples, in pyoxigraph (kg's store)")
@@ -490,12 +478,11 @@ def bench_sparql(tmp: Path, home: Path, full_nq: Path, per_query_limit: float, b
                 f"{kg_total:.2f} s vs {rdf_total:.1f} s; {triples:,} triples)")
     if kg_out or rdf_out:
         measured += (f"; over {per_query_limit:.0f} s: {len(kg_out)} on kg, {len(rdf_out)} on rdflib "
-                     "(kg ask's queries as kg binds them: see below)")
+                     "(see below)")
     row = Row("SPARQL vs rdflib", measured, ">= 10x", (geomean >= 10 and not kg_out) if ratios else None,
               "Oxigraph evaluates in Rust over its RocksDB indexes, rdflib in pure Python over its in-memory "
-              "indexes. kg ask's queries bind the entity through pyoxigraph's `substitutions`, which 0.5 applies "
-              "to the solutions of the unbound query: they scan the whole graph (the [VALUES] rows show the "
-              "same queries starting from the entity)")
+              "indexes. kg binds a named entity's IRIs with VALUES, so Oxigraph starts from it; rdflib gets the "
+              "same text with the name bound (initBindings) and no IRIs (a constraint the name already implies)")
     row.details.append(f"rdflib: Dataset(default_union=True), N-Quads parsed in {rdf['load_seconds']:.1f} s. "
                        "Each query runs twice in a fresh process per engine and the second run is timed "
                        f"(the first when it took over 10 s); a query over {per_query_limit:.0f} s is stopped.")
@@ -597,8 +584,8 @@ def worker_queries(args) -> None:
         seconds, _ = timed(dataset.parse, str(args.data), format="nquads")
         say({"load_seconds": seconds})
 
-        def run(q):
-            bindings = {rdflib.Variable(k): from_n3(v) for k, v in q["bindings"].items()}
+        def run(q):   # a list of IRIs (kg's entity lookup) narrows what the bound name already selects: left out
+            bindings = {rdflib.Variable(k): from_n3(v) for k, v in q["bindings"].items() if isinstance(v, str)}
             return list(dataset.query(q["sparql"], initNs=PREFIXES, initBindings=bindings))
 
         def alarm(*_):
@@ -609,7 +596,8 @@ def worker_queries(args) -> None:
         store = opened.__enter__()
 
         def run(q):
-            return store.select(q["sparql"], {k: _parse_term(v) for k, v in q["bindings"].items()}, q["union"])
+            return store.select(q["sparql"], {k: [_parse_term(t) for t in v] if isinstance(v, list) else _parse_term(v)
+                                              for k, v in q["bindings"].items()}, q["union"])
 
     for index in range(args.start, len(queries)):
         q = queries[index]
@@ -811,6 +799,8 @@ def main() -> None:
     parser.add_argument("--neo4j", action="store_true", help="run bench/neo4j_sync.py (starts Neo4j)")
     parser.add_argument("--no-dask", action="store_true", help="skip the dask engine row (--quick skips it too)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--only", help="run only these stages (comma-separated: extraction, store, sparql, reload, "
+                        "memory, ask, neo4j, dask) and merge their rows into an existing results file")
     parser.add_argument("--worker", choices=["load", "queries"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
@@ -828,6 +818,12 @@ def main() -> None:
         return worker_queries(args)
 
     quick = args.quick
+    only = set(args.only.split(",")) if args.only else set(STAGES)
+    unknown = only - set(STAGES)
+    if unknown:
+        parser.error(f"--only: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGES)})")
+    if "sparql" in only:
+        only.add("store")              # the SPARQL row runs on the store row's ~1M-triple store
     per_category = 12 if quick else None
     out = args.out or (None if quick else ROOT / "bench" / "RESULTS.md")
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -838,42 +834,52 @@ def main() -> None:
         corpus = make_corpus(tmp / "corpus-1x", per_category)
         docs = len(list(corpus.iterdir()))
 
-        log(f"extraction: kg vs bare spaCy on {docs} articles")
-        rows.append(bench_extraction(corpus, rounds=1, profile_docs=0 if quick else 150))
+        if "extraction" in only:
+            log(f"extraction: kg vs bare spaCy on {docs} articles")
+            rows.append(bench_extraction(corpus, rounds=1, profile_docs=0 if quick else 150))
 
-        log("first load and reload in a fresh process")
-        first = load_in_subprocess(corpus, tmp / "home-1x", reload=True)
-        reload_row = bench_first_load_and_reload(first)
-        if args.no_dask or quick:
-            dask_row = Row("dask engine, 1 vs 2 workers", "skipped (--quick or --no-dask; tests/test_dask_engine.py "
-                           "checks the engine)", "", None, "")
-        else:   # right after the local load: the same code, and as close as can be in the machine's load
-            dask_row = bench_dask(tmp, corpus, first["seconds"], tmp / "home-1x")
+        first = None
+        if only & {"store", "reload", "memory", "dask"}:
+            log("first load and reload in a fresh process")
+            first = load_in_subprocess(corpus, tmp / "home-1x", reload=True)
+        dask_row = None
+        if "dask" in only:
+            if args.no_dask or quick:
+                dask_row = Row("dask engine, 1 vs 2 workers", "skipped (--quick or --no-dask; tests/test_dask_engine.py "
+                               "checks the engine)", "", None, "")
+            else:   # right after the local load: the same code, and as close as can be in the machine's load
+                dask_row = bench_dask(tmp, corpus, first["seconds"], tmp / "home-1x")
 
-        import pyoxigraph as ox
+        if "store" in only:
+            import pyoxigraph as ox
 
-        from kg.store import Store
-        nq = tmp / "bbc.nq"
-        with Store.open(tmp / "home-1x") as store, nq.open("wb") as handle:
-            store.dump(handle, ox.RdfFormat.N_QUADS)
-        replicated = tmp / "replicated.nq"
-        copies, triples = replicate(nq, replicated, 5_000 if quick else 1_000_000)
-        log(f"store load: {triples:,} document triples ({copies} copies of the corpus's graphs)")
-        store_row, big_home = bench_store_load(tmp, replicated)
-        rows.append(store_row)
+            from kg.store import Store
+            nq = tmp / "bbc.nq"
+            with Store.open(tmp / "home-1x") as store, nq.open("wb") as handle:
+                store.dump(handle, ox.RdfFormat.N_QUADS)
+            replicated = tmp / "replicated.nq"
+            copies, triples = replicate(nq, replicated, 5_000 if quick else 1_000_000)
+            log(f"store load: {triples:,} document triples ({copies} copies of the corpus's graphs)")
+            store_row, big_home = bench_store_load(tmp, replicated)
+            rows.append(store_row)
 
-        rows.append(bench_sparql(tmp, big_home, tmp / "store-1m.nq", per_query_limit=2 if quick else 30,
-                                 budget=12 if quick else 900, entities=2 if quick else 1))
-        shutil.rmtree(big_home, ignore_errors=True)
-        for name in ("ox-bulk-load", "ox-bulk-extend"):
-            shutil.rmtree(tmp / name, ignore_errors=True)
-        rows.append(reload_row)
-
-        rows.append(bench_memory(tmp, per_category, first))
-        log("kg ask latency on the seeds")
-        rows += bench_ask(tmp)
-        rows.append(bench_neo4j(args.neo4j, tmp / "home-1x"))
-        rows.append(dask_row)
+            if "sparql" in only:
+                rows.append(bench_sparql(tmp, big_home, tmp / "store-1m.nq", per_query_limit=2 if quick else 30,
+                                         budget=12 if quick else 900, entities=2 if quick else 1))
+            shutil.rmtree(big_home, ignore_errors=True)
+            for name in ("ox-bulk-load", "ox-bulk-extend"):
+                shutil.rmtree(tmp / name, ignore_errors=True)
+        if "reload" in only:
+            rows.append(bench_first_load_and_reload(first))
+        if "memory" in only:
+            rows.append(bench_memory(tmp, per_category, first))
+        if "ask" in only:
+            log("kg ask latency on the seeds")
+            rows += bench_ask(tmp)
+        if "neo4j" in only:
+            rows.append(bench_neo4j(args.neo4j, tmp / "home-1x" if first else None))
+        if dask_row is not None:
+            rows.append(dask_row)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -881,8 +887,47 @@ def main() -> None:
     print(render_table(rows))
     print(f"({seconds:.0f} s)")
     if out:
-        write_results(out, rows, quick, seconds, docs, LOAD_AVERAGE)
+        if args.only and out.exists():
+            merge_results(out, rows, args.only, seconds, LOAD_AVERAGE)
+        else:
+            write_results(out, rows, quick, seconds, docs, LOAD_AVERAGE)
         print(f"wrote {out}")
+
+
+# The stages --only takes, in the order they run, and the rows each writes.
+STAGES = ("extraction", "store", "sparql", "reload", "memory", "ask", "neo4j", "dask")
+
+
+def merge_results(path: Path, rows: list[Row], only: str, seconds: float, load_average: list[float]) -> None:
+    """Replace the rows measured now (their line in the figures table and their section) in an existing
+    RESULTS.md, keep every other row and section as it was, and say which rows were re-measured when."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for r in rows:
+        state = {True: "yes", False: "**no**", None: "-"}[r.met]
+        line = f"| {r.name} | {r.measured} | {r.target or '-'} | {state} | {r.limit} |"
+        at = next((i for i, old in enumerate(lines) if old.startswith(f"| {r.name} |")), None)
+        if at is None:
+            at = max(i for i, old in enumerate(lines) if old.startswith("| ")) + 1
+            lines.insert(at, line)
+        else:
+            lines[at] = line
+        section = _fence_indented(r.details)
+        head = next((i for i, old in enumerate(lines) if old == f"## {r.name}"), None)
+        if head is None:
+            if section:
+                last = next((i for i, old in enumerate(lines) if old.startswith("## Reading")), len(lines))
+                lines[last:last] = [f"## {r.name}", "", *section, ""]
+            continue
+        end = next((i for i in range(head + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        lines[head:end] = [f"## {r.name}", "", *section, ""] if section else []
+    note = (f"Rows {', '.join(r.name for r in rows)} re-measured by `python bench/run.py --only {only}` on "
+            f"{time.strftime('%Y-%m-%d')} ({seconds / 60:.1f} minutes; load average (1 min) at its stages: "
+            + ", ".join(f"{x:.1f}" for x in load_average) + f" on {os.cpu_count()} cores); the other rows are "
+            "from the run above.")
+    at = next(i for i, old in enumerate(lines) if old.startswith("## Machine"))
+    lines[at:at] = [note, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,13 @@ numbers. That is what lets `kg ask` answer from either, and what tests/test_pack
 
 How a SPARQL pack query (queries/sparql/*.rq) is run, since SPARQL lacks what Cypher has:
 
-- Parameters are bound by pyoxigraph's `substitutions`, never pasted into the text. pyoxigraph 0.5 binds
-  only variables of the SELECT clause, so every parameter is projected; the runner drops it from the rows.
+- Parameters are bound as terms, never pasted into the text (`Store.query`: a VALUES block, and pyoxigraph's
+  `substitutions`, which 0.5 applies only to variables of the SELECT clause, so every parameter is
+  projected; the runner drops it from the rows).
+- An entity named by a parameter (`?c rdfs:label|kg:alias ?n . FILTER(LCASE(STR(?n)) = LCASE(STR(?name)))`
+  in the entities graph) is looked up first, and the query gets the entity's IRIs bound to ?c as well:
+  the same rows, but Oxigraph then starts from the entity instead of evaluating the query for every
+  entity and filtering at the end (seconds to minutes on a million triples).
 - A list is a string that starts with U+001E (a set: its items come back sorted) or U+001D (a sequence:
   order kept), items separated by U+001F. Empty items are dropped: `COALESCE(?x, "")` inside a
   GROUP_CONCAT is the SPARQL form of Cypher's null-skipping `collect` (Oxigraph's aggregates fail on an
@@ -17,6 +22,7 @@ How a SPARQL pack query (queries/sparql/*.rq) is run, since SPARQL lacks what Cy
 from __future__ import annotations
 
 import functools
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,9 +92,29 @@ def decode(value):
     return value
 
 
+# A pack query's entity match (queries/sparql/README.md: "Names match as in Cypher"): the entity's
+# variable and the parameter holding its name.
+_NAME_MATCH = re.compile(r"\?(\w+)\s+rdfs:label\|kg:alias\s+\?(\w+)\s*\.\s*"
+                         r"FILTER\s*\(\s*LCASE\(STR\(\?\2\)\)\s*=\s*LCASE\(STR\(\?(\w+)\)\)\s*\)")
+_NAMED_ENTITIES = """SELECT DISTINCT ?e ?name WHERE {
+  GRAPH <https://w3id.org/kg-news/graph/entities> { ?e rdfs:label|kg:alias ?n }
+  FILTER(LCASE(STR(?n)) = LCASE(STR(?name))) }"""
+
+
+def entity_bindings(store, text: str, bindings: dict[str, object]) -> dict[str, list]:
+    """For each entity the query matches by a bound name: the IRIs of the entities with that name or alias."""
+    found = {}
+    for entity, _, param in _NAME_MATCH.findall(text):
+        if param in bindings and entity not in bindings and entity not in found:
+            rows = store.select(_NAMED_ENTITIES, {"name": bindings[param]})
+            found[entity] = [ox.NamedNode(row["e"]) for row in rows]
+    return found
+
+
 def run_sparql(store, query: NamedQuery, params: dict[str, object]) -> list[dict]:
     """Run a SPARQL pack query with bound parameters; rows as the Cypher pack's (see the module doc)."""
     bindings = {name: _term(value) for name, value in params.items() if value is not None}
+    bindings.update(entity_bindings(store, query.text, bindings))
     rows = store.select(query.text, bindings)
     hidden = {p.name for p in query.params}
     rows = [{k: decode(v) for k, v in row.items() if k not in hidden} for row in rows]

@@ -3,7 +3,7 @@
 Extraction and mapping are a pure function of an Article (Article -> N-Quads of its graph), so they run on
 Dask's distributed scheduler rather than on a home-made one: the pending articles are cut into partitions,
 each worker extracts and maps one partition and writes it as one N-Quads shard, and this process ingests
-the shards with `Store.put_document`, one transaction per document, exactly as the local path does. What
+the shards with a `kg.store.DocumentWriter`, exactly as the local path does. What
 is skipped stays here: an unchanged document (same content hash) or a duplicate id never reaches a worker.
 
 The result is the single-process load's, quad for quad: the same extractor and mapping run on the same
@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from .errors import BackendError
 from .model import Article
 from .pipeline import Failure, LoadReport
-from .store import Store
+from .store import DocumentWriter, Store
 
 PARTITION_SIZE = 32
 
@@ -123,20 +123,21 @@ class DaskEngine:
             window = 2 * max(1, len(client.nthreads()))
             partitions = chain([first], partitions)
             in_flight: deque = deque()
-            for number, partition in enumerate(partitions):
-                in_flight.append((partition, client.submit(map_partition, partition, extractor,
-                                                           str(shards / f"part-{number:06d}.nq"), pure=False)))
-                if len(in_flight) >= window:
-                    self._ingest(*in_flight.popleft(), store, stored, report, progress)
-            while in_flight:
-                self._ingest(*in_flight.popleft(), store, stored, report, progress)
+            with DocumentWriter(store) as writer:
+                for number, partition in enumerate(partitions):
+                    in_flight.append((partition, client.submit(map_partition, partition, extractor,
+                                                               str(shards / f"part-{number:06d}.nq"), pure=False)))
+                    if len(in_flight) >= window:
+                        self._ingest(*in_flight.popleft(), writer, stored, report, progress)
+                while in_flight:
+                    self._ingest(*in_flight.popleft(), writer, stored, report, progress)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
             shutil.rmtree(shards, ignore_errors=True)
 
-    def _ingest(self, partition: list[Article], future, store: Store, stored: dict, report: LoadReport,
+    def _ingest(self, partition: list[Article], future, writer: DocumentWriter, stored: dict, report: LoadReport,
                 progress) -> None:
         try:
             shard = future.result()
@@ -151,7 +152,7 @@ class DaskEngine:
             if doc.failure is not None:
                 report.failures.append(Failure(doc.path, doc.failure))
                 continue
-            store.put_document(doc.iri, graphs.get(doc.iri, []), replace=doc.iri in stored)
+            writer.put(doc.iri, graphs.get(doc.iri, []), replace=doc.iri in stored)
             report.loaded_documents.append(doc.doc_id)
             if doc.iri in stored:
                 report.replaced += 1

@@ -1,8 +1,10 @@
 """`kg load`: paths -> loaders -> extractor -> mapping -> store, one document at a time.
 
-A document is extracted and mapped completely before its graph is written, in one transaction, so a
-failure (bad input, a crash in extraction, a killed process) never leaves half a document, and
-nothing already loaded is touched unless its replacement is complete."""
+A document is extracted and mapped completely before its graph is written, so a failure (bad input, a
+crash in extraction, a killed process) never leaves half a document, and nothing already loaded is touched
+unless its replacement is complete. New documents are written in batches through the bulk loader (a
+killed load loses at most the batch in flight, and the next open drops what it wrote: kg.store); a changed
+document is replaced in one transaction."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from .iris import document_iri
 from .loaders import discover, read_articles
 from .mapping import extraction_to_quads
 from .model import Article
-from .store import Store
+from .store import DocumentWriter, Store
 
 BATCH = 32
 
@@ -61,7 +63,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
          extractor: str = "spacy", progress: Progress | None = None, engine=None) -> LoadReport:
     """Load every article under `paths` into the store at `home`. An `engine` (kg.distributed.DaskEngine)
-    extracts elsewhere; documents are written here, one transaction each, either way."""
+    extracts elsewhere; documents are written here either way (kg.store.DocumentWriter)."""
     report = LoadReport()
     paths = [str(p) for p in paths]
     sources = list(discover(paths))
@@ -90,32 +92,10 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                         continue
                     yield item
 
-        if engine is not None:  # extraction on its workers; it writes each document with put_document, as below
+        if engine is not None:  # extraction on its workers; it writes the documents with a DocumentWriter, as below
             engine.load(pending(), store, stored, report, extractor=extractor, progress=progress)
-        for batch in _batches(pending() if engine is None else (), BATCH):
-            for article, result in zip(batch, get_extractor(extractor).extract(batch)):
-                if progress:
-                    progress(article.doc_id)
-                if isinstance(result, ExtractionError):
-                    report.failures.append(Failure(result.path, result.reason))
-                    continue
-                iri = str(document_iri(article.doc_id))
-                try:
-                    quads = extraction_to_quads(result)
-                except Exception as err:  # a mapping bug must cost one document, not the load
-                    report.failures.append(Failure(article.source_path, f"cannot map to RDF ({type(err).__name__}: {err})"))
-                    continue
-                store.put_document(iri, quads, replace=iri in stored)
-                report.loaded_documents.append(article.doc_id)
-                if iri in stored:
-                    report.replaced += 1
-                else:
-                    report.loaded += 1
-                report.entities += len(result.entities)
-                report.facts += len(result.facts)
-                report.claims += len(result.claims)
-                report.events += len(result.events)
-                report.triples += len(quads)
+        with DocumentWriter(store) as writer:
+            _extract_and_write(pending() if engine is None else (), extractor, writer, stored, report, progress)
 
         if prune:
             for iri, doc in stored.items():
@@ -127,6 +107,35 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
         if report.loaded or report.replaced or report.removed:
             store.rebuild_entities_graph()
     return report
+
+
+def _extract_and_write(articles: Iterable[Article], extractor: str, writer: DocumentWriter, stored: dict,
+                       report: LoadReport, progress: Progress | None) -> None:
+    """Extract and map `articles` in batches of BATCH, and hand each document's graph to `writer`."""
+    for batch in _batches(articles, BATCH):
+        for article, result in zip(batch, get_extractor(extractor).extract(batch)):
+            if progress:
+                progress(article.doc_id)
+            if isinstance(result, ExtractionError):
+                report.failures.append(Failure(result.path, result.reason))
+                continue
+            iri = str(document_iri(article.doc_id))
+            try:
+                quads = extraction_to_quads(result)
+            except Exception as err:  # a mapping bug must cost one document, not the load
+                report.failures.append(Failure(article.source_path, f"cannot map to RDF ({type(err).__name__}: {err})"))
+                continue
+            writer.put(iri, quads, replace=iri in stored)
+            report.loaded_documents.append(article.doc_id)
+            if iri in stored:
+                report.replaced += 1
+            else:
+                report.loaded += 1
+            report.entities += len(result.entities)
+            report.facts += len(result.facts)
+            report.claims += len(result.claims)
+            report.events += len(result.events)
+            report.triples += len(quads)
 
 
 def _under(source_path: str, paths: list[str]) -> bool:

@@ -7,12 +7,21 @@ for the ontology, SHACL and serialisation, on graphs small enough for it.
 Writers and readers are separated by a lock file: one writer at a time (exclusive), readers share.
 Oxigraph's read-only mode is undefined while another process writes, so a reader that finds a
 writer at work gets a clear "store busy" error instead of a corrupted view.
+
+New documents are written in bulk (`DocumentWriter`): their quads go in with Oxigraph's bulk loader, which
+is several times faster than its transactional writes but not atomic, and each document's marker (`<doc> a
+kg:Document` in its graph, what `documents()` and `kg stats` count) goes in afterwards, in one transaction.
+Before that, the writer lists the batch's graphs in a journal (`pending` in the kg home), and the journal stays
+until the entities graph has been rebuilt. A process killed mid-way leaves the journal: whoever opens the
+store next (reader or writer) first drops each listed graph that has no marker, which is all a half-written
+document can be, and rebuilds the entities graph. A changed document is replaced in one transaction.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -50,6 +59,7 @@ class Store:
         self.home = home
         self._ox = oxigraph
         self._lock = lock_handle
+        self._journalled = False
 
     # ------------------------------------------------------------------ opening
 
@@ -67,11 +77,15 @@ class Store:
             raise StoreError(f"cannot use {home} as the kg home ({err.strerror or err})") from None
         try:
             _take_lock(lock, write, home)
+            if (home / JOURNAL).exists() and not write:
+                _repair_for_reader(cls, lock, home, data)
             try:
                 oxigraph = ox.Store(str(data)) if write else ox.Store.read_only(str(data))
             except OSError as err:
                 raise StoreError(f"cannot open the store at {data}: {err}") from None
             store = cls(home, oxigraph, lock)
+            if write and (home / JOURNAL).exists():
+                store.repair()
             try:
                 yield store
             finally:
@@ -93,6 +107,7 @@ class Store:
     def put_document(self, graph: str, quads: list[ox.Quad], replace: bool) -> None:
         """Write one document's graph in one transaction: a new graph is inserted whole; a changed
         one is dropped and re-inserted by a single SPARQL update, so readers never see half of it."""
+        self._journal()
         try:
             if not replace:
                 self._ox.extend(quads)
@@ -102,50 +117,122 @@ class Store:
         except OSError as err:
             raise StoreError(f"could not write {graph}: {err}") from None
 
+    def put_new_documents(self, documents: list[tuple[str, list[ox.Quad]]]) -> None:
+        """Write documents whose graphs are not in the store yet, together and fast: the journal lists their
+        graphs, then every quad but the markers goes in through the bulk loader, then the markers, in one
+        transaction. Until its marker is in, a graph is not a document: `documents()` does not list it, and
+        the next open drops it if the process died (see the module doc)."""
+        if not documents:
+            return
+        body, markers = [], []
+        for graph, quads in documents:
+            at = _marker_index(graph, quads)
+            if at is None:                      # not a kg document graph: one transaction, as put_document
+                self.put_document(graph, quads, replace=False)
+                continue
+            markers.append(quads[at])
+            body += quads[:at]
+            body += quads[at + 1:]
+        if not markers:
+            return
+        self._journal([m.graph_name.value for m in markers])
+        try:
+            self._ox.bulk_extend(body)
+            self._ox.extend(markers)
+        except OSError as err:
+            raise StoreError(f"could not write {len(markers)} documents: {err}") from None
+
+    def _journal(self, graphs: list[str] = ()) -> None:
+        """Note, before writing, that the entities graph is out of date and which new graphs are being written."""
+        path = self.home / JOURNAL
+        if not graphs and self._journalled:
+            return
+        try:
+            with path.open("a", encoding="utf-8") as journal:
+                if graphs:
+                    journal.write("".join(g + "\n" for g in graphs))
+                journal.flush()
+                os.fsync(journal.fileno())
+        except OSError as err:
+            raise StoreError(f"cannot write {path}: {err.strerror or err}") from None
+        self._journalled = True
+
+    def repair(self) -> int:
+        """After a write that did not finish (the journal is there): drop each journalled graph without its
+        marker, rebuild the entities graph, remove the journal. Returns how many graphs were dropped."""
+        path = self.home / JOURNAL
+        if not path.exists():
+            return 0
+        dropped = 0
+        for graph in dict.fromkeys(path.read_text(encoding="utf-8").split()):
+            node = ox.NamedNode(graph)
+            marked = next(iter(self._ox.quads_for_pattern(node, RDF_TYPE, KG_DOCUMENT, node)), None)
+            if marked is None and self._ox.contains_named_graph(node):
+                self._ox.remove_graph(node)
+                dropped += 1
+        self.rebuild_entities_graph()
+        return dropped
+
     def remove_document(self, graph: str) -> None:
+        self._journal()
         self._ox.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
 
     def rebuild_entities_graph(self) -> int:
         """The resolved-entities graph: one node per entity with its most used label, every alias and
-        type seen in any document. Derived from the document graphs, so it is rebuilt, never edited."""
-        rows = self.select("""
-            SELECT ?e ?type ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-              GRAPH ?doc { ?e a ?type ; rdfs:label ?label ; kg:mentionedIn ?doc } }
-            GROUP BY ?e ?type ?label""")
-        aliases = self.select("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } }")
-        best: dict[str, tuple[int, str]] = {}
-        quads = []
+        type seen in any document. Derived from the document graphs, so it is rebuilt, never edited.
+
+        The solutions stream from the store (one per entity, type and label, not per document) and only
+        what the graph holds is kept: memory grows with the entities, not with the documents."""
         g = ox.NamedNode(str(ENTITIES_GRAPH))
         rdfs_label = ox.NamedNode(PREFIXES["rdfs"] + "label")
         alias = ox.NamedNode(str(KG.alias))
-        for row in rows:
-            node = ox.NamedNode(row["e"])
-            quads.append(ox.Quad(node, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(row["type"]), g))
-            key = (int(row["docs"]), row["label"])
-            current = best.get(row["e"])
-            if current is None or (key[0], -len(key[1]), key[1]) > (current[0], -len(current[1]), current[1]):
-                best[row["e"]] = key
-        labels = {e: label for e, (_, label) in best.items()}
-        for e, label in labels.items():
-            quads.append(ox.Quad(ox.NamedNode(e), rdfs_label, ox.Literal(label), g))
-        seen_labels = {(r["e"], r["label"]) for r in rows}
-        for e, label in seen_labels:
-            if labels.get(e) != label:
-                quads.append(ox.Quad(ox.NamedNode(e), alias, ox.Literal(label), g))
-        for row in aliases:
-            if labels.get(row["e"]) != row["alias"]:
-                quads.append(ox.Quad(ox.NamedNode(row["e"]), alias, ox.Literal(row["alias"]), g))
+        types: dict[ox.NamedNode, set] = {}
+        names: dict[ox.NamedNode, dict[str, int]] = {}      # every label of an entity, with its best count
+        # mentionedIn first: Oxigraph then joins the entity's type and label per document (faster than
+        # starting from every typed node).
+        for row in self.query("""
+                SELECT ?e ?type ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+                  GRAPH ?doc { ?e kg:mentionedIn ?doc . ?e a ?type . ?e rdfs:label ?label } }
+                GROUP BY ?e ?type ?label"""):
+            node, label, docs = row["e"], row["label"].value, int(row["docs"].value)
+            types.setdefault(node, set()).add(row["type"])
+            counts = names.setdefault(node, {})
+            counts[label] = max(docs, counts.get(label, 0))
+        labels = {e: max(counts, key=lambda label: (counts[label], -len(label), label))
+                  for e, counts in names.items()}
+        for row in self.query("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } }"):
+            names.setdefault(row["e"], {}).setdefault(row["alias"].value, 0)
+
+        def quads():
+            for e, kinds in types.items():
+                for kind in kinds:
+                    yield ox.Quad(e, RDF_TYPE, kind, g)
+                yield ox.Quad(e, rdfs_label, ox.Literal(labels[e]), g)
+            for e, counts in names.items():
+                for name in counts:
+                    if name != labels.get(e):
+                        yield ox.Quad(e, alias, ox.Literal(name), g)
         self._ox.update(f"DROP SILENT GRAPH <{ENTITIES_GRAPH}>")
-        self._ox.extend(quads)
+        self._ox.extend(quads())
+        self._ox.flush()
+        (self.home / JOURNAL).unlink(missing_ok=True)   # the store is whole again: nothing to repair
+        self._journalled = False
         return len(labels)
 
     # ------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None, union=True):
-        """Run SPARQL with variables bound by substitution (never pasted into the text)."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None, union=True):
+        """Run SPARQL with variables bound to terms, never pasted into the text as strings: each binding is a
+        VALUES block at the start of the outer WHERE group (`bind`), where the engine can start from it, and
+        a single term is also given to pyoxigraph as a substitution, which reaches the FILTERs of nested
+        groups (`GRAPH g { ... FILTER(?x = ?name) }`) that a join with VALUES does not; pyoxigraph 0.5
+        substitutes only variables of the SELECT clause, so a variable bound to one term is projected. A
+        list of terms is bound by VALUES alone."""
+        text = bind(sparql, bindings)      # checks the names and values first
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()
+                         if isinstance(v, (ox.NamedNode, ox.Literal))}
         try:
-            return self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
+            return self._ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=union,
                                   substitutions=substitutions or None)
         except SyntaxError as err:
             raise StoreError(f"bad SPARQL: {err}") from None
@@ -167,11 +254,81 @@ class Store:
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Write quads as given, in one transaction, bypassing extraction and mapping: for repairs and for
-        tests that need a store with a known fault. Loading goes through put_document."""
+        tests that need a store with a known fault. Loading goes through DocumentWriter."""
         try:
             self._ox.extend(quads)
         except OSError as err:
             raise StoreError(f"could not write to {self.home}: {err}") from None
+
+
+class DocumentWriter:
+    """Gathers new documents and writes them `batch_quads` quads at a time with `put_new_documents`; a
+    changed document (replace=True) is written at once, in its own transaction. Use it as a context
+    manager, or call `flush()` at the end."""
+
+    def __init__(self, store: Store, batch_quads: int | None = None):
+        self.store = store
+        self.batch_quads = WRITE_BATCH_QUADS if batch_quads is None else batch_quads
+        self._pending: list[tuple[str, list[ox.Quad]]] = []
+        self._size = 0
+
+    def put(self, graph: str, quads: list[ox.Quad], replace: bool) -> None:
+        if replace:
+            self.store.put_document(graph, quads, replace=True)
+            return
+        self._pending.append((graph, quads))
+        self._size += len(quads)
+        if self._size >= self.batch_quads:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending, self._size = self._pending, [], 0
+        self.store.put_new_documents(pending)
+
+    def __enter__(self) -> DocumentWriter:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None or (issubclass(kind, Exception) and not issubclass(kind, StoreError)):
+            self.flush()    # documents mapped before an error are written, as when each was written at once
+
+
+# About 300 BBC articles: fewer, bigger bulk writes are faster (each writes and ingests new files) up to
+# about this size, and a killed load loses at most this much work.
+WRITE_BATCH_QUADS = 20_000
+JOURNAL = "pending"
+RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+KG_DOCUMENT = ox.NamedNode(str(KG.Document))
+
+
+def _marker_index(graph: str, quads: list[ox.Quad]) -> int | None:
+    """Where a document's marker (`<graph> a kg:Document` in the graph) is in its quads (kg's mapping
+    writes it first)."""
+    node = ox.NamedNode(graph)
+    for index, quad in enumerate(quads):
+        if quad.predicate == RDF_TYPE and quad.object == KG_DOCUMENT and quad.subject == node \
+                and quad.graph_name == node:
+            return index
+    return None
+
+
+def _repair_for_reader(cls, lock, home: Path, data: Path) -> None:
+    """A reader found the journal of a writer that died (no writer holds the lock, or this reader would
+    not have it): it takes the writer's lock, repairs, and goes back to reading."""
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    _take_lock(lock, True, home)
+    try:
+        if (home / JOURNAL).exists():
+            try:
+                oxigraph = ox.Store(str(data))
+            except OSError as err:
+                raise StoreError(f"cannot repair the store at {data} after an interrupted load: {err}") from None
+            cls(home, oxigraph, lock).repair()
+            oxigraph.flush()
+            del oxigraph
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    _take_lock(lock, False, home)
 
 
 WRITER_WAIT_SECONDS = 30.0
@@ -214,3 +371,66 @@ def plain(term):
 
 def default_home() -> Path:
     return Path(os.environ.get("KG_HOME") or ".kg")
+
+
+# ---------------------------------------------------------------------------------------------- bindings
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# What can hide a brace or the word WHERE from the scan: comments, strings (long ones first), IRIs; then
+# variables and names, taken whole so that ?where or kg:where is not the keyword.
+_TOKEN = re.compile(r'''#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>'''
+                    r'''|[?$][A-Za-z0-9_]+|[A-Za-z_][\w.-]*:?[\w.:%-]*|[{}()]''')
+
+
+Binding = ox.NamedNode | ox.Literal | list | tuple
+
+
+def bind(sparql: str, bindings: dict[str, Binding] | None) -> str:
+    """`sparql` with each bound variable given its value (a term, or a list of terms: any of them) in a
+    VALUES block at the start of the query's outer WHERE group, so the engine can start from the bound
+    terms (pyoxigraph 0.5's `substitutions` alone leaves the plan of the unbound query: a bound entity
+    does not stop it from scanning the graph).
+
+    Values are pyoxigraph terms, written in their own N-Triples syntax (`str(term)`: quotes, backslashes
+    and line breaks escaped; an IRI with a space, brace or `>` cannot be built), and variable names are
+    checked: nothing of a caller's string can end the VALUES block. The block is the outer group's first
+    element: it joins with that group, and the group's FILTERs, OPTIONALs and aggregates see the variable
+    bound. Nested groups' FILTERs and sub-selects do not (SPARQL scoping): `Store.query` also passes a
+    single term as a substitution for them."""
+    if not bindings:
+        return sparql
+    rows = []
+    for name, value in bindings.items():
+        if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
+            raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        for term in values:
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                raise StoreError(f"cannot bind ?{name} to {term!r}: a value is a pyoxigraph NamedNode or Literal")
+        rows.append(f"VALUES ?{name} {{ {' '.join(map(str, values))} }}")
+    at = _where_group(sparql)
+    if at is None:
+        raise StoreError("bad SPARQL: cannot bind variables in a query without a WHERE group")
+    return f"{sparql[:at]} {' '.join(rows)}\n{sparql[at:]}"
+
+
+def _where_group(sparql: str) -> int | None:
+    """The offset just after the `{` that opens the query's outer WHERE group: the first `{` after a
+    top-level WHERE keyword, or (SELECT/ASK/DESCRIBE without the keyword) the first top-level `{`."""
+    depth, first_brace, after_where = 0, None, False
+    for token in _TOKEN.finditer(sparql):
+        text = token.group()
+        if text in "()":
+            depth += 1 if text == "(" else -1
+        elif text == "{":
+            if after_where:
+                return token.end()
+            if depth == 0 and first_brace is None:
+                first_brace = token.end()
+            depth += 1
+        elif text == "}":
+            depth -= 1
+        elif depth == 0 and text.upper() == "WHERE":
+            after_where = True
+    return first_brace

@@ -1,5 +1,6 @@
 """Readers while `kg load` writes, and a load killed with SIGKILL (issue 8): readers get a consistent answer or
-the clear "store busy" message, never a traceback; a killed load leaves a readable store with whole documents."""
+the clear "store busy" message, never a traceback; a killed load leaves a readable store with whole documents,
+also when it is killed in the middle of a bulk write of new documents (kg.store.DocumentWriter)."""
 
 from __future__ import annotations
 
@@ -133,10 +134,14 @@ def without_paths(lines) -> list[str]:
     return sorted(line for line in lines if "ontology#sourcePath>" not in line)
 
 
+# Small write batches (a few documents each) so that a load of 80 generated documents writes several.
+SMALL_BATCHES = "import kg.store\nkg.store.WRITE_BATCH_QUADS = 300\n"
+
+
 def test_a_load_killed_mid_way_leaves_whole_documents_and_resumes(tmp_path):
     home = tmp_path / "home"
     corpus = generated_corpus(tmp_path / "corpus", 80)
-    driver = ("import sys\nfrom kg.pipeline import load\n"
+    driver = (SMALL_BATCHES + "import sys\nfrom kg.pipeline import load\n"
               "load([sys.argv[1]], sys.argv[2], progress=lambda doc_id: print(doc_id, flush=True))\n")
     writer = subprocess.Popen([sys.executable, "-c", driver, str(corpus), str(home)], stdout=subprocess.PIPE,
                               text=True)
@@ -151,13 +156,75 @@ def test_a_load_killed_mid_way_leaves_whole_documents_and_resumes(tmp_path):
     writer.wait()
     assert writer.returncode == -signal.SIGKILL and len(started) == 30, started
 
+    check_killed_store(tmp_path, home, corpus, started)
+
+
+def test_a_load_killed_inside_a_bulk_write_leaves_no_half_document(tmp_path):
+    """Killed after the bulk loader wrote a batch's quads and before its markers: the graphs are there, without
+    their kg:Document. The next open (here a reader's) drops them; the store then holds the earlier batches."""
+    home = tmp_path / "home"
+    corpus = generated_corpus(tmp_path / "corpus", 80)
+    driver = SMALL_BATCHES + """import os, signal, sys
+import kg.store
+from kg.pipeline import load
+
+class KilledBeforeSecondMarkers:
+    batches = 0
+    def __init__(self, oxigraph):
+        self._ox = oxigraph
+    def __getattr__(self, name):
+        return getattr(self._ox, name)
+    def bulk_extend(self, quads):
+        self._ox.bulk_extend(quads)
+        print("bulk", flush=True)
+    def extend(self, quads):
+        quads = list(quads)
+        if quads and all(str(q.object) == "<https://w3id.org/kg-news/ontology#Document>" for q in quads):
+            KilledBeforeSecondMarkers.batches += 1
+            if KilledBeforeSecondMarkers.batches == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+        self._ox.extend(quads)
+
+init = kg.store.Store.__init__
+def wrapped(self, home, oxigraph, lock):
+    init(self, home, KilledBeforeSecondMarkers(oxigraph), lock)
+kg.store.Store.__init__ = wrapped
+load([sys.argv[1]], sys.argv[2], progress=lambda doc_id: print(doc_id, flush=True))
+"""
+    done = subprocess.run([sys.executable, "-c", driver, str(corpus), str(home)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    lines = done.stdout.split()
+    assert lines.count("bulk") == 2, lines
+    started = [line for line in lines if line != "bulk"]
+
+    import pyoxigraph as ox
+    raw = ox.Store.read_only(str(home / "oxigraph"))      # as the killed process left it, before any repair
+    graphs = {q.graph_name for q in raw.quads_for_pattern(None, None, None, None)}
+    marked = {q.graph_name for q in raw.quads_for_pattern(None, ox.NamedNode(str(KG_TYPE)), ox.NamedNode(str(KG_DOC)), None)}
+    del raw
+    assert graphs - marked, "the kill left no unmarked graph: the test did not catch a bulk write in the middle"
+    assert (home / "pending").exists()
+
+    check_killed_store(tmp_path, home, corpus, started)
+    assert not (home / "pending").exists()
+
+
+KG_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+KG_DOC = "https://w3id.org/kg-news/ontology#Document"
+
+
+def check_killed_store(tmp_path: Path, home: Path, corpus: Path, started: list[str]) -> None:
+    """What a killed load must leave: a readable, valid store of whole documents, those first written (documents
+    are written in the order they are read), equal to a clean load of them; and a reload completes it."""
     stats = kg("stats", "--json", home=home)
     assert stats.returncode == 0, stats.stderr
     assert kg("validate", home=home).returncode == 0
     graphs, completed = graphs_and_documents(home)
     assert graphs == {g: (1, 1) for g in graphs}, "a graph without its kg:Document or contentHash: half a document"
     assert len(graphs) == len(completed) == json.loads(stats.stdout)["documents"]
-    assert set(started[:-1]) <= completed <= set(started)
+    assert completed, "no batch was written before the kill: the test exercised nothing"
+    assert completed == set(started[:len(completed)]), "the documents kept are not the first ones written"
 
     clean = tmp_path / "clean"
     (tmp_path / "completed").mkdir()
@@ -166,6 +233,8 @@ def test_a_load_killed_mid_way_leaves_whole_documents_and_resumes(tmp_path):
     load([tmp_path / "completed"], clean)
     assert without_paths(document_quads(home)) == without_paths(document_quads(clean)), \
         "the killed load's documents differ from a clean load of the same files"
+    assert sorted_export(home) != [] and entities_graph(home) == entities_graph(clean), \
+        "the entities graph was not rebuilt from the documents the store kept"
 
     resumed = kg("load", corpus, "--json", home=home)
     assert resumed.returncode == 0, resumed.stderr
@@ -174,3 +243,8 @@ def test_a_load_killed_mid_way_leaves_whole_documents_and_resumes(tmp_path):
     full = tmp_path / "full"
     load([corpus], full)
     assert sorted_export(home) == sorted_export(full)
+
+
+def entities_graph(home: Path) -> set[str]:
+    with Store.open(home) as store:
+        return {str(q) for q in store.quads("https://w3id.org/kg-news/graph/entities")}
