@@ -40,7 +40,8 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @home_option
 @click.option("--prune", is_flag=True, help="Remove stored documents that are no longer under PATHS.")
-@click.option("--sync", "sync_after", is_flag=True, help="Then sync the store into Neo4j (needs NEO4J_URI).")
+@click.option("--sync", "sync_after", is_flag=True, help="Sync into Neo4j as documents are written, batch by "
+              "batch, then what else changed (needs NEO4J_URI).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: extract in this process; dask: on a Dask cluster (pip install 'kg-news[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing cluster's scheduler "
@@ -62,11 +63,21 @@ def load(paths, home, prune, as_json, sync_after, engine, scheduler, workers):
         engine = DaskEngine(scheduler=scheduler, workers=workers)
     else:
         engine = None
-    home = settings(home).home
+    config = settings(home)
+    home = config.home
     show_progress = sys.stderr.isatty() and not as_json
-    with _progress(show_progress) as advance:
-        report = load_paths(paths, home, prune=prune, progress=advance, engine=engine)
-    synced = _sync(home, as_json=True, printed=False) if sync_after and as_json else None
+    follower = None
+    if sync_after:   # Neo4j follows the load batch by batch (kg.neo4j_sync.LoadSync)
+        from .neo4j_sync import LoadSync
+        follower = LoadSync(config)
+    try:
+        with _progress(show_progress) as advance:
+            report = load_paths(paths, home, prune=prune, progress=advance, engine=engine, on_written=follower)
+        synced = _finish_sync(follower, home) if follower and as_json else None
+    except BaseException:
+        if follower:
+            follower.close()
+        raise
     summary = {"documents loaded": report.loaded, "documents replaced": report.replaced,
                "documents unchanged": report.unchanged, "documents removed": report.removed,
                "documents failed": len(report.failures), "entities": report.entities,
@@ -80,9 +91,19 @@ def load(paths, home, prune, as_json, sync_after, engine, scheduler, workers):
         emit([{"": k, "count": v} for k, v in summary.items()], False, title=f"kg load -> {home}")
         for failure in report.failures:
             click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
-        if sync_after:   # after the load's own summary, so that a sync error does not hide it
-            _sync(home, as_json=False, printed=True)
+        if follower:   # after the load's own summary, so that a sync error does not hide it
+            _print_sync(_finish_sync(follower, home))
     sys.exit(0 if report.ok else EXIT_FAILED)
+
+
+def _finish_sync(follower, home):
+    from .store import Store
+
+    try:
+        with Store.open(home) as store:
+            return follower.finish(store)
+    finally:
+        follower.close()
 
 
 class _progress:

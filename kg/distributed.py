@@ -9,6 +9,9 @@ is skipped stays here: an unchanged document (same content hash) or a duplicate 
 The result is the single-process load's, quad for quad: the same extractor and mapping run on the same
 Articles, and the entities graph is derived from the document graphs afterwards in either case.
 
+With `kg load --sync`, Neo4j follows: each shard's documents are synced as soon as they are in the store
+(kg.neo4j_sync.LoadSync, one transaction per 100 documents), while the workers extract the next partitions.
+
 Shards go under the kg home's `tmp/` and are removed once ingested. A worker that cannot see that folder
 (a remote cluster without a shared filesystem) sends its shard back in the task result instead.
 """
@@ -107,9 +110,11 @@ class DaskEngine:
         self.partition_size = partition_size
 
     def load(self, articles: Iterator[Article], store: Store, stored: dict, report: LoadReport,
-             extractor: str = "spacy", progress: Callable[[str], None] | None = None) -> None:
+             extractor: str = "spacy", progress: Callable[[str], None] | None = None,
+             on_written: Callable[[Store, list[str]], None] | None = None) -> None:
         """Extract `articles` on the cluster and write each document into `store` (opened for writing),
-        replacing those in `stored`, and record counts and failures in `report`."""
+        replacing those in `stored`, and record counts and failures in `report`. `on_written(store, iris)`
+        follows each shard's documents (kg load --sync writes them to Neo4j then, while workers extract)."""
         partitions = _partitions(articles, self.partition_size)
         first = next(partitions, None)
         if first is None:  # nothing changed: no cluster to start or reach
@@ -127,9 +132,9 @@ class DaskEngine:
                 in_flight.append((partition, client.submit(map_partition, partition, extractor,
                                                            str(shards / f"part-{number:06d}.nq"), pure=False)))
                 if len(in_flight) >= window:
-                    self._ingest(*in_flight.popleft(), store, stored, report, progress)
+                    self._ingest(*in_flight.popleft(), store, stored, report, progress, on_written)
             while in_flight:
-                self._ingest(*in_flight.popleft(), store, stored, report, progress)
+                self._ingest(*in_flight.popleft(), store, stored, report, progress, on_written)
         finally:
             client.close()
             if cluster is not None:
@@ -137,7 +142,7 @@ class DaskEngine:
             shutil.rmtree(shards, ignore_errors=True)
 
     def _ingest(self, partition: list[Article], future, store: Store, stored: dict, report: LoadReport,
-                progress) -> None:
+                progress, on_written=None) -> None:
         try:
             shard = future.result()
             graphs = _read_shard(shard)
@@ -145,6 +150,7 @@ class DaskEngine:
             for article in partition:
                 report.failures.append(Failure(article.source_path, f"dask task failed ({type(err).__name__}: {err})"))
             return
+        written = []
         for doc in shard.documents:
             if progress:
                 progress(doc.doc_id)
@@ -152,6 +158,7 @@ class DaskEngine:
                 report.failures.append(Failure(doc.path, doc.failure))
                 continue
             store.put_document(doc.iri, graphs.get(doc.iri, []), replace=doc.iri in stored)
+            written.append(doc.iri)
             report.loaded_documents.append(doc.doc_id)
             if doc.iri in stored:
                 report.replaced += 1
@@ -164,6 +171,8 @@ class DaskEngine:
             report.triples += doc.triples
         if shard.path:
             Path(shard.path).unlink(missing_ok=True)
+        if on_written and written:
+            on_written(store, written)
 
     def _connect(self):
         try:

@@ -150,6 +150,7 @@ class Neo4jSync:
         self.rows_per_transaction = rows_per_transaction
         self.vocab = vocabulary()
         self._written: set[str] = set()
+        self._stale: set[str] = set()
 
     # -------------------------------------------------------------- state
 
@@ -162,11 +163,16 @@ class Neo4jSync:
                 report.add(session.run(statement).consume())
             session.run("CALL db.awaitIndexes(300)").consume()
 
-    def synced_documents(self) -> dict[str, tuple[str, str]]:
-        """iri -> (docId, syncHash) of every document a sync has written."""
+    def synced_documents(self, iris: list[str] | None = None) -> dict[str, tuple[str, str]]:
+        """iri -> (docId, syncHash) of every document a sync has written (of those given)."""
         with self.driver.session(database=self.database) as session:
-            result = session.run(f"MATCH (d:{BASE_LABEL}:Document) WHERE d.syncHash IS NOT NULL "
-                                 "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash")
+            if iris is not None:
+                result = session.run(f"UNWIND $iris AS iri MATCH (d:{BASE_LABEL}:Document {{iri: iri}}) "
+                                     "WHERE d.syncHash IS NOT NULL "
+                                     "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash", iris=iris)
+            else:
+                result = session.run(f"MATCH (d:{BASE_LABEL}:Document) WHERE d.syncHash IS NOT NULL "
+                                     "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash")
             return {r["iri"]: (r["doc"], r["hash"]) for r in result}
 
     def totals(self) -> tuple[int, int]:
@@ -203,22 +209,48 @@ class Neo4jSync:
                 if progress:
                     progress(done, total)
 
-            batches = _prefetch(self._batches(store, pending))
-            try:
-                for batch in batches:
-                    replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
-                    self._write(replaced, batch, entities, report)
-                    report.replaced += len(replaced)
-                    report.synced += len(batch) - len(replaced)
-                    report.synced_documents += [rows.doc_id for rows in batch]
-                    done += len(batch)
-                    if progress:
-                        progress(done, total)
-            finally:
-                batches.close()   # stops the reader thread before the store can be closed
+            self._write_pending(store, pending, in_neo4j, entities, report, progress, done, total)
             report.nodes, report.relationships = self.totals()
         report.seconds = time.perf_counter() - started
         return report
+
+    def write_documents(self, store: Store, iris: list[str], report: SyncReport) -> None:
+        """Sync these documents of the store now, new or changed (unchanged ones are skipped), while a load
+        is still writing others: their shared entities as their own graphs have them, since the entities graph
+        is rebuilt only at the end of the load; `refresh_entities` then gives those the resolved view."""
+        in_neo4j = self.synced_documents(iris)
+        pending = [iri for iri in iris if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
+        self._write_pending(store, pending, in_neo4j, None, report)
+
+    def refresh_entities(self, store: Store, report: SyncReport, per_transaction: int = 5000) -> None:
+        """Give every entity written by `write_documents` (or left by a replaced document) the labels and
+        properties of the store's entities graph, as a full sync writes them."""
+        stale, self._stale = sorted(self._stale), set()
+        entities = entity_rows(store, self.vocab) if stale else {}
+        resolved = [iri for iri in stale if iri in entities]
+        for start in range(0, len(resolved), per_transaction):
+            columns = self._entity_columns({iri: entities[iri] for iri in resolved[start:start + per_transaction]})
+            query = self._entity_statement("MATCH", tuple(columns["props"]))
+            with self.driver.session(database=self.database) as session:
+                summary = session.execute_write(lambda tx, q=query, c=columns: tx.run(
+                    q, entities=c, entityLabels=sorted(self.entity_labels)).consume())
+            report.add(summary)
+
+    def _write_pending(self, store: Store, pending: list[str], in_neo4j: dict, entities: dict | None,
+                       report: SyncReport, progress: Progress | None = None, done: int = 0, total: int = 0) -> None:
+        batches = _prefetch(self._batches(store, pending))
+        try:
+            for batch in batches:
+                replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
+                self._write(replaced, batch, entities, report)
+                report.replaced += len(replaced)
+                report.synced += len(batch) - len(replaced)
+                report.synced_documents += [rows.doc_id for rows in batch]
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        finally:
+            batches.close()   # stops the reader thread before the store can be closed
 
     def _batches(self, store: Store, iris: list[str]) -> Iterator[list[DocumentRows]]:
         batch, size = [], 0
@@ -232,14 +264,17 @@ class Neo4jSync:
         if batch:
             yield batch
 
-    def _write(self, removals: list[str], documents: list[DocumentRows], entities: dict[str, dict],
+    def _write(self, removals: list[str], documents: list[DocumentRows], entities: dict[str, dict] | None,
                report: SyncReport) -> None:
         """One transaction: remove the old versions, write the new ones, tidy the shared entities.
         The driver retries it on transient errors (it is rebuilt from its arguments each time).
+        `entities` None: no resolved view yet (during a load); the entities written or left are `_stale`.
 
         New versions go in one statement (`_write_statement`): one round trip for documents, entities,
         claims, events and relationships, where each would otherwise wait for the previous one's answer."""
-        summaries = []
+        summaries, left = [], []
+        stale = entities is None
+        entities = entities or {}
         # an entity missing from the entities graph (a load cut off before its rebuild) keeps its graph's view;
         # one written by an earlier transaction of this sync is already as the entities graph says
         resolved = {iri: entities.get(iri, own) for rows in documents for iri, own in rows.entities.items()}
@@ -259,6 +294,7 @@ class Neo4jSync:
             if params is not None:
                 run(self._write_statement(tuple(params["entities"]["props"])), **params)
             survivors = sorted(touched - set(resolved))
+            left[:] = survivors
             if survivors:
                 # entity nodes left without any relationship belong to no document any more
                 run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) WHERE NOT (n)--() DELETE n",
@@ -273,6 +309,8 @@ class Neo4jSync:
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)
         self._written |= set(fresh)
+        if stale:
+            self._stale |= set(fresh) | set(left)
         for summary in summaries:
             report.add(summary)
 
@@ -392,6 +430,77 @@ class Neo4jSync:
         excluded = {label for c in own for label in v.node_labels[c]}
         excluded |= {label for c, labels in v.node_labels.items() if "MarketEvent" in labels for label in labels}
         return frozenset(label for labels in v.node_labels.values() for label in labels) - excluded
+
+
+class LoadSync:
+    """Neo4j following a load (`kg load --sync`): the documents the load writes are synced as it writes them,
+    a batch at a time (each shard of `--engine dask`, every 32 documents of the local engine), instead of
+    after the whole load. Call it with (store, iris) after each batch; then, once the load has rebuilt the
+    entities graph, `finish` syncs whatever else differs (documents pruned or missed) and gives every entity
+    the batches wrote its resolved labels and properties: the graph is then a plain `kg sync`'s, node for node.
+
+    A Neo4j error during the load stops the following, not the load (whose documents are in the store
+    either way): `finish` raises it, and `kg sync` later converges."""
+
+    def __init__(self, settings: Settings, **options):
+        self.settings = settings
+        self.report = SyncReport()
+        self.batches = 0
+        self.error: BackendError | None = None
+        self._schema = False
+        self.driver = self.neo4j = None
+        try:
+            self.driver = connect(settings, retry_seconds=options.pop("retry_seconds", 15.0))
+        except BackendError as err:   # the load goes ahead; finish() reports it
+            self.error = err
+            return
+        self.neo4j = Neo4jSync(self.driver, **options)
+
+    def __call__(self, store: Store, iris: list[str]) -> None:
+        if self.error is not None or not iris:
+            return
+        started = time.perf_counter()
+        try:
+            with _errors(self.driver, self.settings.neo4j_password):
+                if not self._schema:
+                    self.neo4j.ensure_schema(self.report)
+                    self._schema = True
+                self.neo4j.write_documents(store, list(iris), self.report)
+                self.batches += 1
+        except BackendError as err:
+            self.error = err
+        finally:
+            self.report.seconds += time.perf_counter() - started
+
+    def finish(self, store: Store) -> SyncReport:
+        """The rest of the sync, and the report of the whole (batches and rest)."""
+        if self.error is not None:
+            raise self.error
+        with _errors(self.driver, self.settings.neo4j_password):
+            final = self.neo4j.sync(store)
+            started = time.perf_counter()
+            self.neo4j.refresh_entities(store, final)
+            final.seconds += time.perf_counter() - started
+        streamed = self.report
+        final.unchanged = max(0, final.unchanged - streamed.synced - streamed.replaced)
+        final.synced += streamed.synced
+        final.replaced += streamed.replaced
+        final.synced_documents = streamed.synced_documents + final.synced_documents
+        final.seconds += streamed.seconds
+        for name, value in streamed.counters.items():
+            final.counters[name] += value
+        return final
+
+    def close(self) -> None:
+        if self.driver is not None:
+            self.driver.close()
+            self.driver = None
+
+    def __enter__(self) -> LoadSync:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _prefetch(batches: Iterator, depth: int = 2) -> Iterator:

@@ -50,6 +50,7 @@ class LoadReport:
 
 
 Progress = Callable[[str], None]
+Written = Callable[[Store, list[str]], None]
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -59,9 +60,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
-         extractor: str = "spacy", progress: Progress | None = None, engine=None) -> LoadReport:
+         extractor: str = "spacy", progress: Progress | None = None, engine=None,
+         on_written: Written | None = None) -> LoadReport:
     """Load every article under `paths` into the store at `home`. An `engine` (kg.distributed.DaskEngine)
-    extracts elsewhere; documents are written here, one transaction each, either way."""
+    extracts elsewhere; documents are written here, one transaction each, either way. `on_written(store,
+    iris)` is called after each batch of documents is written (every BATCH documents here, every shard with
+    the engine), before the entities graph is rebuilt at the end: kg.neo4j_sync.LoadSync follows the load so."""
     report = LoadReport()
     paths = [str(p) for p in paths]
     sources = list(discover(paths))
@@ -91,8 +95,10 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                     yield item
 
         if engine is not None:  # extraction on its workers; it writes each document with put_document, as below
-            engine.load(pending(), store, stored, report, extractor=extractor, progress=progress)
+            engine.load(pending(), store, stored, report, extractor=extractor, progress=progress,
+                        on_written=on_written)
         for batch in _batches(pending() if engine is None else (), BATCH):
+            written = []
             for article, result in zip(batch, get_extractor(extractor).extract(batch)):
                 if progress:
                     progress(article.doc_id)
@@ -106,6 +112,7 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                     report.failures.append(Failure(article.source_path, f"cannot map to RDF ({type(err).__name__}: {err})"))
                     continue
                 store.put_document(iri, quads, replace=iri in stored)
+                written.append(iri)
                 report.loaded_documents.append(article.doc_id)
                 if iri in stored:
                     report.replaced += 1
@@ -116,6 +123,8 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                 report.claims += len(result.claims)
                 report.events += len(result.events)
                 report.triples += len(quads)
+            if on_written and written:
+                on_written(store, written)
 
         if prune:
             for iri, doc in stored.items():
