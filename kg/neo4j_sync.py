@@ -196,7 +196,7 @@ class Neo4jSync:
                        if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
             report.unchanged = len(in_store) - len(pending)
             total = len(removed) + len(pending)
-            entities = entity_rows(store, self.vocab) if total else {}
+            entities = self._entity_rows(store) if total else {}
             self._written: set[str] = set()   # entities MERGEd by a committed transaction of this sync
             done = 0
 
@@ -226,7 +226,7 @@ class Neo4jSync:
         """Give every entity written by `write_documents` (or left by a replaced document) the labels and
         properties of the store's entities graph, as a full sync writes them."""
         stale, self._stale = sorted(self._stale), set()
-        entities = entity_rows(store, self.vocab) if stale else {}
+        entities = self._entity_rows(store) if stale else {}
         resolved = [iri for iri in stale if iri in entities]
         for start in range(0, len(resolved), per_transaction):
             columns = self._entity_columns({iri: entities[iri] for iri in resolved[start:start + per_transaction]})
@@ -252,10 +252,16 @@ class Neo4jSync:
         finally:
             batches.close()   # stops the reader thread before the store can be closed
 
+    def _document_rows(self, store: Store, iri: str) -> DocumentRows:
+        return document_rows(store, iri, self.vocab)
+
+    def _entity_rows(self, store: Store) -> dict[str, dict]:
+        return entity_rows(store, self.vocab)
+
     def _batches(self, store: Store, iris: list[str]) -> Iterator[list[DocumentRows]]:
         batch, size = [], 0
         for iri in iris:
-            rows = document_rows(store, iri, self.vocab)
+            rows = self._document_rows(store, iri)
             if batch and (len(batch) >= self.docs_per_transaction or size + rows.size > self.rows_per_transaction):
                 yield batch
                 batch, size = [], 0
