@@ -168,17 +168,32 @@ def validate(home, as_json):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl", "graphml", "gexf"]),
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl", "graphml", "gexf",
+                                                    "neo4j-csv"]),
               default="trig", show_default=True,
               help="An RDF syntax; gold-jsonl: one JSON record per document, as shared/eval/score.py reads; "
-                   "graphml or gexf: the entity graph with claims and events, for Gephi.")
+                   "graphml or gexf: the entity graph with claims and events, for Gephi; neo4j-csv: node and "
+                   "relationship CSVs in DIRECTORY for neo4j-admin database import (docs/neo4j.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @home_option
-def export(fmt, output, home):
-    """Export the store (RDF, gold-jsonl for the evaluation scorer, GraphML/GEXF for Gephi)."""
+def export(directory, fmt, output, home):
+    """Export the store (RDF, gold-jsonl for the evaluation scorer, GraphML/GEXF for Gephi, CSVs for
+    neo4j-admin: kg export --format neo4j-csv DIRECTORY)."""
     from .export import export as export_store
     from .store import Store
 
+    if (fmt == "neo4j-csv") != (directory is not None) or (directory is not None and output):
+        raise click.UsageError("--format neo4j-csv takes a DIRECTORY (and no -o); the other formats a file "
+                               "(-o) or stdout")
+    if fmt == "neo4j-csv":
+        from .neo4j_csv import export_neo4j_csv
+
+        with Store.open(settings(home).home) as store:
+            report = export_neo4j_csv(store, directory)
+        click.echo(f"wrote {report.nodes} nodes and {report.relationships} relationships to {directory}; "
+                   f"import with the server stopped:\n  {report.command()}", err=True)
+        return
     with Store.open(settings(home).home) as store:
         if output:
             with output.open("wb") as out:

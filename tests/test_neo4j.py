@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS, SEEDS_GOLD
-from neo4j_fixture import clean_database
+from neo4j_fixture import assert_same_graph, clean_database, graph_snapshot
 from kg.cli import main
 from kg.errors import BackendError
 from kg.iris import document_iri
@@ -186,23 +186,6 @@ def test_a_document_removed_from_the_store_is_removed_from_neo4j_even_if_nothing
     assert (report.removed, report.unchanged) == (1, 1)
     assert_counts_match(neo4j, home)
     assert_no_orphans(neo4j)
-
-
-def graph_snapshot(server) -> tuple[list, list]:
-    """Every node (iri, labels, properties) and relationship (ends, type, properties), canonically sorted."""
-    def canonical(props):
-        return json.dumps(props, sort_keys=True)
-    nodes = sorted((r["iri"], tuple(sorted(r["labels"])), canonical(r["props"])) for r in cypher(
-        server, "MATCH (n) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"))
-    rels = sorted((r["s"], r["type"], r["o"], canonical(r["props"])) for r in cypher(
-        server, "MATCH (s)-[r]->(o) RETURN s.iri AS s, type(r) AS type, o.iri AS o, properties(r) AS props"))
-    return nodes, rels
-
-
-def assert_same_graph(actual, expected) -> None:
-    for kind, a, e in zip(("nodes", "relationships"), actual, expected):
-        assert (kind, sorted(set(a) - set(e))[:5], sorted(set(e) - set(a))[:5]) == (kind, [], [])
-        assert a == e
 
 
 def test_a_dask_load_syncs_each_shard_as_it_arrives_and_ends_as_a_full_sync(neo4j, tmp_path):
