@@ -48,7 +48,8 @@ def import_command(directory: Path, database: str = "neo4j") -> str:
     d = Path(directory)
     return (f"neo4j-admin database import full --overwrite-destination "
             f"--nodes={shlex.quote(str(d / NODES))} --relationships={shlex.quote(str(d / RELATIONSHIPS))} "
-            f"--array-delimiter=U+001F --multiline-fields=true {shlex.quote(database)}")
+            f"--array-delimiter=U+001F --multiline-fields=true --report-file={shlex.quote(str(d / 'import.report'))} "
+            f"{shlex.quote(database)}")
 
 
 def _kind(value) -> str:

@@ -96,9 +96,10 @@ def test_neo4j_admin_import_gives_the_synced_graph_and_sync_finds_it_unchanged(s
         local.stop()
         args = shlex.split(import_command(tmp_path / "csv"))[1:]      # neo4j-admin database import full ...
         done = subprocess.run([str(LAUNCHER), "admin", "--dir", str(local.directory), *args], text=True,
-                              capture_output=True, timeout=600)
+                              capture_output=True, timeout=600, cwd=tmp_path)
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
         assert f"{report.nodes} nodes" in done.stdout and f"{report.relationships} relationships" in done.stdout
+        assert (tmp_path / "csv" / "import.report").exists() and not (tmp_path / "import.report").exists()
         local.start(local.bolt_port, local.http_port)
         assert_same_graph(graph_snapshot(server), synced)
 
