@@ -661,8 +661,8 @@ def bench_ask(tmp: Path) -> tuple[Row, Row]:
 def bench_neo4j(run: bool, home: Path | None) -> Row:
     script = ROOT / "bench" / "neo4j_sync.py"
     cached = ROOT / "bench" / "neo4j_sync.json"
-    limit = ("Neo4j's transaction commits and index lookups on MERGE (batched UNWIND per document); "
-             "see bench/neo4j_sync.py")
+    limit = ("reading the store (pyoxigraph quads to rows, in Python) more than Neo4j's writes (one statement "
+             "per 100 documents, its commit); see bench/neo4j_sync.py")
     if not script.exists():
         return Row("Neo4j sync throughput", "not measured (bench/neo4j_sync.py is missing)", "", None, limit)
     data, source = None, ""

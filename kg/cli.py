@@ -40,7 +40,8 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @home_option
 @click.option("--prune", is_flag=True, help="Remove stored documents that are no longer under PATHS.")
-@click.option("--sync", "sync_after", is_flag=True, help="Then sync the store into Neo4j (needs NEO4J_URI).")
+@click.option("--sync", "sync_after", is_flag=True, help="Sync into Neo4j as documents are written, batch by "
+              "batch, then what else changed (needs NEO4J_URI).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: extract in this process; dask: on a Dask cluster (pip install 'kg-news[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing cluster's scheduler "
@@ -62,11 +63,21 @@ def load(paths, home, prune, as_json, sync_after, engine, scheduler, workers):
         engine = DaskEngine(scheduler=scheduler, workers=workers)
     else:
         engine = None
-    home = settings(home).home
+    config = settings(home)
+    home = config.home
     show_progress = sys.stderr.isatty() and not as_json
-    with _progress(show_progress) as advance:
-        report = load_paths(paths, home, prune=prune, progress=advance, engine=engine)
-    synced = _sync(home, as_json=True, printed=False) if sync_after and as_json else None
+    follower = None
+    if sync_after:   # Neo4j follows the load batch by batch (kg.neo4j_sync.LoadSync)
+        from .neo4j_sync import LoadSync
+        follower = LoadSync(config)
+    try:
+        with _progress(show_progress) as advance:
+            report = load_paths(paths, home, prune=prune, progress=advance, engine=engine, on_written=follower)
+        synced = _finish_sync(follower, home) if follower and as_json else None
+    except BaseException:
+        if follower:
+            follower.close()
+        raise
     summary = {"documents loaded": report.loaded, "documents replaced": report.replaced,
                "documents unchanged": report.unchanged, "documents removed": report.removed,
                "documents failed": len(report.failures), "entities": report.entities,
@@ -80,9 +91,19 @@ def load(paths, home, prune, as_json, sync_after, engine, scheduler, workers):
         emit([{"": k, "count": v} for k, v in summary.items()], False, title=f"kg load -> {home}")
         for failure in report.failures:
             click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
-        if sync_after:   # after the load's own summary, so that a sync error does not hide it
-            _sync(home, as_json=False, printed=True)
+        if follower:   # after the load's own summary, so that a sync error does not hide it
+            _print_sync(_finish_sync(follower, home))
     sys.exit(0 if report.ok else EXIT_FAILED)
+
+
+def _finish_sync(follower, home):
+    from .store import Store
+
+    try:
+        with Store.open(home) as store:
+            return follower.finish(store)
+    finally:
+        follower.close()
 
 
 class _progress:
@@ -147,17 +168,32 @@ def validate(home, as_json):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl", "graphml", "gexf"]),
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "gold-jsonl", "graphml", "gexf",
+                                                    "neo4j-csv"]),
               default="trig", show_default=True,
               help="An RDF syntax; gold-jsonl: one JSON record per document, as shared/eval/score.py reads; "
-                   "graphml or gexf: the entity graph with claims and events, for Gephi.")
+                   "graphml or gexf: the entity graph with claims and events, for Gephi; neo4j-csv: node and "
+                   "relationship CSVs in DIRECTORY for neo4j-admin database import (docs/neo4j.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @home_option
-def export(fmt, output, home):
-    """Export the store (RDF, gold-jsonl for the evaluation scorer, GraphML/GEXF for Gephi)."""
+def export(directory, fmt, output, home):
+    """Export the store (RDF, gold-jsonl for the evaluation scorer, GraphML/GEXF for Gephi, CSVs for
+    neo4j-admin: kg export --format neo4j-csv DIRECTORY)."""
     from .export import export as export_store
     from .store import Store
 
+    if (fmt == "neo4j-csv") != (directory is not None) or (directory is not None and output):
+        raise click.UsageError("--format neo4j-csv takes a DIRECTORY (and no -o); the other formats a file "
+                               "(-o) or stdout")
+    if fmt == "neo4j-csv":
+        from .neo4j_csv import export_neo4j_csv
+
+        with Store.open(settings(home).home) as store:
+            report = export_neo4j_csv(store, directory)
+        click.echo(f"wrote {report.nodes} nodes and {report.relationships} relationships to {directory}; "
+                   f"import with the server stopped:\n  {report.command()}", err=True)
+        return
     with Store.open(settings(home).home) as store:
         if output:
             with output.open("wb") as out:

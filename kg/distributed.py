@@ -9,6 +9,9 @@ is skipped stays here: an unchanged document (same content hash) or a duplicate 
 The result is the single-process load's, quad for quad: the same extractor and mapping run on the same
 Articles, and the entities graph is derived from the document graphs afterwards in either case.
 
+With `kg load --sync`, Neo4j follows: each shard's documents are synced as soon as they are in the store
+(kg.neo4j_sync.LoadSync, one transaction per 100 documents), while the workers extract the next partitions.
+
 Shards go under the kg home's `tmp/` and are removed once ingested. A worker that cannot see that folder
 (a remote cluster without a shared filesystem) sends its shard back in the task result instead.
 """
@@ -107,9 +110,11 @@ class DaskEngine:
         self.partition_size = partition_size
 
     def load(self, articles: Iterator[Article], store: Store, stored: dict, report: LoadReport,
-             extractor: str = "spacy", progress: Callable[[str], None] | None = None) -> None:
+             extractor: str = "spacy", progress: Callable[[str], None] | None = None,
+             on_written: Callable[[Store, list[str]], None] | None = None) -> None:
         """Extract `articles` on the cluster and write each document into `store` (opened for writing),
-        replacing those in `stored`, and record counts and failures in `report`."""
+        replacing those in `stored`, and record counts and failures in `report`. `on_written(store, iris)`
+        follows each shard's documents (kg load --sync writes them to Neo4j then, while workers extract)."""
         partitions = _partitions(articles, self.partition_size)
         first = next(partitions, None)
         if first is None:  # nothing changed: no cluster to start or reach
@@ -123,7 +128,7 @@ class DaskEngine:
             window = 2 * max(1, len(client.nthreads()))
             partitions = chain([first], partitions)
             in_flight: deque = deque()
-            with DocumentWriter(store) as writer:
+            with DocumentWriter(store, on_written=on_written) as writer:
                 for number, partition in enumerate(partitions):
                     in_flight.append((partition, client.submit(map_partition, partition, extractor,
                                                                str(shards / f"part-{number:06d}.nq"), pure=False)))
@@ -165,6 +170,8 @@ class DaskEngine:
             report.triples += doc.triples
         if shard.path:
             Path(shard.path).unlink(missing_ok=True)
+        if writer.on_written:            # someone follows the load (kg load --sync): a shard at a time
+            writer.flush()
 
     def _connect(self):
         try:

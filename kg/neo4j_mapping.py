@@ -79,6 +79,7 @@ class Vocabulary:
     in_document: str                          # the folded class's link to its document (kg:inDocument)
     evidence_keys: tuple[str, ...]            # literals of the folded class (sentence, start, end)
     fact_keys: tuple[str, ...]                # properties of a reified fact's relationship
+    key_domains: dict[str, frozenset[str]]    # property key -> the rdfs:domain classes of its term (empty: any)
 
     def key(self, name: str) -> str:
         """A property key for Cypher text: only the vocabulary's, checked."""
@@ -147,8 +148,13 @@ def vocabulary() -> Vocabulary:
 
     evidence_keys = keys_of(folded)
     fact_keys = ("doc", "assertion", *evidence_keys, *keys_of(reified))
+    key_domains: dict[str, frozenset[str]] = {}
+    for p in (*literal_properties, *_FOREIGN_LITERALS):
+        domains = frozenset(str(d) for d in graph.objects(p, RDFS.domain)) if str(p).startswith(kg) else frozenset()
+        key_domains[properties[str(p)]] = key_domains.get(properties[str(p)], frozenset()) | domains
     return Vocabulary(node_labels, class_names, rel_types, properties, frozenset(map(str, reified)),
-                      frozenset(map(str, folded)), str(KG.evidence), str(KG.inDocument), evidence_keys, fact_keys)
+                      frozenset(map(str, folded)), str(KG.evidence), str(KG.inDocument), evidence_keys, fact_keys,
+                      key_domains)
 
 
 # ---------------------------------------------------------------------------------------------- reading RDF

@@ -26,8 +26,6 @@ from .neo4j_mapping import BASE_LABEL, DocumentRows, document_rows, entity_rows,
 from .store import Store
 from .terms import KG
 
-_RS, _US = "\x1e", "\x1f"   # record and unit separators of the packed relationship strings
-
 SCHEMA_STATEMENTS = (
     f"CREATE CONSTRAINT kg_resource_iri IF NOT EXISTS FOR (n:{BASE_LABEL}) REQUIRE n.iri IS UNIQUE",
     "CREATE CONSTRAINT kg_document_doc_id IF NOT EXISTS FOR (n:Document) REQUIRE n.docId IS UNIQUE",
@@ -152,6 +150,7 @@ class Neo4jSync:
         self.rows_per_transaction = rows_per_transaction
         self.vocab = vocabulary()
         self._written: set[str] = set()
+        self._stale: set[str] = set()
 
     # -------------------------------------------------------------- state
 
@@ -164,11 +163,16 @@ class Neo4jSync:
                 report.add(session.run(statement).consume())
             session.run("CALL db.awaitIndexes(300)").consume()
 
-    def synced_documents(self) -> dict[str, tuple[str, str]]:
-        """iri -> (docId, syncHash) of every document a sync has written."""
+    def synced_documents(self, iris: list[str] | None = None) -> dict[str, tuple[str, str]]:
+        """iri -> (docId, syncHash) of every document a sync has written (of those given)."""
         with self.driver.session(database=self.database) as session:
-            result = session.run(f"MATCH (d:{BASE_LABEL}:Document) WHERE d.syncHash IS NOT NULL "
-                                 "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash")
+            if iris is not None:
+                result = session.run(f"UNWIND $iris AS iri MATCH (d:{BASE_LABEL}:Document {{iri: iri}}) "
+                                     "WHERE d.syncHash IS NOT NULL "
+                                     "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash", iris=iris)
+            else:
+                result = session.run(f"MATCH (d:{BASE_LABEL}:Document) WHERE d.syncHash IS NOT NULL "
+                                     "RETURN d.iri AS iri, d.docId AS doc, d.syncHash AS hash")
             return {r["iri"]: (r["doc"], r["hash"]) for r in result}
 
     def totals(self) -> tuple[int, int]:
@@ -192,7 +196,7 @@ class Neo4jSync:
                        if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
             report.unchanged = len(in_store) - len(pending)
             total = len(removed) + len(pending)
-            entities = entity_rows(store, self.vocab) if total else {}
+            entities = self._entity_rows(store) if total else {}
             self._written: set[str] = set()   # entities MERGEd by a committed transaction of this sync
             done = 0
 
@@ -205,27 +209,59 @@ class Neo4jSync:
                 if progress:
                     progress(done, total)
 
-            batches = _prefetch(self._batches(store, pending))
-            try:
-                for batch in batches:
-                    replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
-                    self._write(replaced, batch, entities, report)
-                    report.replaced += len(replaced)
-                    report.synced += len(batch) - len(replaced)
-                    report.synced_documents += [rows.doc_id for rows in batch]
-                    done += len(batch)
-                    if progress:
-                        progress(done, total)
-            finally:
-                batches.close()   # stops the reader thread before the store can be closed
+            self._write_pending(store, pending, in_neo4j, entities, report, progress, done, total)
             report.nodes, report.relationships = self.totals()
         report.seconds = time.perf_counter() - started
         return report
 
+    def write_documents(self, store: Store, iris: list[str], report: SyncReport) -> None:
+        """Sync these documents of the store now, new or changed (unchanged ones are skipped), while a load
+        is still writing others: their shared entities as their own graphs have them, since the entities graph
+        is rebuilt only at the end of the load; `refresh_entities` then gives those the resolved view."""
+        in_neo4j = self.synced_documents(iris)
+        pending = [iri for iri in iris if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
+        self._write_pending(store, pending, in_neo4j, None, report)
+
+    def refresh_entities(self, store: Store, report: SyncReport, per_transaction: int = 5000) -> None:
+        """Give every entity written by `write_documents` (or left by a replaced document) the labels and
+        properties of the store's entities graph, as a full sync writes them."""
+        stale, self._stale = sorted(self._stale), set()
+        entities = self._entity_rows(store) if stale else {}
+        resolved = [iri for iri in stale if iri in entities]
+        for start in range(0, len(resolved), per_transaction):
+            columns = self._entity_columns({iri: entities[iri] for iri in resolved[start:start + per_transaction]})
+            query = self._entity_statement("MATCH", tuple(columns["props"]))
+            with self.driver.session(database=self.database) as session:
+                summary = session.execute_write(lambda tx, q=query, c=columns: tx.run(
+                    q, entities=c, entityLabels=sorted(self.entity_labels)).consume())
+            report.add(summary)
+
+    def _write_pending(self, store: Store, pending: list[str], in_neo4j: dict, entities: dict | None,
+                       report: SyncReport, progress: Progress | None = None, done: int = 0, total: int = 0) -> None:
+        batches = _prefetch(self._batches(store, pending))
+        try:
+            for batch in batches:
+                replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
+                self._write(replaced, batch, entities, report)
+                report.replaced += len(replaced)
+                report.synced += len(batch) - len(replaced)
+                report.synced_documents += [rows.doc_id for rows in batch]
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        finally:
+            batches.close()   # stops the reader thread before the store can be closed
+
+    def _document_rows(self, store: Store, iri: str) -> DocumentRows:
+        return document_rows(store, iri, self.vocab)
+
+    def _entity_rows(self, store: Store) -> dict[str, dict]:
+        return entity_rows(store, self.vocab)
+
     def _batches(self, store: Store, iris: list[str]) -> Iterator[list[DocumentRows]]:
         batch, size = [], 0
         for iri in iris:
-            rows = document_rows(store, iri, self.vocab)
+            rows = self._document_rows(store, iri)
             if batch and (len(batch) >= self.docs_per_transaction or size + rows.size > self.rows_per_transaction):
                 yield batch
                 batch, size = [], 0
@@ -234,18 +270,22 @@ class Neo4jSync:
         if batch:
             yield batch
 
-    def _write(self, removals: list[str], documents: list[DocumentRows], entities: dict[str, dict],
+    def _write(self, removals: list[str], documents: list[DocumentRows], entities: dict[str, dict] | None,
                report: SyncReport) -> None:
         """One transaction: remove the old versions, write the new ones, tidy the shared entities.
-        The driver retries it on transient errors (it is rebuilt from its arguments each time)."""
-        summaries = []
-        nodes = [self._checked(node) for rows in documents for node in rows.nodes]
-        # relationships go as columns, per document: a packed value costs the driver more than a row
-        rels = [self._rel_payload(rows) for rows in documents if rows.rels]
+        The driver retries it on transient errors (it is rebuilt from its arguments each time).
+        `entities` None: no resolved view yet (during a load); the entities written or left are `_stale`.
+
+        New versions go in one statement (`_write_statement`): one round trip for documents, entities,
+        claims, events and relationships, where each would otherwise wait for the previous one's answer."""
+        summaries, left = [], []
+        stale = entities is None
+        entities = entities or {}
         # an entity missing from the entities graph (a load cut off before its rebuild) keeps its graph's view;
         # one written by an earlier transaction of this sync is already as the entities graph says
         resolved = {iri: entities.get(iri, own) for rows in documents for iri, own in rows.entities.items()}
         fresh = {iri: entity for iri, entity in resolved.items() if iri not in self._written}
+        params = self._write_params(documents, fresh) if documents else None
 
         def work(tx):
             summaries.clear()
@@ -257,42 +297,79 @@ class Neo4jSync:
                 return records
 
             touched = self._remove(run, removals) if removals else set()
-            if documents:
-                run(f"UNWIND $rows AS row MERGE (d:{BASE_LABEL} {{iri: row.iri}}) SET d:Document, d += row.props",
-                    rows=[{"iri": rows.iri, "props": {**rows.document, "syncHash": rows.sync_hash}}
-                          for rows in documents])
-                self._merge_entities(run, fresh, create=True)
-                run(f"UNWIND $rows AS row MERGE (n:{BASE_LABEL} {{iri: row.iri}}) SET n:$(row.labels), n += row.props",
-                    rows=nodes)
-                # CREATE, not MERGE: this document's relationships were deleted above or never existed, and
-                # the transaction is all or nothing, so each is created once.
-                # the keys are named (from the vocabulary, checked) rather than `SET r += map`, which would make
-                # the planner materialise every row first (an Eager for a possible conflict with `iri`)
-                keys = ", ".join(f"{self.vocab.key(k)}: p.{k}" for k in self.vocab.fact_keys if k != "doc")
-                run(f"""UNWIND $docs AS d UNWIND range(0, size(d.s) - 1) AS i
-                        MATCH (s:{BASE_LABEL} {{iri: d.s[i]}}) MATCH (o:{BASE_LABEL} {{iri: d.o[i]}})
-                        WITH d, s, o, d.type[i] AS type, d.props[i] AS p
-                        CREATE (s)-[r:$(type) {{doc: d.doc, {keys}}}]->(o)""",
-                    docs=[d for d in rels if d["s"]])
-                run(f"""UNWIND $docs AS d UNWIND split(d.plain, $rs) AS line
-                        WITH d, split(line, $us) AS f WHERE size(f) = 3
-                        MATCH (s:{BASE_LABEL} {{iri: f[0]}}) MATCH (o:{BASE_LABEL} {{iri: f[1]}})
-                        CREATE (s)-[r:$(f[2]) {{doc: d.doc}}]->(o)""",
-                    docs=[d for d in rels if d["plain"]], rs=_RS, us=_US)
+            if params is not None:
+                run(self._write_statement(tuple(params["entities"]["props"])), **params)
             survivors = sorted(touched - set(resolved))
+            left[:] = survivors
             if survivors:
                 # entity nodes left without any relationship belong to no document any more
                 run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) WHERE NOT (n)--() DELETE n",
                     iris=survivors)
                 # the others may have lost an alias, a label or their preferred name with this document
-                self._merge_entities(run, {iri: entities[iri] for iri in survivors if iri in entities},
-                                     create=False)
+                refresh = {iri: entities[iri] for iri in survivors if iri in entities}
+                if refresh:
+                    columns = self._entity_columns(refresh)
+                    run(self._entity_statement("MATCH", tuple(columns["props"])), entities=columns,
+                        entityLabels=sorted(self.entity_labels))
 
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)
         self._written |= set(fresh)
+        if stale:
+            self._stale |= set(fresh) | set(left)
         for summary in summaries:
             report.add(summary)
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - a few texts per Neo4jSync, which lives for one sync
+    def _write_statement(self, entity_keys: tuple[str, ...]) -> str:
+        """Documents, shared entities, claims and events, then relationships, as unit subqueries of one
+        statement. Its text depends on the ontology only, not on the data (unless an entity has a property
+        outside `entity_keys`), so Neo4j plans it once and reuses the plan; all data, labels and relationship
+        types included, are parameters. Relationships are CREATEd: a document's were deleted (in this
+        transaction) or never existed, and the transaction is all or nothing, so each is created once.
+        Their keys are named (from the vocabulary, checked) rather than `SET r += map`, which would make the
+        planner materialise every row for a possible conflict."""
+        keys = ", ".join(f"{self.vocab.key(k)}: $facts.{k}[i]" for k in self.vocab.fact_keys if k != "doc")
+        return f"""
+            CALL () {{
+              UNWIND $documents AS row
+              MERGE (d:{BASE_LABEL} {{iri: row.iri}}) SET d:Document, d += row.props }}
+            CALL () {{ {self._entity_statement("MERGE", entity_keys)} }}
+            CALL () {{
+              UNWIND $nodes AS row
+              MERGE (n:{BASE_LABEL} {{iri: row.iri}}) SET n:$(row.labels), n += row.props }}
+            CALL () {{
+              UNWIND range(0, size($facts.s) - 1) AS i
+              MATCH (s:{BASE_LABEL} {{iri: $facts.s[i]}}) MATCH (o:{BASE_LABEL} {{iri: $facts.o[i]}})
+              CREATE (s)-[:$($facts.type[i]) {{doc: $facts.doc[i], {keys}}}]->(o) }}
+            CALL () {{
+              UNWIND range(0, size($plain.s) - 1) AS i
+              MATCH (s:{BASE_LABEL} {{iri: $plain.s[i]}}) MATCH (o:{BASE_LABEL} {{iri: $plain.o[i]}})
+              CREATE (s)-[:$($plain.type[i]) {{doc: $plain.doc[i]}}]->(o) }}"""
+
+    def _write_params(self, documents: list[DocumentRows], fresh: dict[str, dict]) -> dict:
+        """The statement's parameters, as columns where there are many rows (fewer values to pack)."""
+        facts = {key: [] for key in ("s", "o", "type", *self.vocab.fact_keys)}
+        plain = {"s": [], "o": [], "type": [], "doc": []}
+        for rows in documents:
+            for s, o, rel_type, props in rows.rels:
+                self.vocab.rel_type(rel_type)
+                if props:
+                    for key in self.vocab.fact_keys:
+                        facts[key].append(props.get(key))
+                    facts["doc"][-1] = rows.doc_id
+                    columns = facts
+                else:
+                    plain["doc"].append(rows.doc_id)
+                    columns = plain
+                columns["s"].append(s)
+                columns["o"].append(o)
+                columns["type"].append(rel_type)
+        return {"documents": [{"iri": rows.iri, "props": {**rows.document, "syncHash": rows.sync_hash}}
+                              for rows in documents],
+                "entities": self._entity_columns(fresh), "entityLabels": sorted(self.entity_labels),
+                "nodes": [self._checked(node) for rows in documents for node in rows.nodes],
+                "facts": facts, "plain": plain}
 
     def _checked(self, row: dict) -> dict:
         """Labels and relationship types are data in the rows; they must be the ontology's."""
@@ -321,43 +398,34 @@ class Neo4jSync:
         run(f"UNWIND $docs AS doc MATCH (d:{BASE_LABEL}:Document {{docId: doc}}) DETACH DELETE d", docs=doc_ids)
         return touched
 
-    def _rel_payload(self, rows: DocumentRows) -> dict:
-        """A document's relationships as few packed values (packing, value by value, is what costs the driver
-        most): those with evidence as columns, the plain ones (most: MENTIONED_IN, ABOUT, ...) as a single
-        string of records, split by the server. IRIs and types hold no control characters; one that did
-        would go with the columns."""
-        payload = {"doc": rows.doc_id, "s": [], "o": [], "type": [], "props": [], "plain": ""}
-        plain = []
-        for s, o, rel_type, props in rows.rels:
-            self.vocab.rel_type(rel_type)
-            if props is None and not any(c in s or c in o for c in (_RS, _US)):
-                plain.append(f"{s}{_US}{o}{_US}{rel_type}")
-            else:
-                payload["s"].append(s)
-                payload["o"].append(o)
-                payload["type"].append(rel_type)
-                payload["props"].append(props or {})
-        payload["plain"] = _RS.join(plain)
-        return payload
-
-    def _merge_entities(self, run, entities: dict[str, dict], create: bool) -> None:
-        """Write shared entity nodes with their resolved labels and properties: labels the entity no longer
-        has are removed, properties it no longer has are set to null. create=False only refreshes nodes
-        that exist."""
-        if not entities:
-            return
-        # as columns, one list per property (fewer values to pack than a map per row), the keys named in the
-        # text: from the vocabulary, checked
-        keys = sorted({key for entity in entities.values() for key in entity["props"]} | {"name", "aliases"})
+    def _entity_columns(self, entities: dict[str, dict]) -> dict:
+        """Shared entities as columns, one list per property (fewer values to pack than a map per row)."""
         iris = sorted(entities)
         labels = [self._checked({"labels": list(entities[iri]["labels"])})["labels"] for iri in iris]
-        columns = {self.vocab.key(k): [entities[iri]["props"].get(k) for iri in iris] for k in keys}
-        sets = "".join(f", n.{k} = $props.{k}[i]" for k in columns)
-        verb = "MERGE" if create else "MATCH"
-        run(f"UNWIND range(0, size($iris) - 1) AS i {verb} (n:{BASE_LABEL} {{iri: $iris[i]}}) "
-            "REMOVE n:$([label IN $entityLabels WHERE NOT label IN $labels[i]]) "
-            f"SET n:$($labels[i]){sets}",
-            iris=iris, labels=labels, props=columns, entityLabels=sorted(self.entity_labels))
+        keys = [*self.entity_keys, *sorted({k for e in entities.values() for k in e["props"]} - set(self.entity_keys))]
+        return {"iris": iris, "labels": labels,
+                "props": {self.vocab.key(k): [entities[iri]["props"].get(k) for iri in iris] for k in keys}}
+
+    def _entity_statement(self, verb: str, keys: tuple[str, ...]) -> str:
+        """Write shared entity nodes with their resolved labels and properties: labels the entity no longer
+        has are removed, properties it no longer has are set to null. MATCH only refreshes nodes that exist.
+        The keys, named in the text (checked), are `entity_keys` and any other the entities have."""
+        sets = "".join(f", n.{self.vocab.key(k)} = $entities.props.{k}[i]" for k in keys)
+        return ("UNWIND range(0, size($entities.iris) - 1) AS i "
+                f"{verb} (n:{BASE_LABEL} {{iri: $entities.iris[i]}}) "
+                "REMOVE n:$([label IN $entityLabels WHERE NOT label IN $entities.labels[i]]) "
+                f"SET n:$($entities.labels[i]){sets}")
+
+    @functools.cached_property
+    def entity_keys(self) -> tuple[str, ...]:
+        """Properties an entity node can have: the kg terms with no rdfs:domain or an entity class as their
+        domain (`countryCode` of a Market), and `name`, `aliases`. Not dct:title and the other terms of
+        documents, which no entity has (a null would still count as a property set)."""
+        v = self.vocab
+        entity_classes = {c for c, labels in v.node_labels.items() if set(labels) <= self.entity_labels}
+        own = {k for k, domains in v.key_domains.items() if domains & entity_classes or
+               (not domains and k in {v.properties[p] for p in v.properties if p.startswith(str(KG._NS))})}
+        return tuple(sorted(v.key(k) for k in own | {"name", "aliases"}))
 
     @functools.cached_property
     def entity_labels(self) -> frozenset[str]:
@@ -368,6 +436,77 @@ class Neo4jSync:
         excluded = {label for c in own for label in v.node_labels[c]}
         excluded |= {label for c, labels in v.node_labels.items() if "MarketEvent" in labels for label in labels}
         return frozenset(label for labels in v.node_labels.values() for label in labels) - excluded
+
+
+class LoadSync:
+    """Neo4j following a load (`kg load --sync`): the documents the load writes are synced as it writes them,
+    a batch at a time (each shard of `--engine dask`, every 32 documents of the local engine), instead of
+    after the whole load. Call it with (store, iris) after each batch; then, once the load has rebuilt the
+    entities graph, `finish` syncs whatever else differs (documents pruned or missed) and gives every entity
+    the batches wrote its resolved labels and properties: the graph is then a plain `kg sync`'s, node for node.
+
+    A Neo4j error during the load stops the following, not the load (whose documents are in the store
+    either way): `finish` raises it, and `kg sync` later converges."""
+
+    def __init__(self, settings: Settings, **options):
+        self.settings = settings
+        self.report = SyncReport()
+        self.batches = 0
+        self.error: BackendError | None = None
+        self._schema = False
+        self.driver = self.neo4j = None
+        try:
+            self.driver = connect(settings, retry_seconds=options.pop("retry_seconds", 15.0))
+        except BackendError as err:   # the load goes ahead; finish() reports it
+            self.error = err
+            return
+        self.neo4j = Neo4jSync(self.driver, **options)
+
+    def __call__(self, store: Store, iris: list[str]) -> None:
+        if self.error is not None or not iris:
+            return
+        started = time.perf_counter()
+        try:
+            with _errors(self.driver, self.settings.neo4j_password):
+                if not self._schema:
+                    self.neo4j.ensure_schema(self.report)
+                    self._schema = True
+                self.neo4j.write_documents(store, list(iris), self.report)
+                self.batches += 1
+        except BackendError as err:
+            self.error = err
+        finally:
+            self.report.seconds += time.perf_counter() - started
+
+    def finish(self, store: Store) -> SyncReport:
+        """The rest of the sync, and the report of the whole (batches and rest)."""
+        if self.error is not None:
+            raise self.error
+        with _errors(self.driver, self.settings.neo4j_password):
+            final = self.neo4j.sync(store)
+            started = time.perf_counter()
+            self.neo4j.refresh_entities(store, final)
+            final.seconds += time.perf_counter() - started
+        streamed = self.report
+        final.unchanged = max(0, final.unchanged - streamed.synced - streamed.replaced)
+        final.synced += streamed.synced
+        final.replaced += streamed.replaced
+        final.synced_documents = streamed.synced_documents + final.synced_documents
+        final.seconds += streamed.seconds
+        for name, value in streamed.counters.items():
+            final.counters[name] += value
+        return final
+
+    def close(self) -> None:
+        if self.driver is not None:
+            self.driver.close()
+            self.driver = None
+
+    def __enter__(self) -> LoadSync:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _prefetch(batches: Iterator, depth: int = 2) -> Iterator:

@@ -52,6 +52,7 @@ class LoadReport:
 
 
 Progress = Callable[[str], None]
+Written = Callable[[Store, list[str]], None]
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -61,9 +62,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
-         extractor: str = "spacy", progress: Progress | None = None, engine=None) -> LoadReport:
+         extractor: str = "spacy", progress: Progress | None = None, engine=None,
+         on_written: Written | None = None) -> LoadReport:
     """Load every article under `paths` into the store at `home`. An `engine` (kg.distributed.DaskEngine)
-    extracts elsewhere; documents are written here either way (kg.store.DocumentWriter)."""
+    extracts elsewhere; documents are written here either way (kg.store.DocumentWriter). `on_written(store,
+    iris)` is called after each batch of documents is written (every BATCH documents here, every shard with
+    the engine), before the entities graph is rebuilt at the end: kg.neo4j_sync.LoadSync follows the load so."""
     report = LoadReport()
     paths = [str(p) for p in paths]
     sources = list(discover(paths))
@@ -93,8 +97,9 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                     yield item
 
         if engine is not None:  # extraction on its workers; it writes the documents with a DocumentWriter, as below
-            engine.load(pending(), store, stored, report, extractor=extractor, progress=progress)
-        with DocumentWriter(store) as writer:
+            engine.load(pending(), store, stored, report, extractor=extractor, progress=progress,
+                        on_written=on_written)
+        with DocumentWriter(store, on_written=on_written) as writer:
             _extract_and_write(pending() if engine is None else (), extractor, writer, stored, report, progress)
 
         if prune:
@@ -136,6 +141,8 @@ def _extract_and_write(articles: Iterable[Article], extractor: str, writer: Docu
             report.claims += len(result.claims)
             report.events += len(result.events)
             report.triples += len(quads)
+        if writer.on_written:           # someone follows the load (kg load --sync): a batch at a time
+            writer.flush()
 
 
 def _under(source_path: str, paths: list[str]) -> bool:

@@ -23,7 +23,7 @@ import fcntl
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -264,17 +264,22 @@ class Store:
 class DocumentWriter:
     """Gathers new documents and writes them `batch_quads` quads at a time with `put_new_documents`; a
     changed document (replace=True) is written at once, in its own transaction. Use it as a context
-    manager, or call `flush()` at the end."""
+    manager, or call `flush()` at the end. `on_written(store, graphs)` is told of every document once it
+    is in the store (at each flush): kg.neo4j_sync.LoadSync follows a load so."""
 
-    def __init__(self, store: Store, batch_quads: int | None = None):
+    def __init__(self, store: Store, batch_quads: int | None = None,
+                 on_written: Callable[[Store, list[str]], None] | None = None):
         self.store = store
         self.batch_quads = WRITE_BATCH_QUADS if batch_quads is None else batch_quads
+        self.on_written = on_written
         self._pending: list[tuple[str, list[ox.Quad]]] = []
         self._size = 0
+        self._written: list[str] = []
 
     def put(self, graph: str, quads: list[ox.Quad], replace: bool) -> None:
         if replace:
             self.store.put_document(graph, quads, replace=True)
+            self._written.append(graph)
             return
         self._pending.append((graph, quads))
         self._size += len(quads)
@@ -284,6 +289,9 @@ class DocumentWriter:
     def flush(self) -> None:
         pending, self._pending, self._size = self._pending, [], 0
         self.store.put_new_documents(pending)
+        written, self._written = self._written + [graph for graph, _ in pending], []
+        if self.on_written and written:
+            self.on_written(self.store, written)
 
     def __enter__(self) -> DocumentWriter:
         return self

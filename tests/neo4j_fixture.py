@@ -11,6 +11,7 @@ NEO4J_* variables set for the kg code under test.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -142,6 +143,28 @@ def neo4j_server(tmp_path_factory):
         yield Neo4jServer(local.uri, "neo4j", local.password, local)
     finally:
         local.stop()
+
+
+def _cypher(server: Neo4jServer, query: str) -> list[dict]:
+    with server.driver() as driver, driver.session() as session:
+        return [record.data() for record in session.run(query)]
+
+
+def graph_snapshot(server: Neo4jServer) -> tuple[list, list]:
+    """Every node (iri, labels, properties) and relationship (ends, type, properties), canonically sorted."""
+    def canonical(props):
+        return json.dumps(props, sort_keys=True)
+    nodes = sorted((r["iri"], tuple(sorted(r["labels"])), canonical(r["props"])) for r in _cypher(
+        server, "MATCH (n) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"))
+    rels = sorted((r["s"], r["type"], r["o"], canonical(r["props"])) for r in _cypher(
+        server, "MATCH (s)-[r]->(o) RETURN s.iri AS s, type(r) AS type, o.iri AS o, properties(r) AS props"))
+    return nodes, rels
+
+
+def assert_same_graph(actual, expected) -> None:
+    for kind, a, e in zip(("nodes", "relationships"), actual, expected):
+        assert (kind, sorted(set(a) - set(e))[:5], sorted(set(e) - set(a))[:5]) == (kind, [], [])
+        assert a == e
 
 
 def clean_database(server: Neo4jServer) -> None:

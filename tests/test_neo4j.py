@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS, SEEDS_GOLD
+from neo4j_fixture import assert_same_graph, clean_database, graph_snapshot
 from kg.cli import main
 from kg.errors import BackendError
 from kg.iris import document_iri
 from kg.neo4j_mapping import expected_counts
-from kg.neo4j_sync import COUNTER_NAMES, connect, neo4j_counts, sync_store
+from kg.neo4j_sync import COUNTER_NAMES, LoadSync, connect, neo4j_counts, sync_store
 from kg.pipeline import load
 from kg.querypack import load_pack, run_cypher
 from kg.store import Store
@@ -184,6 +185,70 @@ def test_a_document_removed_from_the_store_is_removed_from_neo4j_even_if_nothing
     report = sync(neo4j, home)
     assert (report.removed, report.unchanged) == (1, 1)
     assert_counts_match(neo4j, home)
+    assert_no_orphans(neo4j)
+
+
+def test_a_dask_load_syncs_each_shard_as_it_arrives_and_ends_as_a_full_sync(neo4j, tmp_path):
+    """Issue 8: Neo4j ingests a distributed load in batches, one per shard, while the workers extract; the
+    result is the graph a plain sync of the same store writes, property for property (the entities' resolved
+    names and aliases included: several seed entities have fewer aliases in one document than in the store)."""
+    pytest.importorskip("distributed", reason="DASK IS NOT INSTALLED: pip install -e '.[test]'")
+    from kg.distributed import DaskEngine
+
+    home = tmp_path / "home"
+    in_neo4j = []   # documents in Neo4j after each shard, while the load is still running
+    with LoadSync(neo4j.settings(home)) as follower:
+        def on_written(store, iris):
+            follower(store, iris)
+            in_neo4j.append((len(iris), cypher(neo4j, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"]))
+
+        report = load([SEEDS], home, engine=DaskEngine(workers=2, partition_size=2), on_written=on_written)
+        assert report.ok and report.loaded == 5
+        with Store.open(home) as store:
+            synced = follower.finish(store)
+    assert in_neo4j == [(2, 2), (2, 4), (1, 5)]   # shards of 2, 2 and 1 documents, each synced on arrival
+    assert follower.batches == 3 and follower.error is None
+    assert (synced.synced, synced.replaced, synced.unchanged, synced.removed) == (5, 0, 0, 0)
+    assert synced.counters["relationships_created"] == synced.relationships > 0
+    streamed = graph_snapshot(neo4j)
+    assert_counts_match(neo4j, home)
+    assert_no_orphans(neo4j)
+
+    clean_database(neo4j)
+    sync(neo4j, home)
+    assert_same_graph(graph_snapshot(neo4j), streamed)
+
+
+def test_cli_load_sync_with_the_dask_and_local_engines(neo4j, tmp_path):
+    pytest.importorskip("distributed", reason="DASK IS NOT INSTALLED: pip install -e '.[test]'")
+    home = tmp_path / "home"
+    result = CliRunner().invoke(main, ["load", str(SEEDS), "--home", str(home), "--engine", "dask", "--workers", "2",
+                                       "--sync", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["documents_loaded"] == 5 and data["sync"]["documents_synced"] == 5
+    assert data["sync"]["documents_unchanged"] == 0
+    assert_counts_match(neo4j, home)
+    streamed = graph_snapshot(neo4j)
+    clean_database(neo4j)
+    sync(neo4j, home)
+    assert_same_graph(graph_snapshot(neo4j), streamed)
+    # the local engine follows the load the same way; a reload replaces a changed document as it is written
+    clean_database(neo4j)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    result = CliRunner().invoke(main, ["load", str(corpus), "--home", str(tmp_path / "home2"), "--sync", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sync"]["documents_synced"] == 5
+    first = graph_snapshot(neo4j)
+    path = corpus / "003_bf8f7558add87d6d.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Xiaomi", "Xiaomi Corp", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(corpus), "--home", str(tmp_path / "home2"), "--sync", "--json"])
+    data = json.loads(result.stdout)
+    assert data["documents_replaced"] == 1 and data["sync"]["documents_replaced"] == 1
+    assert data["sync"]["documents_unchanged"] == 4
+    assert graph_snapshot(neo4j) != first
+    assert_counts_match(neo4j, tmp_path / "home2")
     assert_no_orphans(neo4j)
 
 
