@@ -70,6 +70,17 @@ def test_a_last_word_short_form_joins_the_company():
     assert "Kraftwerk" not in companies and "Kraftwerk" in companies["Vestra Kraftwerk"].aliases
 
 
+def test_a_two_word_company_named_as_a_person_is_still_a_company_and_its_first_word_joins_it():
+    text = ("Halvor Brekke will cut the price of its drug Zentrol. Halvor Brekke reported a profit of $2bn. "
+            "Halvor Brekke raised its forecast. Halvor's chief executive Lars Fjeld told analysts the company was "
+            "confident.")
+    result = extract(text)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Halvor Brekke") == "Company" and "Halvor" not in types
+    assert ("Lars Fjeld", "executiveOf", "Halvor Brekke") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert not [c for c in result.claims if c.speaker == "Halvor Brekke"]     # "analysts" is not its description
+
+
 def test_people_mentioned_without_speaking_or_role_are_not_kept():
     assert "Tom Baker" not in types_of("Tom Baker watched the launch of the Orvo 3 from the front row.")
 

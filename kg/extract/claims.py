@@ -85,9 +85,13 @@ def _about(ctx: DocContext, p: int, tokens: list[Token], speaker: str) -> list[s
 
 
 _REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "poll", "estimate", "forecast"}
-_SOURCE_NOUNS = {"analyst", "analysts", "researcher", "researchers", "consultancy", "firm", "group"}
+_SOURCE_NOUNS = {"analyst", "analysts", "researcher", "researchers", "consultancy", "firm", "group",
+                 "newspaper", "paper", "magazine", "broadcaster", "journal", "website", "agency", "daily", "weekly"}
 _SOURCE_NAME_WORDS = {"research", "analytics", "insights", "intelligence", "economics", "consulting", "partners",
-                      "netratings", "securities", "capital", "data", "idc", "gartner"}
+                      "netratings", "securities", "capital", "data", "idc", "gartner",
+                      # the words newspapers and magazines are named with: a paper reporting is a source
+                      "times", "telegraph", "journal", "post", "news", "herald", "gazette", "tribune", "guardian",
+                      "chronicle", "observer", "express", "mail", "magazin", "magazine", "zeitung", "review"}
 
 
 def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> str | None:
@@ -100,8 +104,11 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
     if name is None:
         return None
     described = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos", "amod")}
-    if subject.i > 0:
-        described.add(subject.doc[max(0, ctx.mention_at(p, subject).start - 1)].lemma_.lower())
+    mention = ctx.mention_at(p, subject)
+    if mention.start > 0 and not mention.anaphor:        # "analysts Jupiter Research say": a word on the name
+        before = subject.doc[mention.start - 1]
+        if mention.start <= before.head.i < mention.end:
+            described.add(before.lemma_.lower())
     if described & _SOURCE_NOUNS or set(name.lower().replace("/", " ").split()) & _SOURCE_NAME_WORDS:
         return name
     return None

@@ -125,6 +125,10 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
         word = next(iter(group)).lower()
         owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
+        if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
+            owners = [g for g in named      # "Google" is not short for "Google Video")
+                      if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)
+                      and sum(g.values()) > sum(group.values())]
         if not owners and word not in INDUSTRY_WORDS | LEGAL_SUFFIXES:    # "Boerse" after "Deutsche Boerse"
             owners = [g for g in named if any(f.split()[-1].lower() == word for f in g)]
         if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec"

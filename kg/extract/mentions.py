@@ -302,7 +302,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Company=0.5))
         for span in _untagged_names(doc, taken, lowercase_words):   # names the model missed, typed by their context
             votes = context_votes(span)
-            if votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
+            if span.root.pos_ == "PROPN" and resolve_market(span.text):
+                add(span, Counter(Market=4))             # "2023 - Germany's Lufthansa" read as a percentage
+            elif votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
                 add(span, Counter())
             elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ == "PROPN":
                 add(span, Counter(Company=0.6))          # an unknown name doing something: most often a company
@@ -460,7 +462,8 @@ def _unlabelled(token: Token) -> bool:
     """No label, or a date/number label on a word that is plainly no date ("Skyrune" as DATE)."""
     if not token.ent_type_ or token.ent_type_ in ("WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
         return True              # labels the small model hands out to names it does not know
-    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and token.pos_ == "PROPN" \
+    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY") \
+        and token.pos_ == "PROPN" \
         and token.lower_ not in _CALENDAR and not any(c.isdigit() for c in token.text)
 
 
@@ -496,6 +499,10 @@ def _source_of_according_to(token: Token) -> bool:
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
+
+# Verbs of saying that a company does as often as a person: "Novo Nordisk reported net profit of ...".
+_REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show", "find", "indicate", "reveal",
+                    "confirm", "deny", "state", "declare"}
 
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
@@ -549,6 +556,9 @@ def context_votes(span: Span) -> Counter:
             "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
             c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
         votes["Company"] += 3           # "competition from BMW", "(won) an order from Ryanair"
+    if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
+            first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
+        votes["Company"] += 2           # "competes with Ryanair and easyJet"
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
@@ -600,7 +610,7 @@ def context_votes(span: Span) -> Counter:
             votes["Company"] += 1
         if owners & {"his", "her"}:
             votes["Person"] += 1
-    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and len(span) > 1:
+    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS - _REPORTING_VERBS and len(span) > 1:
         votes["Person"] += 1.5
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"}:
         votes["Company"] += 2           # "the Lumio unit", "the Acme group"
@@ -625,14 +635,19 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     name seen only in title-case headings needs the body to name it too, unless context typed it."""
     pooled: dict[str, Counter] = defaultdict(Counter)
     priors: dict[str, Counter] = defaultdict(Counter)
-    full_name_words = set()
-    body_names = set()
+    body_names = {mention.key for mention in mentions if not mention.headline}
+    full_names: dict[str, Counter] = defaultdict(Counter)    # a full name's own votes, pooled, with the
+    full_name_priors: dict[str, Counter] = defaultdict(Counter)  # model's share, before any correction
     for mention in mentions:
-        words = mention.text.split()
-        if len(words) > 1 and mention.votes.get("Person", 0) > max(0, mention.votes.get("Company", 0)):
-            full_name_words.update({words[0].lower(), words[-1].lower()})
-        if not mention.headline:
-            body_names.add(mention.key)
+        if " " in mention.text and not mention.anaphor:
+            full_names[mention.key].update(mention.votes)
+            full_name_priors[mention.key].update(mention.prior)
+    full_name_words = set()
+    for key, votes in full_names.items():
+        _context_over_model(votes, full_name_priors[key])
+        if votes.get("Person", 0) > max(0, votes.get("Company", 0)):   # "Wang Xiang", not "Novo Nordisk"
+            words = key.split()
+            full_name_words.update({words[0], words[-1]})
     for mention in mentions:
         if mention.anaphor:
             continue

@@ -241,6 +241,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     before = title.i - 1                 # "Acme CEO Jane Doe" parsed flat; "LSE chief executive Clara Furse"
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS and title.doc[before].head.i >= title.i:
         before -= 1
+    if before >= 1 and title.doc[before].tag_ == "POS":
+        before -= 1                      # "Novo's chief executive Lars Jorgensen"
     if before >= 0 and (name := ctx.entity_at(p, title.doc[before], "Company")):
         return name
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
