@@ -139,6 +139,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Lumio, a subsidiary of Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
     ("Lumio, which is owned by Arcton, makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
     ("Arcton's Lumio unit makes the displays.", ("Lumio", "subsidiaryOf", "Arcton")),
+    ("Lumio owner Arcton reported a loss.", ("Lumio", "subsidiaryOf", "Arcton")),
+    ("Velmont still trails Spanish rival Arcton, the owner of Lumio.", ("Lumio", "subsidiaryOf", "Arcton")),
+    ("Velmont still trails Spanish rival Arcton, the owner of Lumio.", ("Velmont", "competesWith", "Arcton")),
+    ("Brightwater plans to open 50 stores in India. Brightwater will close 100 stores in China. Chief executive "
+     "Dana Okafor said the company was on the right track.", ("Dana Okafor", "executiveOf", "Brightwater")),
     # markets
     ("Brightwater operates stores in Ireland, Spain and Portugal.", ("Brightwater", "operatesIn", "Portugal")),
     ("Kelvaro does not sell its ovens in Japan.", ("Kelvaro", "absentFrom", "Japan")),
@@ -169,6 +174,8 @@ def test_facts(text, fact):
     ("Arcton hired a former US diplomat.", ("Arcton", "operatesIn", "United States")),
     ("Skyrune backed out of a deal to sell Kelvaro's flagship phone, Vesta 9 Pro, in the country.",
      ("Skyrune", "produces", "Vesta 9 Pro")),
+    ("Arcton met Velmont Motors on Monday. Chief executive Dana Okafor said talks went well.",
+     ("Dana Okafor", "executiveOf", "Arcton")),
 ])
 
 def test_no_fact(text, fact):
@@ -266,6 +273,12 @@ def test_an_amount_near_a_product_is_no_price_without_a_word_of_pricing():
     text = ("Halvard withdrew the Zentrol pill. Halvard stopped sales of Zentrol on 30 September, a move which "
             "caused the group's losses to reach $1.1bn.")
     assert not [e for e in extract(text).events if e.type == "ProductPrice"]
+
+
+def test_a_figure_belongs_to_the_subject_not_to_the_first_name():
+    events = extract("Lumio owner Arcton reported a net profit of 5.4 billion euros for 2023.").events
+    (result,) = [e for e in events if e.type == "FinancialResult"]
+    assert result.args["company"] == "Arcton"
 
 
 def test_the_date_compared_with_is_not_the_events_date():

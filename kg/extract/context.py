@@ -74,6 +74,21 @@ class DocContext:
         evidence = self.evidence(mention.para, sentence)
         return evidence.start, evidence.end, evidence.sentence
 
+    def salient_company(self, para: int, index: int) -> str | None:
+        """The company the text is about at this point: named most in this and the two paragraphs
+        before (the last two counting more), if one clearly leads ("Chief executive Gerd Niebaum
+        stepped down" in an article about the club)."""
+        scores: dict[str, float] = {}
+        for mention in self.mentions:
+            if mention.type != "Company" or not mention.entity or not para - 2 <= mention.para <= para \
+                    or (mention.para, mention.start) >= (para, index):
+                continue
+            scores[mention.entity] = scores.get(mention.entity, 0) + (1.5 if para - mention.para <= 1 else 1)
+        ranked = sorted(scores.values(), reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None
+        return max(scores, key=scores.get)
+
     # ------------------------------------------------------------------ anaphora
 
     def resolve_anaphora(self) -> None:

@@ -99,6 +99,10 @@ def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> 
     for token in clause.subtree:
         if token.dep_ == "poss" and (name := ctx.entity_at(p, token, "Company")):
             return name
+    subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+    for token in [subject, *(c for c in subject.children if c.dep_ == "appos")] if subject is not None else []:
+        if name := ctx.entity_at(p, token, "Company"):
+            return name                   # "Zara owner Inditex reported a profit": Inditex's
     names = ctx.entities_in(p, list(clause.subtree), "Company")
     if names:
         return names[0]

@@ -18,7 +18,7 @@ drugmakers pharma producer producers developer developers distributor distributo
 division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
-consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club
+consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -53,7 +53,7 @@ software therapeutics biotech mining shipping cells power sports outdoor retail 
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
-chief executive officer head director manager vp vice boss owner partner principal md gm
+chief executive officer head director manager vp vice boss partner principal md gm
 general managing executive
 """)
 # Titles that make a person affiliated but not an executive (worksFor).

@@ -556,6 +556,10 @@ def context_votes(span: Span) -> Counter:
             "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
             c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
         votes["Company"] += 3           # "competition from BMW", "(won) an order from Ryanair"
+    if first.dep_ == "pobj" and first.head.lower_ in ("of", "in") and first.head.head.lemma_.lower() in (
+            "owner", "parent", "subsidiary", "unit", "division", "shareholder", "stake", "takeover", "acquisition",
+            "buyer", "bid", "offer", "merger", "investor"):
+        votes["Company"] += 2           # "the owner of Zara", "a stake in ITA", "the takeover of Rank"
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
         votes["Company"] += 2           # "competes with Ryanair and easyJet"

@@ -82,6 +82,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if person is None:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
+        if company is None and _bare_title(ctx, p, sentence, token):
+            company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -116,6 +118,15 @@ def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 companies += [ctx.entity_at(p, obj, "Company") for obj in prep.children if obj.dep_ == "pobj"]
         for company in dict.fromkeys(c for c in companies if c):
             yield Fact(person, "worksFor", company, ctx.evidence(p, sentence))
+
+
+def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
+    """A company title with no company in its sentence and no 'of'/'at' after it: the company is the
+    one the text is about."""
+    return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
+        and not any(c.dep_ == "prep" for c in title.children) \
+        and not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
+                    and not m.anaphor for m in ctx.mentions)
 
 
 _APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
@@ -424,6 +435,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             other = ctx.entity_at(p, named, "Company")
             owner = next((n for c in named.children if c.dep_ == "poss"
                           and (n := ctx.entity_at(p, c, "Company"))), None)
+            if owner is None and named.dep_ == "dobj" and (subject := subject_of(named.head)) is not None:
+                owner = ctx.entity_at(p, subject, "Company")    # "it still trails Spanish rival Inditex"
             if other and owner and other != owner:
                 yield Fact(owner, "competesWith", other, evidence)
         elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
@@ -610,6 +623,21 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         child = ctx.entity_at(p, noun.head, "Company")
         if owner and child and owner != child:
             yield Fact(child, "subsidiaryOf", owner, evidence)
+    for owner in sentence:                 # "Zara owner Inditex", "Inditex, the owner of Zara"
+        if owner.lemma_.lower() != "owner" or owner.pos_ != "NOUN":
+            continue
+        owned = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i]
+        owned += [o for c in owner.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        holders = [owner.head] if owner.dep_ in ("appos", "compound") else []
+        holders += [c for c in owner.children if c.dep_ == "appos"]
+        if owner.i + 1 < len(sentence.doc):
+            holders.append(sentence.doc[owner.i + 1])
+        if owner.dep_ == "attr" and (subject := subject_of(owner.head)) is not None:
+            holders.append(subject)
+        parent = next((n for t in holders if (n := ctx.entity_at(p, t, "Company"))), None)
+        for child in dict.fromkeys(n for t in owned for c in conjuncts(t) if (n := ctx.entity_at(p, c, "Company"))):
+            if parent and child != parent:
+                yield Fact(child, "subsidiaryOf", parent, evidence)
     for token in sentence:                 # "its parent DaimlerChrysler", "parent company Foo"
         if token.lemma_.lower() != "parent":
             continue
