@@ -281,6 +281,12 @@ def test_a_figure_belongs_to_the_subject_not_to_the_first_name():
     assert result.args["company"] == "Arcton"
 
 
+def test_a_figure_is_not_the_possessors_of_a_description():
+    text = "Kestrel, Arcton's biggest customer, reported revenue of $22 billion last quarter."
+    (result,) = [e for e in extract(text).events if e.type == "FinancialResult"]
+    assert result.args["company"] == "Kestrel"
+
+
 def test_the_date_compared_with_is_not_the_events_date():
     events = extract("Kestrel reported quarterly revenue of $2.1 billion, up 26% from a year ago.",
                      published="2025-06-06").events

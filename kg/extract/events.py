@@ -96,8 +96,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> str | None:
     """Whose figure: a company in the clause (a possessive first: "Merck's earnings"), else the
     subject of the clause above ("DaimlerChrysler saw profits fall"), else the sentence's first."""
-    for token in clause.subtree:
-        if token.dep_ == "poss" and (name := ctx.entity_at(p, token, "Company")):
+    for token in clause.subtree:         # the possessive of the figure itself, not of any noun around
+        if token.dep_ == "poss" and token.head.lemma_.lower() in METRIC_WORDS \
+                and (name := ctx.entity_at(p, token, "Company")):
             return name
     subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
     for token in [subject, *(c for c in subject.children if c.dep_ == "appos")] if subject is not None else []:
