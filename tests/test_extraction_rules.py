@@ -198,6 +198,9 @@ def test_home_country_of_a_company_described_by_nationality():
 # ---------------------------------------------------------------------------------------- claims
 
 @pytest.mark.parametrize("text, speaker, about", [
+    # the model tags "Bernstein said Stellantis" as one organisation: the name after the verb is kept
+    ("Stellantis named a new chief. Analyst Ben Ayoade of Bernstein said Stellantis had lost ground to Toyota.",
+     "Ben Ayoade", "Stellantis"),
     ("\"Demand for the Vesta 9 is strong in Japan,\" said Ilse Moreau, chief executive of Kelvaro.",
      "Ilse Moreau", "Vesta 9"),
     ("Ilse Moreau, chief executive of Kelvaro, told Reuters that Brightwater was a tough rival.",

@@ -223,8 +223,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
 
         def add(span: Span, votes: Counter, ner: str = "", clean: bool = True) -> None:
             whole, span = span, _clean_span(span) if clean else span
-            if span is not None and span.end + 1 < whole.end and doc[span.end].text in _DASHES:
-                add(doc[span.end + 1:whole.end], Counter())      # the name after the dash, typed by its context
+            if span is not None and span.end + 1 < whole.end and (
+                    doc[span.end].text in _DASHES or doc[span.end].tag_ in ("VBD", "VBN", "VBZ", "VBP")):
+                add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
+                #                                                  swallowed ("Bernstein said Stellantis")
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _dateline_place(span):
                 return
