@@ -200,7 +200,9 @@ class Store:
             counts[label] = max(docs, counts.get(label, 0))
         labels = {e: max(counts, key=lambda label: (counts[label], -len(label), label))
                   for e, counts in names.items()}
-        for row in self.query("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } }"):
+        # Not from the entities graph itself: its aliases are derived ones, and a removed document's would stay.
+        for row in self.query("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } "
+                              f"FILTER(?doc != {g}) }}"):
             names.setdefault(row["e"], {}).setdefault(row["alias"].value, 0)
 
         def quads():
