@@ -38,7 +38,8 @@ def test_a_rebuild_after_a_removal_keeps_none_of_the_removed_documents_aliases(t
     load([SEEDS], home)
     with Store.open(home, write=True) as store:
         removed = sorted(store.documents())[:2]
-        aliases = {(q.subject, q.object) for d in removed for q in store.quads(d) if q.predicate.value.endswith("#alias")}
+        aliases = {(q.subject, q.object) for document in removed for q in store.quads(document)
+                   if q.predicate.value.endswith("#alias")}
         for document in removed:
             store.remove_document(document)
         store.rebuild_entities_graph()
@@ -165,8 +166,8 @@ def test_the_dask_engine_path_updates_the_graph_as_a_rebuild_would(tmp_path, mon
 
 def test_new_documents_that_outvote_a_stored_label_change_it_as_a_rebuild_would(tmp_path, seeds_store):
     """Xiaomi is "Xiaomi", a Company, in the 5 seed documents; 7 new documents call it "Xiaomi Corporation" and
-    one of them a Product (6 as a Company): its label flips, "Xiaomi" becomes an alias, and it gains a type, counted over
-    the old documents and the new."""
+    one of them a Product (6 as a Company): its label flips, "Xiaomi" becomes an alias, and it gains a type,
+    counted over the old documents and the new."""
     from kg.store import DocumentWriter
 
     home = tmp_path / "home"
