@@ -67,7 +67,7 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
     """Load every article under `paths` into the store at `home`. An `engine` (kg.distributed.DaskEngine)
     extracts elsewhere; documents are written here either way (kg.store.DocumentWriter). `on_written(store,
     iris)` is called after each batch of documents is written (every BATCH documents here, every shard with
-    the engine), before the entities graph is rebuilt at the end: kg.neo4j_sync.LoadSync follows the load so."""
+    the engine), before the entities graph is updated at the end: kg.neo4j_sync.LoadSync follows the load so."""
     report = LoadReport()
     paths = [str(p) for p in paths]
     sources = list(discover(paths))
@@ -110,7 +110,7 @@ def load(paths: Iterable[str | Path], home: str | Path, prune: bool = False,
                     report.removed_documents.append(doc.doc_id)
 
         if report.loaded or report.replaced or report.removed:
-            store.rebuild_entities_graph()
+            store.update_entities_graph()
     return report
 
 

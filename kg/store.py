@@ -12,9 +12,14 @@ New documents are written in bulk (`DocumentWriter`): their quads go in with Oxi
 is several times faster than its transactional writes but not atomic, and each document's marker (`<doc> a
 kg:Document` in its graph, what `documents()` and `kg stats` count) goes in afterwards, in one transaction.
 Before that, the writer lists the batch's graphs in a journal (`pending` in the kg home), and the journal stays
-until the entities graph has been rebuilt. A process killed mid-way leaves the journal: whoever opens the
+until the entities graph has been brought up to date. A process killed mid-way leaves the journal: whoever opens the
 store next (reader or writer) first drops each listed graph that has no marker, which is all a half-written
 document can be, and rebuilds the entities graph. A changed document is replaced in one transaction.
+
+The entities graph is derived from the document graphs (`rebuild_entities_graph`, two aggregates over the whole
+store). A load keeps it up to date for the entities its writes touched only (`update_entities_graph`): the new
+documents' contributions are counted from their quads as they are written, and only entities that other
+documents also name are recounted in the store; the result equals a rebuild (tests/test_entities_graph.py).
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ class Store:
         self._ox = oxigraph
         self._lock = lock_handle
         self._journalled = False
+        self._changes = _EntityChanges()    # what this session's writes did to the entities (update_entities_graph)
 
     # ------------------------------------------------------------------ opening
 
@@ -108,6 +114,9 @@ class Store:
         """Write one document's graph in one transaction: a new graph is inserted whole; a changed
         one is dropped and re-inserted by a single SPARQL update, so readers never see half of it."""
         self._journal()
+        if replace:
+            self._changes.touch(self._entities_in_graph(ox.NamedNode(graph)))
+        self._changes.touch(_entities_in(quads))
         try:
             if not replace:
                 self._ox.extend(quads)
@@ -124,7 +133,7 @@ class Store:
         the next open drops it if the process died (see the module doc)."""
         if not documents:
             return
-        body, markers = [], []
+        body, markers, written = [], [], []
         for graph, quads in documents:
             at = _marker_index(graph, quads)
             if at is None:                      # not a kg document graph: one transaction, as put_document
@@ -133,6 +142,7 @@ class Store:
             markers.append(quads[at])
             body += quads[:at]
             body += quads[at + 1:]
+            written.append((graph, quads))
         if not markers:
             return
         self._journal([m.graph_name.value for m in markers])
@@ -141,6 +151,8 @@ class Store:
             self._ox.extend(markers)
         except OSError as err:
             raise StoreError(f"could not write {len(markers)} documents: {err}") from None
+        for graph, quads in written:            # once in the store: a failed write leaves the journal's rebuild
+            self._changes.count(graph, quads)
 
     def _journal(self, graphs: list[str] = ()) -> None:
         """Note, before writing, that the entities graph is out of date and which new graphs are being written."""
@@ -175,7 +187,13 @@ class Store:
 
     def remove_document(self, graph: str) -> None:
         self._journal()
+        self._changes.touch(self._entities_in_graph(ox.NamedNode(graph)))
         self._ox.update(f"DROP SILENT GRAPH <{ox.NamedNode(graph).value}>")
+
+    def _entities_in_graph(self, graph: ox.NamedNode) -> set[ox.NamedNode]:
+        """The entities a stored graph says something about in the entities graph's terms (mentioned, aliased)."""
+        return {q.subject for predicate in (MENTIONED_IN, ALIAS)
+                for q in self._ox.quads_for_pattern(None, predicate, None, graph)}
 
     def rebuild_entities_graph(self) -> int:
         """The resolved-entities graph: one node per entity with its most used label, every alias and
@@ -183,43 +201,55 @@ class Store:
 
         The solutions stream from the store (one per entity, type and label, not per document) and only
         what the graph holds is kept: memory grows with the entities, not with the documents."""
-        g = ox.NamedNode(str(ENTITIES_GRAPH))
-        rdfs_label = ox.NamedNode(PREFIXES["rdfs"] + "label")
-        alias = ox.NamedNode(str(KG.alias))
-        types: dict[ox.NamedNode, set] = {}
-        names: dict[ox.NamedNode, dict[str, int]] = {}      # every label of an entity, with its best count
-        # mentionedIn first: Oxigraph then joins the entity's type and label per document (faster than
-        # starting from every typed node).
-        for row in self.query("""
-                SELECT ?e ?type ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-                  GRAPH ?doc { ?e kg:mentionedIn ?doc . ?e a ?type . ?e rdfs:label ?label } }
-                GROUP BY ?e ?type ?label"""):
-            node, label, docs = row["e"], row["label"].value, int(row["docs"].value)
-            types.setdefault(node, set()).add(row["type"])
-            counts = names.setdefault(node, {})
-            counts[label] = max(docs, counts.get(label, 0))
-        labels = {e: max(counts, key=lambda label: (counts[label], -len(label), label))
-                  for e, counts in names.items()}
-        # Not from the entities graph itself: its aliases are derived ones, and a removed document's would stay.
-        for row in self.query("SELECT DISTINCT ?e ?alias WHERE { GRAPH ?doc { ?e kg:alias ?alias } "
-                              f"FILTER(?doc != {g}) }}"):
-            names.setdefault(row["e"], {}).setdefault(row["alias"].value, 0)
+        entities = _EntityRows()
+        for row in self.query(_ENTITY_LABELS):
+            entities.add_label(row["e"], row["type"], row["label"].value, int(row["docs"].value))
+        for row in self.query(_ENTITY_ALIASES):
+            entities.add_alias(row["e"], row["alias"].value)
+        if self._ox.contains_named_graph(ENTITIES):
+            self._ox.remove_graph(ENTITIES)
+        self._ox.extend(entities.quads())
+        self._done_with_entities()
+        return len(entities.labels)
 
-        def quads():
-            for e, kinds in types.items():
-                for kind in kinds:
-                    yield ox.Quad(e, RDF_TYPE, kind, g)
-                yield ox.Quad(e, rdfs_label, ox.Literal(labels[e]), g)
-            for e, counts in names.items():
-                for name in counts:
-                    if name != labels.get(e):
-                        yield ox.Quad(e, alias, ox.Literal(name), g)
-        self._ox.update(f"DROP SILENT GRAPH <{ENTITIES_GRAPH}>")
-        self._ox.extend(quads())
+    def update_entities_graph(self) -> int:
+        """Bring the entities graph up to date after this session's writes, equal to `rebuild_entities_graph()`
+        but for the entities the writes touched only. An entity new to the store (no row in the entities graph,
+        so in no other document) gets its rows from the quads of the new documents, counted as they were written;
+        an entity already there, or in a replaced or removed document, gets them from the store, by the rebuild's
+        queries bound to its IRI. Only those entities' rows are replaced. Writes it cannot follow (`add_quads`)
+        make it rebuild. Returns how many entities' rows it wrote."""
+        changes, self._changes = self._changes, _EntityChanges()
+        if changes.unknown:
+            return self.rebuild_entities_graph()
+        touched = set(changes.touched)
+        for entity in changes.new_entities():
+            if entity not in touched and next(iter(self._ox.quads_for_pattern(entity, None, None, ENTITIES)), None):
+                touched.add(entity)             # known before this session: other documents count too
+        entities = changes.rows(excluding=touched)
+        ordered = sorted(touched, key=lambda node: node.value)
+        for start in range(0, len(ordered), _VALUES_CHUNK):
+            chunk = {"e": ordered[start:start + _VALUES_CHUNK]}
+            for row in self.query(_ENTITY_LABELS, chunk):
+                entities.add_label(row["e"], row["type"], row["label"].value, int(row["docs"].value))
+            for row in self.query(_ENTITY_ALIASES, chunk):
+                entities.add_alias(row["e"], row["alias"].value)
+        stale = [q for e in ordered for q in self._ox.quads_for_pattern(e, None, None, ENTITIES)]
+        try:
+            if stale:       # the store's own terms, in their N-Triples syntax
+                self._ox.update("DELETE DATA { GRAPH %s {\n%s\n} }" % (
+                    ENTITIES, "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in stale)))
+            self._ox.extend(entities.quads())
+        except OSError as err:
+            raise StoreError(f"could not update the entities graph: {err}") from None
+        self._done_with_entities()
+        return len(touched) + len(changes.new_entities() - touched)
+
+    def _done_with_entities(self) -> None:
         self._ox.flush()
         (self.home / JOURNAL).unlink(missing_ok=True)   # the store is whole again: nothing to repair
         self._journalled = False
-        return len(labels)
+        self._changes = _EntityChanges()
 
     # ------------------------------------------------------------------ reading
 
@@ -257,6 +287,7 @@ class Store:
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Write quads as given, in one transaction, bypassing extraction and mapping: for repairs and for
         tests that need a store with a known fault. Loading goes through DocumentWriter."""
+        self._changes.unknown = True        # the entities graph cannot follow: update_entities_graph rebuilds
         try:
             self._ox.extend(quads)
         except OSError as err:
@@ -309,6 +340,129 @@ WRITE_BATCH_QUADS = 20_000
 JOURNAL = "pending"
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 KG_DOCUMENT = ox.NamedNode(str(KG.Document))
+
+
+ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
+MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
+ALIAS = ox.NamedNode(str(KG.alias))
+RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+# An entity's (type, label) pairs, with how many documents give each: mentionedIn first, so Oxigraph joins
+# the entity's type and label per document (faster than starting from every typed node).
+_ENTITY_LABELS = """
+    SELECT ?e ?type ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+      GRAPH ?doc { ?e kg:mentionedIn ?doc . ?e a ?type . ?e rdfs:label ?label } }
+    GROUP BY ?e ?type ?label"""
+# Not from the entities graph itself: its aliases are derived ones, and a removed document's would stay.
+_ENTITY_ALIASES = f"SELECT DISTINCT ?e ?alias WHERE {{ GRAPH ?doc {{ ?e kg:alias ?alias }} FILTER(?doc != {ENTITIES}) }}"
+_VALUES_CHUNK = 500
+
+
+class _EntityRows:
+    """The entities graph's rows, from (entity, type, label, documents) and (entity, alias) solutions: each
+    entity's types, its label (given by the most documents, then the shortest, then the greatest), and every
+    other label and alias as kg:alias."""
+
+    def __init__(self):
+        self.types: dict[ox.NamedNode, set] = {}
+        self.names: dict[ox.NamedNode, dict[str, int]] = {}     # every label of an entity, with its best count
+        self.aliases: dict[ox.NamedNode, set[str]] = {}
+        self._labels: dict[ox.NamedNode, str] | None = None
+
+    def add_label(self, entity: ox.NamedNode, kind, label: str, documents: int) -> None:
+        self.types.setdefault(entity, set()).add(kind)
+        counts = self.names.setdefault(entity, {})
+        counts[label] = max(documents, counts.get(label, 0))
+
+    def add_alias(self, entity: ox.NamedNode, alias: str) -> None:
+        self.aliases.setdefault(entity, set()).add(alias)
+
+    @property
+    def labels(self) -> dict[ox.NamedNode, str]:
+        if self._labels is None:
+            self._labels = {e: max(counts, key=lambda label: (counts[label], -len(label), label))
+                            for e, counts in self.names.items()}
+        return self._labels
+
+    def quads(self) -> Iterator[ox.Quad]:
+        labels = self.labels
+        for e, kinds in self.types.items():
+            for kind in kinds:
+                yield ox.Quad(e, RDF_TYPE, kind, ENTITIES)
+            yield ox.Quad(e, RDFS_LABEL, ox.Literal(labels[e]), ENTITIES)
+        for e in self.names.keys() | self.aliases.keys():
+            for name in self.names.get(e, {}).keys() | self.aliases.get(e, set()):
+                if name != labels.get(e):
+                    yield ox.Quad(e, ALIAS, ox.Literal(name), ENTITIES)
+
+
+class _EntityChanges:
+    """What a session's writes did to the entities: the new documents' (entity, type, label) document counts
+    and aliases, read from their quads as they are written (what the entities graph's queries would count in
+    those graphs), and the entities of replaced and removed documents, which only the store can recount."""
+
+    def __init__(self):
+        self.counts: dict[ox.NamedNode, dict[tuple, int]] = {}   # entity -> (type, label term) -> documents
+        self.aliases: dict[ox.NamedNode, set[str]] = {}
+        self.touched: set[ox.NamedNode] = set()
+        self.unknown = False
+        self._graphs: set[str] = set()
+
+    def touch(self, entities) -> None:
+        self.touched.update(entities)
+
+    def count(self, graph: str, quads: list[ox.Quad]) -> None:
+        """One new document's contribution, as `GRAPH ?doc { ?e kg:mentionedIn ?doc . ?e a ?type . ?e
+        rdfs:label ?label }` and `GRAPH ?doc { ?e kg:alias ?alias }` find it in its graph."""
+        node = ox.NamedNode(graph)
+        if graph in self._graphs:               # the same graph twice: let the store count it
+            self.touch(_entities_in(quads))
+            return
+        self._graphs.add(graph)
+        mentioned, types, labels = set(), {}, {}
+        for quad in quads:
+            predicate = quad.predicate
+            if predicate == RDF_TYPE:
+                target = types
+            elif predicate == RDFS_LABEL:
+                target = labels
+            elif predicate == MENTIONED_IN:
+                if quad.object == node and quad.graph_name == node:
+                    mentioned.add(quad.subject)
+                continue
+            elif predicate == ALIAS:
+                if quad.graph_name != node:
+                    self.unknown = True         # a quad outside its document's graph: rebuild
+                self.aliases.setdefault(quad.subject, set()).add(quad.object.value)
+                continue
+            else:
+                continue
+            if quad.graph_name != node:
+                self.unknown = True
+            target.setdefault(quad.subject, set()).add(quad.object)
+        for entity in mentioned:
+            counts = self.counts.setdefault(entity, {})
+            for kind in types.get(entity, ()):
+                for label in labels.get(entity, ()):
+                    counts[kind, label] = counts.get((kind, label), 0) + 1
+
+    def new_entities(self) -> set[ox.NamedNode]:
+        return self.counts.keys() | self.aliases.keys()
+
+    def rows(self, excluding: set) -> _EntityRows:
+        rows = _EntityRows()
+        for entity, counts in self.counts.items():
+            if entity not in excluding:
+                for (kind, label), documents in counts.items():
+                    rows.add_label(entity, kind, label.value, documents)
+        for entity, aliases in self.aliases.items():
+            if entity not in excluding:
+                for alias in aliases:
+                    rows.add_alias(entity, alias)
+        return rows
+
+
+def _entities_in(quads: Iterable[ox.Quad]) -> set[ox.NamedNode]:
+    return {q.subject for q in quads if q.predicate == MENTIONED_IN or q.predicate == ALIAS}
 
 
 def _marker_index(graph: str, quads: list[ox.Quad]) -> int | None:
