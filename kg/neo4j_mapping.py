@@ -110,6 +110,22 @@ class Vocabulary:
             raise BackendError(f"internal error: {name!r} is not a relationship type of the kg ontology")
         return name
 
+    def of_types(self, types: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+        """What a subject with these rdf:types is (reified, folded, node or None) and its node labels, sorted;
+        cached, as a few combinations of types recur in every document."""
+        found = self._of_types.get(types)
+        if found is None:
+            kind = ("reified" if any(t in self.reified for t in types) else
+                    "folded" if any(t in self.folded for t in types) else
+                    "node" if any(t in self.node_labels for t in types) else None)
+            found = self._of_types[types] = (kind, tuple(sorted({label for t in types
+                                                                   for label in self.node_labels.get(t, ())})))
+        return found
+
+    @functools.cached_property
+    def _of_types(self) -> dict:
+        return {}
+
 
 @functools.cache
 def vocabulary() -> Vocabulary:
@@ -176,8 +192,10 @@ def _value(literal: ox.Literal):
 def graph_hash(quads: Iterable[ox.Quad]) -> str:
     """A document graph's fingerprint: its triples in a canonical order (no blank nodes in kg graphs)."""
     digest = hashlib.sha256(MAPPING_VERSION.encode())
-    for line in sorted(f"{q.subject} {q.predicate} {q.object}" for q in quads):
-        digest.update(line.encode("utf-8"))
+    # str(quad.triple) is "<s> <p> <o>" in N-Triples, as f"{s} {p} {o}" would be, in one call instead of four
+    lines = sorted(str(q.triple) for q in quads)
+    if lines:
+        digest.update("\n".join(lines).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
 
@@ -207,7 +225,7 @@ class DocumentRows:
 
 
 def _labels(vocab: Vocabulary, types: Iterable[str]) -> list[str]:
-    return sorted({label for t in types for label in vocab.node_labels.get(t, ())})
+    return list(vocab.of_types(tuple(types))[1])
 
 
 def _props(vocab: Vocabulary, subject: _Subject) -> dict:
@@ -250,12 +268,9 @@ def document_rows(store: Store, iri: str, vocab: Vocabulary | None = None) -> Do
     doc_id = str(doc_props.get("docId") or iri)
     rows = DocumentRows(iri, doc_id, graph_hash(quads), {"iri": iri, **doc_props})
 
-    kinds = {}
+    kinds, labels_of = {}, {}
     for s, subject in subjects.items():
-        types = subject.types
-        kinds[s] = ("reified" if any(t in vocab.reified for t in types) else
-                    "folded" if any(t in vocab.folded for t in types) else
-                    "node" if any(t in vocab.node_labels for t in types) else None)
+        kinds[s], labels_of[s] = vocab.of_types(tuple(subject.types))
 
     def evidence_of(s: str) -> tuple[dict, str | None]:
         """The first evidence (by position) of a claim, event or assertion: its properties and document."""
@@ -288,7 +303,7 @@ def document_rows(store: Store, iri: str, vocab: Vocabulary | None = None) -> Do
         if kinds[s] != "node":
             continue
         if s != iri:
-            labels = _labels(vocab, subject.types)
+            labels = list(labels_of[s])
             if _MENTIONED_IN in subject.links:
                 # shared: MERGEd by iri, labels and properties from the resolved-entities graph
                 rows.entities[s] = {"labels": labels, "props": _props(vocab, subject)}

@@ -14,7 +14,9 @@ Driver errors become one BackendError line that names the server and never the p
 from __future__ import annotations
 
 import functools
+import queue
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -187,29 +189,38 @@ class Neo4jSync:
         started = time.perf_counter()
         report = SyncReport()
         with _errors(self.driver):
-            self.ensure_schema(report)
             in_neo4j = self.synced_documents()
             in_store = sorted(store.documents())
             removed = [(iri, doc) for iri, (doc, _) in sorted(in_neo4j.items()) if iri not in set(in_store)]
-            # a document Neo4j has is re-read only if its graph changed; new ones are read once, below
-            pending = [iri for iri in in_store
-                       if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
-            report.unchanged = len(in_store) - len(pending)
-            total = len(removed) + len(pending)
-            entities = self._entity_rows(store) if total else {}
-            self._written: set[str] = set()   # entities MERGEd by a committed transaction of this sync
-            done = 0
-
-            for start in range(0, len(removed), self.docs_per_transaction):
-                batch = removed[start:start + self.docs_per_transaction]
-                self._write([doc for _, doc in batch], [], entities, report)
-                report.removed += len(batch)
-                report.removed_documents += [doc for _, doc in batch]
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-
-            self._write_pending(store, pending, in_neo4j, entities, report, progress, done, total)
+            # reading the store overlaps the schema check and the writes: the entity rows are read in a thread
+            # as soon as there is something to write (new or removed documents: known now; changed ones:
+            # once hashed), the documents' rows by another, a few transactions ahead of the writes
+            entities = _Background(self._entity_rows, store) if removed or len(in_neo4j) < len(in_store) else None
+            try:
+                # a document Neo4j has is re-read only if its graph changed; new ones are read once, below
+                pending = [iri for iri in in_store
+                           if iri not in in_neo4j or graph_hash(store.quads(iri)) != in_neo4j[iri][1]]
+                report.unchanged = len(in_store) - len(pending)
+                total = len(removed) + len(pending)
+                if entities is None and total:
+                    entities = _Background(self._entity_rows, store)
+                with _Prefetch(self._batches(store, pending)) as batches:
+                    self.ensure_schema(report)
+                    self._written: set[str] = set()   # entities MERGEd by a committed transaction of this sync
+                    resolved = entities.result() if entities else {}
+                    done = 0
+                    for start in range(0, len(removed), self.docs_per_transaction):
+                        batch = removed[start:start + self.docs_per_transaction]
+                        self._write([doc for _, doc in batch], [], resolved, report)
+                        report.removed += len(batch)
+                        report.removed_documents += [doc for _, doc in batch]
+                        done += len(batch)
+                        if progress:
+                            progress(done, total)
+                    self._write_batches(batches, in_neo4j, resolved, report, progress, done, total)
+            finally:
+                if entities is not None:
+                    entities.join()   # never left reading a store the caller may close
             report.nodes, report.relationships = self.totals()
         report.seconds = time.perf_counter() - started
         return report
@@ -237,20 +248,21 @@ class Neo4jSync:
             report.add(summary)
 
     def _write_pending(self, store: Store, pending: list[str], in_neo4j: dict, entities: dict | None,
+                       report: SyncReport) -> None:
+        with _Prefetch(self._batches(store, pending)) as batches:
+            self._write_batches(batches, in_neo4j, entities, report)
+
+    def _write_batches(self, batches: Iterator[list[DocumentRows]], in_neo4j: dict, entities: dict | None,
                        report: SyncReport, progress: Progress | None = None, done: int = 0, total: int = 0) -> None:
-        batches = _prefetch(self._batches(store, pending))
-        try:
-            for batch in batches:
-                replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
-                self._write(replaced, batch, entities, report)
-                report.replaced += len(replaced)
-                report.synced += len(batch) - len(replaced)
-                report.synced_documents += [rows.doc_id for rows in batch]
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-        finally:
-            batches.close()   # stops the reader thread before the store can be closed
+        for batch in batches:
+            replaced = [rows.doc_id for rows in batch if rows.iri in in_neo4j]
+            self._write(replaced, batch, entities, report)
+            report.replaced += len(replaced)
+            report.synced += len(batch) - len(replaced)
+            report.synced_documents += [rows.doc_id for rows in batch]
+            done += len(batch)
+            if progress:
+                progress(done, total)
 
     def _document_rows(self, store: Store, iri: str) -> DocumentRows:
         return document_rows(store, iri, self.vocab)
@@ -509,41 +521,84 @@ class LoadSync:
         self.close()
 
 
-def _prefetch(batches: Iterator, depth: int = 2) -> Iterator:
-    """Build the next batches in a thread while the current one is written (the driver waits on the
-    network with the GIL released). Errors in the producer surface in the consumer."""
-    import queue
-    import threading
+class _Background:
+    """A function run in a thread from now on; `result()` waits for it and raises what it raised."""
 
-    items: queue.Queue = queue.Queue(maxsize=depth)
-    done = object()
-    stop = threading.Event()
+    def __init__(self, fn: Callable, *args):
+        self._result = self._error = None
 
-    def produce():
-        try:
-            for batch in batches:
-                if stop.is_set():
-                    return
-                items.put(batch)
-            items.put(done)
-        except BaseException as err:  # noqa: BLE001 - handed to the consumer
-            items.put(err)
-
-    thread = threading.Thread(target=produce, name="kg-sync-reader", daemon=True)
-    thread.start()
-    try:
-        while (item := items.get()) is not done:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while thread.is_alive():          # unblock a producer waiting on a full queue
+        def run():
             try:
-                items.get_nowait()
+                self._result = fn(*args)
+            except BaseException as err:  # noqa: BLE001 - handed to result()
+                self._error = err
+
+        self._thread = threading.Thread(target=run, name="kg-sync-entities", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
+class _Prefetch:
+    """Batches built in a thread from now on, up to `depth` ahead of the one being written (the driver waits
+    on the network, and Neo4j works, with the GIL released). Errors in the producer surface in the consumer.
+    Use it as a context manager: leaving stops the thread before the store can be closed."""
+
+    _DONE = object()
+
+    def __init__(self, batches: Iterator, depth: int = 2):
+        self._items: queue.Queue = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._finished = False
+
+        def produce():
+            try:
+                for batch in batches:
+                    if self._stop.is_set():
+                        return
+                    self._items.put(batch)
+                self._items.put(self._DONE)
+            except BaseException as err:  # noqa: BLE001 - handed to the consumer
+                self._items.put(err)
+
+        self._thread = threading.Thread(target=produce, name="kg-sync-reader", daemon=True)
+        self._thread.start()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._finished:
+            raise StopIteration
+        item = self._items.get()
+        if item is self._DONE or isinstance(item, BaseException):
+            self._finished = True
+            if item is self._DONE:
+                raise StopIteration
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        while self._thread.is_alive():          # unblock a producer waiting on a full queue
+            try:
+                self._items.get_nowait()
             except queue.Empty:
                 pass
-            thread.join(0.05)
+            self._thread.join(0.05)
+
+    def __enter__(self) -> _Prefetch:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def sync_store(store: Store, settings: Settings, progress: Progress | None = None, **options) -> SyncReport:
