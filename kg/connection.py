@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice, product
+from itertools import islice
 
 import pyoxigraph as ox
 
@@ -142,9 +142,11 @@ def _chains(parents: dict, node):
 
 
 def _paths(forward: dict, backward: dict, meeting: list):
+    """The shortest paths, one at a time (there can be exponentially many: none is built before it is asked for)."""
     for m in meeting:
-        for before, after in product(_chains(forward, m), _chains(backward, m)):
-            yield [*reversed(before), *after[1:]]
+        for before in _chains(forward, m):
+            for after in _chains(backward, m):
+                yield [*reversed(before), *after[1:]]
 
 
 def _row(store, source: str, target: str, hops: int, forward, backward, meeting, search: Search) -> dict | None:

@@ -154,3 +154,34 @@ def test_a_search_from_the_hub_holds_what_is_near_it_and_stops_at_the_hop_limit(
     search = Search()
     assert connection(hub, "C0", f"C{MAX_HOPS + 1}", search=search) == []
     assert search.visited == MAX_HOPS + 1     # C8 and C10 from C9, then C1 ... C7 from C0 (the smaller side): 8 levels
+
+
+def test_a_path_needs_named_nodes_and_documented_steps_and_many_paths_are_not_all_built(tmp_path):
+    """Left and Right are 2 hops apart through three middles: m0 has no name, m1's steps are in a graph with no
+    document, m2 is a company; and Right is 8 hops from Far through 7 layers of 30 companies each, every node
+    of a layer linked to every node of the next (30**7 shortest paths)."""
+    doc, undocumented = node("document", "d"), node("graph", "no-doc")
+    rel = lambda s, p, o, g=doc: ox.Quad(s, ox.NamedNode(KG + p), o, g)   # noqa: E731
+    quads = [ox.Quad(doc, ox.NamedNode(KG + "docId"), ox.Literal("d.txt"), doc)]
+    left, right, far = node("company", "left"), node("company", "right"), node("company", "far")
+    quads += entity(left, "Company", "Left", doc) + entity(right, "Company", "Right", doc) + \
+        entity(far, "Company", "Far", doc)
+    middles = [node("company", f"m{i}") for i in range(3)]
+    quads += entity(middles[1], "Company", "M1", doc) + entity(middles[2], "Company", "M2", doc)
+    quads += [rel(left, "partnersWith", middles[0]), rel(middles[0], "partnersWith", right),
+              rel(left, "partnersWith", middles[1], undocumented), rel(middles[1], "partnersWith", right, undocumented),
+              rel(middles[2], "partnersWith", left), rel(middles[2], "partnersWith", right)]
+    layers = [[far]] + [[node("company", f"l{k}-{i}") for i in range(30)] for k in range(7)] + [[right]]
+    for k, layer in enumerate(layers[1:-1], 1):
+        for n in layer:
+            quads += entity(n, "Company", n.value.rsplit("/", 1)[1], doc)
+    for here, there in zip(layers, layers[1:]):
+        quads += [rel(a, "competesWith", b) for a in here for b in there]
+    with Store.open(tmp_path / "home", write=True) as store:
+        store.add_quads(quads)
+    with Store.open(tmp_path / "home") as store:
+        [row] = connection(store, "Left", "Right")
+        assert row["path"] == ["Left", "M2", "Right"] and row["relationships"] == ["PARTNERS_WITH"] * 2
+        assert rq_rows(store, "Left", "Right") == [row]
+        [row] = connection(store, "Far", "Right")
+        assert row["hops"] == 8 and row["relationships"] == ["COMPETES_WITH"] * 8
