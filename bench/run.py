@@ -411,7 +411,8 @@ def kg_queries(store, entities: int = 2) -> list[dict]:
         recorder = RecordingStore(store, f"kg ask {label!r}")
         kg_ask.ask(recorder, f"What do you know about {label}?")
         queries += recorder.queries
-    queries += pack_queries(store, picks[0] if picks else "Acme")
+    other = companies[len(companies) // 2]["label"] if companies else "Acme"
+    queries += pack_queries(store, picks[0] if picks else "Acme", other)
     names: dict[str, int] = {}
     unique = []
     for q in queries:                                  # the same text with the same bindings once
@@ -422,11 +423,12 @@ def kg_queries(store, entities: int = 2) -> list[dict]:
     return unique
 
 
-def pack_queries(store, name: str) -> list[dict]:
+def pack_queries(store, name: str, other: str = "Acme") -> list[dict]:
     """Every .rq of the SPARQL pack as kg runs it (kg.backends.run_sparql: the named entity looked up, then the
     query with its IRIs and parameters bound), its parameters bound to defaults, and `name`-like ones to a
     company. Only the lookups run here; the queries themselves run in the timed workers (`connection` can
-    take minutes and gigabytes)."""
+    take minutes and gigabytes). `connection` goes from `name` to `other` and runs as kg runs it, by
+    kg.connection's breadth-first search (its lookups included); rdflib gets the .rq's text."""
     try:
         from kg.backends import _term, entity_bindings
         from kg.querypack import load_pack
@@ -444,7 +446,11 @@ def pack_queries(store, name: str) -> list[dict]:
             else:
                 ok = False
                 break
-        if ok:
+        if ok and query.name == "connection":
+            params["to"] = other
+            queries.append({"name": "pack connection", "sparql": query.text, "union": True, "pack": "connection",
+                            "params": params, "bindings": {k: str(_term(v)) for k, v in params.items()}})
+        elif ok:
             recorder = RecordingStore(store, f"pack {query.name} entity lookup")
             bindings = {k: _term(v) for k, v in params.items()}
             bindings.update(entity_bindings(recorder, query.text, bindings))
@@ -596,6 +602,9 @@ def worker_queries(args) -> None:
         store = opened.__enter__()
 
         def run(q):
+            if q.get("pack"):           # a query kg answers in Python (kg.connection), as kg runs it
+                from kg.backends import named_query, run_sparql
+                return run_sparql(store, named_query("sparql", q["pack"]), q["params"])
             return store.select(q["sparql"], {k: [_parse_term(t) for t in v] if isinstance(v, list) else _parse_term(v)
                                               for k, v in q["bindings"].items()}, q["union"])
 
