@@ -330,6 +330,13 @@ def test_a_service_called_by_name_is_a_launched_product():
     assert ("Arcton", "produces", "Arcton Pages") in {(f.subject, f.predicate, f.object) for f in result.facts}
 
 
+def test_an_entry_planned_beside_a_store_opening_is_no_store_opening():
+    text = "Piko opened its first three stores in Italy on Tuesday and said it plans to enter Austria in 2026."
+    events = {(e.type, e.args.get("market")) for e in extract(text, published="2025-05-06").events}
+    assert ("StoreOpening", "Italy") in events and ("MarketEntry", "Austria") in events
+    assert ("StoreOpening", "Austria") not in events
+
+
 def test_store_opening():
     events = extract("Brightwater opened its first store in Portugal last week.").events
     assert any(e.type == "StoreOpening" and e.args == {"company": "Brightwater", "market": "Portugal"} for e in events)

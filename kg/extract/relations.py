@@ -834,7 +834,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
     plan = _planned(words, chain)
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS))
-    store = "open" in words and bool(words & STORE_NOUNS)
+    store = "open" in words and bool(words & STORE_NOUNS) \
+        and not (chain and chain[0].lemma_ in ENTRY_VERBS)   # "opened stores in Italy and plans to enter Austria"
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     if negative and (entry or presence or store or words & ABSENCE_WORDS):
         return "absentFrom", None
