@@ -176,6 +176,9 @@ def test_facts(text, fact):
      ("Skyrune", "produces", "Vesta 9 Pro")),
     ("Arcton met Velmont Motors on Monday. Chief executive Dana Okafor said talks went well.",
      ("Dana Okafor", "executiveOf", "Arcton")),
+    # a name the model missed before the title ("Three UK chief executive") is not the text's main company
+    ("Vodafone agreed to merge with Three UK. Vodafone said it was happy. Three UK chief executive Robert Finnie "
+     "said the merger would speed up the rollout.", ("Robert Finnie", "executiveOf", "Vodafone")),
 ])
 
 def test_no_fact(text, fact):

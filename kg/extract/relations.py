@@ -121,9 +121,14 @@ def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 
 def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
-    """A company title with no company in its sentence and no 'of'/'at' after it: the company is the
-    one the text is about."""
+    """A company title with no company in its sentence, no 'of'/'at' after it and no name before it
+    ("Three UK chief executive": a company the model missed): the company is the one the text is about."""
+    before = title.i - 1
+    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS:
+        before -= 1
+    named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
     return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
+        and not named_before \
         and not any(c.dep_ == "prep" for c in title.children) \
         and not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
                     and not m.anaphor for m in ctx.mentions)
