@@ -275,6 +275,17 @@ class Responder:
     def add(self, text: str, document=None, evidence=None) -> None:
         self.answer.lines.append(line(text, document, evidence))
 
+    def narrow(self, rows: list[dict], pair: list[dict] | None, no_pair: str, listing: str, empty: str) -> list[dict]:
+        """The rows about the pair asked for ("Do X and Y compete?"), or, when the graph has none, every row
+        with a message saying so; `pair` is None when the question names one entity only."""
+        if pair is None:
+            if not rows:
+                self.answer.message = empty
+            return rows
+        if not pair:
+            self.answer.message = no_pair + (f"; {listing}:" if rows else ".")
+        return pair or rows
+
     # -------------------------------------------------------------------------------- companies
 
     def answer_executives(self) -> None:
@@ -325,28 +336,22 @@ class Responder:
     def answer_competitors(self) -> None:
         company, other = self.entity("Company"), self.entity("Company", 1)
         rows = self.run("company_competitors", name=company.name)
-        if other is not None:
-            pair = [r for r in rows if r["competitor"] == other.name]
-            self.answer.message = (f"Yes: the graph says {company.name} competes with {other.name}." if pair else
-                                   f"The graph does not say that {company.name} competes with {other.name}"
-                                   + ("; the competitors it names:" if rows else "."))
-            rows = pair or rows
-        elif not rows:
-            self.answer.message = f"The graph names no competitor of {company.name}."
+        pair = [r for r in rows if r["competitor"] == other.name] if other is not None else None
+        if pair:
+            self.answer.message = f"Yes: the graph says {company.name} competes with {other.name}."
+        rows = self.narrow(rows, pair, f"The graph does not say that {company.name} competes with {other.name}"
+                           if other is not None else "", "the competitors it names",
+                           f"The graph names no competitor of {company.name}.")
         for row in rows:
             self.add(f"{row['company']} competes with {row['competitor']}.", _first(row["documents"]), row["evidence"])
 
     def answer_partners(self) -> None:
         company, other = self.entity("Company"), self.entity("Company", 1)
         rows = self.run("company_partners", name=company.name)
-        if other is not None:
-            pair = [r for r in rows if r["partner"] == other.name]
-            if not pair:
-                self.answer.message = (f"The graph records no partnership between {company.name} and {other.name}"
-                                       + ("; the partners it names:" if rows else "."))
-            rows = pair or rows
-        elif not rows:
-            self.answer.message = f"The graph names no partner of {company.name}."
+        pair = [r for r in rows if r["partner"] == other.name] if other is not None else None
+        rows = self.narrow(rows, pair, f"The graph records no partnership between {company.name} and {other.name}"
+                           if other is not None else "", "the partners it names",
+                           f"The graph names no partner of {company.name}.")
         for row in rows:
             text = f"{row['company']} partners with {row['partner']}"
             if "agreement" in row["sources"]:
@@ -439,14 +444,10 @@ class Responder:
         speaker = self.reading.entities[0].entity
         topic = self.reading.entities[1].entity if len(self.reading.entities) > 1 else None
         rows = self.run("claims_by", name=speaker.name)
-        if topic is not None:
-            about = [r for r in rows if topic.name in r["about"]]
-            if not about:
-                self.answer.message = (f"The graph has no claim by {speaker.name} about {the(topic.name)}"
-                                       + ("; what it has from them:" if rows else "."))
-            rows = about or rows
-        elif not rows:
-            self.answer.message = f"The graph has no claim by {speaker.name}."
+        about = [r for r in rows if topic.name in r["about"]] if topic is not None else None
+        rows = self.narrow(rows, about, f"The graph has no claim by {speaker.name} about {the(topic.name)}"
+                           if topic is not None else "", "what it has from them",
+                           f"The graph has no claim by {speaker.name}.")
         for row in rows:
             self.add(_said(row["speaker"], row), row["document"], row["evidence"])
 
