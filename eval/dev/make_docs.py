@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -17,8 +17,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          business: every 43rd file starting at index 20 (0-based), first 7 picks
          tech:     every 59th file starting at index 30 (0-based), first 3 picks
          a pick that is already in set 1 is skipped (none was)
-  all  both sets, 24 articles
-In both sets a pick that names no company is replaced by the next file in sorted order.
+  3    the 10 articles of eval/dev/bbc3.gold.jsonl
+         business: every 47th file starting at index 12 (0-based), first 7 picks
+         tech:     every 53rd file starting at index 17 (0-based), first 3 picks
+         a pick that is already in set 1 or set 2 is skipped (two were: business/108,
+         business/154)
+  all  all three sets, 34 articles
+In every set a pick that names no company is replaced by the next file in sorted order.
 Each selection is recomputed from the sorted file names and checked against its fixed
 list below (and every file against its SHA-256), so a changed corpus is noticed.
 --list prints the selection of the chosen set and exits.
@@ -73,10 +78,31 @@ CHOSEN_2 = {  # (category, file): sha256 of the source file
     ("tech", "149.txt"): "de9b7b34423fba5dfb474d235b47618a2e771ea055ea384d7410f34a89b880bd",
 }
 
+# set 3 (eval/dev/bbc3.gold.jsonl), fixed before reading like sets 1 and 2
+RULES_3 = {"business": (12, 47, 7), "tech": (17, 53, 3)}   # start index, step, picks
+SKIPPED_3 = {("business", "107.txt"): "no company named (IMF, Central Bank of Liberia, "
+                                      "transition government: international and state bodies)",
+             ("business", "295.txt"): "no company named (the Bank of Japan's Tankan survey and "
+                                      "the economy minister: a central bank and a government)"}
+
+CHOSEN_3 = {  # (category, file): sha256 of the source file
+    ("business", "013.txt"): "d6ca9d7ebf7e37a1fc4369f8858152622a565e78cd550f742ef02508f5aeb7e5",
+    ("business", "060.txt"): "88a93832d27efa29d519c4772df3c1f7645f8fc51e2b6ac9f4e0cfa9b4e2ddb8",
+    ("business", "109.txt"): "b94436da80bb7b11316f07841e80dc7cd643f30ff47ac6e5cfc453fbbacf7ba6",
+    ("business", "155.txt"): "549182e0ab610fc221bf20c27906e4553e30f2971e272780b02c1a33edb4464a",
+    ("business", "201.txt"): "0dee2ef067c6543c4985523228a489582817769c69bd7f88585c8731593970e3",
+    ("business", "248.txt"): "9f8f57d77532609808028ba1fc00fd8552b1c1cb60285598229461e5f61587b7",
+    ("business", "296.txt"): "f8813d83b523855fe5b4f07b30a824a09ee0045d5a925c461c8649fd8c8e4349",
+    ("tech", "018.txt"): "0dad261c17f5c3bbe6eaf0391e17840b5983433ca1f1daca1225d1af9c3307e0",
+    ("tech", "071.txt"): "3dc6b022e908a927c4b1ac44f9317918d5945f80990d839efba342cbe62deea5",
+    ("tech", "124.txt"): "c866f83391fea36580e6f7c042590ae77f1f4617773ff442c503556d53a605c9",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {
     "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
     "2": (RULES_2, SKIPPED_2, CHOSEN_2, CHOSEN_1),
+    "3": (RULES_3, SKIPPED_3, CHOSEN_3, {**CHOSEN_1, **CHOSEN_2}),
 }
 
 
