@@ -198,6 +198,40 @@ def test_home_country_of_a_company_described_by_nationality():
     assert ("Andesa", "operatesIn", "Peru") in facts_of("The deal between Chilean miner Cordova and Peru's Andesa.")
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("It modelled itself on European carriers such as Ireland's Skyvolt.", ("Skyvolt", "operatesIn", "Europe")),
+    ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Velmont Motors", "operatesIn", "China")),
+    ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Lantu Auto", "operatesIn", "China")),
+    ("Prosecutors allege that Harrow Group - the world's biggest insurance broker - and other US insurance firms "
+     "may have fixed bids.", ("Harrow Group", "operatesIn", "United States")),
+    ("Analysts at Norbank in Germany expect a recovery.", ("Norbank", "operatesIn", "Germany")),
+    ("Profit at Kelvaro rose. Output at Kelvaro's plant in Hungary doubled.", ("Kelvaro", "operatesIn", "Hungary")),
+])
+def test_home_country_from_lists_and_places(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a city places a company in its country when the article names the country
+    ("Irish shares fell. \"The value was in the drug,\" said Ian Moss at Harwick Stockbrokers in Dublin. "
+     "Ireland's index lost 2%.", ("Harwick Stockbrokers", "operatesIn", "Ireland")),
+    ("The Frankfurt-based lender Norbank said demand in Germany was weak.", ("Norbank", "operatesIn", "Germany")),
+    ("Shares in UK drug firm Halcyon closed down 19% on the London Stock Exchange on Monday.",
+     ("London Stock Exchange", "operatesIn", "United Kingdom")),
+    ("Sales of Texas-based Lonestar Foods rose in the US.", ("Lonestar Foods", "operatesIn", "United States")),
+])
+def test_a_city_gives_its_named_country(text, fact):
+    assert fact in facts_of(text)
+
+
+def test_a_city_gives_no_country_the_article_does_not_name():
+    facts = facts_of("The Frankfurt-based lender Norbank said demand was weak.")
+    assert not {f for f in facts if f[1] == "operatesIn"}
+    # a small town's name in a company's name says nothing: "Toyota" is also a Japanese city
+    assert ("Orange Telecom", "operatesIn", "United States") not in facts_of(
+        "Orange Telecom cut prices. Rivals in the US followed.")
+
+
 # ---------------------------------------------------------------------------------------- claims
 
 @pytest.mark.parametrize("text, speaker, about", [

@@ -48,6 +48,7 @@ pharmaceuticals telecom foods food capital securities insurance media holdings s
 electronics semiconductor semiconductors labs industries logistics stores brewing steel chemicals
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
+stockbrokers brokers brokerage consulting consultants
 """)
 
 # Titles that make a person an executive of a company.
@@ -96,6 +97,7 @@ operations operation business businesses sales sale base headquarters headquarte
 office offices revenue revenues employee employees worker workers staff subscriber subscribers user users branch
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
+nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "

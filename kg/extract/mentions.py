@@ -101,7 +101,7 @@ def _clean_span(span: Span) -> Span | None:
             or not any(ch.isalpha() for ch in span.text):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
-           and not _CAMEL.match(t.text) for t in span):
+           and not _CAMEL.match(t.text) and not _mistagged_list_name(t) for t in span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
 
@@ -445,13 +445,25 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
-            and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS")))
+            and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS"))
+            or _mistagged_list_name(token))
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
             spans.append(doc[start:token.i if token is not None else len(doc)])
             start = None
     return [span for span in spans if span.text.lower() not in _NOT_NAMES]
+
+
+def _mistagged_list_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or adjective where a list of names stands:
+    "carmakers such as Geely and BYD" (Geely as RB), "X and Qorvo" (a conjunct of a proper noun)."""
+    if not (token.is_alpha and token.text[:1].isupper() and not token.text.isupper() and not _starts_sentence(token)
+            and token.tag_ in ("RB", "JJ", "VB", "VBN", "VBG", "VBD", "VBZ", "VBP", "IN")):
+        return False
+    listed = token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("as", "like", "including")
+    coordinated = any(t.tag_ in ("NNP", "NNPS") for t in [*token.conjuncts])
+    return listed and coordinated or token.dep_ == "conj" and token.head.tag_ in ("NNP", "NNPS")
 
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

@@ -12,6 +12,7 @@ from kg.model import Fact
 
 from .context import DocContext
 from .markets import resolve_market
+from .places import Place, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, STORE_NOUNS, SUBSIDIARY_NOUNS)
@@ -883,17 +884,17 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             companies.append(ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company"))   # "Foo, Germany's ..."
         if noun.lemma_.lower() in SUBSIDIARY_NOUNS - {"brand"}:    # "Arcton's US unit": Arcton is there too
             companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
+        members = _named_members(ctx, p, noun)            # "European firms such as X", "X and other US firms"
         company = next((c for c in companies if c), None)
-        if company is None:
-            continue
-        for market in owners:
-            yield Fact(company, "operatesIn", market, evidence)
-        for adjective in adjectives:
-            for part in adjective.text.split("-"):        # "German-US carmaker": both
-                market = resolve_market(f"{part} market") or (
-                    resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
-                if market is not None:
-                    yield Fact(company, "operatesIn", market.name, evidence)
+        for company in [company] if company else members:
+            for market in owners:
+                yield Fact(company, "operatesIn", market, evidence)
+            for adjective in adjectives:
+                for part in adjective.text.split("-"):    # "German-US carmaker": both
+                    market = resolve_market(f"{part} market") or (
+                        resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
+                    if market is not None:
+                        yield Fact(company, "operatesIn", market.name, evidence)
     for based in sentence:                                # "Ireland-based Elan", "a US-based firm"
         if based.lower_ != "based" or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
@@ -911,6 +912,80 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         for market in dict.fromkeys(ctx.entity_at(p, owner, "Market") for owner in owners):
             if market:
                 yield Fact(company, "operatesIn", market, evidence)
+
+
+# A company's name that starts with a city this large says where it is: "London Stock Exchange",
+# "Dublin Bus". Smaller towns share their names with too many companies ("Toyota", "Orange").
+NAME_CITY_MIN_POPULATION = 500_000
+
+
+def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A company placed in a country is present there ("analysts at Acme in Germany"); one placed in a
+    city or US state is present in that country, when the article names the country (a city is no
+    market, and a country the text never names is not the reader's):
+    "an analyst at Acme Securities in Dublin", "Liffe in London", "a Frankfurt-based bank",
+    "the London Stock Exchange", "WGBH-Boston"."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        holders: list[Token] = []
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.dep_ == "prep":
+            holder = token.head.head                                          # "Liffe in London"
+            holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in ("at", "from")
+                                  and c.i < token.i for t in c.children if t.dep_ == "pobj"]
+        elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
+                and token.doc[token.i + 2].lower_ == "based" and token.doc[token.i + 2].dep_ in ("amod", "acl"):
+            holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
+            holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")]
+        company = next((name for t in holders if (name := ctx.entity_at(p, t, "Company"))), None)
+        if company is None:
+            continue
+        market = ctx.entity_at(p, token, "Market") if token.head.lower_ == "in" else None   # "Acme in Germany"
+        if market is None and not ctx.entity_at(p, token, "Company", "Product", "Market", "Person", "Executive"):
+            market = _named_country(ctx, _place_at(token))
+        if market:
+            yield Fact(company, "operatesIn", market, evidence)
+    for token in sentence:
+        company = ctx.entity_at(p, token, "Company")
+        mention = ctx.mention_at(p, token)
+        if company is None or mention.anaphor or token.i != mention.start:
+            continue
+        words = company.replace("-", " - ").split()
+        places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
+        if "-" in words[1:-1]:                                               # "WGBH-Boston"
+            places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
+        place = next((place for place in places if place and place.population >= NAME_CITY_MIN_POPULATION), None)
+        market = _named_country(ctx, place)
+        if market:
+            yield Fact(company, "operatesIn", market, evidence)
+
+
+def _place_at(token: Token) -> Place | None:
+    """The city or state a proper noun names, with the words compounded to it ("New York")."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    return resolve_place(" ".join(t.text for t in words)) or resolve_place(token.text)
+
+
+def _named_country(ctx: DocContext, place: Place | None) -> str | None:
+    """The market the article names for the country a place lies in, if it names it."""
+    if place is None:
+        return None
+    return next((name for name, kind in ctx.types.items() if kind == "Market"
+                 and (ref := resolve_market(name)) is not None and ref.code == place.country), None)
+
+
+def _named_members(ctx: DocContext, p: int, noun: Token) -> list[str]:
+    """The companies a plural company noun names as its members: "firms such as X and Y", "firms like
+    X", "carriers including X", "X and other airlines"."""
+    members: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "like", "including"):
+            members += [m for t in prep.children if t.dep_ in ("pobj", "pcomp") for m in conjuncts(t)]
+    if noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children):
+        head = noun.head
+        members += [head, head.head] if head.dep_ == "appos" else [head]
+    return list(dict.fromkeys(name for t in members if (name := ctx.entity_at(p, t, "Company"))))
 
 
 def _dominated_market(ctx: DocContext, p: int, anchor: Token, market: str, evidence) -> Iterator[Fact]:

