@@ -18,7 +18,7 @@ drugmakers pharma producer producers developer developers distributor distributo
 division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
-consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner
+consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -37,7 +37,7 @@ product products edition version robot vacuum appliance fridge router sensor
 PUBLIC_BODY_WORDS = _words("""
 ministry department senate congress parliament commission administration treasury government council
 court office authority bureau police committee assembly cabinet tribunal embassy regulator federal
-fed reserve army navy
+fed reserve army navy organisation organization agreement treaty accord
 """)
 
 # Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",
@@ -122,8 +122,7 @@ CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw hal
 COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger challengers")
 COMPETITION_VERBS = _words("compete rival battle challenge take fight")
 # Subsidiaries.
-SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm "
-                          "affiliate brand")
+SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand")
 # Financial metrics.
 METRIC_WORDS = _words("""
 revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments

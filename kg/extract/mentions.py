@@ -353,7 +353,12 @@ def _note_coordination(mentions: list[Mention], paragraphs: list[Paragraph]) -> 
 
 
 def _public_body(name: str) -> bool:
-    return any(word in PUBLIC_BODY_WORDS for word in name.lower().replace("-", " ").split())
+    """A public body's name has its public word as the head: last ("US Senate", "Federal Reserve",
+    "Food and Drug Administration") or before "of"/"for" ("Ministry of Finance", "Office for National
+    Statistics"). "Federated Department Stores", "Office Depot", "Federal Express" are businesses."""
+    words = name.lower().replace("-", " ").split()
+    return any(word in PUBLIC_BODY_WORDS and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on"))
+               for i, word in enumerate(words))
 
 
 def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> dict[str, str]:
@@ -580,8 +585,9 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
-            and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES:
-        votes["Company"] += 2           # "chief executive of Acme"
+            and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+            and not any(c.dep_ == "poss" for c in before2.children):
+        votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = child.lemma_.lower()

@@ -116,9 +116,18 @@ def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             companies.append(ctx.entity_at(p, token.doc[mention.start - 2], "Company"))
         for prep in token.children:      # "Ian Hunter at Goodbody Stockbrokers", "Steve Ash, from Activcard,"
             if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of"):
-                companies += [ctx.entity_at(p, obj, "Company") for obj in prep.children if obj.dep_ == "pobj"]
+                companies += [_company_phrase(ctx, p, obj) for obj in prep.children if obj.dep_ == "pobj"]
         for company in dict.fromkeys(c for c in companies if c):
             yield Fact(person, "worksFor", company, ctx.evidence(p, sentence))
+
+
+def _company_phrase(ctx: DocContext, p: int, token: Token) -> str | None:
+    """The company a noun phrase names: the name itself, or the name before a company noun
+    ("Sal Oppenheim investment bank", "the Acme group")."""
+    name = ctx.entity_at(p, token, "Company")
+    if name is None and token.lemma_.lower() in COMPANY_NOUNS and token.pos_ == "NOUN":
+        name = next((n for c in token.children if c.dep_ == "compound" and (n := ctx.entity_at(p, c, "Company"))), None)
+    return name
 
 
 def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
@@ -544,6 +553,14 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
+        if token.pos_ == "NOUN":           # "struck a deal to supply Peugeot with SUVs", "a deal to buy chips from Foo"
+            for deed in token.children:
+                if deed.dep_ in ("acl", "relcl") and deed.pos_ == "VERB" and not negated([deed]):
+                    objects = [c for c in deed.children if c.dep_ in ("dobj", "dative")]
+                    objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
+                                for o in c.children if o.dep_ == "pobj"]
+                    parties += [n for o in objects for c in conjuncts(o)
+                                if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
         if len(parties) < 2:
             continue
         key = tuple(sorted(parties[:2]))
@@ -600,6 +617,30 @@ def _scope(sentence: Span) -> list[str]:
     return []
 
 
+def _bought_company(ctx: DocContext, p: int, obj: Token) -> str | None:
+    """What a purchase's object hands over: "Foo", "all of Foo", "control of Foo", "a majority of Foo",
+    "67.7% of Foo" (more than half); not "20% of Foo" nor "Foo's shares"."""
+    name = ctx.entity_at(p, obj, "Company")
+    if name is not None or not _whole_or_most(obj):
+        return name
+    return next((n for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for t in prep.children if t.dep_ == "pobj" and (n := ctx.entity_at(p, t, "Company"))), None)
+
+
+def _whole_or_most(token: Token) -> bool:
+    if token.lower_ in ("all", "control", "majority", "whole", "rest", "remainder"):
+        return True
+    if token.lower_ in ("%", "percent", "per cent") or token.lemma_ == "percent":
+        number = next((c for c in token.children if c.like_num), None)
+        if number is None and token.i > 0 and token.doc[token.i - 1].like_num:
+            number = token.doc[token.i - 1]
+        try:
+            return number is not None and float(number.text.replace(",", "")) > 50
+        except ValueError:
+            return False
+    return False
+
+
 def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Redmi, a subsidiary of Xiaomi', "Xiaomi's spin-off brand Redmi", "Arcton's Lumio unit",
     'Foo, (which is) owned by Acme', 'Acme owns Foo', 'Acme acquired Foo'."""
@@ -618,7 +659,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         else:
             subject = subject_of(verb)
             owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
-            owned = next((n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n),
+            owned = next((n for c in verb.children if c.dep_ == "dobj" for n in [_bought_company(ctx, p, c)] if n),
                          None)
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
@@ -890,7 +931,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for market in owners:
                 yield Fact(company, "operatesIn", market, evidence)
             for adjective in adjectives:
-                for part in adjective.text.split("-"):    # "German-US carmaker": both
+                written = adjective.doc[adjective.left_edge.i:adjective.i + 1].text if "-" in [
+                    t.text for t in adjective.lefts] else adjective.text
+                for part in written.split("-"):           # "German-US carmaker", "US-German carmaker": both
                     market = resolve_market(f"{part} market") or (
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                     if market is not None:
