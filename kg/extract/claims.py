@@ -39,6 +39,9 @@ def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) ->
 
 def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: dict[str, str]) -> dict | None:
     subject = subject_of(verb) if verb.dep_ not in ("xcomp", "advcl") else None
+    inverted = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if inverted and subject is not None and subject.i < verb.i:
+        subject = inverted[0]          # '..., in particular the UK, said the report': the parse took "UK" too
     if subject is None and verb.dep_ in ("advcl", "xcomp"):    # "posted on Weibo, claiming that ..."
         subject = subject_of(verb.head)
     if subject is None:
@@ -54,6 +57,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     tokens = [t for c in content for t in c.subtree]
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
         tokens = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct or t.i > verb.right_edge.i]
+    if inverted and subject is inverted[0]:  # '..., said the report': all that comes before is what it said
+        tokens = [t for t in sentence if t.i < verb.i and not t.is_punct]
     quotes = _quoted(sentence)
     if quotes and not tokens:
         tokens = [t for t in quotes]
@@ -97,8 +102,9 @@ _SOURCE_NAME_WORDS = {"research", "analytics", "insights", "intelligence", "econ
 def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> str | None:
     """A company speaking as a source of findings, not as a party to the news."""
     if subject.lemma_.lower() in _REPORT_NOUNS:        # "The report by Nielsen found", "Foo's survey shows"
-        holders = [t for c in subject.children if c.dep_ in ("poss", "prep", "acl") for t in c.subtree]
-        names = ctx.entities_in(p, holders, "Company")
+        names = _report_holders(ctx, p, subject)
+        if not names and any(c.lower_ in ("the", "this", "its") for c in subject.children):
+            return _last_report_source(ctx, p, subject)   # "..., said the report": the study named before
         return names[0] if names else None
     name = ctx.entity_at(p, subject, "Company")
     if name is None:
@@ -112,6 +118,24 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
     if described & _SOURCE_NOUNS or set(name.lower().replace("/", " ").split()) & _SOURCE_NAME_WORDS:
         return name
     return None
+
+
+def _report_holders(ctx: DocContext, p: int, noun: Token) -> list[str]:
+    """Whose report a report noun is: "the report by Nielsen", "Foo's survey", "a study from Foo"."""
+    holders = [t for c in noun.children if c.dep_ in ("poss", "prep", "acl") for t in c.subtree]
+    return ctx.entities_in(p, holders, "Company")
+
+
+def _last_report_source(ctx: DocContext, p: int, noun: Token) -> str | None:
+    """The company whose report, study or survey the text named last before `noun`."""
+    last = None
+    for q, sentence in ctx.sentences():
+        if (q, sentence.start) >= (p, noun.sent.start):
+            break
+        for token in sentence:
+            if token.lemma_.lower() in _REPORT_NOUNS and token.pos_ == "NOUN" and (names := _report_holders(ctx, q, token)):
+                last = names[0]
+    return last
 
 
 def _quoted(sentence: Span) -> list[Token]:
