@@ -183,6 +183,12 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Ola Berg", "worksFor", "Brandt Heller")),
     ("Struggling carmaker Norvik Motors has struck a deal to supply French carmaker Velmont with 30,000 vans.",
      ("Norvik Motors", "partnersWith", "Velmont")),
+    ("The chip will sell, said Ola Berg, the editor in chief of Chipwatch Report.",
+     ("Ola Berg", "executiveOf", "Chipwatch Report")),
+    ("As part of the deal, Halden Group - owner of Corvo Stores and Tarrant Foods - will assume $6bn of debt.",
+     ("Tarrant Foods", "subsidiaryOf", "Halden Group")),
+    ("Halden Stores has struggled to compete against larger store groups such as Corvo Group and other "
+     "retailers such as Tarrant Foods.", ("Halden Stores", "competesWith", "Tarrant Foods")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)

@@ -89,7 +89,9 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue
         role = _role_text(ctx, p, token)
         words = {w.lower() for w in role.replace("-", " ").split()} | {token.lemma_.lower()}
-        if token.lemma_.lower() in AFFILIATION_TITLES:       # "chief economist": an economist first
+        if token.lemma_.lower() in AFFILIATION_TITLES and "in chief" not in role.lower():
+            #                                                  "chief economist": an economist first;
+            #                                                  "editor in chief" runs the publication
             predicate = "worksFor"
         else:
             predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
@@ -244,6 +246,9 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     for child in title.children:
         if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
             return name
+    for prep in title.children:          # "editor in chief of Foo Report"
+        if prep.dep_ == "prep" and prep.lower_ == "in" and any(c.lower_ == "chief" for c in prep.children):
+            return _company_for_title(ctx, p, next(c for c in prep.children if c.lower_ == "chief"))
     for prep in title.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with", "from"):
             for obj in prep.children:
@@ -481,6 +486,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on"):
                     for obj in child.children:
                         objects += [c for o in conjuncts(obj) if (c := ctx.entity_at(p, o, "Company"))]
+                        objects += _named_members(ctx, p, obj)   # "against groups such as Foo"
                     if child.dep_ == "prt":
                         for sibling in token.children:
                             if sibling.dep_ == "dobj":
@@ -673,9 +679,14 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for owner in sentence:                 # "Zara owner Inditex", "Inditex, the owner of Zara"
         if owner.lemma_.lower() != "owner" or owner.pos_ != "NOUN":
             continue
-        owned = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i]
+        dashed = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i
+                  and any(t.text in ("-", "\u2013", "\u2014") for t in owner.doc[c.i + 1:owner.i])]
+        owned = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i and c not in dashed]
         owned += [o for c in owner.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        if owned:                          # "owner of Macy's and Bloomingdale's", the second name parsed as
+            owned += [c for c in owner.children if c.dep_ == "conj" and c.pos_ == "PROPN"]   # the owner's conjunct
         holders = [owner.head] if owner.dep_ in ("appos", "compound") else []
+        holders += dashed                  # "Federated - owner of Macy's and Bloomingdale's -": the owner
         holders += [c for c in owner.children if c.dep_ == "appos"]
         if owner.i + 1 < len(sentence.doc):
             holders.append(sentence.doc[owner.i + 1])
@@ -1025,6 +1036,10 @@ def _named_members(ctx: DocContext, p: int, noun: Token) -> list[str]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("as", "like", "including"):
             members += [m for t in prep.children if t.dep_ in ("pobj", "pcomp") for m in conjuncts(t)]
+    for member in list(members):           # "groups such as Foo and other retailers such as Bar"
+        if member.pos_ == "NOUN" and member.lemma_.lower() in COMPANY_NOUNS and member is not noun:
+            members += [m for prep in member.children if prep.dep_ == "prep" and prep.lower_ in ("as", "like", "including")
+                        for t in prep.children if t.dep_ in ("pobj", "pcomp") for m in conjuncts(t)]
     if noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children):
         head = noun.head
         members += [head, head.head] if head.dep_ == "appos" else [head]
