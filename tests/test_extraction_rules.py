@@ -344,6 +344,16 @@ def test_price_and_financial_result():
         ("Arcton", 15.8e9, "USD", "2024")
 
 
+def test_sales_figures_of_two_companies_in_one_sentence_each_go_to_their_own():
+    events = extract("Halden Stores has annual sales of $15.6bn, while Corvo Group's yearly sales are $14.4bn.").events
+    results = {(e.args["company"], e.args["metric"], e.args["amount"]) for e in events if e.type == "FinancialResult"}
+    assert results == {("Halden Stores", "sales", 15.6e9), ("Corvo Group", "sales", 14.4e9)}
+
+
+def test_a_sale_of_a_unit_is_no_financial_result():
+    assert not [e for e in extract("Halden agreed the sale of its unit for $2bn.").events if e.type == "FinancialResult"]
+
+
 def test_an_amount_near_a_product_is_no_price_without_a_word_of_pricing():
     text = ("Halvard withdrew the Zentrol pill. Halvard stopped sales of Zentrol on 30 September, a move which "
             "caused the group's losses to reach $1.1bn.")

@@ -76,10 +76,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue
         done_clauses.add(clause.i)
         words = {t.lemma_.lower() for t in clause.subtree}
-        metric = next((t.lemma_.lower() for t in clause.subtree if t.lemma_.lower() in METRIC_WORDS), None)
+        metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
-            metric = next((t.lemma_.lower() for t in clause.head.subtree if t.lemma_.lower() in METRIC_WORDS
-                           and t.i < span.start), None)
+            metric = next((_metric(t) for t in clause.head.subtree if _metric(t) and t.i < span.start), None)
         if metric:
             company = _owner_of_figure(ctx, p, clause, sentence)
             if company:
@@ -93,18 +92,27 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                         ctx.evidence(p, sentence))
 
 
+def _metric(token: Token) -> str | None:
+    """The financial metric a word names: 'profits' -> 'profit', 'sales' stays 'sales' (its lemma
+    'sale' is a disposal: "the sale of its unit for $2bn")."""
+    lemma = token.lemma_.lower()
+    if lemma in METRIC_WORDS:
+        return lemma
+    return token.lower_ if token.lower_ in METRIC_WORDS else None
+
+
 def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> str | None:
     """Whose figure: a company in the clause (a possessive first: "Merck's earnings"), else the
     subject of the clause above ("DaimlerChrysler saw profits fall"), else the sentence's first."""
-    for token in clause.subtree:         # the possessive of the figure itself, not of any noun around
-        if token.dep_ == "poss" and token.head.lemma_.lower() in METRIC_WORDS \
+    for token in _own_words(clause):      # the possessive of the figure itself, not of any noun around
+        if token.dep_ == "poss" and _metric(token.head) \
                 and (name := ctx.entity_at(p, token, "Company")):
             return name
     subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
     for token in [subject, *(c for c in subject.children if c.dep_ == "appos")] if subject is not None else []:
         if name := ctx.entity_at(p, token, "Company"):
             return name                   # "Zara owner Inditex reported a profit": Inditex's
-    names = ctx.entities_in(p, list(clause.subtree), "Company")
+    names = ctx.entities_in(p, _own_words(clause), "Company")
     if names:
         return names[0]
     head = clause.head
@@ -115,6 +123,13 @@ def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> 
         return name
     names = ctx.entities_in(p, sentence, "Company")
     return names[0] if names else None
+
+
+def _own_words(clause: Token) -> list[Token]:
+    """A clause's words without those of the clauses inside it ("..., while Foo's sales are $1bn")."""
+    inner = {t.i for c in clause.children if c.dep_ in ("advcl", "ccomp", "conj", "relcl") and c.pos_ in ("VERB", "AUX")
+             for t in c.subtree}
+    return [t for t in clause.subtree if t.i not in inner]
 
 
 def _clause(token: Token) -> Token:
