@@ -57,6 +57,21 @@ def test_public_bodies_treaties_and_departments_are_no_companies(text, name):
     assert types_of(text).get(name) != "Company"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("House prices were 11.8% higher on the year, the Land Registry said. The average house price rose.", "House"),
+    ("\"Games teach life skills,\" said Ola Berg of Fjordline. Many games are violent.", "Games"),
+])
+def test_a_common_word_opening_a_sentence_is_no_name(text, name):
+    assert name not in types_of(text)
+
+
+def test_a_name_written_in_lower_case_elsewhere_still_opens_a_sentence():
+    text = "Ola Berg launched a site called fjordradio.com. Fjordradio.com has been running for a month."
+    assert "Fjordradio.com" in types_of(text) or "fjordradio.com" in types_of(text)
+
+
+
+
 def test_country_forms_resolve_to_one_market():
     text = ("Kelvaro sells its ovens in the US. The U.S. is its largest market, and America will get "
             "new models. Kelvaro plans to grow in the United States.")

@@ -293,6 +293,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if ent[-1].lower_ in ("market", "marketplace") and len(ent) > 1 and resolve_market(ent[:-1].text):
                     add(ent[:-1], Counter(Market=4))      # "USA market" tagged as an organisation
                     continue
+                if _common_word_opening_sentence(ent, lowercase_words):
+                    continue                      # "House prices rose": the model's ORG is the common noun
                 market = resolve_market(ent.text)
                 add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
             elif label == "PERSON":
@@ -457,7 +459,15 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
         elif not name_like and start is not None:
             spans.append(doc[start:token.i if token is not None else len(doc)])
             start = None
-    return [span for span in spans if span.text.lower() not in _NOT_NAMES]
+    return [span for span in spans if span.text.lower() not in _NOT_NAMES
+            and not _common_word_opening_sentence(span, lowercase_words)]
+
+
+def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool:
+    """One capitalised word opening a sentence that the text also writes in lower case is that common
+    word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), not a name."""
+    return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and span[0].lower_ in lowercase_words \
+        and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
 
 def _mistagged_list_name(token: Token) -> bool:
