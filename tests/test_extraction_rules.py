@@ -202,6 +202,15 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Ola Berg", "executiveOf", "Chipwatch Report")),
     ("As part of the deal, Halden Group - owner of Corvo Stores and Tarrant Foods - will assume $6bn of debt.",
      ("Tarrant Foods", "subsidiaryOf", "Halden Group")),
+    ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
+    ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing heart drug.",
+     ("Halvard Pharma", "produces", "Zentrol")),
+    # a possessive refers to its own clause's subject first, not to the text's main company
+    ("Lumeo launched Lumeo Spaces. Lumeo said it was free. Competitors like Norvik already offer free services "
+     "through its Fjordblog site.", ("Norvik", "produces", "Fjordblog")),
+    ("Sony, IBM and Toshiba, who have been working on the chip for three years, will unveil it next week.",
+     ("IBM", "partnersWith", "Toshiba")),
+    ("A slimming aid is set to be developed by UK firm Phytopharm and Unilever.", ("Phytopharm", "partnersWith", "Unilever")),
     ("Halden Stores has struggled to compete against larger store groups such as Corvo Group and other "
      "retailers such as Tarrant Foods.", ("Halden Stores", "competesWith", "Tarrant Foods")),
 ])
@@ -218,6 +227,8 @@ def test_facts(text, fact):
     ("Arcton hired a former US diplomat.", ("Arcton", "operatesIn", "United States")),
     ("Pellarin bought 20% of Kelvaro.", ("Kelvaro", "subsidiaryOf", "Pellarin")),
     ("Halvard's US affiliate Zentra Labs grew.", ("Zentra Labs", "subsidiaryOf", "Halvard")),  # an affiliate is no subsidiary
+    ("Sony and IBM said the deal did not work.", ("Sony", "partnersWith", "IBM")),
+    ("The Samsung phone sold well. Samsung said so.", ("Samsung", "produces", "Samsung")),
     ("Skyrune backed out of a deal to sell Kelvaro's flagship phone, Vesta 9 Pro, in the country.",
      ("Skyrune", "produces", "Vesta 9 Pro")),
     ("Arcton met Velmont Motors on Monday. Chief executive Dana Okafor said talks went well.",

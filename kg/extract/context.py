@@ -91,6 +91,20 @@ class DocContext:
 
     # ------------------------------------------------------------------ anaphora
 
+    def _clause_subject(self, para: int, pronoun: Token) -> Mention | None:
+        """The company that is the subject of the pronoun's own clause, named before it: a possessive
+        refers back to it first ("Competitors like Google offer services through its Blogger site")."""
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        if subject is None:
+            return None
+        named = [subject] + [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("like", "as")
+                             for t in prep.children if t.dep_ == "pobj"]
+        found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
+        return found[0] if len(found) == 1 else None
+
     def resolve_anaphora(self) -> None:
         """Point "the company", "the Chinese smartphone maker", "it"/"its" at a company named before
         them, and "he"/"she" at a person; added as anaphor mentions.
@@ -138,7 +152,9 @@ class DocContext:
                         and not any(c.pos_ == "PROPN" or c.dep_ in ("appos", "poss") for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Company", (token.left_edge.i, token.i + 1)
-                if kind:
+                if kind == "Company" and token.dep_ == "poss":
+                    target = self._clause_subject(p, token)        # "Google offers ... through its Blogger site"
+                if kind and target is None:
                     target = antecedent(kind, p)
                 if target is None:
                     continue

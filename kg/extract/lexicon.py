@@ -29,7 +29,7 @@ television camera drone scooter scooters bike car cars vehicle vehicles suv seda
 model models battery batteries charger bank chip chips processor processors semiconductor modem
 drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
-product products edition version robot vacuum appliance fridge router sensor
+product products edition version robot vacuum appliance fridge router sensor site website portal browser
 """)
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug

@@ -648,6 +648,13 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 1.5
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"}:
         votes["Company"] += 2           # "the Lumio unit", "the Acme group"
+    elif root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.pos_ == "NOUN" \
+            and any(c.dep_ == "poss" for c in root.head.children):
+        votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site" (not "the Samsung phone")
+    if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
+           and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
+           for c in first.children):
+        votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes

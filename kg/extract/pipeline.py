@@ -13,11 +13,12 @@ from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands, sentence_date
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries, market_relations, orders, partners,
+from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
+                        joint_developers, market_relations, orders, partners,
                         product_families, products, subsidiaries)
 
 FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
-              company_locations)
+              company_locations, joint_developers)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

@@ -348,6 +348,20 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
+        # "its Blogger site", "Kelvaro's Zephyr line": on the product noun the name is compounded to
+        if root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.pos_ == "NOUN":
+            for child in root.head.children:
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
+        # "Tysabri and Avonex, Biogen Idec's drug": the explaining noun parsed as one more conjunct
+        last_of_list = root.dep_ == "conj" and not any(c.dep_ == "conj" and c.i > root.i for c in root.head.children
+                                                      if c.pos_ == "PROPN")
+        explained = [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > root.i
+                     and c.lemma_.lower() in PRODUCT_NOUNS and c.doc[c.left_edge.i - 1].text == ","] if last_of_list else []
+        for noun in explained:
+            for child in noun.children:
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
         # "Avonex, Biogen Idec's multiple sclerosis drug": or on the noun that explains the name
         for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for child in appos.children:
@@ -575,6 +589,30 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         done.add(key)
         scope = _scope(sentence)
         yield Fact(parties[0], "partnersWith", parties[1], evidence), parties, scope
+
+
+_JOINT_WORK_VERBS = {"develop", "co-develop", "codevelop", "design", "build", "create", "work"}
+
+
+def joint_developers(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """Companies named together as the makers of one thing work together: "Sony, IBM and Toshiba, who
+    have been working on the Cell processor", "a slimming aid to be developed by Phytopharm and
+    Unilever". Each pair is partnersWith (no agreement event: none is reported)."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_.lower() not in _JOINT_WORK_VERBS or verb.pos_ != "VERB" or negated([verb]):
+            continue
+        if verb.lemma_ == "work" and not any(c.dep_ == "prep" and c.lower_ in ("on", "together") or
+                                             c.lower_ == "together" for c in verb.children):
+            continue                       # "work on X" / "work together", not "it did not work"
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        subject = agents[0] if agents else subject_of(verb)
+        if subject is None:
+            continue
+        makers = list(dict.fromkeys(n for t in conjuncts(subject) if (n := ctx.entity_at(p, t, "Company"))))
+        for i, a in enumerate(makers):
+            for b in makers[i + 1:]:
+                yield Fact(a, "partnersWith", b, evidence)
 
 
 _WIN_VERBS = {"win", "receive", "secure", "land", "book", "clinch", "bag"}
