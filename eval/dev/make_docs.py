@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -22,8 +22,14 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          tech:     every 53rd file starting at index 17 (0-based), first 3 picks
          a pick that is already in set 1 or set 2 is skipped (two were: business/108,
          business/154)
-  all  all three sets, 34 articles
-In every set a pick that names no company is replaced by the next file in sorted order.
+  4    the 10 articles of eval/dev/bbc4.gold.jsonl
+         business: every 41st file starting at index 30 (0-based), first 5 picks
+         tech:     every 37th file starting at index 8 (0-based), first 5 picks
+         a pick that is already in set 1, 2 or 3 is skipped (business/154 is in set 1,
+         and the next file, business/155, in set 3)
+  all  all four sets, 44 articles
+In every set a pick that names no company is replaced by the next file in sorted order, and
+so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
 list below (and every file against its SHA-256), so a changed corpus is noticed.
 --list prints the selection of the chosen set and exits.
@@ -98,20 +104,51 @@ CHOSEN_3 = {  # (category, file): sha256 of the source file
     ("tech", "124.txt"): "c866f83391fea36580e6f7c042590ae77f1f4617773ff442c503556d53a605c9",
 }
 
+# set 4 (eval/dev/bbc4.gold.jsonl), fixed before reading like sets 1 to 3
+RULES_4 = {"business": (30, 41, 5), "tech": (8, 37, 5)}    # start index, step, picks
+SKIPPED_4 = {("business", "156.txt"): "no company named (Japan's industrial output: the Bank of "
+                                      "Japan, a central bank, and the Nikkei 225, an index)",
+             ("tech", "120.txt"): "no company named (Shadowcrew.com, Carderplanet, Darkprofits: "
+                                  "criminal websites; US Secret Service, NHTCU: agencies)"}
+
+CHOSEN_4 = {  # (category, file): sha256 of the source file
+    ("business", "031.txt"): "7165830d223bf541f9a596f02ac67fc127f402bc78d8a7ecbf1dbc22a6ac1f60",
+    ("business", "072.txt"): "5be95977d6ff6b4e1be31ca1a034e7e6602af70ce89cfe8b7baf309118e49472",
+    ("business", "113.txt"): "455adb6b45c94ca2457b7d62fc1ebe17edc10fc78f09bbc95de5f71dcd982f26",
+    ("business", "157.txt"): "d10ba03c79801984703534c7c61284c16ad4eadd9b038f0d4087000f03afb8a1",
+    ("business", "195.txt"): "a980febab3bf48bee5959b325c5b058ceff9ed94139294adac0174f8d8e01096",
+    ("tech", "009.txt"): "ab1be9c0fb48624ace0b424243ce21324f9f8b2cb7f29aefa496200e33d2d42e",
+    ("tech", "046.txt"): "64c55f7ae5e78f6e8ffa3a41e57b431d5a8129c18b19c482a2ad9f9751dfb6f3",
+    ("tech", "083.txt"): "0292dd599311c5549a51b862d7696748956dd43a00d49b4d557eed488c927696",
+    ("tech", "121.txt"): "608508e7861ddc2540232b2ffa5460352eb8a492d1b7bb3a9bdddf4b5a871775",
+    ("tech", "157.txt"): "99f8cdcd39bd11cd645f4439dd7254a30471f29dabbae4b1eb2eaf63f9a0bcb2",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {
     "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
     "2": (RULES_2, SKIPPED_2, CHOSEN_2, CHOSEN_1),
     "3": (RULES_3, SKIPPED_3, CHOSEN_3, {**CHOSEN_1, **CHOSEN_2}),
+    "4": (RULES_4, SKIPPED_4, CHOSEN_4, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3}),
 }
 
 
-def select(source, rules, skipped, exclude=()):
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def select(source, rules, skipped, exclude=None):
+    """Picks by the rules; a pick is replaced by the next file in sorted order while it is in
+    `skipped` (names no company), is itself an article of an earlier set (`exclude`, a dict
+    (category, file) -> sha256), or has the same content as one of them."""
+    exclude = exclude or {}
+    digests = set(exclude.values())
     picks = []
     for category, (start, step, count) in rules.items():
         names = sorted(n for n in os.listdir(source / category) if n.endswith(".txt"))
         for index in range(start, len(names), step)[:count]:
-            while (category, names[index]) in skipped or (category, names[index]) in exclude:
+            while ((category, names[index]) in skipped or (category, names[index]) in exclude
+                   or sha256(source / category / names[index]) in digests):
                 index += 1
             picks.append((category, names[index]))
     return picks
@@ -157,7 +194,7 @@ def main(argv):
     dest.mkdir(parents=True, exist_ok=True)
     for (category, name), digest in chosen.items():
         src = source / category / name
-        if hashlib.sha256(src.read_bytes()).hexdigest() != digest:
+        if sha256(src) != digest:
             sys.exit(f"{src}: content differs from the annotated version")
         shutil.copyfile(src, dest / doc_name(category, name))
     print(f"copied {len(chosen)} articles to {dest}")
