@@ -72,6 +72,42 @@ def test_a_name_written_in_lower_case_elsewhere_still_opens_a_sentence():
 
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Commission wrote to the operators Vodafone and T-Mobile about their rates.", "T-Mobile", "Company"),
+    ("The European Union wants lower roaming rates.", "European Union", "Market"),
+])
+def test_hyphenated_names_and_unions(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Researchers at the University of Hertfordshire said robots must learn manners.", "University of Hertfordshire"),
+    ("The gadget is on show at the Science Museum, said Ola Berg.", "Science Museum"),
+])
+def test_universities_and_museums_are_no_companies(text, name):
+    assert types_of(text).get(name) != "Company"
+
+
+def test_the_pronoun_i_is_no_model_number():
+    text = "\"When I started, I thought it would take decades,\" said Ola Berg, an analyst at Fjordline Research."
+    assert not [e for e in extract(text).entities if e.type == "Product"]
+
+
+def test_a_company_name_followed_by_a_model_name_is_its_product():
+    text = "The list includes the Sony Walkman at number three. Sony's third entry is a CD player."
+    assert types_of(text).get("Sony Walkman") == "Product"
+    assert ("Sony", "produces", "Sony Walkman") in facts_of(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The BBC World Service said it would cut jobs. The BBC agreed.", "BBC World Service"),
+    ("Shares in Marsh & McLennan fell. Marsh said the inquiry was unfair.", "Marsh & McLennan"),
+    ("Mercedes-Benz sold more cars. Mercedes said demand was strong.", "Mercedes-Benz"),
+])
+def test_a_unit_or_a_joint_name_stays_a_company(text, name):
+    assert types_of(text).get(name) != "Product"
+
+
 def test_country_forms_resolve_to_one_market():
     text = ("Kelvaro sells its ovens in the US. The U.S. is its largest market, and America will get "
             "new models. Kelvaro plans to grow in the United States.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import INDUSTRY_WORDS
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -60,6 +60,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
             if " " not in mention.key and mention.key in product_last_words and mention.key not in first_words \
                     and votes.get("Company", 0) < 4:
                 mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
+            elif _maker_and_model(mention.text, company_keys, votes):
+                mention.type = "Product"      # "Sony Walkman" where Sony is named alone: Sony's product
             elif key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
                     (key in first_words or key in last_words and votes.get("Person", 0) <= 0.5) \
                     and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
@@ -96,6 +98,23 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
             if len(entity.evidence) < 3:
                 entity.evidence.append(evidence_of(mention))
     return table
+
+
+# Last words that keep "<Company> <word>" a company: a unit or sub-brand run as a business ("BBC World
+# Service", "Sony Pictures", "Google Capital"), besides industry words and legal suffixes.
+_UNIT_WORDS = frozenset({"service", "services", "interactive", "news", "music", "pictures", "studios", "group",
+                         "international", "europe", "america", "asia", "uk", "usa", "china", "japan", "india",
+                         "foundation", "trust", "sport", "sports", "online", "digital", "world", "one", "security"})
+
+
+def _maker_and_model(text: str, company_keys: set[str], votes) -> bool:
+    """A name made of a company the text names alone and another capitalised word is that company's
+    product ("Sony Walkman", "Kodak Brownie", "Sinclair Spectrum"), unless the word makes it a business
+    or the context says company firmly ("Sony Pictures said", "Toyota Motor")."""
+    words = text.lower().split()          # as written: "Mercedes-Benz" and "Marsh & McLennan" are one name
+    return 1 < len(words) <= 4 and strip_legal_suffixes(words[0]) in company_keys and not {"&", "and"} & set(words) \
+        and words[-1] not in INDUSTRY_WORDS | LEGAL_SUFFIXES | COMPANY_NOUNS | _UNIT_WORDS \
+        and votes.get("Company", 0) < 3 and votes.get("Person", 0) < 1
 
 
 def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:

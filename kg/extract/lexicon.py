@@ -37,7 +37,7 @@ product products edition version robot vacuum appliance fridge router sensor sit
 PUBLIC_BODY_WORDS = _words("""
 ministry department senate congress parliament commission administration treasury government council
 court office authority bureau police committee assembly cabinet tribunal embassy regulator federal
-fed reserve army navy organisation organization agreement treaty accord
+fed reserve army navy organisation organization agreement treaty accord university museum college school hospital
 """)
 
 # Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",

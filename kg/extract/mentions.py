@@ -131,7 +131,8 @@ def _product_spans(doc: Doc) -> list[Span]:
         start = None
         if _CAMEL.match(token.text):
             start = i
-        elif not headline and _DESIGNATOR.match(token.text) and i > 0 and token.ent_type_ not in _DROP_LABELS - {"CARDINAL"}:
+        elif not headline and _DESIGNATOR.match(token.text) and i > 0 and token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} \
+                and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
             j = i
             while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
                     and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ not in ("DATE", "MONEY", "GPE") \
@@ -295,8 +296,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     continue
                 if _common_word_opening_sentence(ent, lowercase_words):
                     continue                      # "House prices rose": the model's ORG is the common noun
-                market = resolve_market(ent.text)
-                add(ent, Counter(Market=4) if market and ent.text.isupper() else Counter(Company=1), "ORG")
+                market = resolve_market(ent.text)       # "EU", "European Union": a market the model took for a body
+                add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1) else Counter(Company=1),
+                    "ORG")
             elif label == "PERSON":
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
             elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
@@ -449,6 +451,9 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
     plural common noun ("Shares in ...") is a common word."""
     spans, start = [], None
     for token in [*doc, None]:
+        if token is not None and start is not None and token.text == "-" and not token.whitespace_ \
+                and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+            continue                     # "T-Mobile": a hyphen inside a name
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
