@@ -94,6 +94,11 @@ _SOURCE_NOUNS = {"analyst", "analysts", "researcher", "researchers", "consultanc
                  "newspaper", "paper", "magazine", "broadcaster", "journal", "website", "agency", "daily", "weekly"}
 _SOURCE_NAME_WORDS = {"research", "analytics", "insights", "intelligence", "economics", "consulting", "partners",
                       "netratings", "securities", "capital", "data", "idc", "gartner",
+                      # research institutes, trade associations and think tanks quoted for their findings
+                      "institute", "association", "federation", "confederation", "society", "foundation", "forum",
+                      "chamber",
+                      # news agencies
+                      "press", "presse", "agence", "wire",
                       # the words newspapers and magazines are named with: a paper reporting is a source
                       "times", "telegraph", "journal", "post", "news", "herald", "gazette", "tribune", "guardian",
                       "chronicle", "observer", "express", "mail", "magazin", "magazine", "zeitung", "review"}
