@@ -19,6 +19,7 @@ division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
+magazine magazines newspaper newspapers tabloid
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.

@@ -707,6 +707,17 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                          None)
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
+    for token in sentence:                 # "Deutsche Telekom's T-Mobile", "Alphabet's Google": one company's
+        child = ctx.entity_at(p, token, "Company")    # possessive on another company's name
+        mention = ctx.mention_at(p, token)
+        if child is None or mention.anaphor or token.i != mention.end - 1 or mention.start < 2:
+            continue
+        if token.doc[mention.start - 1].tag_ == "POS":
+            owner_token = token.doc[mention.start - 2]
+            owner_mention = ctx.mention_at(p, owner_token)
+            owner = ctx.entity_at(p, owner_token, "Company")
+            if owner and owner != child and owner_mention is not None and not owner_mention.anaphor:
+                yield Fact(child, "subsidiaryOf", owner, evidence)
     for noun in sentence:                  # "MMC Capital, the company's private equity firm"
         if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN":
             continue
@@ -912,7 +923,10 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
             if negated(chain) or words & ABSENCE_WORDS:
                 return "absentFrom", None
-            return ("targetsMarket" if plan else "operatesIn"), None
+            existing = any(c.dep_ == "poss" for c in token.children) and not any(
+                c.lemma_.lower() in PLAN_CUES | {"new", "future", "proposed", "first"} for c in token.children)
+            return ("targetsMarket" if plan and not existing else "operatesIn"), None   # "output at its plant
+            #                                                 in Hungary will rise": the plant is there already
     return None
 
 
@@ -971,7 +985,11 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             subject = subject_of(noun.head)
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
         if noun.dep_ == "appos" and noun.left_edge.i >= 2 and noun.doc[noun.left_edge.i - 1].text == ",":
-            companies.append(ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company"))   # "Foo, Germany's ..."
+            before = ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company")     # "Foo, Germany's ..."
+            if before and any(c.dep_ == "conj" for c in noun.head.children):
+                companies.insert(0, before)       # "Vodafone and O2, Britain's other operator": the last one
+            else:
+                companies.append(before)
         if noun.lemma_.lower() in SUBSIDIARY_NOUNS - {"brand"}:    # "Arcton's US unit": Arcton is there too
             companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
         members = _named_members(ctx, p, noun)            # "European firms such as X", "X and other US firms"
@@ -1042,6 +1060,10 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         if company is None or mention.anaphor or token.i != mention.start:
             continue
         words = company.replace("-", " - ").split()
+        if "of" in words[1:-1]:                                              # "Bank of Ireland"
+            market = resolve_market(" ".join(words[words.index("of") + 1:]))
+            if market is not None and market.name in ctx.types:
+                yield Fact(company, "operatesIn", market.name, evidence)
         places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
         if "-" in words[1:-1]:                                               # "WGBH-Boston"
             places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
