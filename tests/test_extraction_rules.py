@@ -427,6 +427,22 @@ def test_sales_figures_of_two_companies_in_one_sentence_each_go_to_their_own():
     assert results == {("Halden Stores", "sales", 15.6e9), ("Corvo Group", "sales", 14.4e9)}
 
 
+@pytest.mark.parametrize("text", [
+    "Halden Motors has forecast a net loss of 472bn yen in its current financial year.",
+    "Based on 2004 figures the merged producer would have sales of more than $5bn, Halden estimated.",
+    "Shares in Halden rose, with analysts saying sales of $600m a year were possible.",
+])
+def test_a_forecast_or_possible_figure_is_no_financial_result(text):
+    assert not [e for e in extract(text).events if e.type == "FinancialResult"]
+
+
+def test_a_figure_in_a_clause_beside_the_subjects_is_the_subjects():
+    events = extract("Overall, Halden Motors saw vehicle sales rise 8% to 4.7 million in 2004 while total revenues "
+                     "added 4% to 142bn euros.").events
+    assert ("Halden Motors", 142e9) in {(e.args["company"], e.args["amount"]) for e in events
+                                         if e.type == "FinancialResult"}
+
+
 def test_a_sale_of_a_unit_is_no_financial_result():
     assert not [e for e in extract("Halden agreed the sale of its unit for $2bn.").events if e.type == "FinancialResult"]
 

@@ -79,6 +79,8 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
             metric = next((_metric(t) for t in clause.head.subtree if _metric(t) and t.i < span.start), None)
+        if metric and _hypothetical(clause):
+            continue                     # "has forecast a loss of", "would have sales of", "sales of $1bn were possible"
         if metric:
             company = _owner_of_figure(ctx, p, clause, sentence)
             if company:
@@ -90,6 +92,22 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS:
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+_FORECAST_VERBS = {"forecast", "expect", "predict", "estimate", "project", "target", "aim", "hope", "tip"}
+_MODALS = {"would", "could", "might", "may", "will", "should", "'d", "'ll"}
+
+
+def _hypothetical(clause: Token) -> bool:
+    """A figure that is forecast, expected or possible is no reported result."""
+    verbs = [clause, *(t for t in clause.ancestors if t.pos_ in ("VERB", "AUX"))][:3]
+    for verb in verbs:
+        if verb.lemma_.lower() in _FORECAST_VERBS and verb.pos_ == "VERB":
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS or c.dep_ == "acomp" and c.lemma_ in ("possible", "likely")
+               for c in verb.children):
+            return True
+    return False
 
 
 def _metric(token: Token) -> str | None:
