@@ -88,6 +88,11 @@ def test_universities_and_museums_are_no_companies(text, name):
     assert types_of(text).get(name) != "Company"
 
 
+def test_a_city_where_a_company_lists_its_shares_is_no_company():
+    assert types_of("Shein, the Chinese fast fashion retailer, is preparing to list its shares in London.").get(
+        "London") != "Company"
+
+
 def test_the_pronoun_i_is_no_model_number():
     text = "\"When I started, I thought it would take decades,\" said Ola Berg, an analyst at Fjordline Research."
     assert not [e for e in extract(text).entities if e.type == "Product"]
@@ -247,6 +252,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Output at Kelvaro's nursery in South Africa will rise tenfold, Kelvaro said.",
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
+    ("Halvard Pharma agreed to buy Zentra Labs for $43 billion.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
+    ("Skyvolt Airlines will start flights to Saudi Arabia in October, the carrier said.",
+     ("Skyvolt Airlines", "targetsMarket", "Saudi Arabia")),
+    ("Tesla chief executive Elon Musk said the company would begin production of the Cybercab in 2026.",
+     ("Tesla", "produces", "Cybercab")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing heart drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
     # a possessive refers to its own clause's subject first, not to the text's main company
@@ -272,6 +282,7 @@ def test_facts(text, fact):
     ("Pellarin bought 20% of Kelvaro.", ("Kelvaro", "subsidiaryOf", "Pellarin")),
     ("Halvard's US affiliate Zentra Labs grew.", ("Zentra Labs", "subsidiaryOf", "Halvard")),  # an affiliate is no subsidiary
     ("Sony and IBM said the deal did not work.", ("Sony", "partnersWith", "IBM")),
+    ("Halvard Pharma agreed to pay a fine to Zentra Labs' founders.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",
      ("Vodafone", "operatesIn", "United Kingdom")),
     ("Kelvaro plans a new factory in India.", ("Kelvaro", "operatesIn", "India")),

@@ -571,7 +571,8 @@ def context_votes(span: Span) -> Counter:
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (
-            "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price"):
+            "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price",
+            "production", "delivery", "release", "rollout", "debut", "unveiling"):
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx"
@@ -597,8 +598,9 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
         votes["Company"] += 2           # "competes with Ryanair and easyJet"
-    if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares":
-        votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme"
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares" \
+            and not any(c.dep_ == "poss" for c in first.head.head.children):
+        votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme" (not "its shares in London")
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):

@@ -318,6 +318,9 @@ def _owned_by_another(ctx: DocContext, p: int, sentence: Span, mention) -> bool:
 
 # Verbs whose subject can only take back what it makes or sells: "Merck withdrew Vioxx".
 WITHDRAW_VERBS = frozenset({"withdraw", "recall", "discontinue"})
+# Nouns of making: "begin production of X", "started deliveries of X", "halted development of X".
+_MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "development", "delivery", "deliveries",
+                           "shipment", "shipments", "rollout", "launch", "release"})
 
 
 def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -392,7 +395,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             verb = head.head
         else:
             verb = head if head.pos_ == "VERB" else None
-        if verb is not None and verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS and not (
+        making = head.lemma_.lower() in _MAKING_NOUNS and head.pos_ == "NOUN" and any(    # "begin production
+            t.lower_ == "of" for t in root.ancestors if t.i > head.i and t.i < root.i)   # of the Cybercab"
+        if verb is not None and (verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS or making) and not (
                 verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)):
             subject = subject_of(verb)
             if subject is not None:
@@ -573,14 +578,15 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
-        if token.pos_ == "NOUN":           # "struck a deal to supply Peugeot with SUVs", "a deal to buy chips from Foo"
-            for deed in token.children:
-                if deed.dep_ in ("acl", "relcl") and deed.pos_ == "VERB" and not negated([deed]):
-                    objects = [c for c in deed.children if c.dep_ in ("dobj", "dative")]
-                    objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
-                                for o in c.children if o.dep_ == "pobj"]
-                    parties += [n for o in objects for c in conjuncts(o)
-                                if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
+        # "struck a deal to supply Peugeot with SUVs", "a deal to buy chips from Foo", "agreed to buy Seagen"
+        deeds = [d for d in token.children if d.pos_ == "VERB" and not negated([d]) and (
+            token.pos_ == "NOUN" and d.dep_ in ("acl", "relcl") or token.pos_ == "VERB" and d.dep_ == "xcomp")]
+        for deed in deeds:
+            objects = [c for c in deed.children if c.dep_ in ("dobj", "dative")]
+            objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
+                        for o in c.children if o.dep_ == "pobj"]
+            parties += [n for o in objects for c in conjuncts(o)
+                        if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
         if len(parties) < 2:
             continue
         key = tuple(sorted(parties[:2]))
