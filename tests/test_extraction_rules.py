@@ -255,7 +255,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Halvard Pharma agreed to buy Zentra Labs for $43 billion.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Skyvolt Airlines will start flights to Saudi Arabia in October, the carrier said.",
      ("Skyvolt Airlines", "targetsMarket", "Saudi Arabia")),
-    ("Tesla chief executive Elon Musk said the company would begin production of the Cybercab in 2026.",
+    ("Tesla CEO Elon Musk said the company would begin production of the Cybercab in 2026.",
      ("Tesla", "produces", "Cybercab")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing heart drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
