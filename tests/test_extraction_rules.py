@@ -257,6 +257,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Skyvolt Airlines", "targetsMarket", "Saudi Arabia")),
     ("Tesla CEO Elon Musk said the company would begin production of the Cybercab in 2026.",
      ("Tesla", "produces", "Cybercab")),
+    # the tagger reads a name opening the sentence before a title as an adjective
+    ("Tesla chief executive Elon Musk said the company would begin production of the Cybercab in 2026.",
+     ("Elon Musk", "executiveOf", "Tesla")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing heart drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
     # a possessive refers to its own clause's subject first, not to the text's main company

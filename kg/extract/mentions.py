@@ -101,7 +101,7 @@ def _clean_span(span: Span) -> Span | None:
             or not any(ch.isalpha() for ch in span.text):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
-           and not _CAMEL.match(t.text) and not _mistagged_list_name(t) for t in span):
+           and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t) for t in span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
 
@@ -458,7 +458,7 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
             and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS"))
-            or _mistagged_list_name(token))
+            or _mistagged_list_name(token) or _name_before_title(token))
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
@@ -473,6 +473,15 @@ def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool
     word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), not a name."""
     return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and span[0].lower_ in lowercase_words \
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
+
+
+def _name_before_title(token: Token) -> bool:
+    """A capitalised word the tagger took for an adjective right before a company title: "Tesla chief
+    executive Elon Musk" (not "Chinese chief executives", a nationality)."""
+    doc = token.doc
+    return token.tag_ == "JJ" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"chief", "ceo", "founder", "chairman", "president"} \
+        and resolve_market(f"{token.text} market") is None
 
 
 def _mistagged_list_name(token: Token) -> bool:
@@ -634,7 +643,7 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS:
         votes["Company"] += 1
-    if after is not None and root.dep_ in ("compound", "poss", "nmod") and (
+    if after is not None and root.dep_ in ("compound", "poss", "nmod", "amod") and (
             after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
             after.lemma_.lower() in {"chief", "vice", "senior", "executive"}):
         votes["Company"] += 2           # "Acme CEO Jane Doe", "Pellarin chief executive Rosa Lind"
