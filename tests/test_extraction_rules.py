@@ -252,6 +252,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Output at Kelvaro's nursery in South Africa will rise tenfold, Kelvaro said.",
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
+    ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
+    ("Volkswagen and Rivian announced a joint venture to develop software for electric vehicles.",
+     ("Volkswagen", "partnersWith", "Rivian")),
+    ("Halvard Pharma's heart drug Zentrol was approved for use in Japan last year.", ("Zentrol", "availableIn", "Japan")),
     ("Halvard Pharma agreed to buy Zentra Labs for $43 billion.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Skyvolt Airlines will start flights to Saudi Arabia in October, the carrier said.",
      ("Skyvolt Airlines", "targetsMarket", "Saudi Arabia")),
@@ -285,6 +289,7 @@ def test_facts(text, fact):
     ("Pellarin bought 20% of Kelvaro.", ("Kelvaro", "subsidiaryOf", "Pellarin")),
     ("Halvard's US affiliate Zentra Labs grew.", ("Zentra Labs", "subsidiaryOf", "Halvard")),  # an affiliate is no subsidiary
     ("Sony and IBM said the deal did not work.", ("Sony", "partnersWith", "IBM")),
+    ("Halvard's Covid vaccine Zentrovax is approved in Japan, the company said.", ("Halvard", "produces", "Covid")),
     ("Halvard Pharma agreed to pay a fine to Zentra Labs' founders.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",
      ("Vodafone", "operatesIn", "United Kingdom")),

@@ -99,11 +99,11 @@ office offices revenue revenues employee employees worker workers staff subscrib
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
-flight flights
+flight flights capacity
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
-                            "stock carry")
+                            "stock carry approve approval")
 # Words that say a company is not in a market.
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without")
 # Words that make an entry a plan rather than a fact.

@@ -282,6 +282,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 votes = context_votes(ent)        # no nationality: "sales of Paxlovid"
                 if votes.get("Company", 0) >= 1.5 or votes.get("Product", 0) >= 1.5:
                     add(ent, Counter())
+                elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
+                    add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
             elif label == "ORG":
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
@@ -665,7 +667,9 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"}:
         votes["Company"] += 2           # "the Lumio unit", "the Acme group"
     elif root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.pos_ == "NOUN" \
-            and any(c.dep_ == "poss" for c in root.head.children):
+            and any(c.dep_ == "poss" for c in root.head.children) \
+            and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):   # "its Covid vaccine
+        #                                                                     Spikevax": the name follows
         votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site" (not "the Samsung phone")
     if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
