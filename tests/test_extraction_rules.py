@@ -253,6 +253,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
     ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
+    ("Unilever sold its tea business Ekaterra to CVC Capital Partners for 4.5 billion euros.",
+     ("Ekaterra", "subsidiaryOf", "CVC Capital Partners")),
     ("Volkswagen and Rivian announced a joint venture to develop software for electric vehicles.",
      ("Volkswagen", "partnersWith", "Rivian")),
     ("Halvard Pharma's heart drug Zentrol was approved for use in Japan last year.", ("Zentrol", "availableIn", "Japan")),
@@ -460,6 +462,11 @@ def test_a_figure_in_a_clause_beside_the_subjects_is_the_subjects():
                      "added 4% to 142bn euros.").events
     assert ("Halden Motors", 142e9) in {(e.args["company"], e.args["amount"]) for e in events
                                          if e.type == "FinancialResult"}
+
+
+def test_shipping_a_number_of_units_is_no_launch():
+    events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
+    assert not [e for e in events if e.type == "ProductLaunch"]
 
 
 def test_a_sale_of_a_unit_is_no_financial_result():

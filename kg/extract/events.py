@@ -52,6 +52,9 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             objects = [verb.head]
         if not companies:
             continue
+        if verb.lemma_ in ("ship", "release") and any(t.like_num or t.ent_type_ in ("CARDINAL", "QUANTITY")
+                                                      for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
+            continue                     # "shipped 58 million iPhones": a sales volume, not a launch
         for product in ctx.entities_in(p, objects, "Product"):
             yield Event("ProductLaunch", {"company": companies[0], "product": product},
                         ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))

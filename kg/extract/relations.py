@@ -724,6 +724,17 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             owner = ctx.entity_at(p, owner_token, "Company")
             if owner and owner != child and owner_mention is not None and not owner_mention.anaphor:
                 yield Fact(child, "subsidiaryOf", owner, evidence)
+    for verb in sentence:                  # "Unilever sold its tea business Ekaterra to CVC": CVC owns it now
+        if verb.lemma_ != "sell" or verb.pos_ != "VERB" or negated([verb]) or not _past([verb]):
+            continue
+        buyers = [n for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                  for o in c.children if o.dep_ == "pobj" and (n := ctx.entity_at(p, o, "Company"))]
+        sold = [n for c in verb.children if c.dep_ == "dobj"
+                for t in [c, *(a for a in c.children if a.dep_ in ("appos", "compound") and a.pos_ == "PROPN")]
+                if (n := _bought_company(ctx, p, t))]
+        for child in sold[:1] if buyers else []:
+            if child != buyers[0]:
+                yield Fact(child, "subsidiaryOf", buyers[0], evidence)
     for noun in sentence:                  # "MMC Capital, the company's private equity firm"
         if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN":
             continue
