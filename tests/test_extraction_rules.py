@@ -80,6 +80,10 @@ def test_hyphenated_names_and_unions(text, name, kind):
     assert types_of(text).get(name) == kind
 
 
+def test_an_acronym_doing_something_is_a_company_even_when_tagged_a_noun():
+    assert types_of("BYD overtook Tesla as the world's biggest seller of electric cars.").get("BYD") == "Company"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Researchers at the University of Hertfordshire said robots must learn manners.", "University of Hertfordshire"),
     ("The gadget is on show at the Science Museum, said Ola Berg.", "Science Museum"),
@@ -371,6 +375,8 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("Ilse Moreau, chief executive of Kelvaro, said: \"We will double our sales.\"", "Ilse Moreau", "Kelvaro"),
     ("Ilse Moreau runs Kelvaro. \"Japan is hard,\" she said. \"But Kelvaro will stay.\"", "Ilse Moreau", "Japan"),
     ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
+    ("Boeing's new chief executive, Kelly Ortberg, told employees the company needed a culture change.",
+     "Kelly Ortberg", "Boeing"),
     ("On Tuesday, Agence Nordique Presse reported that a group led by Germany's Siemens won the contract.",
      "Agence Nordique Presse", "Siemens"),
     ("The Halden Policy Institute claims that Norway will grow faster than Sweden.",

@@ -49,7 +49,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     # An organisation's own statements are news, not claims: a claim has a named person behind it,
     # or a research source reporting what it found ("analysts Jupiter Research say", "a study by
     # Foo suggested", "according to IDC", the last handled by the caller).
-    speaker = ctx.entity_at(p, subject, "Person") or _research_source(ctx, p, subject, verb)
+    speaker = _person_speaking(ctx, p, subject) or _research_source(ctx, p, subject, verb)
     if speaker is None:
         return None
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or
@@ -240,10 +240,17 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     for verb in sentence:
         if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
             subject = subject_of(verb)
-            name = ctx.entity_at(p, subject, "Person") if subject is not None else None
+            name = _person_speaking(ctx, p, subject) if subject is not None else None
             if name:
                 found.append(name)
     return found
+
+
+def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
+    """The person a speech verb's subject names, or names in apposition ("Boeing's new chief executive,
+    Kelly Ortberg, told ...")."""
+    return ctx.entity_at(p, subject, "Person") or next(
+        (n for c in subject.children if c.dep_ == "appos" and (n := ctx.entity_at(p, c, "Person"))), None)
 
 
 def _attributed_to_someone(sentence: Span) -> bool:

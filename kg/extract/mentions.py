@@ -314,8 +314,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter(Market=4))             # "2023 - Germany's Lufthansa" read as a percentage
             elif votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
                 add(span, Counter())
-            elif span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ == "PROPN":
+            elif span.root.dep_ in ("nsubj", "nsubjpass") and (span.root.pos_ == "PROPN" or (
+                    span.root.text.isupper() and span.root.is_alpha and 2 <= len(span.root.text) <= 6)):
                 add(span, Counter(Company=0.6))          # an unknown name doing something: most often a company
+                #                                          ("BYD overtook Tesla": an acronym the tagger calls a noun)
             elif _source_of_according_to(span.root):     # "according to IDC"
                 add(span, Counter(Company=1))
             elif _listed_with_companies(span.root):           # "brands (Huawei, Oppo, Vivo and Xiaomi)"
