@@ -353,6 +353,14 @@ def test_a_city_gives_its_named_country(text, fact):
     assert fact in facts_of(text)
 
 
+def test_a_nationality_picks_the_antecedent_that_can_have_it():
+    text = ("Nordbank bosses have held talks with the London Stock Exchange (LSE), its chief has said. Ola Berg met "
+            "LSE chief executive Clara Furse amid rumours the German group may raise its bid.")
+    facts = facts_of(text)
+    assert ("Nordbank", "operatesIn", "Germany") in facts
+    assert ("London Stock Exchange", "operatesIn", "Germany") not in facts
+
+
 def test_a_city_gives_no_country_the_article_does_not_name():
     facts = facts_of("The Frankfurt-based lender Norbank said demand was weak.")
     assert not {f for f in facts if f[1] == "operatesIn"}

@@ -15,6 +15,42 @@ from .mentions import Mention
 from .nlp import Paragraph
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
+
+
+def _nationality(noun: Token) -> str | None:
+    """The country a company noun's adjective names: 'the German group' -> 'DE'."""
+    from .markets import resolve_market
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
+            market = resolve_market(f"{child.text} market")
+            if market is not None and market.kind == "country":
+                return market.code
+    return None
+
+
+def _home_countries(name: str, root: Token) -> set[str]:
+    """Countries a company is known by: a large city or a country its name holds ("London Stock
+    Exchange", "Bank of Ireland") and nationality adjectives on its mention ("German carmaker Foo")."""
+    from .markets import resolve_market
+    from .places import resolve_place
+    homes = set()
+    words = name.split()
+    for n in (3, 2, 1):
+        place = resolve_place(" ".join(words[:n])) if n < len(words) else None
+        if place is not None and place.population >= 500_000:
+            homes.add(place.country)
+            break
+    if "of" in words[1:-1]:
+        market = resolve_market(" ".join(words[words.index("of") + 1:]))
+        if market is not None and market.kind == "country":
+            homes.add(market.code)
+    described = [root.head] if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in COMPANY_NOUNS else []
+    described += [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS]
+    for noun in described:
+        code = _nationality(noun)
+        if code:
+            homes.add(code)
+    return homes
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 
 
@@ -124,9 +160,12 @@ class DocContext:
             entry[2] = mention.para
             entry[3] = mention
 
-        def antecedent(kind: str, p: int) -> Mention | None:
+        homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give
+
+        def antecedent(kind: str, p: int, nationality: str | None = None) -> Mention | None:
             candidates = [(v[0] + 2 * v[1] + (3 if p - v[2] <= 1 else 0), v[2], v[3])
-                          for (k, _), v in stats.items() if k == kind and p - v[2] <= 2]
+                          for (k, entity), v in stats.items() if k == kind and p - v[2] <= 2
+                          and not (nationality and homes.get(entity) and nationality not in homes[entity])]
             return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
         for p, paragraph in enumerate(self.paragraphs):
@@ -135,6 +174,8 @@ class DocContext:
                 while position < len(named) and (named[position].para, named[position].end) <= (p, token.i):
                     mention = named[position]
                     root = self.paragraphs[mention.para].doc[mention.start:mention.end].root
+                    if mention.type == "Company" and mention.entity:
+                        homes.setdefault(mention.entity, set()).update(_home_countries(mention.entity, root))
                     note(mention, "Person" if mention.type == "Executive" else mention.type,
                          root.dep_ in ("nsubj", "nsubjpass"))
                     position += 1
@@ -154,8 +195,8 @@ class DocContext:
                     kind, span = "Company", (token.left_edge.i, token.i + 1)
                 if kind == "Company" and token.dep_ == "poss":
                     target = self._clause_subject(p, token)        # "Google offers ... through its Blogger site"
-                if kind and target is None:
-                    target = antecedent(kind, p)
+                if kind and target is None:       # "the German group": not a company known to be British
+                    target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:
                     continue
                 anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,
