@@ -257,6 +257,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
     ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
+    ("Since Ola Berg's appointment as chief executive of Fjordline, profits rose.",
+     ("Ola Berg", "executiveOf", "Fjordline")),
+    ("Rank announced a study into a demerger. Rank said so. Since Ola Berg's appointment as chief executive in "
+     "1999, the group has focused on fewer businesses.", ("Ola Berg", "executiveOf", "Rank")),
     ("Unilever sold its tea business Ekaterra to CVC Capital Partners for 4.5 billion euros.",
      ("Ekaterra", "subsidiaryOf", "CVC Capital Partners")),
     ("Volkswagen and Rivian announced a joint venture to develop software for electric vehicles.",

@@ -189,6 +189,17 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
             for person in people if companies else []:
                 yield Fact(person, "executiveOf", companies[0], evidence, role=_LEADERSHIP_VERBS.get(lemma, "co-founder"))
+    for noun in sentence:                # "since Mike Smith's appointment as chief executive (of Rank)"
+        if noun.lemma_.lower() not in ("appointment", "election", "promotion", "tenure") or noun.pos_ != "NOUN":
+            continue
+        person = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Person"))), None)
+        titles = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children
+                  if t.dep_ == "pobj" and t.lemma_.lower() in EXECUTIVE_TITLES]
+        if person is None or not titles:
+            continue
+        company = _company_for_title(ctx, p, titles[0]) or ctx.salient_company(p, noun.i)
+        if company:
+            yield Fact(person, "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
 
 
 def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
