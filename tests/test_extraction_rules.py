@@ -389,6 +389,8 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
     ("Boeing's new chief executive, Kelly Ortberg, told employees the company needed a culture change.",
      "Kelly Ortberg", "Boeing"),
+    ("Fjordline is near bankruptcy. Fund manager Florian Hamm - Fjordline's largest investor - said he would only "
+     "invest more money in Fjordline if he got a greater say.", "Florian Hamm", "Fjordline"),
     ("On Tuesday, Agence Nordique Presse reported that a group led by Germany's Siemens won the contract.",
      "Agence Nordique Presse", "Siemens"),
     ("The Halden Policy Institute claims that Norway will grow faster than Sweden.",

@@ -248,9 +248,12 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
 
 def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
     """The person a speech verb's subject names, or names in apposition ("Boeing's new chief executive,
-    Kelly Ortberg, told ...")."""
+    Kelly Ortberg, told ...") or before a dashed description."""
     return ctx.entity_at(p, subject, "Person") or next(
-        (n for c in subject.children if c.dep_ == "appos" and (n := ctx.entity_at(p, c, "Person"))), None)
+        (n for c in subject.children if c.dep_ == "appos" and (n := ctx.entity_at(p, c, "Person"))), None) or next(
+        (n for t in subject.subtree if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "\u2013", "\u2014")
+         and t.doc[t.i + 1].whitespace_ and (n := ctx.entity_at(p, t, "Person"))), None)
+    #  ... or the name before a dashed description: "Florian Hamm - the club's largest investor - said"
 
 
 def _attributed_to_someone(sentence: Span) -> bool:
