@@ -257,6 +257,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
     ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
+    ("Kelvaro's biggest market is Indonesia.", ("Kelvaro", "operatesIn", "Indonesia")),
+    ("Indonesia is Kelvaro's second-largest market.", ("Kelvaro", "operatesIn", "Indonesia")),
     ("Since Ola Berg's appointment as chief executive of Fjordline, profits rose.",
      ("Ola Berg", "executiveOf", "Fjordline")),
     ("Rank announced a study into a demerger. Rank said so. Since Ola Berg's appointment as chief executive in "

@@ -1052,6 +1052,26 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(company, "operatesIn", market, evidence)
 
 
+def market_by_copula(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """"Kelvaro's biggest market is Indonesia", "Indonesia is Kelvaro's second-largest market", "China,
+    its largest market": a company's market named as such is a market it sells in."""
+    evidence = ctx.evidence(p, sentence)
+    for noun in sentence:
+        if noun.lemma_.lower() not in ("market", "region") or noun.pos_ != "NOUN":
+            continue
+        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        if owner is None:
+            continue
+        named: list[Token] = []
+        if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
+            named += [c for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c is not noun]
+        if noun.dep_ == "appos":
+            named.append(noun.head)
+        for token in named:
+            for market in dict.fromkeys(m for t in conjuncts(token) if (m := ctx.entity_at(p, t, "Market"))):
+                yield Fact(owner, "operatesIn", market, evidence)
+
+
 # A company's name that starts with a city this large says where it is: "London Stock Exchange",
 # "Dublin Bus". Smaller towns share their names with too many companies ("Toyota", "Orange").
 NAME_CITY_MIN_POPULATION = 500_000
