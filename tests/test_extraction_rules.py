@@ -258,6 +258,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
     ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
     ("Kelvaro's biggest market is Indonesia.", ("Kelvaro", "operatesIn", "Indonesia")),
+    ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
+    ("Huawei was effectively banned from the US in 2019.", ("Huawei", "absentFrom", "United States")),
     ("Indonesia is Kelvaro's second-largest market.", ("Kelvaro", "operatesIn", "Indonesia")),
     ("Since Ola Berg's appointment as chief executive of Fjordline, profits rose.",
      ("Ola Berg", "executiveOf", "Fjordline")),

@@ -105,7 +105,7 @@ flight flights capacity
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
                             "stock carry approve approval")
 # Words that say a company is not in a market.
-ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without")
+ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist")
 # Words that make an entry a plan rather than a fact.
 PLAN_CUES = _words("""
 plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh

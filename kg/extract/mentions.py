@@ -606,7 +606,7 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 3           # "competition from BMW", "(won) an order from Ryanair"
     if first.dep_ == "pobj" and first.head.lower_ in ("of", "in") and first.head.head.lemma_.lower() in (
             "owner", "parent", "subsidiary", "unit", "division", "shareholder", "stake", "takeover", "acquisition",
-            "buyer", "bid", "offer", "merger", "investor"):
+            "buyer", "bid", "offer", "merger", "investor", "off", "spin-off", "spinoff", "affiliate", "arm"):
         votes["Company"] += 2           # "the owner of Zara", "a stake in ITA", "the takeover of Rank"
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):

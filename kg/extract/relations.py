@@ -791,7 +791,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma in SUBSIDIARY_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.lower_ in ("spin", "spin-off"):
-            noun = token if token.pos_ == "NOUN" else token.head
+            noun = token if token.pos_ == "NOUN" and token.dep_ != "compound" else token.head   # "spin-off": "off"
             parent = None
             for holder in (noun, noun.head) if noun.dep_ == "appos" else (noun,):
                 for child in holder.children:    # "its joint venture, Japanese subsidiary Fuso"
