@@ -124,7 +124,8 @@ CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw hal
 COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger challengers")
 COMPETITION_VERBS = _words("compete rival battle challenge take fight")
 # Subsidiaries.
-SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand")
+SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand "
+                          "business businesses operation operations")
 # Financial metrics.
 METRIC_WORDS = _words("""
 revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments

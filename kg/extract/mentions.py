@@ -639,7 +639,8 @@ def context_votes(span: Span) -> Counter:
             lemma = owned.lemma_.lower()
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
                     or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
-                                 "headquarters", "factory", "store", "stores", "customers", "employees"}:
+                                 "headquarters", "factory", "store", "stores", "customers", "employees", "business",
+                                 "operations"}:
                 votes["Company"] += 2
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
                 votes["Company"] += 2

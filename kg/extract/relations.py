@@ -125,10 +125,11 @@ def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 def _company_phrase(ctx: DocContext, p: int, token: Token) -> str | None:
     """The company a noun phrase names: the name itself, or the name before a company noun
-    ("Sal Oppenheim investment bank", "the Acme group")."""
+    ("Sal Oppenheim investment bank", "the Acme group", "Acme's European arm")."""
     name = ctx.entity_at(p, token, "Company")
-    if name is None and token.lemma_.lower() in COMPANY_NOUNS and token.pos_ == "NOUN":
-        name = next((n for c in token.children if c.dep_ == "compound" and (n := ctx.entity_at(p, c, "Company"))), None)
+    if name is None and token.lemma_.lower() in COMPANY_NOUNS | SUBSIDIARY_NOUNS and token.pos_ == "NOUN":
+        name = next((n for c in token.children if c.dep_ in ("compound", "poss")
+                     and (n := ctx.entity_at(p, c, "Company"))), None)   # "Kelvaro's European arm"
     return name
 
 
@@ -186,7 +187,8 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             else:
                 people = [n for s in (conjuncts(subject) if subject is not None else [])
                           if (n := ctx.entity_at(p, s, "Person"))]
-                companies = [n for c in verb.children if c.dep_ == "dobj" for n in [ctx.entity_at(p, c, "Company")] if n]
+                companies = [n for c in verb.children if c.dep_ == "dobj"      # "heads Kelvaro's European arm"
+                             for n in [_company_phrase(ctx, p, c)] if n]
             for person in people if companies else []:
                 yield Fact(person, "executiveOf", companies[0], evidence, role=_LEADERSHIP_VERBS.get(lemma, "co-founder"))
     for noun in sentence:                # "since Mike Smith's appointment as chief executive (of Rank)"
@@ -993,8 +995,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company)."""
     evidence = ctx.evidence(p, sentence)
     for noun in sentence:
-        if noun.lemma_.lower() not in COMPANY_NOUNS or noun.pos_ != "NOUN":
-            continue
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in COMPANY_NOUNS and not (
+                noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)):
+            continue                      # ... or "Lufthansa's US catering business"
         modifiers = list(noun.children)
         if noun.dep_ == "compound":       # "Japanese subsidiary Fuso": the adjective may hang on the name
             modifiers += [c for c in noun.head.children if c.i < noun.i]
