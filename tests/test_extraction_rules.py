@@ -261,6 +261,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
+    ("Ana Ruiz, Kelvaro's Asia President and CEO of Kelvaro's budget brand Lumio, spoke.",
+     ("Ana Ruiz", "executiveOf", "Lumio")),
+    ("Ana Ruiz, Kelvaro's Asia President and CEO of Kelvaro's budget brand Lumio, spoke.",
+     ("Ana Ruiz", "executiveOf", "Kelvaro")),
     # a company's name that is also a town, made a company by what it became; founders in a participle clause
     ("Founded in 1899 by French engineers Alexandre Giros and Louis Loucheur, Vinci has become the largest "
      "construction company.", ("Louis Loucheur", "executiveOf", "Vinci")),

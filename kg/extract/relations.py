@@ -96,6 +96,12 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         else:
             predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
+        if predicate == "executiveOf" and any(c.dep_ == "conj" and c.lemma_.lower() in EXECUTIVE_TITLES for c in token.children):
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):   # "Foo's President
+                other = next((n for o in prep.children if o.dep_ == "pobj"           # and CEO of Bar": the "of"
+                              and (n := ctx.entity_at(p, o, "Company"))), None)       # belongs to the second title
+                if other and other != company:
+                    yield Fact(person, "executiveOf", other, ctx.evidence(p, sentence), role=role)
 
 
 # Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
