@@ -338,6 +338,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
             mention.votes.update(context_votes(span))
             mentions.append(mention)
+    mentions += _calendar_word_companies(mentions, paragraphs, taken_in)
     mentions.sort(key=lambda m: (m.para, m.start))
     _note_coordination(mentions, paragraphs)
     acronyms = _defined_acronyms(mentions, paragraphs)
@@ -486,6 +487,26 @@ def _name_before_title(token: Token) -> bool:
     return token.tag_ == "JJ" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
         and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"chief", "ceo", "founder", "chairman", "president"} \
         and resolve_market(f"{token.text} market") is None
+
+
+def _calendar_word_companies(mentions: list[Mention], paragraphs: list[Paragraph],
+                             taken_in: dict[int, set[int]]) -> list[Mention]:
+    """'May's chairman' after 'May Department Stores': a company whose first word is a month or a day,
+    written alone with a possessive (a month's possessive is rare: "May's figures" stays a date
+    unless the text names such a company)."""
+    firsts = {m.text.split()[0].lower() for m in mentions if len(m.text.split()) > 1
+              and m.text.split()[-1].lower() in INDUSTRY_WORDS and m.text.split()[0].lower() in _CALENDAR}
+    found = []
+    for p, paragraph in enumerate(paragraphs) if firsts else []:
+        doc = paragraph.doc
+        for token in doc:
+            if token.lower_ in firsts and token.text[:1].isupper() and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].tag_ == "POS" and token.i not in taken_in.get(p, set()):
+                mention = Mention(p, token.i, token.i + 1, token.text, paragraph.offset + token.idx,
+                                  paragraph.offset + token.idx + len(token))
+                mention.votes.update(Company=2)
+                found.append(mention)
+    return found
 
 
 def _mistagged_list_name(token: Token) -> bool:

@@ -297,6 +297,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         return name
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
         return _company_for_title(ctx, p, title.head)
+    if title.dep_ == "compound" and title.head.dep_ == "conj" and title.head.head.lemma_.lower() in TITLES:
+        return _company_for_title(ctx, p, title.head.head)   # "May's chairman and chief executive Gene Kahn"
     return None
 
 
