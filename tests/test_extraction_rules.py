@@ -228,6 +228,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Arcton employs 5,000 people in Mexico.", ("Arcton", "operatesIn", "Mexico")),
     ("Arcton's US unit reported a loss.", ("Arcton", "operatesIn", "United States")),
     ("Arcton entered the Indian market in 2019.", ("Arcton", "operatesIn", "India")),
+    ("Kelvaro plans to enter the Japanese car market.", ("Kelvaro", "targetsMarket", "Japan")),
     ("Arcton plans to enter the Chinese market.", ("Arcton", "targetsMarket", "China")),
     ("Arcton pulled out of Russia in March.", ("Arcton", "absentFrom", "Russia")),
     # a name whose head is a business word is no public body, whatever else it holds

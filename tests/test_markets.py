@@ -26,8 +26,8 @@ EQUIVALENT = {
                                  "the China market", "Chinese marketplace"],
     ("HK", "Hong Kong", "country"): ["Hong Kong", "Hong Kong market"],
     ("TW", "Taiwan", "country"): ["Taiwan", "Taiwanese market"],
-    ("IN", "India", "country"): ["India", "Indian market", "the Indian market"],
-    ("JP", "Japan", "country"): ["Japan", "Japanese market"],
+    ("IN", "India", "country"): ["India", "Indian market", "the Indian market", "the Indian smartphone market"],
+    ("JP", "Japan", "country"): ["Japan", "Japanese market", "Japanese car market"],
     ("DE", "Germany", "country"): ["Germany", "German market"],
     ("BR", "Brazil", "country"): ["Brazil", "Brazilian market"],
     ("FR", "France", "country"): ["France", "French market"],
@@ -81,6 +81,7 @@ def test_resolves(expected, text):
     "Chinese", "American",                        # a demonym alone is not a market
     "the domestic market", "the global market", "world", "the market", "",
     "U.S.-China", "Silicon Valley",
+    "Apple phone market", "Irish Mobile market",  # the first word is no place; a name before "market"
 ])
 def test_not_a_market(text):
     assert resolve_market(text) is None

@@ -110,6 +110,11 @@ def _resolve(text: str) -> MarketRef | None:
     ref = _lookup_acronym(core, tables) or _lookup_name(core, tables["names"])
     if ref is None and is_market:
         ref = _lookup_name(core, tables["demonyms"])
+    if ref is None and is_market and " " in core:   # "Irish mobile phone market": the first word names it
+        first = core.split()[0]
+        if all(w.islower() for w in core.split()[1:]):
+            ref = _lookup_acronym(first, tables) or _lookup_name(first, tables["names"]) \
+                or _lookup_name(first, tables["demonyms"])
     return ref
 
 

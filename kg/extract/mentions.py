@@ -256,12 +256,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if _abbreviation_of_common_words(ent):
                 defined_terms.add(ent.text.lower())
                 continue
-            if label in ("GPE", "LOC") or (label == "NORP" and ent.end < len(doc)
-                                             and doc[ent.end].lower_ in ("market", "marketplace")):
-                name = ent.text if label != "NORP" else f"{ent.text} {doc[ent.end].text}"
+            market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
+            if label in ("GPE", "LOC") or market_word is not None:
+                name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
                 if resolve_market(name):
-                    if label == "NORP":                   # "the Indian market": India, named by the phrase
-                        add(doc[ent.start:ent.end + 1], Counter(Market=4), clean=False)
+                    if label == "NORP":                   # "the Indian market", "the Irish mobile phone market"
+                        add(doc[ent.start:market_word + 1], Counter(Market=4), clean=False)
                     else:
                         add(ent, Counter(Market=4))
                 elif label == "GPE" and (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
@@ -487,6 +487,17 @@ def _name_before_title(token: Token) -> bool:
     return token.tag_ == "JJ" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
         and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"chief", "ceo", "founder", "chairman", "president"} \
         and resolve_market(f"{token.text} market") is None
+
+
+def _market_word_after(doc: Doc, i: int) -> int | None:
+    """The index of "market" right after a nationality, over up to three lowercase words of what is sold
+    there ("Irish mobile phone market"), or None."""
+    for j in range(i, min(i + 4, len(doc))):
+        if doc[j].lower_ in ("market", "marketplace"):
+            return j
+        if not (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")):
+            return None
+    return None
 
 
 def _calendar_word_companies(mentions: list[Mention], paragraphs: list[Paragraph],
