@@ -72,7 +72,18 @@ def test_the_shortest_path_has_a_sentence_per_step(graph):
 
 
 def test_paths_have_no_length_limit_and_unknown_names_say_so(graph):
-    assert analytics.shortest_path(graph, "IDC", "Redmi").hops == 5
+    chain = nx.MultiDiGraph()             # twelve companies in a row, each partner of the next
+    for i in range(12):
+        chain.add_node(f"c{i}", kind="entity", label=f"Company {i}")
+    for i in range(11):
+        chain.add_edge(f"c{i}", f"c{i + 1}", predicate="partnersWith", sentence=f"Company {i} and {i + 1}.",
+                       document="d.txt")
+    path = analytics.shortest_path(chain, "Company 0", "Company 11")
+    assert path.hops == 11 and path.nodes == [f"Company {i}" for i in range(12)]
+    # on the seeds: a path of several steps (claims and events count as nodes), each with its sentence
+    seeds_path = analytics.shortest_path(graph, "IDC", "Redmi")
+    assert seeds_path.hops >= 3 and len(seeds_path.steps) == seeds_path.hops
+    assert all(step.sentence and step.document for step in seeds_path.steps)
     with pytest.raises(QueryError, match="'Zebra Dynamics' is not in the graph"):
         analytics.shortest_path(graph, "Zebra Dynamics", "Xiaomi")
 
