@@ -505,6 +505,16 @@ def test_a_figure_in_a_clause_beside_the_subjects_is_the_subjects():
                                          if e.type == "FinancialResult"}
 
 
+def test_a_product_launched_in_markets_with_its_price():
+    result = extract("Kelvaro launched its electric scooter, the Zephyr S, in France and Spain on Monday, priced at "
+                     "499 euros.", published="2025-06-06")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Kelvaro", "produces", "Zephyr S"), ("Zephyr S", "availableIn", "France"),
+            ("Zephyr S", "availableIn", "Spain")} <= facts
+    assert [(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
+            if e.type == "ProductPrice"] == [("Zephyr S", 499, "EUR")]
+
+
 def test_shipping_a_number_of_units_is_no_launch():
     events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

@@ -92,6 +92,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
             continue
         products = ctx.entities_in(p, list(clause.subtree), "Product")
+        if not products and clause.dep_ == "advcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
+            products = ctx.entities_in(p, [t for c in clause.head.children if c.dep_ == "dobj" for t in c.subtree],
+                                       "Product")       # "launched the Zephyr S ..., priced at 499 euros"
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS:
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))

@@ -135,8 +135,9 @@ def _product_spans(doc: Doc) -> list[Span]:
                 and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
             j = i
             while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
-                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ not in ("DATE", "MONEY", "GPE") \
-                    and i - j < 3:
+                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ not in ("DATE", "MONEY") \
+                    and not (doc[j - 1].ent_type_ == "GPE" and resolve_market(doc[j - 1].text)) \
+                    and i - j < 3:              # "the Zephyr S" the model took for a place, but not "India 5G"
                 j -= 1
             if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE"):
                 start = j

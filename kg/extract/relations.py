@@ -929,6 +929,12 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             continue
         words = _signals(chain, path)
         relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
+        if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
+            for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
+                                               for t in c.subtree], "Product"):                  # product is there
+                if (product, market, "availableIn") not in seen:
+                    seen.add((product, market, "availableIn"))
+                    yield Fact(product, "availableIn", market, evidence), None
         for subject in subjects:
             if subject in ctx.products:
                 if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
