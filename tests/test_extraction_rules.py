@@ -262,6 +262,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
+    ("Analyst Tom Lee of Fundstrat said the shares were undervalued.", ("Tom Lee", "worksFor", "Fundstrat")),
     # a company named after a month, then by the month alone with a possessive
     ("Halden Stores is to buy rival May Department Stores. Talks sped up after May's chairman and chief executive "
      "Ola Berg resigned in May.", ("Ola Berg", "executiveOf", "May Department Stores")),

@@ -647,6 +647,9 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares" \
             and not any(c.dep_ == "poss" for c in first.head.head.children):
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme" (not "its shares in London")
+    if first.dep_ == "pobj" and first.head.lower_ in ("of", "at") and first.head.head.ent_type_ == "PERSON" \
+            and first.head.head.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC"):
+        votes["Company"] += 2           # "Analyst Tom Lee of Fundstrat said", "Jane Roe at Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):
