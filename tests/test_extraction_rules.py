@@ -263,6 +263,12 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
     ("Analyst Tom Lee of Fundstrat said the shares were undervalued.", ("Tom Lee", "worksFor", "Fundstrat")),
+    ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing multiple sclerosis drug.",
+     ("Halvard Pharma", "produces", "Zentrol")),
+    ("On the New York Stock Exchange, shares in Ireland-based Halvard lost 70% while US partner Kessel Amari shed 43%.",
+     ("Halvard", "partnersWith", "Kessel Amari")),
+    ("Norvik Motors last week agreed a compensation package with partner Velmont Motors.",
+     ("Norvik Motors", "partnersWith", "Velmont Motors")),
     # a company named after a month, then by the month alone with a possessive
     ("Halden Stores is to buy rival May Department Stores. Talks sped up after May's chairman and chief executive "
      "Ola Berg resigned in May.", ("Ola Berg", "executiveOf", "May Department Stores")),
@@ -321,6 +327,7 @@ def test_facts(text, fact):
     ("Pellarin bought 20% of Kelvaro.", ("Kelvaro", "subsidiaryOf", "Pellarin")),
     ("Halvard's US affiliate Zentra Labs grew.", ("Zentra Labs", "subsidiaryOf", "Halvard")),  # an affiliate is no subsidiary
     ("Sony and IBM said the deal did not work.", ("Sony", "partnersWith", "IBM")),
+    ("Shares rose at Kelvaro, Brightwater's biggest supplier.", ("Kelvaro", "subsidiaryOf", "Brightwater")),
     ("Halvard's Covid vaccine Zentrovax is approved in Japan, the company said.", ("Halvard", "produces", "Covid")),
     ("Halvard Pharma agreed to pay a fine to Zentra Labs' founders.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",

@@ -481,6 +481,22 @@ def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
 
+def _explained_as_product(doc: Doc, i: int) -> bool:
+    """From token i: a company's possessive, a few modifiers, then a product noun ("Biogen Idec's existing
+    multiple sclerosis drug")."""
+    for j in range(i, min(i + 4, len(doc))):
+        if doc[j].tag_ == "POS":
+            for k in range(j + 1, min(j + 6, len(doc))):
+                if doc[k].lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and doc[k].pos_ == "NOUN":
+                    return k + 1 == len(doc) or doc[k + 1].is_punct or doc[k + 1].pos_ not in ("NOUN", "PROPN")
+                if not (doc[k].pos_ in ("ADJ", "NOUN", "VERB") and doc[k].is_lower):
+                    return False
+            return False
+        if not doc[j].text[:1].isupper():
+            return False
+    return False
+
+
 def _name_before_title(token: Token) -> bool:
     """A capitalised word the tagger took for an adjective right before a company title: "Tesla chief
     executive Elon Musk" (not "Chinese chief executives", a nationality)."""
@@ -614,6 +630,8 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca"
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3           # "a start-up called Fjordly"
+    if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
+        votes["Product"] += 2           # "Avonex, Biogen Idec's existing multiple sclerosis drug"
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (

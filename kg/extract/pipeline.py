@@ -14,11 +14,11 @@ from .events import cancellations, launches, money_events, rebrands, sentence_da
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
-                        joint_developers, market_by_copula, market_relations, orders, partners,
+                        joint_developers, market_by_copula, named_partners, market_relations, orders, partners,
                         product_families, products, subsidiaries)
 
 FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
-              company_locations, joint_developers, market_by_copula)
+              company_locations, joint_developers, market_by_copula, named_partners)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

@@ -447,6 +447,17 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(company, "produces", product, evidence)
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
+    for noun in sentence:                  # "..., Avonex, Biogen Idec's existing drug": by the words alone, for
+        if noun.lemma_.lower() not in PRODUCT_NOUNS - COMPANY_NOUNS or noun.pos_ != "NOUN":    # the parse
+            continue                                                                           # often loses it
+        owners = [t for t in noun.subtree if t.dep_ == "poss" and t.i < noun.i]
+        company = next((n for t in owners if (n := ctx.entity_at(p, t, "Company"))), None)
+        start = min((t.left_edge.i for t in owners), default=noun.i)
+        if company is None or start < 2 or noun.doc[start - 1].text != ",":
+            continue
+        product = ctx.entity_at(p, noun.doc[start - 2], "Product")
+        if product is not None:
+            yield Fact(company, "produces", product, evidence)
 
 
 def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
@@ -618,6 +629,30 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         yield Fact(parties[0], "partnersWith", parties[1], evidence), parties, scope
 
 
+def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """"shares in Elan fell while US partner Biogen Idec shed 43%", "a deal with partner Mitsubishi Motors":
+    a company called a partner is the partner of the clause's subject, else of the nearest company named
+    before it (no agreement event: none is reported)."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        if token.lemma_.lower() != "partner" or token.pos_ != "NOUN" or token.dep_ not in ("compound", "amod", "nmod") \
+                or any(c.dep_ == "poss" for c in token.children):
+            continue
+        named = ctx.entity_at(p, token.head, "Company")
+        if named is None:
+            continue
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        owner = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if owner is None or owner == named:     # the nearest company named before ("Elan ... while US partner")
+            before = [n for n in ctx.entities_in(p, sentence.doc[sentence.start:token.i], "Company") if n != named]
+            owner = before[-1] if before else None
+        if owner:
+            yield Fact(owner, "partnersWith", named, evidence)
+
+
 _JOINT_WORK_VERBS = {"develop", "co-develop", "codevelop", "design", "build", "create", "work"}
 
 
@@ -686,6 +721,12 @@ def _scope(sentence: Span) -> list[str]:
                     return [sentence.doc[c.left_edge.i:c.i + 1].text for obj in child.children
                             for c in conjuncts(obj)]
     return []
+
+
+# Company nouns that name a relation to another company, not a part of it: "Foo, Bar's rival / supplier".
+_RELATION_NOUNS = frozenset({"rival", "competitor", "partner", "supplier", "vendor", "distributor", "investor",
+                             "owner", "player", "challenger", "leader", "newcomer", "incumbent", "customer", "client",
+                             "exporter", "importer", "shipper", "titan", "behemoth", "giant", "peer"})
 
 
 def _bought_company(ctx: DocContext, p: int, obj: Token) -> str | None:
@@ -757,8 +798,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if child != buyers[0]:
                 yield Fact(child, "subsidiaryOf", buyers[0], evidence)
     for noun in sentence:                  # "MMC Capital, the company's private equity firm"
-        if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN":
-            continue
+        if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN" \
+                or noun.lemma_.lower() in _RELATION_NOUNS:
+            continue                       # (not "Kelvaro, Brightwater's biggest supplier")
         owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
         child = ctx.entity_at(p, noun.head, "Company")
         if owner and child and owner != child:
