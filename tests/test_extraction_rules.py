@@ -92,6 +92,15 @@ def test_universities_and_museums_are_no_companies(text, name):
     assert types_of(text).get(name) != "Company"
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("The game has been trialled in two secondary schools in Bristol and feedback has been positive.", "Bristol", None),
+    ("Toyota recalled 2 million cars.", "Toyota", "Company"),
+    ("The latest surveys from Nationwide and Halifax show prices rising.", "Halifax", "Company"),
+])
+def test_a_large_city_the_model_calls_an_organisation(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
 def test_a_city_where_a_company_lists_its_shares_is_no_company():
     assert types_of("Shein, the Chinese fast fashion retailer, is preparing to list its shares in London.").get(
         "London") != "Company"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
                       PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
 from .markets import resolve_market
+from .places import resolve_place
 from .nlp import Paragraph
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv",
@@ -299,6 +300,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     continue
                 if _common_word_opening_sentence(ent, lowercase_words):
                     continue                      # "House prices rose": the model's ORG is the common noun
+                if _city_without_company_cue(ent):
+                    continue                      # "schools in Bristol": a city the model took for a firm
                 market = resolve_market(ent.text)       # "EU", "European Union": a market the model took for a body
                 add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1) else Counter(Company=1),
                     "ORG")
@@ -495,6 +498,16 @@ def _explained_as_product(doc: Doc, i: int) -> bool:
         if not doc[j].text[:1].isupper():
             return False
     return False
+
+
+def _city_without_company_cue(span: Span) -> bool:
+    """One word that names a large city, labelled an organisation with nothing around it that says
+    company: the city ("trialled in schools in Bristol"). "Toyota recalled cars" has a cue."""
+    if len(span) != 1 or not span[0].is_alpha:
+        return False
+    place = resolve_place(span.text)
+    return place is not None and place.population >= 250_000 and not context_votes(span).get("Company", 0) > 0 \
+        and not _listed_with_companies(span.root)           # "surveys from Nationwide and Halifax"
 
 
 def _name_before_title(token: Token) -> bool:
