@@ -532,6 +532,24 @@ def test_a_product_launched_in_markets_with_its_price():
             if e.type == "ProductPrice"] == [("Zephyr S", 499, "EUR")]
 
 
+def test_called_off_talks_and_a_terminated_agreement_are_cancellations_not_partnerships():
+    events = extract("Norvik Motors and Velmont Motors called off merger talks in February. Kelvaro terminated its "
+                     "supply agreement with Brightwater Foods on Friday.", published="2025-06-06").events
+    cancelled = {tuple(sorted(e.args["parties"])) for e in events if e.type == "DealCancellation"}
+    assert cancelled == {("Norvik Motors", "Velmont Motors"), ("Brightwater Foods", "Kelvaro")}
+    assert not [e for e in events if e.type == "PartnershipAgreement"]
+
+
+def test_a_deal_not_signed_is_no_partnership():
+    assert not [f for f in extract("Kelvaro Foods did not sign a deal with Brightwater Foods.").facts
+                if f.predicate == "partnersWith"]
+
+
+def test_a_change_of_name_is_a_rebrand():
+    events = extract("Facebook changed its name to Meta in 2021.").events
+    assert [(e.type, e.args["company"]) for e in events] == [("Rebrand", "Facebook")]
+
+
 def test_shipping_a_number_of_units_is_no_launch():
     events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

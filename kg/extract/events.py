@@ -180,7 +180,7 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for verb in sentence:
         if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
             continue
-        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks"}]
+        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}]
         if not deal:
             continue
         subject, governor = subject_of(verb), verb
@@ -211,8 +211,9 @@ def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:
 def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """'Acme plans to rebrand itself to target a higher-end audience'."""
     for token in sentence:
-        if token.lemma_.lower() not in ("rebrand", "reposition", "rename") or token.pos_ != "VERB":
-            continue
+        renamed = token.lemma_ == "change" and any(c.dep_ == "dobj" and c.lemma_ == "name" for c in token.children)
+        if token.lemma_.lower() not in ("rebrand", "reposition", "rename") and not renamed or token.pos_ != "VERB":
+            continue                     # ... or "Facebook changed its name to Meta"
         subject = subject_of(token)
         company = ctx.entity_at(p, subject, "Company") if subject is not None else None
         if company is None:

@@ -13,7 +13,7 @@ from kg.model import Fact
 from .context import DocContext
 from .markets import resolve_market
 from .places import Place, resolve_place
-from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
+from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, STORE_NOUNS, SUBSIDIARY_NOUNS)
 
@@ -596,6 +596,8 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 (lemma in PARTNERSHIP_NOUNS and token.pos_ in ("NOUN", "PROPN"))):
             continue
         verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        if verb is not None and (verb is not token and verb.lemma_ in CANCEL_VERBS or negated([verb])):
+            continue                       # "terminated its supply agreement with Foo", "did not sign": no deal
         parties: list[str] = []
         if verb is not None:
             subject = subject_of(verb)
