@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -27,7 +27,12 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          tech:     every 37th file starting at index 8 (0-based), first 5 picks
          a pick that is already in set 1, 2 or 3 is skipped (business/154 is in set 1,
          and the next file, business/155, in set 3)
-  all  all four sets, 44 articles
+  5    the 10 articles of eval/dev/bbc5.gold.jsonl
+         business: every 53rd file starting at index 40 (0-based), first 6 picks
+         tech:     every 61st file starting at index 25 (0-based), first 4 picks
+         a pick that is already in sets 1 to 4 is skipped (none was); business/041 and
+         business/094 name no company and are replaced by business/042 and business/095
+  all  all five sets, 54 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -124,12 +129,33 @@ CHOSEN_4 = {  # (category, file): sha256 of the source file
     ("tech", "157.txt"): "99f8cdcd39bd11cd645f4439dd7254a30471f29dabbae4b1eb2eaf63f9a0bcb2",
 }
 
+# set 5 (eval/dev/bbc5.gold.jsonl), fixed before reading like sets 1 to 4
+RULES_5 = {"business": (40, 53, 6), "tech": (25, 61, 4)}   # start index, step, picks
+SKIPPED_5 = {("business", "041.txt"): "no company named (Alan Greenspan on the US deficit: the "
+                                      "Federal Reserve, a central bank, and Congress)",
+             ("business", "094.txt"): "no company named (US GDP growth: the Commerce Department, "
+                                      "a government body, and unnamed economists)"}
+
+CHOSEN_5 = {  # (category, file): sha256 of the source file
+    ("business", "042.txt"): "c2c21f1947b021697ea072378c6b49c3546018e0c43c609d59d4106b59b1c6b4",
+    ("business", "095.txt"): "350cf5f4203f8f424ac812c5fb40768c951a593dbe58cddba3aeafff87d096c5",
+    ("business", "147.txt"): "1f06465229fa5bf7cf866cebb3a768c7b8901b31c4359d1d852ec806658b8ba9",
+    ("business", "200.txt"): "b629e2cce85c77433dfe261d5705c23daed95bd9e333ffd8e33840d4c71fceea",
+    ("business", "253.txt"): "bbe24ace9266d9d8bd6b9875af2b31dd6e6359db9984fa63f77b459d8cc97e5c",
+    ("business", "306.txt"): "c400b5a7afd029220422de1e9cb239bc74dffbf9419edf6836966335bc5550db",
+    ("tech", "026.txt"): "73974de83bc25097915d62f345750116e2cea7db02070ea35180138ced6e6cb4",
+    ("tech", "087.txt"): "b2264ccf0e9319683c1d2096b5b810b02489387725b50363736fb3cd419f7126",
+    ("tech", "148.txt"): "d7bc4e54a3a25cdbc9c14933ce7672740a052ca0a9d0c99de542063e74889439",
+    ("tech", "209.txt"): "91cb4dc50c1c36d6899a76d2deeb638294e3bbb72183b1c26d965ac01cbe86e2",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {
     "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
     "2": (RULES_2, SKIPPED_2, CHOSEN_2, CHOSEN_1),
     "3": (RULES_3, SKIPPED_3, CHOSEN_3, {**CHOSEN_1, **CHOSEN_2}),
     "4": (RULES_4, SKIPPED_4, CHOSEN_4, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3}),
+    "5": (RULES_5, SKIPPED_5, CHOSEN_5, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3, **CHOSEN_4}),
 }
 
 
