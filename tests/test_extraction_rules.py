@@ -475,6 +475,24 @@ def test_attribution_without_content_is_no_claim_and_no_error(text):
     assert all(c.text for c in result.claims)
 
 
+def test_an_unattributed_quote_right_after_a_speakers_quote_is_still_theirs():
+    text = ('"It suggests employment is growing," said Rick Egelton, deputy chief economist at Northgate Bank. "We '
+            'are not getting the boost that Kelvaro Motors promised." "The economy is producing jobs," said Ola Berg, '
+            'president of Fjordline Economics.')
+    claims = extract(text).claims
+    assert any(c.speaker == "Rick Egelton" and "Kelvaro Motors" in c.about for c in claims)
+    assert not any(c.speaker == "Ola Berg" and "Kelvaro Motors" in c.about for c in claims)
+    assert not any(c.speaker == "Ola Berg" and "Fjordline Economics" in c.about for c in claims)
+
+
+def test_quoted_as_saying_by_a_magazine_is_the_persons_claim_and_the_magazine_is_the_channel():
+    text = ('Fund manager Ola Berg - Fjordline\'s largest investor - said he would invest more in Fjordline. '
+            '"I demand better transparency at Fjordline," he is quoted as saying by Germany\'s Manager Magazin.')
+    claims = extract(text).claims
+    assert all(c.speaker == "Ola Berg" for c in claims) and len(claims) == 2
+    assert not any({"Germany", "Manager Magazin"} & set(c.about) for c in claims)
+
+
 def test_a_quote_attributed_to_somebody_unnamed_is_not_the_last_speakers():
     text = ("Ilse Moreau runs Kelvaro. \"Japan is hard,\" she said. \"Brightwater will follow soon.\" "
             "\"Prices in Japan will rise,\" a Kelvaro spokesman told reporters.")

@@ -45,6 +45,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     if subject is None and verb.dep_ in ("advcl", "xcomp"):    # "posted on Weibo, claiming that ..."
         subject = subject_of(verb.head)
     if subject is None:
+        subject = _quoted_as_saying(verb)
+    if subject is None:
         return None
     # An organisation's own statements are news, not claims: a claim has a named person behind it,
     # or a research source reporting what it found ("analysts Jupiter Research say", "a study by
@@ -65,6 +67,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     if not tokens:
         return None
     attribution = {t.i for t in subject.subtree} | _channel_tokens(verb) | {   # "In an interview with CNBC, ..."
+        t.i for a in verb.ancestors if a.lemma_ == "quote" for c in a.children if c.dep_ == "agent"
+        for t in c.subtree} | {
         t.i for noun in sentence if noun.lemma_.lower() in _CHANNEL_NOUNS and noun.dep_ == "pobj"
         and noun.head.lower_ in ("in", "with", "during", "on") for t in noun.subtree}
     tokens = [t for t in tokens if t.i not in attribution]     # not the speaker's own firm, nor "told the BBC"
@@ -206,16 +210,19 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
         by_sentence[(p, sentence.start)] = here
         found.extend(here)
     last_speaker: tuple[str, int] | None = None        # (person, paragraph) of the latest attribution
+    last_index = -2                                      # the sentence it was made in
     for index, (p, sentence) in enumerate(sentences):
         speakers = _speakers(ctx, p, sentence)
         if speakers:
-            last_speaker = (speakers[0], p)
+            last_speaker, last_index = (speakers[0], p), index
         if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or speakers \
                 or _attributed_to_someone(sentence):
             continue
         speaker = None
-        for q, other in sentences[index + 1:index + 3]:          # '"...," she added.' right after it
-            if q - p <= 1 and (after := _speakers(ctx, q, other)):
+        if last_speaker and last_index == index - 1 and last_speaker[1] == p:
+            speaker = last_speaker[0]                            # '"...," said X. "More of X\'s quote."'
+        for q, other in sentences[index + 1:index + 3] if speaker is None else []:
+            if q - p <= 1 and (after := _speakers(ctx, q, other)):   # '"..." "...," she added.' right after it
                 speaker = after[0]
                 break
         if speaker is None and last_speaker and p - last_speaker[1] <= 3:
@@ -239,11 +246,18 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     found = []
     for verb in sentence:
         if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
-            subject = subject_of(verb)
+            subject = subject_of(verb) or _quoted_as_saying(verb)
             name = _person_speaking(ctx, p, subject) if subject is not None else None
             if name:
                 found.append(name)
     return found
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """'he is quoted as saying by a magazine': the one quoted is the speaker."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return None
 
 
 def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
