@@ -272,6 +272,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
     ("Analyst Tom Lee of Fundstrat said the shares were undervalued.", ("Tom Lee", "worksFor", "Fundstrat")),
+    # names the model calls a nationality, and a country that is part of a company's name
+    ("Prices fell, said Investec economist David Page.", ("David Page", "worksFor", "Investec")),
+    ("But Kevin Hogan, senior manager at Symantec security response, said such warnings were premature.",
+     ("Kevin Hogan", "executiveOf", "Symantec")),
+    ("UK Coal lost money in the UK.", ("UK Coal", "operatesIn", "United Kingdom")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing multiple sclerosis drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
     ("On the New York Stock Exchange, shares in Ireland-based Halvard lost 70% while US partner Kessel Amari shed 43%.",
@@ -337,6 +342,8 @@ def test_facts(text, fact):
     ("Halvard's US affiliate Zentra Labs grew.", ("Zentra Labs", "subsidiaryOf", "Halvard")),  # an affiliate is no subsidiary
     ("Sony and IBM said the deal did not work.", ("Sony", "partnersWith", "IBM")),
     ("Shares rose at Kelvaro, Brightwater's biggest supplier.", ("Kelvaro", "subsidiaryOf", "Brightwater")),
+    ("Halden's Ola Berg, chair of Halden's Interactive Entertainment committee, said it was hard.",
+     ("Ola Berg", "executiveOf", "Interactive Entertainment")),
     ("Halvard's Covid vaccine Zentrovax is approved in Japan, the company said.", ("Halvard", "produces", "Covid")),
     ("Halvard Pharma agreed to pay a fine to Zentra Labs' founders.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
     ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",

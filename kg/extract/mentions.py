@@ -102,7 +102,8 @@ def _clean_span(span: Span) -> Span | None:
             or not any(ch.isalpha() for ch in span.text):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
-           and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t) for t in span):
+           and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t)
+           and not (t.ent_type_ == "NORP" and resolve_market(f"{t.text} market") is None) for t in span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
 
@@ -258,6 +259,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if _abbreviation_of_common_words(ent):
                 defined_terms.add(ent.text.lower())
                 continue
+            if label == "GPE" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].ent_type_ == "ORG" \
+                    and doc[ent.end].ent_iob_ == "B" and ent.root.dep_ == "compound" \
+                    and ent.root.head.ent_type_ == "ORG":
+                continue                                  # "UK Coal": the organisation's name takes it in
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
@@ -280,13 +285,19 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
                 elif label == "GPE":
                     weak.append((p, ent))         # no country: a company's name, if the text names it so
-            elif label == "NORP" and not resolve_market(f"{ent.text} market") and ent.root.pos_ == "PROPN":
+            elif label == "NORP" and not resolve_market(f"{ent.text} market") and (
+                    ent.root.pos_ == "PROPN" or ent.root.pos_ in ("ADJ", "NOUN") and ent.text[:1].isupper()
+                    and ent.text.replace(" ", "").isalpha() and not _starts_sentence(ent[0])):
+                #                                 no nationality: a name, even tagged an adjective ("Investec economist")
                 votes = context_votes(ent)        # no nationality: "sales of Paxlovid"
                 if votes.get("Company", 0) >= 1.5 or votes.get("Product", 0) >= 1.5:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
             elif label == "ORG":
+                if ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
+                        and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end:
+                    ent = doc[ent.start - 1:ent.end]      # "UK Coal", "China Mobile": the country is in the name
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
                     for part in parts:

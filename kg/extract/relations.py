@@ -276,7 +276,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                 name = ctx.entity_at(p, obj, "Company")
                 if name:
                     return name
-                named = [ctx.entity_at(p, c, "Company") for c in obj.children if c.dep_ in ("appos", "compound", "npadvmod")]
+                named = [ctx.entity_at(p, c, "Company") for c in obj.children
+                         if c.dep_ in ("appos", "compound", "npadvmod", "amod", "nmod")]   # "at Symantec security response"
                 if obj.i + 1 < len(obj.doc):
                     named.append(ctx.entity_at(p, obj.doc[obj.i + 1], "Company"))
                 named = [n for n in named if n]
@@ -285,6 +286,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                 for child in obj.children:
                     if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
                         return name
+                if named and obj.pos_ == "NOUN" and obj.is_lower:     # "at Symantec security response"
+                    return named[0]
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
@@ -1173,6 +1176,8 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             market = resolve_market(" ".join(words[words.index("of") + 1:]))
             if market is not None and market.name in ctx.types:
                 yield Fact(company, "operatesIn", market.name, evidence)
+        if len(words) > 1 and (market := resolve_market(words[0])) is not None and market.name in ctx.types:
+            yield Fact(company, "operatesIn", market.name, evidence)       # "UK Coal", "China Mobile"
         places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
         if "-" in words[1:-1]:                                               # "WGBH-Boston"
             places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
