@@ -277,6 +277,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("But Kevin Hogan, senior manager at Symantec security response, said such warnings were premature.",
      ("Kevin Hogan", "executiveOf", "Symantec")),
     ("UK Coal lost money in the UK.", ("UK Coal", "operatesIn", "United Kingdom")),
+    ("\"It is an effort to raise cash,\" says Jose Barrionuevo, head of strategy for Latin American emerging "
+     "markets for Barclays Capital.", ("Jose Barrionuevo", "executiveOf", "Barclays Capital")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing multiple sclerosis drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
     ("On the New York Stock Exchange, shares in Ireland-based Halvard lost 70% while US partner Kessel Amari shed 43%.",
@@ -434,6 +436,9 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
     ("Boeing's new chief executive, Kelly Ortberg, told employees the company needed a culture change.",
      "Kelly Ortberg", "Boeing"),
+    # the attribution closes the sentence after a comma, whatever the parser made of it
+    ("Kelvaro Motors has sold more than six million scooters since the model was launched and has an 87% share "
+     "of the market, market research firm NPD Group has reported.", "NPD Group", "Kelvaro Motors"),
     ("Fjordline is near bankruptcy. Fund manager Florian Hamm - Fjordline's largest investor - said he would only "
      "invest more money in Fjordline if he got a greater say.", "Florian Hamm", "Fjordline"),
     ("On Tuesday, Agence Nordique Presse reported that a group led by Germany's Siemens won the contract.",
@@ -498,6 +503,12 @@ def test_quoted_as_saying_by_a_magazine_is_the_persons_claim_and_the_magazine_is
     claims = extract(text).claims
     assert all(c.speaker == "Ola Berg" for c in claims) and len(claims) == 2
     assert not any({"Germany", "Manager Magazin"} & set(c.about) for c in claims)
+
+
+def test_it_in_a_claim_is_not_the_speakers_own_firm():
+    text = ("Steve Linford, director of Spamhaus, predicted that if a lot of spammers exploit this technique it "
+            "could trigger the failure of e-mail.")
+    assert not any("Spamhaus" in c.about for c in extract(text).claims)
 
 
 def test_a_quote_attributed_to_somebody_unnamed_is_not_the_last_speakers():

@@ -61,6 +61,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         tokens = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct or t.i > verb.right_edge.i]
     if inverted and subject is inverted[0]:  # '..., said the report': all that comes before is what it said
         tokens = [t for t in sentence if t.i < verb.i and not t.is_punct]
+    if _closing_attribution(sentence, verb, subject):   # '..., research firm NPD Group has reported.'
+        tokens = [t for t in sentence if t.i < subject.left_edge.i and not t.is_punct]
     quotes = _quoted(sentence)
     if quotes and not tokens:
         tokens = [t for t in quotes]
@@ -75,7 +77,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     if not tokens:
         return None
     quoted = {t.i for t in _quoted(sentence)}
-    about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and t.i in quoted)], speaker)
+    own = employer.get(speaker)              # "it" is rarely the speaker's own firm ("Steve Linford, director
+    about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and (    # of Spamhaus, predicted that
+        t.i in quoted or own and ctx.entity_at(p, t, "Company") == own))], speaker)  # ... it could trigger")
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
         if employer[speaker] not in about:
             about.insert(0, employer[speaker])
@@ -251,6 +255,17 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
             if name:
                 found.append(name)
     return found
+
+
+def _closing_attribution(sentence: Span, verb: Token, subject: Token) -> bool:
+    """A sentence that ends with its attribution after a comma ("..., market research firm NPD Group has
+    reported."), whatever clause the parser hung the verb on."""
+    last = sentence.end - 1
+    while last > sentence.start and sentence.doc[last].is_punct:
+        last -= 1
+    start = subject.left_edge.i
+    return verb.i == last and subject.i < verb.i and start > sentence.start \
+        and sentence.doc[start - 1].text == "," and verb.dep_ not in ("ROOT",)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

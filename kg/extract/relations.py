@@ -288,6 +288,17 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                         return name
                 if named and obj.pos_ == "NOUN" and obj.is_lower:     # "at Symantec security response"
                     return named[0]
+                for deeper in obj.children:      # "head of strategy for Latin American markets for Barclays Capital"
+                    if deeper.dep_ == "prep" and deeper.lower_ in ("for", "at") and obj.is_lower:
+                        for far in deeper.children:
+                            if far.dep_ == "pobj" and (name := ctx.entity_at(p, far, "Company")):
+                                return name
+                            for farther in far.children if far.is_lower else []:
+                                if farther.dep_ == "prep" and farther.lower_ in ("for", "at"):
+                                    name = next((n for o in farther.children if o.dep_ == "pobj"
+                                                 and (n := ctx.entity_at(p, o, "Company"))), None)
+                                    if name:
+                                        return name
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
