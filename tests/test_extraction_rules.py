@@ -84,6 +84,13 @@ def test_an_acronym_doing_something_is_a_company_even_when_tagged_a_noun():
     assert types_of("BYD overtook Tesla as the world's biggest seller of electric cars.").get("BYD") == "Company"
 
 
+def test_a_body_called_a_regulator_or_watchdog_is_no_entity():
+    text = ("Lord Currie, chairman of super-regulator Ofcom, told the panel that audiences came first. Watchdog "
+            "Ofcom said so.")
+    assert "Ofcom" not in types_of(text)
+    assert not [f for f in facts_of(text) if "Ofcom" in f]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Researchers at the University of Hertfordshire said robots must learn manners.", "University of Hertfordshire"),
     ("The gadget is on show at the Science Museum, said Ola Berg.", "Science Museum"),

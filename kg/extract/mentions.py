@@ -624,6 +624,7 @@ def _source_of_according_to(token: Token) -> bool:
 _REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show", "find", "indicate", "reveal",
                     "confirm", "deny", "state", "declare"}
 
+_OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
 
@@ -670,6 +671,9 @@ def context_votes(span: Span) -> Counter:
             before is not None and before.tag_ == "POS" and before2 is not None and before2.ent_type_ == "GPE"
             and root.pos_ == "PROPN"):
         votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras"
+    if before is not None and before.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS or any(
+            c.dep_ == "appos" and c.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS for c in root.children):
+        votes["Public"] += 4            # "watchdog Ofcom", "super-regulator Ofcom": a public body, no entity
     if before is not None and before.lower_ in _TITLE_PREFIXES:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
