@@ -84,6 +84,13 @@ def test_an_acronym_doing_something_is_a_company_even_when_tagged_a_noun():
     assert types_of("BYD overtook Tesla as the world's biggest seller of electric cars.").get("BYD") == "Company"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Yukos has been presented with a tax demand and its key Yugansk division was auctioned off.", "Yugansk"),
+])
+def test_a_place_like_name_of_a_named_unit_stays_a_company(text, name):
+    assert types_of(text).get(name) == "Company"
+
+
 def test_a_body_called_a_regulator_or_watchdog_is_no_entity():
     text = ("Lord Currie, chairman of super-regulator Ofcom, told the panel that audiences came first. Watchdog "
             "Ofcom said so.")
@@ -284,6 +291,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("But Kevin Hogan, senior manager at Symantec security response, said such warnings were premature.",
      ("Kevin Hogan", "executiveOf", "Symantec")),
     ("UK Coal lost money in the UK.", ("UK Coal", "operatesIn", "United Kingdom")),
+    # "the South Yorkshire company" is the text's company, placed in a region; not a company named for it
+    ("UK Coal lost money. The South Yorkshire company, led by new chief executive Gerry Spindler, said it hoped to "
+     "return to profit in 2006.", ("Gerry Spindler", "executiveOf", "UK Coal")),
     ("\"It is an effort to raise cash,\" says Jose Barrionuevo, head of strategy for Latin American emerging "
      "markets for Barclays Capital.", ("Jose Barrionuevo", "executiveOf", "Barclays Capital")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing multiple sclerosis drug.",

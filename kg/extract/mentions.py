@@ -271,6 +271,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         add(doc[ent.start:market_word + 1], Counter(Market=4), clean=False)
                     else:
                         add(ent, Counter(Market=4))
+                elif label == "GPE" and ent.root.dep_ == "compound" and ent.end == ent.root.head.i \
+                        and ent.root.head.lemma_.lower() in ("company", "firm", "group", "business") \
+                        and not any(c.dep_ == "poss" for c in ent.root.head.children) \
+                        and context_votes(ent).get("Company", 0) < 4:
+                    continue                      # "the South Yorkshire company": where the company is, not its name
                 elif label == "GPE" and (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
