@@ -522,6 +522,12 @@ def test_quoted_as_saying_by_a_magazine_is_the_persons_claim_and_the_magazine_is
     assert not any({"Germany", "Manager Magazin"} & set(c.about) for c in claims)
 
 
+def test_calling_oneself_something_is_a_claim_about_what_it_names():
+    text = ("Californian Thomas Slattery filed the suit. Mr Slattery called himself an iTunes customer who \"was "
+            "also forced to purchase an Apple iPod\" if he wanted to take his music with him.")
+    assert any(c.speaker == "Thomas Slattery" and "iTunes" in c.about for c in extract(text).claims)
+
+
 def test_it_in_a_claim_is_not_the_speakers_own_firm():
     text = ("Steve Linford, director of Spamhaus, predicted that if a lot of spammers exploit this technique it "
             "could trigger the failure of e-mail.")

@@ -54,7 +54,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     speaker = _person_speaking(ctx, p, subject) or _research_source(ctx, p, subject, verb)
     if speaker is None:
         return None
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or   # "called himself an X user"
                c.dep_ == "dobj" and verb.lemma_ != "tell" and c.lemma_ not in ("it",)]
     tokens = [t for c in content for t in c.subtree]
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
