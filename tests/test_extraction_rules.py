@@ -528,6 +528,19 @@ def test_calling_oneself_something_is_a_claim_about_what_it_names():
     assert any(c.speaker == "Thomas Slattery" and "iTunes" in c.about for c in extract(text).claims)
 
 
+def test_mr_and_a_surname_join_the_full_name():
+    text = "Steve Ash, from Activcard, told the BBC that banks would change. \"It is a long number,\" said Mr Ash."
+    people = [e for e in extract(text).entities if e.type in ("Person", "Executive")]
+    assert [(p.name, sorted(p.aliases)) for p in people] == [("Steve Ash", ["Mr Ash"])]
+    assert {c.speaker for c in extract(text).claims} == {"Steve Ash"}
+
+
+def test_a_description_inside_a_quote_is_not_the_narratives_company():
+    text = ("Norvik Security sells card readers to banks. Ola Berg, from Activcard, described the method. "
+            "\"The clever bit happens back at the bank's secure servers,\" said Mr Berg.")
+    assert not any("Norvik Security" in c.about for c in extract(text).claims)
+
+
 def test_it_in_a_claim_is_not_the_speakers_own_firm():
     text = ("Steve Linford, director of Spamhaus, predicted that if a lot of spammers exploit this technique it "
             "could trigger the failure of e-mail.")

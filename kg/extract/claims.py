@@ -79,7 +79,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     quoted = {t.i for t in _quoted(sentence)}
     own = employer.get(speaker)              # "it" is rarely the speaker's own firm ("Steve Linford, director
     about = _about(ctx, p, [t for t in tokens if not (t.pos_ == "PRON" and (    # of Spamhaus, predicted that
-        t.i in quoted or own and ctx.entity_at(p, t, "Company") == own))], speaker)  # ... it could trigger")
+        t.i in quoted or own and ctx.entity_at(p, t, "Company") == own))         # ... it could trigger"), and
+        and not _anaphor_in_quote(ctx, p, t, quoted, own)], speaker)            # a quote's "the bank" not the
+    #                                                                            narrative's company
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
         if employer[speaker] not in about:
             about.insert(0, employer[speaker])
@@ -257,6 +259,15 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     return found
 
 
+def _anaphor_in_quote(ctx: DocContext, p: int, token: Token, quoted: set[int], own: str | None) -> bool:
+    """A description inside a quotation ("the bank's servers") means what the speaker means, which is
+    rarely the company the narrative last named; the speaker's own company excepted."""
+    if token.i not in quoted:
+        return False
+    mention = ctx.mention_at(p, token)
+    return mention is not None and mention.anaphor and mention.entity != own
+
+
 def _closing_attribution(sentence: Span, verb: Token, subject: Token) -> bool:
     """A sentence that ends with its attribution after a comma ("..., market research firm NPD Group has
     reported."), whatever clause the parser hung the verb on."""
@@ -300,7 +311,9 @@ def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
 
 def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, employer: dict[str, str]) -> Claim | None:
     tokens = [t for t in sentence if not t.is_punct]
-    about = _about(ctx, p, [t for t in tokens if t.pos_ != "PRON"], speaker)
+    inside = {t.i for t in tokens}                     # the whole sentence is the quotation
+    about = _about(ctx, p, [t for t in tokens if t.pos_ != "PRON"
+                            and not _anaphor_in_quote(ctx, p, t, inside, employer.get(speaker))], speaker)
     if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer and employer[speaker] not in about:
         about.insert(0, employer[speaker])
     if not about:

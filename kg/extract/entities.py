@@ -162,15 +162,23 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     return mapping
 
 
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
+               "lord", "lady"}
+
+
 def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
+    """A surname or first name alone, with or without an honorific ("Mr Ash", "Ash"), joins the one full
+    name it ends or starts; a full name keeps its written form."""
     forms = Counter(m.text for m in mentions)
-    full_names = [f for f in forms if len(f.split()) > 1]
+    bare = {form: " ".join(w for w in form.split() if w.lower() not in _HONORIFICS) or form for form in forms}
+    full_names = [f for f in forms if len(bare[f].split()) > 1]
     mapping = {}
     for form in forms:
-        if len(form.split()) == 1:
-            owners = [full for full in full_names if form in (full.split()[0], full.split()[-1])]
-            if len(owners) == 1:
-                mapping[form.lower()] = owners[0]
+        name = bare[form]
+        if len(name.split()) == 1:
+            owners = [full for full in full_names if name in (bare[full].split()[0], bare[full].split()[-1])]
+            if len(set(bare[o] for o in owners)) == 1:
+                mapping[form.lower()] = max(owners, key=lambda o: (bare[o] == o, forms[o]))
                 continue
         mapping[form.lower()] = form
     return mapping
