@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -32,7 +32,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          tech:     every 61st file starting at index 25 (0-based), first 4 picks
          a pick that is already in sets 1 to 4 is skipped (none was); business/041 and
          business/094 name no company and are replaced by business/042 and business/095
-  all  all five sets, 54 articles
+  6    the 10 articles of eval/dev/bbc6.gold.jsonl
+         business: every 61st file starting at index 7 (0-based), first 6 picks
+         tech:     every 67th file starting at index 50 (0-based), first 4 picks
+         a pick that is already in sets 1 to 5 is skipped (business/191 is in set 1 and is
+         replaced by business/192); business/008 and business/009 name no company, so
+         business/008 is replaced by business/010
+  all  all six sets, 64 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -149,6 +155,27 @@ CHOSEN_5 = {  # (category, file): sha256 of the source file
     ("tech", "209.txt"): "91cb4dc50c1c36d6899a76d2deeb638294e3bbb72183b1c26d965ac01cbe86e2",
 }
 
+# set 6 (eval/dev/bbc6.gold.jsonl), fixed before reading like sets 1 to 5
+RULES_6 = {"business": (7, 61, 6), "tech": (50, 67, 4)}    # start index, step, picks
+SKIPPED_6 = {("business", "008.txt"): "no company named (India's finance minister on G7 trade "
+                                      "rules: the G7, G20, UN, World Bank and IMF, governments "
+                                      "and international bodies)",
+             ("business", "009.txt"): "no company named (Ethiopia's crop production: the FAO and "
+                                      "the World Food Programme, international bodies)"}
+
+CHOSEN_6 = {  # (category, file): sha256 of the source file
+    ("business", "010.txt"): "580af18435f383a4f212b3d3a46ec9378e127638c525e0ee3e90b942178d23a9",
+    ("business", "069.txt"): "a7b851c4e5db8c15ff4c11137a4bf7d1d5b95439ca8953db2d929bb978f63620",
+    ("business", "130.txt"): "7a0f8aae7f4a54d2e5bfac5ef6f9b98ee354b2af9e7f3c4bd7f919452dcf2720",
+    ("business", "192.txt"): "87000c73708bd5fc7f63fdc24536b981194a6716026dd36b5b5dcee69511d394",
+    ("business", "252.txt"): "b7a97d41861b1c5f14fd39c6bd6b760bf4c5eb513b6fc5b24272780304a04795",
+    ("business", "313.txt"): "ad12b65abcb848e5213f90dcf49a30f84954c46643011b58b68c202f6284fb7d",
+    ("tech", "051.txt"): "be0e8737d5f15bff9f8ec190d5c727a61e7f64db78186c5a31c4dfda6c7fade6",
+    ("tech", "118.txt"): "5bdd7e7b18ed4929b75db2a727309ff07ec5093cde54353ed9be17e1bb6d027b",
+    ("tech", "185.txt"): "fd74f0ed8c5527666826302372b177f79c706e128b2b526fc78a2fbf9cfefc5d",
+    ("tech", "252.txt"): "e54f74bb15d5e4a0315596da4094f2c879ff8a3fb8a2e940800a9e65db692060",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {
     "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
@@ -156,6 +183,8 @@ SETS = {
     "3": (RULES_3, SKIPPED_3, CHOSEN_3, {**CHOSEN_1, **CHOSEN_2}),
     "4": (RULES_4, SKIPPED_4, CHOSEN_4, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3}),
     "5": (RULES_5, SKIPPED_5, CHOSEN_5, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3, **CHOSEN_4}),
+    "6": (RULES_6, SKIPPED_6, CHOSEN_6, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3, **CHOSEN_4,
+                                         **CHOSEN_5}),
 }
 
 
