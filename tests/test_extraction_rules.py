@@ -622,6 +622,26 @@ def test_a_change_of_name_is_a_rebrand():
     assert [(e.type, e.args["company"]) for e in events] == [("Rebrand", "Facebook")]
 
 
+def test_deals_with_two_companies_are_two_deals_but_an_agreement_with_two_is_one():
+    events = extract("Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and "
+                     "Kingfisher Airlines. Kelvaro signed an agreement with Brightwater Foods and Halden Group to "
+                     "build a plant.").events
+    deals = sorted(sorted(e.args["parties"]) for e in events if e.type == "PartnershipAgreement")
+    assert deals == [["Air Deccan", "Airbus"], ["Airbus", "Kingfisher Airlines"],
+                     ["Brightwater Foods", "Halden Group", "Kelvaro"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Boeing said it expected to sell about 500 of its 777-200LR planes over the next 20 years.", "777-200LR"),
+])
+def test_hyphenated_model_numbers_are_one_product(text, name):
+    assert types_of(text).get(name) == "Product"
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_name():
+    assert "Hindustan Aeronautics" in types_of("The deal was signed with Hindustan Aeronautics (HAL) on Monday.")
+
+
 def test_shipping_a_number_of_units_is_no_launch():
     events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

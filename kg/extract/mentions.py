@@ -75,6 +75,10 @@ def _clean_span(span: Span) -> Span | None:
                            or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
                                                                   and doc[start].text == "New")):
         start += 1                      # "the new Mi 10", but "New York Stock Exchange"
+    for i in range(start + 1, end):      # "Hindustan Aeronautics (HAL)": the name ends at the bracket
+        if doc[i].text == "(":
+            end = i
+            break
     for i in range(start + 1, end - 1):  # "Florian Hamm - Borussia Dortmund's largest investor -": two names
         if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
             end = i
@@ -122,6 +126,12 @@ def is_headline(doc: Doc) -> bool:
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
 
+def _hyphen_in_model(doc: Doc, i: int) -> bool:
+    """'777-200LR', 'CDP-101': a hyphen with no space around it between two parts of a model number."""
+    return doc[i].text == "-" and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and bool(_DESIGNATOR.match(doc[i + 1].text))
+
+
 def _product_spans(doc: Doc) -> list[Span]:
     """Names that read as products: a capitalised name with a model designator ("Galaxy S9",
     "Mi 10 Pro", "Model 3"), a camel-case name ("iPhone"), or a named "... series"."""
@@ -143,12 +153,15 @@ def _product_spans(doc: Doc) -> list[Span]:
                 j -= 1
             if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE"):
                 start = j
+            elif j == i and i + 2 < len(doc) and _hyphen_in_model(doc, i + 1) and not doc[i + 2].like_num:
+                start = i                       # "the 777-200LR": a hyphenated model number names itself
         if start is None:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and (doc[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(doc[end].text)) \
-                and doc[end].ent_type_ not in ("DATE", "MONEY") and not doc[end].is_punct:
+        while end < len(doc) and (doc[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(doc[end].text)
+                                  or _hyphen_in_model(doc, end)) \
+                and doc[end].ent_type_ not in ("DATE", "MONEY") and (not doc[end].is_punct or _hyphen_in_model(doc, end)):
             end += 1
         spans.append(doc[start:end])
         i = end

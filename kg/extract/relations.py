@@ -637,12 +637,20 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
         if len(parties) < 2:
             continue
-        key = tuple(sorted(parties[:2]))
-        if key in done:
-            continue
-        done.add(key)
         scope = _scope(sentence)
-        yield Fact(parties[0], "partnersWith", parties[1], evidence), parties, scope
+        plural = token.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in PARTNERSHIP_NOUNS
+                                            for c in token.children)
+        if plural and len(parties) > 2 and verb is not None and (subject := subject_of(verb)) is not None \
+                and [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] == parties[:1]:
+            deals = [[parties[0], other] for other in parties[1:]]    # "signed deals with Air Deccan and Kingfisher":
+        else:                                                        # one deal with each
+            deals = [parties]
+        for deal in deals:
+            key = tuple(sorted(deal[:2]))
+            if key in done:
+                continue
+            done.add(key)
+            yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
 def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
