@@ -189,7 +189,8 @@ class DocContext:
                     kind, span = "Person", (token.i, token.i + 1)
                 elif token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS and token.tag_ == "NN" \
                         and token.dep_ != "appos" \
-                        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                        and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+                             or token.left_edge.lower_ in ("the", "this")) \
                         and not any(c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC") or c.dep_ in ("appos", "poss")
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
