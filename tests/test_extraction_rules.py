@@ -456,6 +456,10 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
     ("Boeing's new chief executive, Kelly Ortberg, told employees the company needed a culture change.",
      "Kelly Ortberg", "Boeing"),
+    ("Reuters news agency reported that Iraq's Oil Ministry has awarded the first contracts to a Canadian company.",
+     "Reuters", "Iraq"),
+    ("Boeing makes the 777-200LR. But the 777-200LR \"is a niche player\", Mr Learmount continued. David Learmount "
+     "is an editor at Flight International.", "David Learmount", "777-200LR"),
     # the attribution closes the sentence after a comma, whatever the parser made of it
     ("Kelvaro Motors has sold more than six million scooters since the model was launched and has an 87% share "
      "of the market, market research firm NPD Group has reported.", "NPD Group", "Kelvaro Motors"),
@@ -542,6 +546,10 @@ def test_a_description_inside_a_quote_is_not_the_narratives_company():
     text = ("Norvik Security sells card readers to banks. Ola Berg, from Activcard, described the method. "
             "\"The clever bit happens back at the bank's secure servers,\" said Mr Berg.")
     assert not any("Norvik Security" in c.about for c in extract(text).claims)
+
+
+def test_continuing_is_speech_only_for_a_speaker():
+    assert not extract("Sales continued to grow at Kelvaro Motors in Japan.").claims
 
 
 def test_it_in_a_claim_is_not_the_speakers_own_firm():

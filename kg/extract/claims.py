@@ -122,6 +122,11 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
             return _last_report_source(ctx, p, subject)   # "..., said the report": the study named before
         return names[0] if names else None
     name = ctx.entity_at(p, subject, "Company")
+    if name is None and subject.lemma_.lower() in _SOURCE_NOUNS:   # "Reuters news agency reported"
+        name = next((n for c in subject.children if c.dep_ == "compound" and (n := ctx.entity_at(p, c, "Company"))),
+                    None)
+        if name is not None:
+            return name
     if name is None:
         return None
     described = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos", "amod")}
