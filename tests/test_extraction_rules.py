@@ -458,6 +458,9 @@ def test_a_city_gives_no_country_the_article_does_not_name():
      "Kelly Ortberg", "Boeing"),
     ("Reuters news agency reported that Iraq's Oil Ministry has awarded the first contracts to a Canadian company.",
      "Reuters", "Iraq"),
+    # a passive report: the agent is the source of what the subject is said to have done
+    ("Turkey's Everasia is reported by Reuters to have won a contract to develop an oil field in Iraq.",
+     "Reuters", "Iraq"),
     ("Boeing makes the 777-200LR. But the 777-200LR \"is a niche player\", Mr Learmount continued. David Learmount "
      "is an editor at Flight International.", "David Learmount", "777-200LR"),
     # the attribution closes the sentence after a comma, whatever the parser made of it

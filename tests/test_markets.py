@@ -35,7 +35,7 @@ EQUIVALENT = {
     ("CH", "Switzerland", "country"): ["Switzerland", "Swiss market"],
     ("ES", "Spain", "country"): ["Spain", "Spanish market"],
     ("GR", "Greece", "country"): ["Greece", "Greek market"],
-    ("TR", "Türkiye", "country"): ["Turkey", "Türkiye", "Turkish market"],
+    ("TR", "Turkey", "country"): ["Turkey", "Türkiye", "Turkish market"],   # shown as news writes it
     ("TH", "Thailand", "country"): ["Thailand", "Thai market"],
     ("PH", "Philippines", "country"): ["Philippines", "the Philippines", "Filipino market"],
     ("IT", "Italy", "country"): ["Italy", "Italian market"],

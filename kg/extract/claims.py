@@ -46,12 +46,17 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = subject_of(verb.head)
     if subject is None:
         subject = _quoted_as_saying(verb)
+    passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    reported_subject = None
+    if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):
+        reported_subject, subject = subject, passive_agent    # "Everasia is reported by Reuters to have won ..."
     if subject is None:
         return None
     # An organisation's own statements are news, not claims: a claim has a named person behind it,
     # or a research source reporting what it found ("analysts Jupiter Research say", "a study by
     # Foo suggested", "according to IDC", the last handled by the caller).
-    speaker = _person_speaking(ctx, p, subject) or _research_source(ctx, p, subject, verb)
+    speaker = _person_speaking(ctx, p, subject) or _research_source(ctx, p, subject, verb) or (
+        ctx.entity_at(p, subject, "Company") if reported_subject is not None else None)   # a reporter of others
     if speaker is None:
         return None
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or   # "called himself an X user"
@@ -63,6 +68,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         tokens = [t for t in sentence if t.i < verb.i and not t.is_punct]
     if _closing_attribution(sentence, verb, subject):   # '..., research firm NPD Group has reported.'
         tokens = [t for t in sentence if t.i < subject.left_edge.i and not t.is_punct]
+    if reported_subject is not None:                     # what the passive report says: its subject and the rest
+        tokens = [t for t in reported_subject.subtree] + [t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                                                          for t in c.subtree]
     quotes = _quoted(sentence)
     if quotes and not tokens:
         tokens = [t for t in quotes]

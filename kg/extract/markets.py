@@ -239,9 +239,15 @@ def _parenthetical(name: str) -> list[str]:
     return [match.group(1), match.group(2)] if match else []
 
 
+# English names news still uses where CLDR has adopted a newer one (shown, and the newer one kept as an alias).
+DISPLAY_NAMES: dict[str, str] = {"TR": "Turkey"}
+
+
 def _display_name(cldr_name: str | None, country) -> str:
     """CLDR's short name, unless an ISO name is shorter and plain ('Hong Kong SAR China' ->
     'Hong Kong', 'Myanmar (Burma)' -> 'Myanmar')."""
+    if country.alpha_2 in DISPLAY_NAMES:
+        return DISPLAY_NAMES[country.alpha_2]
     candidates = [cldr_name, getattr(country, "common_name", None), country.name]
     plain = [c for c in candidates if c and not re.search(r"[,(]", c)]
     return min(plain, key=len) if plain else (cldr_name or country.name)
