@@ -288,6 +288,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
+    ("Chris Panayis, managing director of ISP Freedom2surf said that it would make things clearer.",
+     ("Chris Panayis", "executiveOf", "Freedom2surf")),
+    ("Ola Berg, who heads Kelvaro Security's anti-virus team, said hoaxes were common.",
+     ("Ola Berg", "executiveOf", "Kelvaro Security")),
     ("Analyst Tom Lee of Fundstrat said the shares were undervalued.", ("Tom Lee", "worksFor", "Fundstrat")),
     # names the model calls a nationality, and a country that is part of a company's name
     ("Prices fell, said Investec economist David Page.", ("David Page", "worksFor", "Investec")),

@@ -19,7 +19,7 @@ division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
-magazine magazines newspaper newspapers tabloid
+magazine magazines newspaper newspapers tabloid isp isps
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -125,7 +125,7 @@ COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger chall
 COMPETITION_VERBS = _words("compete rival battle challenge take fight")
 # Subsidiaries.
 SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand "
-                          "business businesses operation operations")
+                          "business businesses operation operations team")
 # Financial metrics.
 METRIC_WORDS = _words("""
 revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments

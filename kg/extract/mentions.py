@@ -91,6 +91,8 @@ def _clean_span(span: Span) -> Span | None:
         start += 1                      # "C.E.O. of Velmont" tagged as one organisation -> "Velmont",
         if start < end and doc[start].lower_ in ("of", "at"):      # but "General Motors" stays
             start += 1
+    if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in COMPANY_NOUNS:
+        start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
     while start < end and not _name_like(doc[start]):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&"):
