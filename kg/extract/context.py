@@ -11,15 +11,16 @@ from spacy.tokens import Span, Token
 from kg.model import Article, Evidence
 
 from .lexicon import COMPANY_NOUNS
+from .markets import resolve_market
 from .mentions import Mention
 from .nlp import Paragraph
+from .places import markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 
 
 def _nationality(noun: Token) -> str | None:
     """The country a company noun's adjective names: 'the German group' -> 'DE'."""
-    from .markets import resolve_market
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
             market = resolve_market(f"{child.text} market")
@@ -31,19 +32,7 @@ def _nationality(noun: Token) -> str | None:
 def _home_countries(name: str, root: Token) -> set[str]:
     """Countries a company is known by: a large city or a country its name holds ("London Stock
     Exchange", "Bank of Ireland") and nationality adjectives on its mention ("German carmaker Foo")."""
-    from .markets import resolve_market
-    from .places import resolve_place
-    homes = set()
-    words = name.split()
-    for n in (3, 2, 1):
-        place = resolve_place(" ".join(words[:n])) if n < len(words) else None
-        if place is not None and place.population >= 500_000:
-            homes.add(place.country)
-            break
-    if "of" in words[1:-1]:
-        market = resolve_market(" ".join(words[words.index("of") + 1:]))
-        if market is not None and market.kind == "country":
-            homes.add(market.code)
+    homes = {code for code in markets_in_name(name) if not code.startswith("region:")}
     described = [root.head] if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in COMPANY_NOUNS else []
     described += [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS]
     for noun in described:

@@ -26,8 +26,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .markets import resolve_market
+
 EXONYM_MIN_POPULATION = 100_000       # alternate names are only trusted for cities this large
 EXONYM_WEIGHT = 0.2                   # ... and count a fifth of their people against a city's own name
+# A company's name that holds a city this large says where it is: "London Stock Exchange", "WGBH-Boston".
+# Smaller towns share their names with too many companies ("Toyota", "Orange").
+NAME_CITY_MIN_POPULATION = 500_000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
 
 
@@ -80,3 +85,22 @@ def _table() -> dict[str, Place]:
     for state in cache.get_us_states().values():
         table[_key(state["name"])] = Place(state["name"], "US", "state", 0)
     return table
+
+
+def markets_in_name(name: str) -> set[str]:
+    """The market codes a company's name holds: a country or region it starts with ("UK Coal", "China
+    Mobile") or ends "of" ("Bank of Ireland"), or a large city it starts or ends with after a dash
+    ("London Stock Exchange", "WGBH-Boston") -> that city's country."""
+    words = name.replace("-", " - ").split()
+    codes = set()
+    if "of" in words[1:-1] and (market := resolve_market(" ".join(words[words.index("of") + 1:]))) is not None:
+        codes.add(market.code)
+    if len(words) > 1 and (market := resolve_market(words[0])) is not None:
+        codes.add(market.code)
+    places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
+    if "-" in words[1:-1]:
+        places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
+    place = next((place for place in places if place and place.population >= NAME_CITY_MIN_POPULATION), None)
+    if place is not None:
+        codes.add(place.country)
+    return codes

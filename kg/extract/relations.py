@@ -12,7 +12,7 @@ from kg.model import Fact
 
 from .context import DocContext
 from .markets import resolve_market
-from .places import Place, resolve_place
+from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, STORE_NOUNS, SUBSIDIARY_NOUNS)
@@ -1155,11 +1155,6 @@ def market_by_copula(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(owner, "operatesIn", market, evidence)
 
 
-# A company's name that starts with a city this large says where it is: "London Stock Exchange",
-# "Dublin Bus". Smaller towns share their names with too many companies ("Toyota", "Orange").
-NAME_CITY_MIN_POPULATION = 500_000
-
-
 def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company placed in a country is present there ("analysts at Acme in Germany"); one placed in a
     city or US state is present in that country, when the article names the country (a city is no
@@ -1182,7 +1177,8 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             continue
         market = ctx.entity_at(p, token, "Market") if token.head.lower_ == "in" else None   # "Acme in Germany"
         if market is None and not ctx.entity_at(p, token, "Company", "Product", "Market", "Person", "Executive"):
-            market = _named_country(ctx, _place_at(token))
+            place = _place_at(token)
+            market = _named_market(ctx, place.country) if place is not None else None
         if market:
             yield Fact(company, "operatesIn", market, evidence)
     for token in sentence:
@@ -1190,20 +1186,10 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         mention = ctx.mention_at(p, token)
         if company is None or mention.anaphor or token.i != mention.start:
             continue
-        words = company.replace("-", " - ").split()
-        if "of" in words[1:-1]:                                              # "Bank of Ireland"
-            market = resolve_market(" ".join(words[words.index("of") + 1:]))
-            if market is not None and market.name in ctx.types:
-                yield Fact(company, "operatesIn", market.name, evidence)
-        if len(words) > 1 and (market := resolve_market(words[0])) is not None and market.name in ctx.types:
-            yield Fact(company, "operatesIn", market.name, evidence)       # "UK Coal", "China Mobile"
-        places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
-        if "-" in words[1:-1]:                                               # "WGBH-Boston"
-            places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
-        place = next((place for place in places if place and place.population >= NAME_CITY_MIN_POPULATION), None)
-        market = _named_country(ctx, place)
-        if market:
-            yield Fact(company, "operatesIn", market, evidence)
+        for code in markets_in_name(company):       # "Bank of Ireland", "UK Coal", "London Stock Exchange"
+            market = _named_market(ctx, code)
+            if market:
+                yield Fact(company, "operatesIn", market, evidence)
 
 
 def _place_at(token: Token) -> Place | None:
@@ -1214,12 +1200,10 @@ def _place_at(token: Token) -> Place | None:
     return resolve_place(" ".join(t.text for t in words)) or resolve_place(token.text)
 
 
-def _named_country(ctx: DocContext, place: Place | None) -> str | None:
-    """The market the article names for the country a place lies in, if it names it."""
-    if place is None:
-        return None
+def _named_market(ctx: DocContext, code: str) -> str | None:
+    """The market the article names with this code (a country's ISO code, a region's slug), if it names it."""
     return next((name for name, kind in ctx.types.items() if kind == "Market"
-                 and (ref := resolve_market(name)) is not None and ref.code == place.country), None)
+                 and (ref := resolve_market(name)) is not None and ref.code == code), None)
 
 
 def _named_members(ctx: DocContext, p: int, noun: Token) -> list[str]:
