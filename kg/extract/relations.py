@@ -288,17 +288,9 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                         return name
                 if named and obj.pos_ == "NOUN" and obj.is_lower:     # "at Symantec security response"
                     return named[0]
-                for deeper in obj.children:      # "head of strategy for Latin American markets for Barclays Capital"
-                    if deeper.dep_ == "prep" and deeper.lower_ in ("for", "at") and obj.is_lower:
-                        for far in deeper.children:
-                            if far.dep_ == "pobj" and (name := ctx.entity_at(p, far, "Company")):
-                                return name
-                            for farther in far.children if far.is_lower else []:
-                                if farther.dep_ == "prep" and farther.lower_ in ("for", "at"):
-                                    name = next((n for o in farther.children if o.dep_ == "pobj"
-                                                 and (n := ctx.entity_at(p, o, "Company"))), None)
-                                    if name:
-                                        return name
+                name = _company_along_preps(ctx, p, obj)
+                if name:
+                    return name
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
@@ -313,6 +305,20 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         return _company_for_title(ctx, p, title.head)
     if title.dep_ == "compound" and title.head.dep_ == "conj" and title.head.head.lemma_.lower() in TITLES:
         return _company_for_title(ctx, p, title.head.head)   # "May's chairman and chief executive Gene Kahn"
+    return None
+
+
+def _company_along_preps(ctx: DocContext, p: int, noun: Token, depth: int = 2) -> str | None:
+    """The company at the end of a chain of "for"/"at" phrases on common nouns: "head of strategy for Latin
+    American markets for Barclays Capital"."""
+    if depth == 0 or not noun.is_lower:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (name := ctx.entity_at(p, obj, "Company")
+                                           or _company_along_preps(ctx, p, obj, depth - 1)):
+                    return name
     return None
 
 
@@ -391,15 +397,6 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
-        # "Tysabri and Avonex, Biogen Idec's drug": the explaining noun parsed as one more conjunct
-        last_of_list = root.dep_ == "conj" and not any(c.dep_ == "conj" and c.i > root.i for c in root.head.children
-                                                      if c.pos_ == "PROPN")
-        explained = [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > root.i
-                     and c.lemma_.lower() in PRODUCT_NOUNS and c.doc[c.left_edge.i - 1].text == ","] if last_of_list else []
-        for noun in explained:
-            for child in noun.children:
-                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
-                    yield Fact(company, "produces", product, evidence)
         # "Avonex, Biogen Idec's multiple sclerosis drug": or on the noun that explains the name
         for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for child in appos.children:
@@ -461,9 +458,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(company, "produces", product, evidence)
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
-    for noun in sentence:                  # "..., Avonex, Biogen Idec's existing drug": by the words alone, for
-        if noun.lemma_.lower() not in PRODUCT_NOUNS - COMPANY_NOUNS or noun.pos_ != "NOUN":    # the parse
-            continue                                                                           # often loses it
+    for noun in sentence:                  # "Tysabri and Avonex, Biogen Idec's existing drug": by the words alone,
+        if noun.lemma_.lower() not in PRODUCT_NOUNS - COMPANY_NOUNS or noun.pos_ != "NOUN":    # for the parse
+            continue                                                # often loses it (or makes the noun a conjunct)
         owners = [t for t in noun.subtree if t.dep_ == "poss" and t.i < noun.i]
         company = next((n for t in owners if (n := ctx.entity_at(p, t, "Company"))), None)
         start = min((t.left_edge.i for t in owners), default=noun.i)
