@@ -177,15 +177,13 @@ CHOSEN_6 = {  # (category, file): sha256 of the source file
 }
 
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
-SETS = {
-    "1": (RULES_1, SKIPPED_1, CHOSEN_1, {}),
-    "2": (RULES_2, SKIPPED_2, CHOSEN_2, CHOSEN_1),
-    "3": (RULES_3, SKIPPED_3, CHOSEN_3, {**CHOSEN_1, **CHOSEN_2}),
-    "4": (RULES_4, SKIPPED_4, CHOSEN_4, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3}),
-    "5": (RULES_5, SKIPPED_5, CHOSEN_5, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3, **CHOSEN_4}),
-    "6": (RULES_6, SKIPPED_6, CHOSEN_6, {**CHOSEN_1, **CHOSEN_2, **CHOSEN_3, **CHOSEN_4,
-                                         **CHOSEN_5}),
-}
+SETS = {}
+_earlier: dict = {}
+for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("2", RULES_2, SKIPPED_2, CHOSEN_2),
+                                         ("3", RULES_3, SKIPPED_3, CHOSEN_3), ("4", RULES_4, SKIPPED_4, CHOSEN_4),
+                                         ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6)]:
+    SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
+    _earlier.update(_chosen)
 
 
 def sha256(path):
