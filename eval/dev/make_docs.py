@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|7|8|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -38,7 +38,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          a pick that is already in sets 1 to 5 is skipped (business/191 is in set 1 and is
          replaced by business/192); business/008 and business/009 name no company, so
          business/008 is replaced by business/010
-  all  all six sets, 64 articles
+  7    the 10 articles of eval/dev/bbc7.gold.jsonl
+         business: every 59th file starting at index 15 (0-based), first 6 picks
+         tech:     every 43rd file starting at index 40 (0-based), first 4 picks
+  8    the 10 articles of eval/dev/bbc8.gold.jsonl
+         business: every 67th file starting at index 27 (0-based), first 6 picks
+         tech:     every 47th file starting at index 13 (0-based), first 4 picks
+  all  all sets, 84 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -176,12 +182,47 @@ CHOSEN_6 = {  # (category, file): sha256 of the source file
     ("tech", "252.txt"): "e54f74bb15d5e4a0315596da4094f2c879ff8a3fb8a2e940800a9e65db692060",
 }
 
+# set 7 (eval/dev/bbc7.gold.jsonl), fixed before reading like sets 1 to 6
+RULES_7 = {"business": (15, 59, 6), "tech": (40, 43, 4)}    # start index, step, picks
+SKIPPED_7 = {}
+
+CHOSEN_7 = {  # (category, file): sha256 of the source file
+    ("business", "016.txt"): "479e0afcff50079e7816e40d69be8f254931ece751df1803f94a1537cbb56030",
+    ("business", "075.txt"): "c810cc43e99dd27c7dacaacaf41eeb0d57156c843068427c9818233d34dc9fd0",
+    ("business", "134.txt"): "5144f805344b5616bd2e9b1e192f4fadf5d80bedbf53e38e214a2218e2c5d10d",
+    ("business", "194.txt"): "cf79e180c7ff707688c68403ae4e6283ffaa0a435f28395406afaf663ec487b7",
+    ("business", "254.txt"): "cc0b54c46a412e0b8c07b698b76ba261ef16f688ea0acc9f30fd670ce6cf330d",
+    ("business", "311.txt"): "59cdc73c7353e176fea7a5fbf051efe932f09279e0ff35ee8bf7b87e706aa287",
+    ("tech", "041.txt"): "4e621572a2d3e60f7897be73b2f895c577590e0393ae20454e088411318a1336",
+    ("tech", "084.txt"): "6d0f1d53372c1ffa51e34feec098a9230ba1d47820395f18b4aa331171583c37",
+    ("tech", "127.txt"): "1420641ce9375f87421df94fb1a69281ffe03efb8a223c5f50dd7d89b87afee0",
+    ("tech", "170.txt"): "57358de70b8949322452251150fd5a66f282f7f1f3659eccc48137d9b0ec13e9",
+}
+
+# set 8 (eval/dev/bbc8.gold.jsonl), fixed before reading like sets 1 to 7
+RULES_8 = {"business": (27, 67, 6), "tech": (13, 47, 4)}    # start index, step, picks
+SKIPPED_8 = {}
+
+CHOSEN_8 = {  # (category, file): sha256 of the source file
+    ("business", "028.txt"): "b1ea3cf783ac462fbabb047c8140be2a75a0976aebd9d32a0195bc03b6bd9610",
+    ("business", "096.txt"): "64ddadd9d4e0f3a7edd1da210616626f461525926377ba89c58355b3f741fe8e",
+    ("business", "162.txt"): "9301209e53a73c7ae4efb172eeef585d0a3ed64032df609d1eb351a118d5ebcf",
+    ("business", "229.txt"): "832035cd0d3b9657744cb57e7e29bf5dcb6896494671fa297605d2352b0de2ef",
+    ("business", "297.txt"): "49eea50682894153111f001365ed18b9d2bcbb8cbe3ed3bded217e64d1bf21b8",
+    ("business", "363.txt"): "0d4cdd3e635ea5f0f05c7a5664f5d57d6c315a4f3b9926e8fe281afc782fd399",
+    ("tech", "014.txt"): "8aedfce3d4d2d8239705d1d5678b89d17cf3af2a2dc9a59beba47f930e167b3e",
+    ("tech", "061.txt"): "041bbfd161ed4923ef008323f6f0293743e97a69f9471794811311e731794b87",
+    ("tech", "108.txt"): "fdd0ee84a2ed0c73badc6a35c521be8af785d377763a1e69401efe96a3ca37f5",
+    ("tech", "155.txt"): "21dc48575527d5605d4b56ef7c97e2b0fcc30ddaa16101dbc3b40eb0d9911fc6",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
 for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("2", RULES_2, SKIPPED_2, CHOSEN_2),
                                          ("3", RULES_3, SKIPPED_3, CHOSEN_3), ("4", RULES_4, SKIPPED_4, CHOSEN_4),
-                                         ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6)]:
+                                         ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6),
+                                         ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
