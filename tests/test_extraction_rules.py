@@ -352,6 +352,19 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("A slimming aid is set to be developed by UK firm Phytopharm and Unilever.", ("Phytopharm", "partnersWith", "Unilever")),
     ("Halden Stores has struggled to compete against larger store groups such as Corvo Group and other "
      "retailers such as Tarrant Foods.", ("Halden Stores", "competesWith", "Tarrant Foods")),
+    # a name the model tags as a title still joins the list of companies that explains "groups"
+    ("Halvard has struggled to compete against larger groups such as Pellarin and other retailers such as Quellon.",
+     ("Halvard", "competesWith", "Pellarin")),
+    ("Mr Hogan said most of the spam filtered by Vantor subsidiary Quellix was spotted early.",
+     ("Quellix", "subsidiaryOf", "Vantor")),
+    ("Mr Berg headed the Norvik group, the parent company of Fjordline.", ("Fjordline", "subsidiaryOf", "Norvik")),
+    ("Fjordline's parent company, the Oslo-based Norvik Group, is suing the state.",
+     ("Fjordline", "subsidiaryOf", "Norvik Group")),
+    ("Kestrel faces fierce competition in the luxury car sector from Brightwater.",
+     ("Kestrel", "competesWith", "Brightwater")),
+    # "rival" without an owner: the one other company of the sentence
+    ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
+     ("Boeing", "competesWith", "Airbus")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)
@@ -383,6 +396,12 @@ def test_facts(text, fact):
     # a name the model missed before the title ("Three UK chief executive") is not the text's main company
     ("Vodafone agreed to merge with Three UK. Vodafone said it was happy. Three UK chief executive Robert Finnie "
      "said the merger would speed up the rollout.", ("Robert Finnie", "executiveOf", "Vodafone")),
+    # "rival" with no owner and more than one other company: whose rival is not said
+    ("Pellarin and Kestrel fell while European rival Quellon rose.", ("Pellarin", "competesWith", "Quellon")),
+    ("Pellarin and Kestrel fell while European rival Quellon rose.", ("Kestrel", "competesWith", "Quellon")),
+    # "of" a country inside the company's own name is no location fact about another company
+    ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
+    ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
 ])
 
 def test_no_fact(text, fact):
@@ -410,6 +429,11 @@ def test_home_country_of_a_company_described_by_nationality():
      "may have fixed bids.", ("Harrow Group", "operatesIn", "United States")),
     ("Analysts at Norbank in Germany expect a recovery.", ("Norbank", "operatesIn", "Germany")),
     ("Profit at Kelvaro rose. Output at Kelvaro's plant in Hungary doubled.", ("Kelvaro", "operatesIn", "Hungary")),
+    ("It already has orders from Norvik Airlines and Skylane of Taiwan.", ("Skylane", "operatesIn", "Taiwan")),
+    ("Shares in Pellarin fell 5% while European rival Quellon rose.", ("Quellon", "operatesIn", "Europe")),
+    # a name the model tags as a place, owned by a country: that country's company
+    ("Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.",
+     ("Everasia", "operatesIn", "Turkey")),
 ])
 def test_home_country_from_lists_and_places(text, fact):
     assert fact in facts_of(text)

@@ -291,7 +291,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not any(c.dep_ == "poss" for c in ent.root.head.children) \
                         and context_votes(ent).get("Company", 0) < 4:
                     continue                      # "the South Yorkshire company": where the company is, not its name
-                elif label == "GPE" and (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
+                elif (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
@@ -677,6 +677,10 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 3           # "a start-up called Fjordly"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Avonex, Biogen Idec's existing multiple sclerosis drug"
+    if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (
+            (holder := first.head.head if first.head.head.lower_ != "such" else first.head.head.head).pos_ == "NOUN"
+            and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
+        votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (

@@ -519,6 +519,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                           and (n := ctx.entity_at(p, c, "Company"))), None)
             if owner is None and named.dep_ == "dobj" and (subject := subject_of(named.head)) is not None:
                 owner = ctx.entity_at(p, subject, "Company")    # "it still trails Spanish rival Inditex"
+            if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
+                others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
+                owner = next(iter(others)) if len(others) == 1 else None                     # company named
             if other and owner and other != owner:
                 yield Fact(owner, "competesWith", other, evidence)
         elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
@@ -531,7 +534,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         elif lemma == "competition" and token.dep_ == "dobj":      # "Acme faces fierce competition from Foo"
             subject = subject_of(token.head)
             owner = ctx.entity_at(p, subject, "Company") if subject is not None else None
-            rivals = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            preps = [*token.children, *(c for c in token.head.children if c.i > token.i)]   # "... in the sector from Foo"
+            rivals = [c for prep in preps if prep.dep_ == "prep" and prep.lower_ == "from"
                       for obj in prep.children for o in conjuncts(obj) if (c := ctx.entity_at(p, o, "Company"))]
             for other in rivals if owner else []:
                 if other != owner:
@@ -849,13 +853,18 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for token in sentence:                 # "its parent DaimlerChrysler", "parent company Foo"
         if token.lemma_.lower() != "parent":
             continue
+        holder = token if token.dep_ not in ("compound", "amod") else token.head
         named = [token.head] if token.dep_ in ("compound", "amod") else []
         named += [c for c in token.children if c.dep_ in ("appos", "compound")]
+        named += [c for c in holder.children if c.dep_ == "appos"]     # "Foo's parent company, the Acme Group"
+        if holder.dep_ == "appos":                                    # "the Acme group, the parent company of Foo"
+            named += [holder.head, *(c for c in holder.head.children if c.dep_ == "compound")]
         if token.i + 1 < len(sentence.doc):
             named.append(sentence.doc[token.i + 1])
         parent = next((n for t in named if (n := ctx.entity_at(p, t, "Company"))), None)
-        holder = token if token.dep_ not in ("compound", "amod") else token.head
         child = next((n for c in holder.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        child = child or next((n for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for o in c.children if (n := ctx.entity_at(p, o, "Company"))), None)
         if child is None:
             before = [n for n in ctx.entities_in(p, sentence.doc[sentence.start:token.i], "Company") if n != parent]
             child = before[-1] if len(before) == 1 else None
@@ -873,6 +882,10 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in noun.children:
                 if child.dep_ == "poss" and parent is None:
                     parent = ctx.entity_at(p, child, "Company")
+            if parent is None and token.dep_ == "compound" and token is not noun:   # "Acme subsidiary Foo"
+                parent = next((n for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                               and (n := ctx.entity_at(p, c, "Company"))), None)
+            for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for obj in child.children:
                         parent = parent or ctx.entity_at(p, obj, "Company")
@@ -882,7 +895,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 continue
             if parent is None:
                 continue
-            children = []
+            children = [ctx.entity_at(p, noun, "Company")] if token is not noun else []   # "Acme unit Foo"
             if noun.dep_ == "appos":
                 children.append(ctx.entity_at(p, noun.head, "Company"))
             if noun.dep_ == "attr":                        # "Lumio is a subsidiary of Arcton"
@@ -1072,7 +1085,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company)."""
     evidence = ctx.evidence(p, sentence)
     for noun in sentence:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in COMPANY_NOUNS and not (
+        rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
+        if noun.pos_ != "NOUN" and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
                 noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)):
             continue                      # ... or "Lufthansa's US catering business"
         modifiers = list(noun.children)
@@ -1165,6 +1179,10 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             holder = token.head.head                                          # "Liffe in London"
             holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in ("at", "from")
                                   and c.i < token.i for t in c.children if t.dep_ == "pobj"]
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN" \
+                and ctx.mention_at(p, token.head.head) is not ctx.mention_at(p, token) \
+                and ctx.entity_at(p, token, "Market"):
+            holders = [token.head.head]                                       # "EVA of Taiwan"
         elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
                 and token.doc[token.i + 2].lower_ == "based" and token.doc[token.i + 2].dep_ in ("amod", "acl"):
             holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
@@ -1172,7 +1190,7 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         company = next((name for t in holders if (name := ctx.entity_at(p, t, "Company"))), None)
         if company is None:
             continue
-        market = ctx.entity_at(p, token, "Market") if token.head.lower_ == "in" else None   # "Acme in Germany"
+        market = ctx.entity_at(p, token, "Market") if token.head.lower_ in ("in", "of") else None   # "Acme in Germany"
         if market is None and not ctx.entity_at(p, token, "Company", "Product", "Market", "Person", "Executive"):
             place = _place_at(token)
             market = _named_market(ctx, place.country) if place is not None else None
