@@ -684,6 +684,29 @@ def test_an_acronym_in_brackets_is_not_part_of_the_name():
     assert "Hindustan Aeronautics" in types_of("The deal was signed with Hindustan Aeronautics (HAL) on Monday.")
 
 
+def test_a_launch_in_a_clause_after_a_relative_pronoun_is_the_companys():
+    events = {(e.type, e.args.get("company"), e.args.get("product"))
+              for e in extract("Kelvaro, which opened its store in 2003 after launching the Zephyr in 2001, grew.").events}
+    assert ("ProductLaunch", "Kelvaro", "Zephyr") in events
+
+
+def test_the_product_noun_points_back_at_the_product_of_that_kind_and_each_maker_launches_it():
+    text = ("Sony, IBM and Toshiba, who have been working on the Cell processor for years, will unveil the chip "
+            "at a conference.")
+    launches = {(e.args["company"], e.args["product"]) for e in extract(text).events if e.type == "ProductLaunch"}
+    assert launches == {("Sony", "Cell"), ("IBM", "Cell"), ("Toshiba", "Cell")}
+
+
+def test_a_product_noun_of_another_kind_points_at_no_product():
+    text = "Kelvaro sells the Zephyr 5 phone. Kelvaro will unveil the drug next week."
+    assert not [e for e in extract(text).events if e.type == "ProductLaunch"]
+
+
+def test_a_model_number_the_tagger_reads_as_a_date_is_a_product():
+    assert types_of("Kelvaro sells the Zephyr 5 phone.").get("Zephyr 5") == "Product"
+    assert "Fiscal 2005" not in types_of("Sales rose in Fiscal 2005, Kelvaro said.")
+
+
 def test_shipping_a_number_of_units_is_no_launch():
     events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

@@ -10,13 +10,48 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS
+from .lexicon import COMPANY_NOUNS, PRODUCT_NOUNS
 from .markets import resolve_market
 from .mentions import Mention
 from .nlp import Paragraph
 from .places import markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
+# Product nouns that point back at a named product ("the chip", "the drug"); not words that name a kind of
+# offering too broad to stand for one product ("the service", "the system") or parts of a name ("the series").
+_PRODUCT_ANAPHORS = PRODUCT_NOUNS - COMPANY_NOUNS - {
+    "platform", "service", "system", "network", "product", "products", "model", "models", "series", "range", "line",
+    "lineup", "version", "edition", "engine", "site", "website", "portal", "app", "software", "treatment", "therapy",
+    "bank", "battery", "flagship", "os", "game"}
+
+
+# Nouns that name one kind of product: "the chip" may point back at "the Cell processor".
+_PRODUCT_KIND_GROUPS = (
+    {"chip", "processor", "semiconductor", "modem"}, {"phone", "smartphone", "handset", "device", "gadget"},
+    {"tablet", "device", "gadget"}, {"laptop", "notebook", "computer", "pc", "device"},
+    {"console", "device", "gadget"}, {"drug", "medicine", "pill", "vaccine", "treatment", "therapy"},
+    {"car", "vehicle", "suv", "sedan", "truck", "pickup", "model"}, {"aircraft", "plane", "jet", "airliner"},
+    {"watch", "smartwatch", "device"}, {"camera", "device"}, {"scooter", "bike", "vehicle"}, {"robot", "vacuum", "device"})
+
+
+def _kinds_of(noun: str) -> set[str]:
+    kinds = {noun}
+    for group in _PRODUCT_KIND_GROUPS:
+        if noun in group:
+            kinds |= group
+    return kinds
+
+
+def _product_kinds(doc, mention: Mention) -> set[str]:
+    """What the text calls a product where it names it: "the Cell processor", "Tysabri, a drug", "the painkiller
+    Vioxx", "its Zephyr phones"."""
+    root = doc[mention.start:mention.end].root
+    nouns = [root.head] if root.dep_ in ("compound", "nmod") else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    if mention.start > 0:
+        nouns.append(doc[mention.start - 1])
+    nouns += list(doc[mention.start:mention.end])      # "PlayStation 3 console" named with its kind
+    return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in _PRODUCT_ANAPHORS}
 
 
 def _nationality(noun: Token) -> str | None:
@@ -157,6 +192,18 @@ class DocContext:
                           and not (nationality and homes.get(entity) and nationality not in homes[entity])]
             return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
+        described: dict[str, set[str]] = {}           # product -> the kinds of thing the text calls it
+        for mention in named:
+            if mention.type == "Product" and not mention.headline:     # (a headline's grammar is telegraphic)
+                described.setdefault(mention.entity, set()).update(_product_kinds(self.paragraphs[mention.para].doc,
+                                                                                  mention))
+
+        def last_product(p: int, token: Token) -> Mention | None:
+            kinds = _kinds_of(token.lemma_.lower())
+            earlier = [m for m in named[:position] if m.type == "Product" and m.para == p
+                       and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
+            return earlier[-1] if earlier else None
+
         for p, paragraph in enumerate(self.paragraphs):
             doc = paragraph.doc
             for token in doc:
@@ -184,9 +231,17 @@ class DocContext:
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Company", (token.left_edge.i, token.i + 1)
+                elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in _PRODUCT_ANAPHORS \
+                        and token.dep_ not in ("compound", "appos") \
+                        and [c.lower_ for c in token.children if c.dep_ == "det"] in (["the"], ["this"]) \
+                        and not any(c.pos_ == "PROPN" or c.dep_ in ("appos", "poss", "compound") for c in token.children) \
+                        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+                    kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.dep_ == "poss":
                     target = self._clause_subject(p, token)        # "Google offers ... through its Blogger site"
-                if kind and target is None:       # "the German group": not a company known to be British
+                if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
+                    target = last_product(p, token)     # the product of that kind named last in the paragraph
+                if kind in ("Company", "Person") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:
                     continue

@@ -56,8 +56,9 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                                                       for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
             continue                     # "shipped 58 million iPhones": a sales volume, not a launch
         for product in ctx.entities_in(p, objects, "Product"):
-            yield Event("ProductLaunch", {"company": companies[0], "product": product},
-                        ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+            for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
+                yield Event("ProductLaunch", {"company": company, "product": product},
+                            ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
 
 # Words that make an amount next to a product its price: "costs $899", "priced at", "sells for", "a pricey $499".

@@ -145,15 +145,17 @@ def _product_spans(doc: Doc) -> list[Span]:
         start = None
         if _CAMEL.match(token.text):
             start = i
-        elif not headline and _DESIGNATOR.match(token.text) and i > 0 and token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} \
+        elif not headline and _DESIGNATOR.match(token.text) and i > 0 and (
+                token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} or _date_tag_on_a_name(doc, i)) \
                 and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
             j = i
             while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
-                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ not in ("DATE", "MONEY") \
+                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ != "MONEY" \
+                    and (doc[j - 1].ent_type_ != "DATE" or _date_tag_on_a_name(doc, i)) \
                     and not (doc[j - 1].ent_type_ == "GPE" and resolve_market(doc[j - 1].text)) \
                     and i - j < 3:              # "the Zephyr S" the model took for a place, but not "India 5G"
                 j -= 1
-            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE"):
+            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE" and not _date_tag_on_a_name(doc, i)):
                 start = j
             elif j == i and i + 2 < len(doc) and _hyphen_in_model(doc, i + 1) and not doc[i + 2].like_num:
                 start = i                       # "the 777-200LR": a hyphenated model number names itself
@@ -187,6 +189,13 @@ def _product_spans(doc: Doc) -> list[Span]:
                 j -= 1
             spans.append(doc[j:token.i + 1])
     return spans
+
+
+def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
+    """'the Zephyr 5 phone' tagged a date: a number after a capitalised word that names no time."""
+    before = doc[i - 1]
+    return doc[i].ent_type_ == "DATE" and before.ent_type_ == "DATE" and before.is_alpha and before.text[:1].isupper() \
+        and before.lower_ not in _TIME_WORDS and not before.is_sent_start
 
 
 def _noun_phrase_products(doc: Doc) -> list[Span]:
@@ -598,6 +607,11 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "easter", "q1", "q2", "q3", "q4"}
 
 
+_TIME_WORDS = _CALENDAR | {"fiscal", "financial", "year", "years", "spring", "summer", "autumn", "fall", "winter",
+                           "week", "weekend", "quarter", "half", "h1", "h2", "fy", "christmas", "new", "ramadan",
+                           "diwali", "thanksgiving", "easter", "olympics", "world", "cup", "games", "expo"}
+
+
 def _unlabelled(token: Token) -> bool:
     """No label, or a date/number label on a word that is plainly no date ("Skyrune" as DATE)."""
     if not token.ent_type_ or token.ent_type_ in ("WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
@@ -644,6 +658,7 @@ def _source_of_according_to(token: Token) -> bool:
 _REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show", "find", "indicate", "reveal",
                     "confirm", "deny", "state", "declare"}
 
+_CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser", "software"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
@@ -780,6 +795,11 @@ def context_votes(span: Span) -> Counter:
             and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):   # "its Covid vaccine
         #                                                                     Spikevax": the name follows
         votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site" (not "the Samsung phone")
+    elif root.dep_ == "compound" and root.head.tag_ == "NN" and root.head.i == span.end \
+            and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
+        votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone" (a maker's name gets more votes
+        #                                 elsewhere: "the Samsung phone ... Samsung said")
     if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):

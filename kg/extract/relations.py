@@ -35,7 +35,8 @@ def subject_of(token: Token) -> Token | None:
                 if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
                     return token.head        # "Arcton, which makes the X5": the relative clause's noun
                 return child
-        if token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") and token.head != token:
+        if (token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") or token.dep_ == "prep" and any(
+                c.dep_ == "pcomp" for c in token.children)) and token.head != token:     # "after launching X"
             if token.dep_ == "relcl" or token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN":
                 return token.head            # "Arcton, based in Germany, ..."
             token = token.head
