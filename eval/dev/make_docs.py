@@ -41,6 +41,11 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   7    the 10 articles of eval/dev/bbc7.gold.jsonl
          business: every 59th file starting at index 15 (0-based), first 6 picks
          tech:     every 43rd file starting at index 40 (0-based), first 4 picks
+         a pick that is already in sets 1 to 6 is skipped (business/193 is in set 2 and is
+         replaced by business/194; business/252 is in set 6 and business/253 in set 5, so
+         business/252 is replaced by business/254); business/016 names no company and is
+         replaced by business/017; business/075 and business/076 name no company, so
+         business/075 is replaced by business/077
   8    the 10 articles of eval/dev/bbc8.gold.jsonl
          business: every 67th file starting at index 27 (0-based), first 6 picks
          tech:     every 47th file starting at index 13 (0-based), first 4 picks
@@ -184,11 +189,17 @@ CHOSEN_6 = {  # (category, file): sha256 of the source file
 
 # set 7 (eval/dev/bbc7.gold.jsonl), fixed before reading like sets 1 to 6
 RULES_7 = {"business": (15, 59, 6), "tech": (40, 43, 4)}    # start index, step, picks
-SKIPPED_7 = {}
+SKIPPED_7 = {("business", "016.txt"): "no company named (China's credit curbs: the government and "
+                                      "unnamed state media)",
+             ("business", "075.txt"): "no company named (EU jet fuel tax: EU ministers, France and "
+                                      "Germany, meetings of the G7 and the World Economic Forum; "
+                                      "airlines unnamed)",
+             ("business", "076.txt"): "no company named (the Palestinian economy: a World Bank "
+                                      "report and the Palestinian Authority)"}
 
 CHOSEN_7 = {  # (category, file): sha256 of the source file
-    ("business", "016.txt"): "479e0afcff50079e7816e40d69be8f254931ece751df1803f94a1537cbb56030",
-    ("business", "075.txt"): "c810cc43e99dd27c7dacaacaf41eeb0d57156c843068427c9818233d34dc9fd0",
+    ("business", "017.txt"): "f1158e04cda6b7a4ae49b3b27952766e2b6602faa243c5e28f450bbe2a301428",
+    ("business", "077.txt"): "5aa64150a80ed7eeb5a9d0b1fe086a332439bf4998fb1c1a33cdf0ccf93151eb",
     ("business", "134.txt"): "5144f805344b5616bd2e9b1e192f4fadf5d80bedbf53e38e214a2218e2c5d10d",
     ("business", "194.txt"): "cf79e180c7ff707688c68403ae4e6283ffaa0a435f28395406afaf663ec487b7",
     ("business", "254.txt"): "cc0b54c46a412e0b8c07b698b76ba261ef16f688ea0acc9f30fd670ce6cf330d",
