@@ -49,6 +49,8 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   8    the 10 articles of eval/dev/bbc8.gold.jsonl
          business: every 67th file starting at index 27 (0-based), first 6 picks
          tech:     every 47th file starting at index 13 (0-based), first 4 picks
+         a pick that is already in sets 1 to 7 is skipped (business/095 is in set 5 and
+         business/296 in set 3; replaced by business/096 and business/297)
   all  all sets, 84 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
