@@ -707,6 +707,29 @@ def test_a_model_number_the_tagger_reads_as_a_date_is_a_product():
     assert "Fiscal 2005" not in types_of("Sales rose in Fiscal 2005, Kelvaro said.")
 
 
+def test_a_companys_named_thing_is_its_product_each_with_its_own_owner():
+    text = "The success of products such as Kelvo's Playstar, Norvik's Z-Box and Halden's Game Cube grew demand."
+    facts = facts_of(text)
+    assert {("Kelvo", "produces", "Playstar"), ("Norvik", "produces", "Z-Box")} <= facts
+    assert ("Norvik", "produces", "Playstar") not in facts and ("Kelvo", "produces", "Z-Box") not in facts
+
+
+def test_a_possessive_inside_one_tagged_name_splits_it_unless_the_rest_names_a_body():
+    types = types_of("Star of the show will be Kelvo's Qrio Robot, an all-singing man-machine.")
+    assert types.get("Qrio Robot") == "Product" and types.get("Kelvo") == "Company"
+    assert "British Bankers" not in types_of("The British Bankers' Association (BBA) said lending was weak.")
+
+
+def test_a_company_subject_owned_by_another_stays_a_company():
+    assert ("T-Mobile", "subsidiaryOf", "Deutsche Telekom") in facts_of(
+        "Shares in Deutsche Telekom rose. Deutsche Telekom's T-Mobile said sales rose.")
+
+
+def test_a_lower_case_word_after_a_bare_hyphen_stays_in_the_name():
+    types = types_of("A Blu-ray disc will hold more, while Toshiba's HD-DVD will not. Blu-ray is backed by Sony.")
+    assert "Blu-ray" in types and "Blu" not in types
+
+
 def test_shipping_a_number_of_units_is_no_launch():
     events = extract("According to Northgate Research, Apple shipped 58 million iPhones in the quarter.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

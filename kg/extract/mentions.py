@@ -95,8 +95,9 @@ def _clean_span(span: Span) -> Span | None:
         start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
     while start < end and not _name_like(doc[start]):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
-    while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&"):
-        end -= 1                        # -> "Chinese"
+    while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&") \
+            and not _hyphenated_tail(doc, end - 1, start):
+        end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail
     for i in range(start + 1, end):     # "Tencent Named 2020": a name holds no verb
         if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit():
             end = i
@@ -191,6 +192,25 @@ def _product_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _hyphenated_tail(doc: Doc, i: int, start: int) -> bool:
+    """'ray' in 'Blu-ray': a lower-case word joined by a bare hyphen to a capitalised one (not 'NEC-backed')."""
+    return i - 2 >= start and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+        and doc[i].is_alpha and doc[i].tag_ not in ("VBN", "VBD", "VBG", "JJ") and _name_like(doc[i - 2])
+
+
+def _possessive_inside(span: Span) -> int | None:
+    """Where a possessive splits a span in two names ("Kelvo's Playstar"), unless what follows names a business
+    itself ("Barnard's Retail Consulting Group", "Sainsbury's Bank")."""
+    doc = span.doc
+    end = next((i for i in range(span.start + 1, span.end) if doc[i].text == "("), span.end)   # "... (BBA)"
+    while end > span.start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1                          # "People's Bank's customers": the name's own possessive first
+    at = next((i for i in range(span.start + 1, end - 1) if doc[i].tag_ == "POS"), None)
+    if at is None or doc[end - 1].lower_ in INDUSTRY_WORDS | _LEGAL | COMPANY_NOUNS | _UNIT_NAME_WORDS | _BODY_WORDS:
+        return None
+    return at
+
+
 def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
     """'the Zephyr 5 phone' tagged a date: a number after a capitalised word that names no time."""
     before = doc[i - 1]
@@ -250,6 +270,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
         taken: set[int] = taken_in.setdefault(p, set())
 
         def add(span: Span, votes: Counter, ner: str = "", clean: bool = True) -> None:
+            owner_end = _possessive_inside(span)
+            if owner_end is not None:         # "Kelvo's Playstar" tagged as one name: the owner, then its thing
+                add(doc[span.start:owner_end], votes, ner)
+                add(doc[owner_end + 1:span.end], Counter())
+                return
             whole, span = span, _clean_span(span) if clean else span
             if span is not None and span.end + 1 < whole.end and (
                     doc[span.end].text in _DASHES or doc[span.end].tag_ in ("VBD", "VBN", "VBZ", "VBP")):
@@ -607,6 +632,13 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "easter", "q1", "q2", "q3", "q4"}
 
 
+# Last words of a name that make "<Company>'s <name>" a unit rather than a product.
+_UNIT_NAME_WORDS = {"service", "services", "interactive", "news", "music", "pictures", "studios", "group", "division",
+                    "international", "europe", "america", "asia", "foundation", "trust", "sport", "sports", "unit",
+                    "laboratories", "laboratory", "labs", "institute", "centre", "center", "mobile", "wireless",
+                    "broadband", "cable", "telecom", "finance", "leasing", "capital", "ventures", "records", "films"}
+_BODY_WORDS = {"association", "society", "council", "federation", "union", "club", "fund", "consortium", "guild",
+               "alliance", "chamber", "league", "inc.", "bank"}
 _TIME_WORDS = _CALENDAR | {"fiscal", "financial", "year", "years", "spring", "summer", "autumn", "fall", "winter",
                            "week", "weekend", "quarter", "half", "h1", "h2", "fy", "christmas", "new", "ramadan",
                            "diwali", "thanksgiving", "easter", "olympics", "world", "cup", "games", "expo"}
@@ -706,6 +738,18 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "Merck withdrew Vioxx"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("sell", "withdraw", "recall", "approve", "launch", "price"):
         votes["Product"] += 1           # "Vioxx was withdrawn"
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None and before is not None and before.tag_ == "POS" and before2 is not None:
+        owner = before2
+    if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") \
+            and not resolve_market(owner.text) \
+            and (root.ent_type_ != "PERSON" or last.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS) \
+            and any(t.pos_ == "PROPN" for t in span) \
+            and not (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS | BUSINESS_VERBS | PRODUCE_VERBS) \
+            and not any(
+                c.dep_ == "compound" and c.lower_ in COMPANY_NOUNS for c in root.children) \
+            and doc[span.end - 1].lower_ not in INDUSTRY_WORDS | _LEGAL | _UNIT_NAME_WORDS:
+        votes["Product"] += 1.5         # "Microsoft's Windows", "Kelvo's Qrio Robot": what a company owns by name
     if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children) or (
             before is not None and before.tag_ == "POS" and before2 is not None and before2.ent_type_ == "GPE"
             and root.pos_ == "PROPN"):

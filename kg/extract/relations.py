@@ -389,7 +389,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(company, "produces", product, evidence)
         root = sentence.doc[mention.start:mention.end].root
         # "Huawei's flagship handset, Mate 10 Pro": the possessive sits on the noun the name explains
-        if root.dep_ == "appos":
+        if root.dep_ == "appos" and ctx.mention_at(p, root.head) is None:     # (not "Sony's A, Acme's B")
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
@@ -399,7 +399,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "Avonex, Biogen Idec's multiple sclerosis drug": or on the noun that explains the name
-        for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and ctx.mention_at(p, c) is None):
             for child in appos.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
