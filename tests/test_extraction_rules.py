@@ -362,6 +362,13 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Fjordline", "subsidiaryOf", "Norvik Group")),
     ("Kestrel faces fierce competition in the luxury car sector from Brightwater.",
      ("Kestrel", "competesWith", "Brightwater")),
+    ("Another front in the battle between Norvik and Kelvo Systems is about to be opened.",
+     ("Norvik", "competesWith", "Kelvo Systems")),
+    ("\"We will have a great race in search between Norvik, Kelvo Systems and Brightsoft,\" he said.",
+     ("Kelvo Systems", "competesWith", "Brightsoft")),
+    ("Norvik completed its acquisition of Kelvo Systems on Monday.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
+    ("\"The Chinese want leverage,\" said Dmitry Orlov, an analyst at brokerage Aton.",
+     ("Dmitry Orlov", "worksFor", "Aton")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),
@@ -399,6 +406,8 @@ def test_facts(text, fact):
     # "rival" with no owner and more than one other company: whose rival is not said
     ("Pellarin and Kestrel fell while European rival Quellon rose.", ("Pellarin", "competesWith", "Quellon")),
     ("Pellarin and Kestrel fell while European rival Quellon rose.", ("Kestrel", "competesWith", "Quellon")),
+    ("Regulators may block Norvik's takeover of Kelvo Systems.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
+    ("Norvik's planned acquisition of Kelvo Systems was approved.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
     # "of" a country inside the company's own name is no location fact about another company
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
@@ -431,6 +440,13 @@ def test_home_country_of_a_company_described_by_nationality():
     ("Profit at Kelvaro rose. Output at Kelvaro's plant in Hungary doubled.", ("Kelvaro", "operatesIn", "Hungary")),
     ("It already has orders from Norvik Airlines and Skylane of Taiwan.", ("Skylane", "operatesIn", "Taiwan")),
     ("Shares in Pellarin fell 5% while European rival Quellon rose.", ("Quellon", "operatesIn", "Europe")),
+    ("Burren Energy also holds contracts in Turkmenistan and the Republic of Congo.",
+     ("Burren Energy", "operatesIn", "Republic of Congo")),
+    ("France's Brightsoft, one of Europe's biggest video game publishers, has stayed independent.",
+     ("Brightsoft", "operatesIn", "Europe")),
+    ("Kelvo is one of Japan's largest carmakers.", ("Kelvo", "operatesIn", "Japan")),
+    ("Brian Lowe, managing director of Vantel in the UK, said: \"We see a trend.\"",
+     ("Vantel", "operatesIn", "United Kingdom")),
     # a name the model tags as a place, owned by a country: that country's company
     ("Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.",
      ("Everasia", "operatesIn", "Turkey")),

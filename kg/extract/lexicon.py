@@ -19,7 +19,8 @@ division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
-magazine magazines newspaper newspapers tabloid isp isps
+magazine magazines newspaper newspapers tabloid isp isps brokerage brokerages broker brokers stockbroker
+stockbrokers
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -99,7 +100,7 @@ office offices revenue revenues employee employees worker workers staff subscrib
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
-flight flights capacity
+flight flights capacity contract contracts concession concessions stake stakes asset assets
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "

@@ -33,12 +33,15 @@ from typing import Literal
 COLLOQUIAL_COUNTRIES: dict[str, str] = {
     "America": "US", "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Korea": "KR",
     "Turkey": "TR", "Macau": "MO", "Ivory Coast": "CI", "East Timor": "TL", "Swaziland": "SZ",
+    "Republic of Congo": "CG", "Republic of the Congo": "CG", "Democratic Republic of Congo": "CD",
+    "DR Congo": "CD",
 }
 # Colloquial regions CLDR lacks, with the names they are shown under.
 COLLOQUIAL_REGIONS: dict[str, str] = {
     "Middle East": "Middle East", "Mideast": "Middle East",
     "Asia-Pacific": "Asia-Pacific", "Asia Pacific": "Asia-Pacific",
     "LatAm": "Latin America", "Greater China": "Greater China", "Nordics": "Nordics",
+    "Balkans": "Balkans", "Scandinavia": "Scandinavia",
 }
 # Acronyms the CLDR names' initials do not give: ISO official names (USA, PRC, DPRK, DRC), whose
 # initials are not taken wholesale because most are other things in business news (IRA, SOE,
@@ -239,8 +242,8 @@ def _parenthetical(name: str) -> list[str]:
     return [match.group(1), match.group(2)] if match else []
 
 
-# English names news still uses where CLDR has adopted a newer one (shown, and the newer one kept as an alias).
-DISPLAY_NAMES: dict[str, str] = {"TR": "Turkey"}
+# English names news uses where CLDR has adopted a newer or longer one (shown, the CLDR one kept as an alias).
+DISPLAY_NAMES: dict[str, str] = {"TR": "Turkey", "CD": "DR Congo", "CG": "Republic of Congo"}
 
 
 def _display_name(cldr_name: str | None, country) -> str:

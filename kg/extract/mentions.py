@@ -785,7 +785,7 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
     for child in root.children:
         if child.dep_ in ("appos",):
-            lemma = child.lemma_.lower()
+            lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
             if lemma in COMPANY_NOUNS:
                 votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker,"
             elif lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES:
@@ -819,7 +819,7 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "Acme CEO Jane Doe", "Pellarin chief executive Rosa Lind"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain"):    # "Acme is a tough rival"
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
-            lemma = attr.lemma_.lower()
+            lemma = _one_of(attr).lemma_.lower()        # "Acme is one of Japan's largest carmakers"
             if lemma in COMPANY_NOUNS:
                 votes["Company"] += 2
             elif lemma in EXECUTIVE_TITLES | AFFILIATION_TITLES:
@@ -851,6 +851,14 @@ def context_votes(span: Span) -> Counter:
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
+
+
+def _one_of(noun: Token) -> Token:
+    """'one of the largest carmakers' stands for its plural noun ('carmakers')."""
+    if noun.lower_ == "one":
+        return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 def type_of(votes: Counter) -> str | None:

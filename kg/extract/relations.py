@@ -532,6 +532,15 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for other in _named_around(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
+        elif lemma in _CONTEST_NOUNS and token.pos_ == "NOUN" and (between := [   # "the battle between Acme and
+                c for c in [*token.children, *(g for prep in token.children if prep.dep_ == "prep"   # Foo", "a race
+                                               for o in prep.children for g in o.children)]        # in search between"
+                if c.dep_ == "prep" and c.lower_ == "between"]):
+            rivals = list(dict.fromkeys(n for prep in between for obj in prep.children for o in conjuncts(obj)
+                                        if (n := ctx.entity_at(p, o, "Company"))))
+            for i, a in enumerate(rivals):
+                for b in rivals[i + 1:]:
+                    yield Fact(a, "competesWith", b, evidence)
         elif lemma == "competition" and token.dep_ == "dobj":      # "Acme faces fierce competition from Foo"
             subject = subject_of(token.head)
             owner = ctx.entity_at(p, subject, "Company") if subject is not None else None
@@ -566,6 +575,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in objects:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
+
+
+_CONTEST_NOUNS = frozenset({"battle", "race", "war", "rivalry", "fight", "competition", "contest", "duel", "showdown"})
 
 
 def _owner_company(ctx: DocContext, p: int, noun: Token) -> str | None:
@@ -779,6 +791,26 @@ def _whole_or_most(token: Token) -> bool:
     return False
 
 
+_PURCHASE_NOUNS = frozenset({"purchase", "acquisition", "takeover", "buyout"})
+_UNSETTLED_WORDS = frozenset({"planned", "proposed", "possible", "potential", "rumoured", "rumored", "mooted",
+                              "failed", "abandoned", "attempted", "hostile", "rival", "bid"})
+
+
+def _unsettled(noun: Token) -> bool:
+    """A purchase that is only planned, proposed, opposed or failed: "its planned purchase of", "to block
+    Acme's takeover of Foo", "talks on its acquisition of"."""
+    if any(c.lower_ in _UNSETTLED_WORDS or c.dep_ == "neg" for c in noun.children):
+        return True
+    for ancestor in noun.ancestors:       # up to the verb that governs it
+        if ancestor.lemma_.lower() in PLAN_CUES | CANCEL_VERBS | _UNSETTLED_WORDS | {
+                "block", "oppose", "talk", "approve", "review", "probe", "investigate"}:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("aux", "neg") and c.lower_ in _NEGATIONS | {"will", "would", "could", "may", "might"}
+                       for c in ancestor.children)
+    return False
+
+
 def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Redmi, a subsidiary of Xiaomi', "Xiaomi's spin-off brand Redmi", "Arcton's Lumio unit",
     'Foo, (which is) owned by Acme', 'Acme owns Foo', 'Acme acquired Foo'."""
@@ -801,6 +833,14 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                          None)
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
+    for noun in sentence:                  # "its purchase of Lookout Software", "Acme's takeover of Foo"
+        if noun.lemma_.lower() not in _PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun):
+            continue
+        buyer = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        bought = next((n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if (n := _bought_company(ctx, p, o))), None)
+        if buyer and bought and buyer != bought:
+            yield Fact(bought, "subsidiaryOf", buyer, evidence)
     for token in sentence:                 # "Deutsche Telekom's T-Mobile", "Alphabet's Google": one company's
         child = ctx.entity_at(p, token, "Company")    # possessive on another company's name
         mention = ctx.mention_at(p, token)
@@ -1001,6 +1041,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                 subject = subject_of(v)
                 if subject is not None:
                     subjects = [n for s in conjuncts(subject) if (n := ctx.entity_at(p, s, "Company", "Product"))]
+                    subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
+                                            and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
                     break
         if not subjects:
             continue
@@ -1107,6 +1149,12 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if noun.dep_ == "attr":
             subject = subject_of(noun.head)
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            one = noun.head.head                  # "Foo, one of Europe's biggest publishers" / "Foo is one of ..."
+            if one.dep_ == "appos":
+                companies.append(ctx.entity_at(p, one.head, "Company"))
+            elif one.dep_ == "attr" and (subject := subject_of(one.head)) is not None:
+                companies.append(ctx.entity_at(p, subject, "Company"))
         if noun.dep_ == "appos" and noun.left_edge.i >= 2 and noun.doc[noun.left_edge.i - 1].text == ",":
             before = ctx.entity_at(p, noun.doc[noun.left_edge.i - 2], "Company")     # "Foo, Germany's ..."
             if before and any(c.dep_ == "conj" for c in noun.head.children):
@@ -1178,7 +1226,8 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         holders: list[Token] = []
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.dep_ == "prep":
             holder = token.head.head                                          # "Liffe in London"
-            holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in ("at", "from")
+            via = ("at", "from", "of") if holder.lemma_.lower() in TITLES else ("at", "from")   # "director of Foo in
+            holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in via   # the UK"
                                   and c.i < token.i for t in c.children if t.dep_ == "pobj"]
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN" \
                 and ctx.mention_at(p, token.head.head) is not ctx.mention_at(p, token) \
