@@ -45,7 +45,10 @@ EQUIVALENT = {
     ("CI", "Côte d’Ivoire", "country"): ["Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast"],
     ("CZ", "Czechia", "country"): ["Czechia", "Czech Republic", "Czech market"],
     ("MM", "Myanmar", "country"): ["Myanmar", "Burma"],
-    ("CD", "Congo - Kinshasa", "country"): ["DRC", "Democratic Republic of the Congo"],
+    # shown as news writes them, not as CLDR ("Congo - Kinshasa", "Congo - Brazzaville")
+    ("CD", "DR Congo", "country"): ["DRC", "Democratic Republic of the Congo", "DR Congo", "Democratic Republic of Congo"],
+    ("CG", "Republic of Congo", "country"): ["Republic of Congo", "the Republic of Congo", "Congo-Brazzaville"],
+    ("region:balkans", "Balkans", "region"): ["the Balkans", "Balkans"],
     ("JO", "Jordan", "country"): ["Jordan"],  # a person's name too: the caller's call
     ("region:europe", "Europe", "region"): ["Europe", "European market", "the European market"],
     ("region:asia", "Asia", "region"): ["Asia", "Asian markets"],
