@@ -582,6 +582,24 @@ def test_calling_oneself_something_is_a_claim_about_what_it_names():
     assert any(c.speaker == "Thomas Slattery" and "iTunes" in c.about for c in extract(text).claims)
 
 
+def test_a_quote_reopened_without_closing_does_not_make_the_next_narrative_sentence_a_quote():
+    text = ("Tom Hale, Brightsoft's principal consultant, said demand was low. \"Acceptance always has a tipping "
+            "point. \"With the right approach, the industry can reach this point.\" The tags are used at one "
+            "Kelvo Systems centre in the UK.")
+    assert not [c for c in extract(text).claims if "Kelvo Systems" in c.about]
+
+
+def test_a_firm_of_analysts_named_after_its_plural_is_a_source_not_a_person():
+    result = extract("Telecom analysts Ovum welcomed the move, saying Kelvo Systems had \"given a lot of ground\".")
+    assert {e.name: e.type for e in result.entities}.get("Ovum") == "Company"
+    assert [(c.speaker, c.about) for c in result.claims] == [("Ovum", ["Kelvo Systems"])]
+
+
+def test_a_person_the_model_took_for_a_place_keeps_the_first_names():
+    result = extract("Ard Pim Lostrup, Velto's chief economist, said prices rose.")
+    assert ("Ard Pim Lostrup", "worksFor", "Velto") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
 def test_mr_and_a_surname_join_the_full_name():
     text = "Steve Ash, from Activcard, told the BBC that banks would change. \"It is a long number,\" said Mr Ash."
     people = [e for e in extract(text).entities if e.type in ("Person", "Executive")]

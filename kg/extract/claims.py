@@ -131,8 +131,8 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
         return names[0] if names else None
     name = ctx.entity_at(p, subject, "Company")
     if name is None and subject.lemma_.lower() in _SOURCE_NOUNS:   # "Reuters news agency reported"
-        name = next((n for c in subject.children if c.dep_ == "compound" and (n := ctx.entity_at(p, c, "Company"))),
-                    None)
+        name = next((n for dep in ("appos", "compound") for c in subject.children     # "analysts Ovum said"
+                     if c.dep_ == dep and (n := ctx.entity_at(p, c, "Company"))), None)
         if name is not None:
             return name
     if name is None:
@@ -318,8 +318,13 @@ def _attributed_to_someone(sentence: Span) -> bool:
 
 def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
     """A sentence that opens with a quotation mark, or starts inside a quotation opened before it."""
-    before = ctx.paragraphs[p].doc.text[:sentence.start_char]
-    return sentence.text.lstrip().startswith('"') or before.count('"') % 2 == 1
+    if sentence.text.lstrip().startswith('"'):
+        return True
+    before = ctx.paragraphs[p].doc.text[:sentence.start_char].rstrip()
+    last = before.rfind('"')              # the last quotation mark before it opens a quote (a space before it,
+    return last != -1 and (last == 0 or before[last - 1].isspace() or before[last - 1] in "([:") \
+        and last + 1 < len(before) and before[last + 1].isalnum()   # a word after it) or closes one (news
+    #                                                 re-opens each quoted sentence without closing the one before)
 
 
 def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, employer: dict[str, str]) -> Claim | None:

@@ -106,6 +106,7 @@ def _clean_span(span: Span) -> Span | None:
         return None
     span = doc[start:end]
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
+            or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or not any(ch.isalpha() for ch in span.text):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
@@ -330,6 +331,13 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
+                elif (votes := context_votes(ent)).get("Person", 0) >= max(3, votes.get("Company", 0) + 1):
+                    #                                                   "Ard Pim Lostrup, Velto's chief economist":
+                    start = ent.start                                   # a person the model took for a place,
+                    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < ent.end \
+                            and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                        start -= 1                                      # with the first names it left out
+                    add(doc[start:ent.end], Counter())
                 elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
                     add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
                 elif label == "GPE" and context_votes(ent).get("Product", 0) >= 1.5:
@@ -371,6 +379,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1) else Counter(Company=1),
                     "ORG")
             elif label == "PERSON":
+                if ent.start > 0 and doc[ent.start - 1].ent_type_ in ("GPE", "ORG") \
+                        and doc[ent.start - 1].ent_iob_ == "B" and doc[ent.start - 1].pos_ == "PROPN" \
+                        and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
+                        and not resolve_market(doc[ent.start - 1].text) \
+                        and not resolve_place(doc[ent.start - 1].text):
+                    ent = doc[ent.start - 1:ent.end]     # "Ard Jan Vetham": a first name the model took for a place
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
             elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
                     any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in ent):
@@ -761,7 +775,8 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
-        votes["Person"] += 2            # "CEO Jane Doe", "analyst John Roe"
+        votes["Company" if before.tag_ == "NNS" else "Person"] += 2   # "CEO Jane Doe", "analyst John Roe";
+        #                                                               "telecom analysts Ovum" is a firm
     if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.lemma_.lower() in (
             "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
             c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
@@ -795,7 +810,7 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES:
-        votes["Person"] += 3
+        votes["Company" if root.head.tag_ == "NNS" else "Person"] += 3    # (not "analysts Ovum")
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
         owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)
         if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
@@ -807,6 +822,8 @@ def context_votes(span: Span) -> Counter:
                                  "headquarters", "factory", "store", "stores", "customers", "employees", "business",
                                  "operations"}:
                 votes["Company"] += 2
+            elif lemma in AFFILIATION_TITLES and root.ent_type_ != "PERSON":
+                votes["Company"] += 2       # "Capgemini's principal consultant", "Acme's spokesman"
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
                 votes["Company"] += 2
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
