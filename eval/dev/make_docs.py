@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|7|8|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|7|8|9|10|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -51,7 +51,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          tech:     every 47th file starting at index 13 (0-based), first 4 picks
          a pick that is already in sets 1 to 7 is skipped (business/095 is in set 5 and
          business/296 in set 3; replaced by business/096 and business/297)
-  all  all sets, 84 articles
+  9    the 10 articles of eval/dev/bbc9.gold.jsonl
+         business: every 79th file starting at index 3 (0-based), first 6 picks
+         tech:     every 83rd file starting at index 5 (0-based), first 4 picks
+  10   the 10 articles of eval/dev/bbc10.gold.jsonl
+         business: every 73rd file starting at index 45 (0-based), first 6 picks
+         tech:     every 89th file starting at index 33 (0-based), first 4 picks
+  all  all sets, 104 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -229,13 +235,48 @@ CHOSEN_8 = {  # (category, file): sha256 of the source file
     ("tech", "155.txt"): "21dc48575527d5605d4b56ef7c97e2b0fcc30ddaa16101dbc3b40eb0d9911fc6",
 }
 
+# set 9 (eval/dev/bbc9.gold.jsonl), fixed before reading like sets 1 to 8
+RULES_9 = {"business": (3, 79, 6), "tech": (5, 83, 4)}    # start index, step, picks
+SKIPPED_9 = {}
+
+CHOSEN_9 = {  # (category, file): sha256 of the source file
+    ("business", "004.txt"): "f839bd35bcc968632b75abf5b19e7f385044957aaaefc448e1e7769a1f9da47c",
+    ("business", "083.txt"): "7febd3fec43d9d32ab1fc95eb7904dc6049e749146ecc4866876b8282b241122",
+    ("business", "163.txt"): "df871f96693e00b19112e7b5a483680f889d0dfb71cca935b16906dfd3711030",
+    ("business", "241.txt"): "5c0f86e44e8888b55fdc45c3b3cab092fb8789fccc45252f76ec43e917fddad5",
+    ("business", "320.txt"): "9841896a0fbb573ef6c133914d648ab834587f2b437cc956f7e7d11f5e1e5148",
+    ("business", "399.txt"): "4d1ae614f42560e8442e3ffaeba8179fe251f616800cd17a4eb6371d30e1d169",
+    ("tech", "006.txt"): "fd96769b0677ff2bbe862ab653dddafabe79dc6b51bf94f1e4c4a0d194fea23e",
+    ("tech", "089.txt"): "635d862c5bd5a813ae8b39c4f07ec26454951b64eddf16bda0cb655aa33f8043",
+    ("tech", "172.txt"): "63cbbb398ee526988426224f5537af7d0e4fcece1ee85816607d26f13bf8e342",
+    ("tech", "255.txt"): "aa97042644a298e8335304bcfca0826d07c2dcdc9c53dba1f40db152ffc71aa9",
+}
+
+# set 10 (eval/dev/bbc10.gold.jsonl), fixed before reading like sets 1 to 9
+RULES_10 = {"business": (45, 73, 6), "tech": (33, 89, 4)}    # start index, step, picks
+SKIPPED_10 = {}
+
+CHOSEN_10 = {  # (category, file): sha256 of the source file
+    ("business", "046.txt"): "8c4a4451b2fa8cd2d4cde744a246b6a459b75e2e9484fed9063a9998f5d1ddad",
+    ("business", "119.txt"): "569221b2dc45beaaa7a1225aff841c3aff892d084b44a04206fa5d7105c7d4c0",
+    ("business", "196.txt"): "a0ce21975983e7812cbb8e9acf766de0805c9a78b99cf3fb384f98aa1fd481a5",
+    ("business", "266.txt"): "786c6bb01940639f8e8c26fba24830faf49af94f7563efab7a50376a762eaaac",
+    ("business", "338.txt"): "01a795eb3fbc285d3f18494beec928970af2f658ee99b0972e29b6a4efffa516",
+    ("business", "411.txt"): "795edba08046ab039a9bc673cc248973b270974ab2965fce3908a1f51ab3d29a",
+    ("tech", "034.txt"): "c0986b848cfcab08418aca62af2067eab6e5719567e639b6056eb82c44f0ac24",
+    ("tech", "123.txt"): "45605d5b66b7d5eeb15953a4aa6b9e98e77575a70e625f1c050e151794390586",
+    ("tech", "212.txt"): "c6cbdc9025bfa401de7500f2fe304547ff528a4b1eb3f47cf178801967be611b",
+    ("tech", "301.txt"): "69ad06fe8688d5f73fadc010097ce56cafb0d57ce130fb97450aae37cb91f3ca",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
 for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("2", RULES_2, SKIPPED_2, CHOSEN_2),
                                          ("3", RULES_3, SKIPPED_3, CHOSEN_3), ("4", RULES_4, SKIPPED_4, CHOSEN_4),
                                          ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6),
-                                         ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8)]:
+                                         ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8),
+                                         ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
