@@ -688,6 +688,21 @@ def test_called_off_talks_and_a_terminated_agreement_are_cancellations_not_partn
     assert not [e for e in events if e.type == "PartnershipAgreement"]
 
 
+@pytest.mark.parametrize("text, agreed", [
+    ("US retail giant Halden Stores is to buy rival Corvo Group for $11bn.", True),
+    ("Vantel has won a takeover battle for US phone firm Telco with a bid worth $6.8bn.", True),
+    ("Vantel will acquire Kelvo Systems in a deal worth $1bn.", True),
+    ("Vantel plans to buy Kelvo Systems.", False),
+    ("Vantel would buy Kelvo Systems if allowed.", False),
+    ("Vantel bought Kelvo Systems in May.", False),          # done: a subsidiary, no deal pending
+])
+def test_an_agreed_takeover_is_a_deal_between_the_two(text, agreed):
+    result = extract(text)
+    deals = [e.args["parties"] for e in result.events if e.type == "PartnershipAgreement"]
+    assert bool(deals) is agreed
+    assert (len([f for f in result.facts if f.predicate == "partnersWith"]) == 1) is agreed
+
+
 def test_a_deal_not_signed_is_no_partnership():
     assert not [f for f in extract("Kelvaro Foods did not sign a deal with Brightwater Foods.").facts
                 if f.predicate == "partnersWith"]

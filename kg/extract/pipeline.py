@@ -15,7 +15,7 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
                         joint_developers, market_by_copula, named_partners, market_relations, orders, partners,
-                        product_families, products, subsidiaries)
+                        product_families, products, subsidiaries, takeovers)
 
 FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
               company_locations, joint_developers, market_by_copula, named_partners)
@@ -48,7 +48,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     for p, sentence in ctx.sentences():
         for rule in FACT_RULES:
             facts.extend(rule(ctx, p, sentence))
-        for fact, parties, scope in [*partners(ctx, p, sentence), *orders(ctx, p, sentence)]:
+        for fact, parties, scope in [*partners(ctx, p, sentence), *orders(ctx, p, sentence),
+                                     *takeovers(ctx, p, sentence)]:
             facts.append(fact)
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
                                 date=sentence_date(ctx, sentence)))

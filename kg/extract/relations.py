@@ -667,6 +667,48 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
+_TAKEOVER_VERBS = frozenset({"buy", "acquire", "purchase", "merge", "take"})
+_CONTEST_WON = frozenset({"battle", "race", "contest", "fight", "auction", "war"})
+
+
+def takeovers(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
+    """A takeover or merger agreed but not yet done is a deal between the two: "Acme is to buy Foo",
+    "Acme will acquire Foo", "Acme, which is due to merge with Foo", "Acme has won the takeover battle for
+    Foo" (not "plans to buy", "may buy": a plan; nor "bought": done, a subsidiary)."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or negated([verb]):
+            continue
+        targets: list[Token] = []
+        if lemma in _TAKEOVER_VERBS and _agreed(verb):
+            if lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+                continue
+            targets = [c for c in verb.children if c.dep_ == "dobj"]
+            targets += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and lemma == "merge"
+                        for o in c.children if o.dep_ == "pobj"]
+        elif lemma == "win" and _past([verb]):          # "won the takeover battle for Foo"
+            targets = [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
+                       for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
+        subject = subject_of(verb)
+        buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        for target in targets:
+            name = _bought_company(ctx, p, target) or next(
+                (n for c in target.children if c.dep_ in ("appos", "compound") and (n := ctx.entity_at(p, c, "Company"))),
+                None)
+            if buyer and name and name != buyer:
+                yield Fact(buyer, "partnersWith", name, evidence), [buyer, name], []
+
+
+def _agreed(verb: Token) -> bool:
+    """'will buy', 'is to buy', 'is due to merge': a deal that is settled, not only wished for."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
+        head.lemma_ == "be" and head.dep_ != "xcomp" or head.lower_ == "due")
+
+
 def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """"shares in Elan fell while US partner Biogen Idec shed 43%", "a deal with partner Mitsubishi Motors":
     a company called a partner is the partner of the clause's subject, else of the nearest company named
