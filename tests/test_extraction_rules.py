@@ -600,6 +600,28 @@ def test_a_person_the_model_took_for_a_place_keeps_the_first_names():
     assert ("Ard Pim Lostrup", "worksFor", "Velto") in {(f.subject, f.predicate, f.object) for f in result.facts}
 
 
+def test_it_reported_by_a_company_is_that_company_and_its_rival_is_the_texts_company():
+    text = ("Nintendo's DS will launch in Europe. Nintendo sold a million DS consoles. Rival Sony has said it will "
+            "launch its first handheld console, the PSP, in the US before the end of March.")
+    result = extract(text)
+    assert {(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"} >= {("Sony", "PSP")}
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Nintendo", "produces", "PSP") not in facts and ("Nintendo", "competesWith", "Sony") in facts
+
+
+def test_saying_one_believes_is_one_claim_not_two():
+    text = ("Tom Hale, head of UK equities for Brightwater Investments, said he believed a \"well funded\" 300p "
+            "a share bid would be enough for Kelvo Systems.")
+    result = extract(text)
+    assert len(result.claims) == 1 and "300p" not in {e.name for e in result.entities}
+
+
+def test_a_public_officer_is_no_executive_of_the_texts_company():
+    text = ("Kelvo Systems faces an inquiry. Kelvo Systems said so. This is the issue at the heart of the inquiry by "
+            "New York's top law officer, Ola Berg, and a separate prosecution.")
+    assert not [f for f in extract(text).facts if f.subject == "Ola Berg"]
+
+
 def test_mr_and_a_surname_join_the_full_name():
     text = "Steve Ash, from Activcard, told the BBC that banks would change. \"It is a long number,\" said Mr Ash."
     people = [e for e in extract(text).entities if e.type in ("Person", "Executive")]

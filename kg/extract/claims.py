@@ -21,7 +21,7 @@ _ABOUT_TYPES = ("Company", "Product", "Market")
 def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) -> Iterator[Claim]:
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not _nested_report(token):
             claim = _reported(ctx, p, sentence, token, employer)
             if claim:
                 yield Claim(evidence=evidence, **claim)
@@ -35,6 +35,12 @@ def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) ->
             if about:
                 text = sentence.text.strip()
                 yield Claim(speakers[0], about, text, evidence, date=_date(ctx, sentence))
+
+
+def _nested_report(verb: Token) -> bool:
+    """'X said he believed Y': the inner verb of saying is part of what X said, not a second claim."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
 
 
 def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: dict[str, str]) -> dict | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, PRODUCT_NOUNS
+from .lexicon import COMPANY_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import Mention
 from .nlp import Paragraph
@@ -165,6 +165,18 @@ class DocContext:
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
 
+    def _reporting_subject(self, para: int, pronoun: Token) -> Mention | None:
+        """'Sony has said it will launch ...': the subject of a clause reported by a company is that company
+        (so is a person's "he" the person who says it)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS | {"announce", "confirm", "hope"}:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        mention = self._by_token.get((para, subject.i)) if subject is not None else None
+        return mention if mention is not None and mention.entity and not mention.anaphor else None
+
     def resolve_anaphora(self) -> None:
         """Point "the company", "the Chinese smartphone maker", "it"/"its" at a company named before
         them, and "he"/"she" at a person; added as anaphor mentions.
@@ -239,6 +251,9 @@ class DocContext:
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.dep_ == "poss":
                     target = self._clause_subject(p, token)        # "Google offers ... through its Blogger site"
+                if kind in ("Company", "Person") and target is None and (reporter := self._reporting_subject(p, token)) \
+                        and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
+                    target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 if kind in ("Company", "Person") and target is None:       # "the German group": not a company known to be British
@@ -251,7 +266,6 @@ class DocContext:
                                   entity=target.entity, type=target.type, anaphor=True)
                 added.append(anaphor)
                 note(anaphor, kind, token.dep_ in ("nsubj", "nsubjpass"))
-        for mention in added:
-            for i in range(mention.start, mention.end):
-                self._by_token.setdefault((mention.para, i), mention)
+                for i in range(anaphor.start, anaphor.end):   # known at once: "it will launch its console"
+                    self._by_token.setdefault((p, i), anaphor)
         self.mentions.extend(added)

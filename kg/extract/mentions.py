@@ -386,6 +386,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not resolve_place(doc[ent.start - 1].text):
                     ent = doc[ent.start - 1:ent.end]     # "Ard Jan Vetham": a first name the model took for a place
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
+            elif label == "PRODUCT" and re.fullmatch(r"\d+[a-z]{0,3}", ent.text):
+                continue                          # "a 300p a share bid": an amount, not a product
             elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
                     any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in ent):
                 add(ent, Counter(Product=1))
@@ -759,7 +761,8 @@ def context_votes(span: Span) -> Counter:
             and not resolve_market(owner.text) \
             and (root.ent_type_ != "PERSON" or last.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS) \
             and any(t.pos_ == "PROPN" for t in span) \
-            and not (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS | BUSINESS_VERBS | PRODUCE_VERBS) \
+            and not (root.dep_ == "nsubj" and root.head.lemma_ in (SPEECH_VERBS | BUSINESS_VERBS) - LAUNCH_VERBS
+                     - {"sell", "ship", "price"} and any(c.dep_ in ("dobj", "ccomp") for c in root.head.children)) \
             and not any(
                 c.dep_ == "compound" and c.lower_ in COMPANY_NOUNS for c in root.children) \
             and doc[span.end - 1].lower_ not in INDUSTRY_WORDS | _LEGAL | _UNIT_NAME_WORDS:

@@ -141,15 +141,16 @@ def _company_phrase(ctx: DocContext, p: int, token: Token) -> str | None:
 
 
 def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
-    """A company title with no company in its sentence, no 'of'/'at' after it and no name before it
-    ("Three UK chief executive": a company the model missed): the company is the one the text is about."""
+    """A company title with no company in its sentence, no 'of'/'at' after it, no owner ("New York's top law
+    officer") and no name before it ("Three UK chief executive": a company the model missed): the company
+    is the one the text is about."""
     before = title.i - 1
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS:
         before -= 1
     named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
     return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
         and not named_before \
-        and not any(c.dep_ == "prep" for c in title.children) \
+        and not any(c.dep_ in ("prep", "poss") for c in title.children) \
         and not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
                     and not m.anaphor for m in ctx.mentions)
 
@@ -522,7 +523,10 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 owner = ctx.entity_at(p, subject, "Company")    # "it still trails Spanish rival Inditex"
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
                 others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
-                owner = next(iter(others)) if len(others) == 1 else None                     # company named
+                owner = next(iter(others)) if len(others) == 1 else None                     # company named;
+                if not others and (main := ctx.salient_company(p, token.i)) != other:   # none: the company the
+                    owner = main                                                       # text is about ("Rival
+                    #                                                                    Sony has said it will")
             if other and owner and other != owner:
                 yield Fact(owner, "competesWith", other, evidence)
         elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
