@@ -54,6 +54,9 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   9    the 10 articles of eval/dev/bbc9.gold.jsonl
          business: every 79th file starting at index 3 (0-based), first 6 picks
          tech:     every 83rd file starting at index 5 (0-based), first 4 picks
+         a pick that is already in sets 1 to 8 is skipped (business/162 is in set 8 and is
+         replaced by business/163); business/320 names no company and is replaced by
+         business/321
   10   the 10 articles of eval/dev/bbc10.gold.jsonl
          business: every 73rd file starting at index 45 (0-based), first 6 picks
          tech:     every 89th file starting at index 33 (0-based), first 4 picks
@@ -237,14 +240,16 @@ CHOSEN_8 = {  # (category, file): sha256 of the source file
 
 # set 9 (eval/dev/bbc9.gold.jsonl), fixed before reading like sets 1 to 8
 RULES_9 = {"business": (3, 79, 6), "tech": (5, 83, 4)}    # start index, step, picks
-SKIPPED_9 = {}
+SKIPPED_9 = {("business", "320.txt"): "no company named (WTO membership talks for Iraq and Afghanistan: "
+                                      "the WTO, the Paris Club, the UN and the EU, international "
+                                      "bodies, and governments)"}
 
 CHOSEN_9 = {  # (category, file): sha256 of the source file
     ("business", "004.txt"): "f839bd35bcc968632b75abf5b19e7f385044957aaaefc448e1e7769a1f9da47c",
     ("business", "083.txt"): "7febd3fec43d9d32ab1fc95eb7904dc6049e749146ecc4866876b8282b241122",
     ("business", "163.txt"): "df871f96693e00b19112e7b5a483680f889d0dfb71cca935b16906dfd3711030",
     ("business", "241.txt"): "5c0f86e44e8888b55fdc45c3b3cab092fb8789fccc45252f76ec43e917fddad5",
-    ("business", "320.txt"): "9841896a0fbb573ef6c133914d648ab834587f2b437cc956f7e7d11f5e1e5148",
+    ("business", "321.txt"): "4acb2e34d18e84f6cfa44e0d7b61196153ad669775b58d046822c8156aa19183",
     ("business", "399.txt"): "4d1ae614f42560e8442e3ffaeba8179fe251f616800cd17a4eb6371d30e1d169",
     ("tech", "006.txt"): "fd96769b0677ff2bbe862ab653dddafabe79dc6b51bf94f1e4c4a0d194fea23e",
     ("tech", "089.txt"): "635d862c5bd5a813ae8b39c4f07ec26454951b64eddf16bda0cb655aa33f8043",
