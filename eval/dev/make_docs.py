@@ -60,6 +60,10 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   10   the 10 articles of eval/dev/bbc10.gold.jsonl
          business: every 73rd file starting at index 45 (0-based), first 6 picks
          tech:     every 89th file starting at index 33 (0-based), first 4 picks
+         a pick that is already in sets 1 to 9 is skipped (business/192 is in set 6, 193 in
+         set 2, 194 in set 7 and 195 in set 4, so business/192 is replaced by business/196;
+         business/265 is in set 1 and is replaced by business/266); tech/034 names no company
+         and is replaced by tech/035
   all  all sets, 104 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
@@ -259,7 +263,9 @@ CHOSEN_9 = {  # (category, file): sha256 of the source file
 
 # set 10 (eval/dev/bbc10.gold.jsonl), fixed before reading like sets 1 to 9
 RULES_10 = {"business": (45, 73, 6), "tech": (33, 89, 4)}    # start index, step, picks
-SKIPPED_10 = {}
+SKIPPED_10 = {("tech", "034.txt"): "no company named (the UK government's IT Safe alert service: the "
+                                   "Home Office, the NISCC and the Dutch and US alerting services, "
+                                   "government bodies; security firms unnamed)"}
 
 CHOSEN_10 = {  # (category, file): sha256 of the source file
     ("business", "046.txt"): "8c4a4451b2fa8cd2d4cde744a246b6a459b75e2e9484fed9063a9998f5d1ddad",
@@ -268,7 +274,7 @@ CHOSEN_10 = {  # (category, file): sha256 of the source file
     ("business", "266.txt"): "786c6bb01940639f8e8c26fba24830faf49af94f7563efab7a50376a762eaaac",
     ("business", "338.txt"): "01a795eb3fbc285d3f18494beec928970af2f658ee99b0972e29b6a4efffa516",
     ("business", "411.txt"): "795edba08046ab039a9bc673cc248973b270974ab2965fce3908a1f51ab3d29a",
-    ("tech", "034.txt"): "c0986b848cfcab08418aca62af2067eab6e5719567e639b6056eb82c44f0ac24",
+    ("tech", "035.txt"): "8d71086647b505e4d1950544749d090d0e193e6be55361c2b4a281f16e434ec5",
     ("tech", "123.txt"): "45605d5b66b7d5eeb15953a4aa6b9e98e77575a70e625f1c050e151794390586",
     ("tech", "212.txt"): "c6cbdc9025bfa401de7500f2fe304547ff528a4b1eb3f47cf178801967be611b",
     ("tech", "301.txt"): "69ad06fe8688d5f73fadc010097ce56cafb0d57ce130fb97450aae37cb91f3ca",
