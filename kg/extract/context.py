@@ -165,6 +165,16 @@ class DocContext:
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
 
+    def _listed_before(self, para: int, pronoun: Token) -> Mention | None:
+        """'Gazprom, its unit Gazpromneft, Rosneft': a possessive opening a list item (or an apposition) right
+        after a company's name points at that company."""
+        start = pronoun.head.left_edge.i
+        if pronoun.head.dep_ not in ("appos", "conj") or start != pronoun.i or start < 2 \
+                or pronoun.doc[start - 1].text != ",":
+            return None
+        mention = self._by_token.get((para, start - 2))
+        return mention if mention is not None and mention.type == "Company" and mention.entity else None
+
     def _reporting_subject(self, para: int, pronoun: Token) -> Mention | None:
         """'Sony has said it will launch ...': the subject of a clause reported by a company is that company
         (so is a person's "he" the person who says it)."""
@@ -250,7 +260,8 @@ class DocContext:
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.dep_ == "poss":
-                    target = self._clause_subject(p, token)        # "Google offers ... through its Blogger site"
+                    target = self._listed_before(p, token) or self._clause_subject(p, token)   # "Google offers ...
+                    #                                                                 through its Blogger site"
                 if kind in ("Company", "Person") and target is None and (reporter := self._reporting_subject(p, token)) \
                         and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"

@@ -63,7 +63,7 @@ general managing executive
 AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor
 correspondent consultant professor spokesman spokeswoman spokesperson engineer scientist employee
-lawyer adviser advisor writer contributor
+lawyer adviser advisor writer contributor coordinator specialist representative fellow
 """)
 
 # Verbs of saying: their subject is a speaker and their complement a claim.

@@ -99,7 +99,8 @@ def _clean_span(span: Span) -> Span | None:
             and not _hyphenated_tail(doc, end - 1, start):
         end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail
     for i in range(start + 1, end):     # "Tencent Named 2020": a name holds no verb
-        if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit():
+        if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit() \
+                and not (doc[i].lower_ in _NAME_PARTICLES and i + 1 < end and doc[i + 1].text[:1].isupper()):
             end = i
             break
     if start >= end:
@@ -385,6 +386,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not resolve_market(doc[ent.start - 1].text) \
                         and not resolve_place(doc[ent.start - 1].text):
                     ent = doc[ent.start - 1:ent.end]     # "Ard Jan Vetham": a first name the model took for a place
+                end = ent.end
+                while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].pos_ == "PROPN" \
+                        and doc[end + 1].text[:1].isupper():
+                    end += 2                              # "Nick Van den Brul", "Ursula von der Leyen"
+                    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                            and doc[end].ent_type_ in ("", "PERSON"):
+                        end += 1
+                ent = doc[ent.start:end]
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
             elif label == "PRODUCT" and re.fullmatch(r"\d+[a-z]{0,3}", ent.text):
                 continue                          # "a 300p a share bid": an amount, not a product
@@ -501,6 +510,21 @@ def _named_thing(token: Token) -> Token | None:
     if verb.dep_ in ("conj", "advcl"):  # the parser hangs a far "called" on the main verb: its object
         return next((c for c in verb.head.children if c.dep_ in ("dobj", "attr")), None)
     return None
+
+
+_OWNED_LISTS = _LISTING_PRODUCTS | {"brand", "label", "title", "franchise"}
+
+
+def included_by(token: Token) -> Token | None:
+    """The owned plural noun a name is listed in: "Diageo's best-known brands include Smirnoff vodka", "its
+    drugs include Zentrol" (the noun, whose possessive names the owner)."""
+    if token.dep_ not in ("dobj", "attr") or token.head.lemma_ not in ("include", "be", "comprise"):
+        return None
+    noun = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.tag_ != "NNS" or noun.lemma_.lower() not in _OWNED_LISTS \
+            or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return noun
 
 
 def _listed_as_products(token: Token) -> bool:
@@ -653,6 +677,8 @@ _UNIT_NAME_WORDS = {"service", "services", "interactive", "news", "music", "pict
                     "international", "europe", "america", "asia", "foundation", "trust", "sport", "sports", "unit",
                     "laboratories", "laboratory", "labs", "institute", "centre", "center", "mobile", "wireless",
                     "broadband", "cable", "telecom", "finance", "leasing", "capital", "ventures", "records", "films"}
+_NAME_PARTICLES = {"van", "von", "de", "den", "der", "da", "di", "du", "le", "la", "dos", "das", "del", "ter", "bin",
+                   "ibn"}
 _BODY_WORDS = {"association", "society", "council", "federation", "union", "club", "fund", "consortium", "guild",
                "alliance", "chamber", "league", "inc.", "bank"}
 _TIME_WORDS = _CALENDAR | {"fiscal", "financial", "year", "years", "spring", "summer", "autumn", "fall", "winter",
@@ -744,6 +770,8 @@ def context_votes(span: Span) -> Counter:
             (holder := first.head.head if first.head.head.lower_ != "such" else first.head.head.head).pos_ == "NOUN"
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
+    if included_by(first if first.dep_ != "compound" else _first_conjunct(first.head)) is not None:
+        votes["Product"] += 2.5         # "Diageo's brands include Smirnoff vodka and Guinness stout"
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (

@@ -15,10 +15,10 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
                         joint_developers, market_by_copula, named_partners, market_relations, orders, partners,
-                        product_families, products, subsidiaries, takeovers)
+                        product_families, products, regional_units, subsidiaries, takeovers)
 
 FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
-              company_locations, joint_developers, market_by_copula, named_partners)
+              company_locations, joint_developers, market_by_copula, named_partners, regional_units)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 
 from .context import DocContext
+from .mentions import included_by
 from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
@@ -458,6 +459,12 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 company = ctx.entity_at(p, noun.doc[noun.i + 1], "Company")
             for product in made if company else []:
                 yield Fact(company, "produces", product, evidence)
+    for token in sentence:                 # "Diageo's best-known brands include Smirnoff vodka and Guinness stout"
+        noun = included_by(token)
+        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))),
+                     None) if noun is not None else None
+        for product in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Product") if owner else []:
+            yield Fact(owner, "produces", product, evidence)
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
     for noun in sentence:                  # "Tysabri and Avonex, Biogen Idec's existing drug": by the words alone,
@@ -691,11 +698,20 @@ def takeovers(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, l
             targets = [c for c in verb.children if c.dep_ == "dobj"]
             targets += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and lemma == "merge"
                         for o in c.children if o.dep_ == "pobj"]
+        elif lemma in ("agree", "accept", "approve") and verb.dep_ not in ("xcomp", "ccomp"):   # "Foo agreed to a
+            targets = [o for c in verb.children if c.dep_ in ("prep", "dobj")               # buyout by Acme"
+                       for n in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+                       if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
+                       for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
+                       for o in prep.children if o.dep_ == "pobj"]
         elif lemma == "win" and _past([verb]):          # "won the takeover battle for Foo"
             targets = [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
                        for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
         subject = subject_of(verb)
         buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if buyer is None and subject is not None and subject.lemma_.lower() in ("board", "shareholder", "director"):
+            buyer = next((n for c in subject.children if c.dep_ == "poss"             # "Foo's board accepted"
+                          and (n := ctx.entity_at(p, c, "Company"))), None)
         for target in targets:
             name = _bought_company(ctx, p, target) or next(
                 (n for c in target.children if c.dep_ in ("appos", "compound") and (n := ctx.entity_at(p, c, "Company"))),
@@ -1179,8 +1195,10 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)):
             continue                      # ... or "Lufthansa's US catering business"
         modifiers = list(noun.children)
-        if noun.dep_ == "compound":       # "Japanese subsidiary Fuso": the adjective may hang on the name
+        if noun.dep_ in ("compound", "amod"):   # "Japanese subsidiary Fuso": the adjective may hang on the name
             modifiers += [c for c in noun.head.children if c.i < noun.i]
+        modifiers += [g for c in list(modifiers) if c.dep_ == "compound" and c.pos_ == "NOUN"   # "US telecoms firm",
+                      for g in c.children if g.i < c.i]                                 # "Norwegian telecoms company"
         adjectives = [c for c in modifiers if c.dep_ in ("amod", "compound", "nmod") and
                       (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper())]
         owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
@@ -1301,6 +1319,25 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             market = _named_market(ctx, code)
             if market:
                 yield Fact(company, "operatesIn", market, evidence)
+
+
+def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A company named as another company of the text plus a market is its unit there: "Nintendo Europe",
+    "Diageo North America", "Yukos USA" (not "Air China" nor "Bank of America": no company before the market)."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        mention = ctx.mention_at(p, token)
+        name = ctx.entity_at(p, token, "Company")
+        if name is None or mention.anaphor or token.i != mention.start:
+            continue
+        words = name.split()
+        for cut in range(len(words) - 1, max(0, len(words) - 3) - 1, -1):
+            market = resolve_market(" ".join(words[cut:]))
+            parent = " ".join(words[:cut])
+            if market is not None and cut > 0 and ctx.types.get(parent) == "Company" and parent != name:
+                yield Fact(name, "subsidiaryOf", parent, evidence)
+                yield Fact(name, "operatesIn", market.name, evidence)
+                break
 
 
 def _place_at(token: Token) -> Place | None:
