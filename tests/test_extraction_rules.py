@@ -48,6 +48,9 @@ def test_entity_types(text, name, kind):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("The World Bank and the IMF said the G7 plan would help poor countries.", "World Bank"),
+    ("The World Bank and the IMF said the G7 plan would help poor countries.", "IMF"),
+    ("The Central Bank of Kenya raised rates, Kelvo Systems said.", "Central Bank of Kenya"),
     ("The World Trade Organisation (WTO) is to end the quota system.", "World Trade Organisation"),
     ("Under the Multi-Fibre Agreement quotas were set.", "Multi-Fibre Agreement"),
     ("The US Treasury Department and the Department of Justice said so.", "US Treasury Department"),
@@ -641,6 +644,15 @@ def test_a_public_officer_is_no_executive_of_the_texts_company():
     text = ("Kelvo Systems faces an inquiry. Kelvo Systems said so. This is the issue at the heart of the inquiry by "
             "New York's top law officer, Ola Berg, and a separate prosecution.")
     assert not [f for f in extract(text).facts if f.subject == "Ola Berg"]
+
+
+def test_mister_inside_a_name_makes_a_person_but_a_doctor_named_firm_stays_a_company():
+    assert types_of("Gordon Hale spoke. Mr Hale's plan was praised, Mr Hale said.").get("Gordon Hale") == "Person"
+    assert types_of("Sales at Dr Kelvo's Laboratories fell, Dr Kelvo's said.").get("Dr Kelvo's Laboratories") != "Person"
+
+
+def test_a_war_numbered_with_roman_numerals_is_no_product():
+    assert "World War II" not in types_of("The plan rebuilt Europe after World War II, Kelvo Systems said.")
 
 
 def test_mr_and_a_surname_join_the_full_name():

@@ -53,6 +53,16 @@ software therapeutics biotech mining shipping cells power sports outdoor retail 
 stockbrokers brokers brokerage consulting consultants
 """)
 
+# Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.
+# (General knowledge of the world's public institutions, like the country list; no article's names.)
+INTERGOVERNMENTAL_BODIES = frozenset({
+    "world bank", "international monetary fund", "imf", "world trade organisation", "world trade organization", "wto",
+    "oecd", "opec", "united nations", "un", "paris club", "european central bank", "ecb", "nato", "asean", "apec",
+    "african union", "european commission", "european parliament", "bank of england", "bank of japan",
+    "federal reserve", "fed", "world economic forum", "g7", "g8", "g20", "group of seven", "group of eight",
+    "international finance facility", "world food programme", "world health organization", "who", "unicef", "unesco",
+    "asian development bank", "african development bank", "inter-american development bank", "iaea", "eurostat"})
+
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder

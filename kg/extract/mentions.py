@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
-                      PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
+                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
@@ -28,6 +28,7 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read", "more"}
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
+_MISTER = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}       # (not "Dr": "Dr Reddy's" is a drugmaker)
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
 _CAMEL = re.compile(r"^[a-z][A-Z][a-zA-Z]+$")
@@ -158,7 +159,8 @@ def _product_spans(doc: Doc) -> list[Span]:
                     and not (doc[j - 1].ent_type_ == "GPE" and resolve_market(doc[j - 1].text)) \
                     and i - j < 3:              # "the Zephyr S" the model took for a place, but not "India 5G"
                 j -= 1
-            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE" and not _date_tag_on_a_name(doc, i)):
+            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE" and not _date_tag_on_a_name(doc, i)) \
+                    and not any(t.lower_ in ("war", "cup", "games", "olympics", "bowl") for t in doc[j:i]):   # "World War II"
                 start = j
             elif j == i and i + 2 < len(doc) and _hyphen_in_model(doc, i + 1) and not doc[i + 2].like_num:
                 start = i                       # "the 777-200LR": a hyphenated model number names itself
@@ -459,6 +461,8 @@ def _public_body(name: str) -> bool:
     """A public body's name has its public word as the head: last ("US Senate", "Federal Reserve",
     "Food and Drug Administration") or before "of"/"for" ("Ministry of Finance", "Office for National
     Statistics"). "Federated Department Stores", "Office Depot", "Federal Express" are businesses."""
+    if name.lower().removeprefix("the ") in INTERGOVERNMENTAL_BODIES or "central bank" in name.lower():
+        return True                     # "the World Bank", "G7", "Central Bank of Liberia"
     words = name.lower().replace("-", " ").split()
     return any(word in PUBLIC_BODY_WORDS and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on"))
                for i, word in enumerate(words))
@@ -802,7 +806,7 @@ def context_votes(span: Span) -> Counter:
     if before is not None and before.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS or any(
             c.dep_ == "appos" and c.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS for c in root.children):
         votes["Public"] += 4            # "watchdog Ofcom", "super-regulator Ofcom": a public body, no entity
-    if before is not None and before.lower_ in _TITLE_PREFIXES:
+    if before is not None and before.lower_ in _TITLE_PREFIXES or span[0].lower_ in _MISTER and len(span) > 1:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
