@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|3|4|5|6|7|8|9|10|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|12|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -64,7 +64,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          set 2, 194 in set 7 and 195 in set 4, so business/192 is replaced by business/196;
          business/265 is in set 1 and is replaced by business/266); tech/034 names no company
          and is replaced by tech/035
-  all  all sets, 104 articles
+  11   the 10 articles of eval/dev/bbc11.gold.jsonl
+         business: every 83rd file starting at index 9 (0-based), first 6 picks
+         tech:     every 97th file starting at index 11 (0-based), first 4 picks
+  12   the 10 articles of eval/dev/bbc12.gold.jsonl
+         business: every 89th file starting at index 57 (0-based), first 5 picks
+         tech:     every 79th file starting at index 61 (0-based), first 5 picks
+  all  all sets, 124 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -280,6 +286,40 @@ CHOSEN_10 = {  # (category, file): sha256 of the source file
     ("tech", "301.txt"): "69ad06fe8688d5f73fadc010097ce56cafb0d57ce130fb97450aae37cb91f3ca",
 }
 
+# set 11 (eval/dev/bbc11.gold.jsonl), fixed before reading like sets 1 to 10
+RULES_11 = {"business": (9, 83, 6), "tech": (11, 97, 4)}    # start index, step, picks
+SKIPPED_11 = {}
+
+CHOSEN_11 = {  # (category, file): sha256 of the source file
+    ("business", "011.txt"): "d98345c9f02b7e36587f7256eeceb3df008fa6fc47631afc05570398a98eb972",
+    ("business", "093.txt"): "e3970dcf5396ceefa5f638fe3f16cfa837ba79702650fab5aa7e2b207cb5d454",
+    ("business", "176.txt"): "6de33af385a6c86a080f8d3a03760aa9f2b1dd5b35d121e5d53b8a3d4a882dd3",
+    ("business", "259.txt"): "77ed944c4e18d0b351cf92356be7611e45438491c6eedc271c65e8754c856b9f",
+    ("business", "342.txt"): "087c0fc0917ad45cbb936ca4f096e3fdad9fee595a78f2057a2cb76312b78218",
+    ("business", "425.txt"): "c69c18f90d75a9010de6938bbde9ecc2792c1bc1a558059cf71b1b1218fabe4e",
+    ("tech", "012.txt"): "d753192801dc3e99b36a9545b873d3b894173835ac56f2712960c5c373465312",
+    ("tech", "109.txt"): "bd6ea0b3ee0febe727e06fbf46a0cd58c06822471ac10f8995bb007271f34f08",
+    ("tech", "206.txt"): "e8d5d28331f766cbd830e30fbbccc7c2594cca7b71e272c8fc3924501980f4b2",
+    ("tech", "303.txt"): "ab494be00fb4202a9d7fb34213affeb5059e0f872859c8289ac7d0096e87d693",
+}
+
+# set 12 (eval/dev/bbc12.gold.jsonl), fixed before reading like sets 1 to 11
+RULES_12 = {"business": (57, 89, 5), "tech": (61, 79, 5)}    # start index, step, picks
+SKIPPED_12 = {}
+
+CHOSEN_12 = {  # (category, file): sha256 of the source file
+    ("business", "058.txt"): "46d14b80986174d03df6bd54e64f0b251e980b3d9ebc5eebb437fa520b6f9621",
+    ("business", "148.txt"): "f3d63896a4b563688763f82facfcfc27d45073a4ae3823b404a5fd775217479d",
+    ("business", "237.txt"): "3772f8b8c37f057710d09eb580ec529591df6a0e8c38193da1738e76880b71ce",
+    ("business", "325.txt"): "51c9908f5a3f4f6c939818a983e48bff19aeab81f4ce419f3a977ee5d0c3d955",
+    ("business", "414.txt"): "d439d66f1506a242d38c2a13788d8c16e525912c9755638c164082f4993a4bf1",
+    ("tech", "062.txt"): "4cfdec182a70f7518362000efebb9705dfc04da4a409a5e3f89e78f26f5e1073",
+    ("tech", "141.txt"): "b3f92d0c699be0998c93e8946cf37359d45ac580c688d6746ff338276f7c7500",
+    ("tech", "220.txt"): "557d3a8aea965d471e7a5c2840ee6470e57838ff6d328f763077d65f33127954",
+    ("tech", "299.txt"): "f0d3c4411673197a3c9069faddce5350cf72d78c8c87a112a8a16be1aafb83a2",
+    ("tech", "378.txt"): "fb741b8c3a6625861c877a824d547c8753fb5a317dbaf6ca04571d2b3d5d4931",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -287,7 +327,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("3", RULES_3, SKIPPED_3, CHOSEN_3), ("4", RULES_4, SKIPPED_4, CHOSEN_4),
                                          ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6),
                                          ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8),
-                                         ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10)]:
+                                         ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10),
+                                         ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
