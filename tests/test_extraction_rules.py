@@ -429,6 +429,9 @@ def test_facts(text, fact):
     ("Norvik's planned acquisition of Kelvo Systems was approved.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
     ("Telco rejected a bid from Vantel Communications.", ("Telco", "partnersWith", "Vantel Communications")),
     ("Air China and Bank of America said so.", ("Air China", "subsidiaryOf", "Air")),
+    # an economist's country is what they cover, not where the firm is
+    ("\"Prices will rise,\" said Ola Berg, chief UK economist at Kelvo Economics.",
+     ("Kelvo Economics", "operatesIn", "United Kingdom")),
     # "of" a country inside the company's own name is no location fact about another company
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
@@ -471,6 +474,14 @@ def test_home_country_of_a_company_described_by_nationality():
     ("The former chief financial officer at US telecoms firm Worldnet has finished giving evidence.",
      ("Worldnet", "operatesIn", "United States")),
     ("It was a spin-off from Norwegian telecoms company Telnor.", ("Telnor", "operatesIn", "Norway")),
+    ("The pipeline will be built by the US-registered Albanova Oil Corporation (AOC).",
+     ("Albanova Oil Corporation", "operatesIn", "United States")),
+    ("By contrast Netcraft's four monitoring stations in the US managed to view the site.",
+     ("Netcraft", "operatesIn", "United States")),
+    ("Hugo Lund, European director for public policy at CompNet, an umbrella organization, said so.",
+     ("CompNet", "operatesIn", "Europe")),
+    ("David Stanley, UK managing director of filtering firm Ciphernet, said the new technique was the next step.",
+     ("Ciphernet", "operatesIn", "United Kingdom")),
     # a name the model tags as a place, owned by a country: that country's company
     ("Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.",
      ("Everasia", "operatesIn", "Turkey")),

@@ -1240,12 +1240,24 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                     if market is not None:
                         yield Fact(company, "operatesIn", market.name, evidence)
-    for based in sentence:                                # "Ireland-based Elan", "a US-based firm"
-        if based.lower_ != "based" or based.i < 2 or based.doc[based.i - 1].text != "-":
+    for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
+        if based.lower_ not in _SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
         market = ctx.entity_at(p, based.doc[based.i - 2], "Market")
-        company = ctx.entity_at(p, based.head, "Company") if based.dep_ in ("amod", "acl") else None
+        company = ctx.entity_at(p, based.head, "Company") if based.dep_ in ("amod", "acl", "compound") else None
+        company = company or next((n for c in based.head.children if c.dep_ in ("appos", "compound") and c.i > based.i
+                                   and (n := ctx.entity_at(p, c, "Company"))), None)
         if market and company:
+            yield Fact(company, "operatesIn", market, evidence)
+    for title in sentence:                                # "UK managing director of Foo", "European director
+        if title.lemma_.lower() not in EXECUTIVE_TITLES or title.pos_ != "NOUN":   # for public policy at Foo": a
+            continue                      # post in a country is the firm's presence (a "US economist" covers it)
+        places = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i
+                  and c.text[:1].isupper()]
+        markets = [m for c in places if (m := ctx.entity_at(p, c, "Market") or (
+            ref.name if (ref := resolve_market(f"{c.text} market")) is not None else None))]
+        company = _company_for_title(ctx, p, title) if markets else None
+        for market in markets if company else []:
             yield Fact(company, "operatesIn", market, evidence)
     for token in sentence:                                # "Brazil's Petrobras", "Argentina's Enarsa"
         company = ctx.entity_at(p, token, "Company")
@@ -1293,12 +1305,17 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             via = ("at", "from", "of") if holder.lemma_.lower() in TITLES else ("at", "from")   # "director of Foo in
             holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in via   # the UK"
                                   and c.i < token.i for t in c.children if t.dep_ == "pobj"]
+            if holder.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | {"station", "centre", "center"}:
+                holders += [c for c in holder.children if c.dep_ in ("poss", "compound")]   # "Acme's stations in the
+                #                                                          US", "one Acme distribution centre in the UK"
+                holders += [g for c in holder.children if c.dep_ == "compound" for g in c.children
+                            if g.dep_ in ("poss", "compound")]
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN" \
                 and ctx.mention_at(p, token.head.head) is not ctx.mention_at(p, token) \
                 and ctx.entity_at(p, token, "Market"):
             holders = [token.head.head]                                       # "EVA of Taiwan"
         elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
-                and token.doc[token.i + 2].lower_ == "based" and token.doc[token.i + 2].dep_ in ("amod", "acl"):
+                and token.doc[token.i + 2].lower_ in _SEAT_WORDS and token.doc[token.i + 2].dep_ in ("amod", "acl"):
             holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
             holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")]
         company = next((name for t in holders if (name := ctx.entity_at(p, t, "Company"))), None)
@@ -1338,6 +1355,10 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(name, "subsidiaryOf", parent, evidence)
                 yield Fact(name, "operatesIn", market.name, evidence)
                 break
+
+
+# Participles that seat a company in a place: "Ireland-based", "US-registered", "Tokyo-listed".
+_SEAT_WORDS = frozenset({"based", "registered", "headquartered", "listed", "incorporated", "domiciled", "owned"})
 
 
 def _place_at(token: Token) -> Place | None:
