@@ -666,6 +666,16 @@ def test_a_war_numbered_with_roman_numerals_is_no_product():
     assert "World War II" not in types_of("The plan rebuilt Europe after World War II, Kelvo Systems said.")
 
 
+def test_the_economy_in_a_quote_is_the_country_in_view():
+    result = extract("Japan's economy grew 0.1%. \"The economy is now heading upward,\" said Paul Shear, an "
+                     "economist at Lehmann Brothers.")
+    assert [(c.speaker, c.about) for c in result.claims] == [("Paul Shear", ["Japan"])]
+
+
+def test_the_countrys_largest_firm_is_there():
+    assert ("Kelvo", "operatesIn", "Brazil") in facts_of("Brazil's output rose. Kelvo is the country's largest carmaker.")
+
+
 def test_mr_and_a_surname_join_the_full_name():
     text = "Steve Ash, from Activcard, told the BBC that banks would change. \"It is a long number,\" said Mr Ash."
     people = [e for e in extract(text).entities if e.type in ("Person", "Executive")]

@@ -280,11 +280,12 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
 
 def _anaphor_in_quote(ctx: DocContext, p: int, token: Token, quoted: set[int], own: str | None) -> bool:
     """A description inside a quotation ("the bank's servers") means what the speaker means, which is
-    rarely the company the narrative last named; the speaker's own company excepted."""
+    rarely the company the narrative last named; the speaker's own company excepted, and "the economy" or
+    "the country", which is the country the text is about."""
     if token.i not in quoted:
         return False
     mention = ctx.mention_at(p, token)
-    return mention is not None and mention.anaphor and mention.entity != own
+    return mention is not None and mention.anaphor and mention.entity != own and mention.type != "Market"
 
 
 def _closing_attribution(sentence: Span, verb: Token, subject: Token) -> bool:

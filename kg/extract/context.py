@@ -253,6 +253,12 @@ class DocContext:
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Company", (token.left_edge.i, token.i + 1)
+                elif token.pos_ == "NOUN" and token.lower_ in ("economy", "country", "nation") \
+                        and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] \
+                        and not any(c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()
+                                    for c in token.children):
+                    kind, span = "Market", (token.left_edge.i, token.i + 1)   # "the economy", "the country's
+                    #                                                           biggest bank": the country in view
                 elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in _PRODUCT_ANAPHORS \
                         and token.dep_ not in ("compound", "appos") \
                         and [c.lower_ for c in token.children if c.dep_ == "det"] in (["the"], ["this"]) \
@@ -267,7 +273,7 @@ class DocContext:
                     target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
-                if kind in ("Company", "Person") and target is None:       # "the German group": not a company known to be British
+                if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:
                     continue
