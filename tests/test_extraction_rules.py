@@ -388,6 +388,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Telco's board accepted a bid from Vantel Communications.", ("Telco", "partnersWith", "Vantel Communications")),
     ("\"Demand is weak,\" said Ursula von der Leyden, an economist at Kelvo Bank.",
      ("Ursula von der Leyden", "worksFor", "Kelvo Bank")),
+    ("\"Demand is huge,\" predicts Oliver Hart, editor of gadget magazine Gizmo.", ("Oliver Hart", "executiveOf", "Gizmo")),
+    ("Kelvo Systems fell. Chief operating officer Peter Chan said that Kelvo Systems is \"kicking the tyres\".",
+     ("Peter Chan", "executiveOf", "Kelvo Systems")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),
@@ -429,6 +432,7 @@ def test_facts(text, fact):
     ("Norvik's planned acquisition of Kelvo Systems was approved.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
     ("Telco rejected a bid from Vantel Communications.", ("Telco", "partnersWith", "Vantel Communications")),
     ("Air China and Bank of America said so.", ("Air China", "subsidiaryOf", "Air")),
+    ("\"Sales fell,\" said Ola Berg, technology editor at Gizmo Weekly.", ("Ola Berg", "executiveOf", "Gizmo Weekly")),
     # an economist's country is what they cover, not where the firm is
     ("\"Prices will rise,\" said Ola Berg, chief UK economist at Kelvo Economics.",
      ("Kelvo Economics", "operatesIn", "United Kingdom")),

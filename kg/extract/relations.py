@@ -87,16 +87,20 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
+        elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
+            named = {n for n in ctx.entities_in(p, sentence, "Company")}   # "chief operating officer Peter Chan
+            main = ctx.salient_company(p, token.i)                         # said that Kelvo is ...": the one
+            company = main if named == {main} else None                    # company, the text's own
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
         words = {w.lower() for w in role.replace("-", " ").split()} | {token.lemma_.lower()}
-        if token.lemma_.lower() in AFFILIATION_TITLES and "in chief" not in role.lower():
+        if token.lemma_.lower() in AFFILIATION_TITLES and "in chief" not in role.lower() and not _runs_publication(token):
             #                                                  "chief economist": an economist first;
             #                                                  "editor in chief" runs the publication
             predicate = "worksFor"
         else:
-            predicate = "executiveOf" if words & EXECUTIVE_TITLES else "worksFor"
+            predicate = "executiveOf" if words & EXECUTIVE_TITLES or _runs_publication(token) else "worksFor"
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
         if predicate == "executiveOf" and any(c.dep_ == "conj" and c.lemma_.lower() in EXECUTIVE_TITLES for c in token.children):
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):   # "Foo's President
@@ -141,10 +145,18 @@ def _company_phrase(ctx: DocContext, p: int, token: Token) -> str | None:
     return name
 
 
-def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
+def _runs_publication(title: Token) -> bool:
+    """'editor of gadget magazine Stuff': the editor of a publication runs it ("technology editor at Foo" works
+    there)."""
+    return title.lemma_.lower() == "editor" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children) \
+        and not any(c.dep_ in ("compound", "amod") and c.lower_ not in ("chief", "managing", "executive", "deputy")
+                    for c in title.children)
+
+
+def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bool = True) -> bool:
     """A company title with no company in its sentence, no 'of'/'at' after it, no owner ("New York's top law
     officer") and no name before it ("Three UK chief executive": a company the model missed): the company
-    is the one the text is about."""
+    is the one the text is about. With `alone=False`, other companies may be named in the sentence."""
     before = title.i - 1
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS:
         before -= 1
@@ -152,8 +164,8 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token) -> bool:
     return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
         and not named_before \
         and not any(c.dep_ in ("prep", "poss") for c in title.children) \
-        and not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
-                    and not m.anaphor for m in ctx.mentions)
+        and (not alone or not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
+                                  and not m.anaphor for m in ctx.mentions))
 
 
 _APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
