@@ -76,6 +76,9 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   12   the 10 articles of eval/dev/bbc12.gold.jsonl
          business: every 89th file starting at index 57 (0-based), first 5 picks
          tech:     every 79th file starting at index 61 (0-based), first 5 picks
+         a pick that is already in sets 1 to 11 is skipped (business/147 is in set 5 and
+         business/236 in set 2; replaced by business/148 and business/237); no pick names
+         no company or repeats the body of an earlier set's article
   all  all sets, 124 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
