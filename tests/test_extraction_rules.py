@@ -391,6 +391,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("\"Demand is huge,\" predicts Oliver Hart, editor of gadget magazine Gizmo.", ("Oliver Hart", "executiveOf", "Gizmo")),
     ("Kelvo Systems fell. Chief operating officer Peter Chan said that Kelvo Systems is \"kicking the tyres\".",
      ("Peter Chan", "executiveOf", "Kelvo Systems")),
+    ("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire.", ("Zanussi", "subsidiaryOf", "Electrolux")),
+    ("Google acquired Pyra Labs, makers of the Blogger software, in 2003.", ("Pyra Labs", "produces", "Blogger")),
+    ("Malcolm Seagrave, security expert at Energis, said attacks rose.", ("Malcolm Seagrave", "worksFor", "Energis")),
+    ("The Japanese, Koreans and Ericsson of Sweden are backing the standard.", ("Ericsson", "operatesIn", "Sweden")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),
@@ -678,6 +682,27 @@ def test_the_economy_in_a_quote_is_the_country_in_view():
 
 def test_the_countrys_largest_firm_is_there():
     assert ("Kelvo", "operatesIn", "Brazil") in facts_of("Brazil's output rose. Kelvo is the country's largest carmaker.")
+
+
+def test_earning_an_amount_is_a_result():
+    events = [e for e in extract("During the same quarter, Vantel earned $187m.").events if e.type == "FinancialResult"]
+    assert [(e.args["company"], e.args["metric"], e.args["amount"]) for e in events] == [("Vantel", "earnings", 187e6)]
+
+
+def test_a_product_placed_in_a_country_is_available_there_not_present():
+    from kg.extract.pipeline import _products_are_available
+    from kg.model import Entity, Evidence, Fact
+    where = Evidence("t.txt", "s", 0, 1)
+    entities = {"Zephyr 5": Entity("Product", "Zephyr 5"), "Kelvo": Entity("Company", "Kelvo")}
+    facts = [Fact("Zephyr 5", "operatesIn", "Japan", where), Fact("Zephyr 5", "targetsMarket", "India", where),
+             Fact("Kelvo", "operatesIn", "Japan", where)]
+    assert [(f.subject, f.predicate, f.object) for f in _products_are_available(facts, entities)] == [
+        ("Zephyr 5", "availableIn", "Japan"), ("Kelvo", "operatesIn", "Japan")]
+
+
+def test_a_conference_is_no_company():
+    assert types_of("The list was unveiled at the International Supercomputer Conference in Heidelberg.").get(
+        "International Supercomputer Conference") != "Company"
 
 
 def test_mr_and_a_surname_join_the_full_name():

@@ -83,6 +83,8 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
             metric = next((_metric(t) for t in clause.head.subtree if _metric(t) and t.i < span.start), None)
+        if metric is None and clause.lemma_.lower() == "earn" and span.root.dep_ in ("dobj", "pobj", "nummod"):
+            metric = "earnings"          # "Vantel earned $187m in the quarter"
         if metric and _hypothetical(clause):
             continue                     # "has forecast a loss of", "would have sales of", "sales of $1bn were possible"
         if metric:

@@ -32,6 +32,7 @@ model models battery batteries charger bank chip chips processor processors semi
 drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
+machine supercomputer server printer prototype
 """)
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug
@@ -40,6 +41,7 @@ PUBLIC_BODY_WORDS = _words("""
 ministry department senate congress parliament commission administration treasury government council
 court office authority bureau police committee assembly cabinet tribunal embassy regulator federal
 fed reserve army navy organisation organization agreement treaty accord university museum college school hospital
+conference summit expo exhibition festival championship
 """)
 
 # Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",
@@ -73,7 +75,7 @@ general managing executive
 AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor
 correspondent consultant professor spokesman spokeswoman spokesperson engineer scientist employee
-lawyer adviser advisor writer contributor coordinator specialist representative fellow
+lawyer adviser advisor writer contributor coordinator specialist representative fellow expert
 """)
 
 # Verbs of saying: their subject is a speaker and their complement a claim.

@@ -531,6 +531,12 @@ def included_by(token: Token) -> Token | None:
     return noun
 
 
+def _units_listed(token: Token) -> bool:
+    """'Electrolux's subsidiary brands include AEG': businesses, not products."""
+    noun = included_by(token)
+    return noun is not None and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children)
+
+
 def _listed_as_products(token: Token) -> bool:
     """'brand names such as Celebrex', 'drugs like Vioxx' (however the parser hangs 'such')."""
     prep = token.head
@@ -736,7 +742,7 @@ def _source_of_according_to(token: Token) -> bool:
 _REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show", "find", "indicate", "reveal",
                     "confirm", "deny", "state", "declare"}
 
-_CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser", "software"}
+_CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
@@ -774,8 +780,9 @@ def context_votes(span: Span) -> Counter:
             (holder := first.head.head if first.head.head.lower_ != "such" else first.head.head.head).pos_ == "NOUN"
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
-    if included_by(first if first.dep_ != "compound" else _first_conjunct(first.head)) is not None:
-        votes["Product"] += 2.5         # "Diageo's brands include Smirnoff vodka and Guinness stout"
+    listed = first if first.dep_ != "compound" else _first_conjunct(first.head)
+    if included_by(listed) is not None:     # "Diageo's brands include Smirnoff vodka and Guinness stout"
+        votes["Company" if _units_listed(listed) else "Product"] += 2.5   # ("subsidiary brands": businesses)
     if _listed_as_products(first):
         votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (
@@ -799,6 +806,9 @@ def context_votes(span: Span) -> Counter:
                 c.dep_ == "compound" and c.lower_ in COMPANY_NOUNS for c in root.children) \
             and doc[span.end - 1].lower_ not in INDUSTRY_WORDS | _LEGAL | _UNIT_NAME_WORDS:
         votes["Product"] += 1.5         # "Microsoft's Windows", "Kelvo's Qrio Robot": what a company owns by name
+    if after is not None and after.lower_ == "of" and root.pos_ == "PROPN" and (root.ent_type_ != "PERSON" or len(span) == 1) and any(
+            resolve_market(doc[span.end + 1:span.end + 1 + k].text) for k in (1, 2, 3) if span.end + 1 + k <= len(doc)):
+        votes["Company"] += 1.5         # "Ericsson of Sweden", "EVA of Taiwan"
     if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children) or (
             before is not None and before.tag_ == "POS" and before2 is not None and before2.ent_type_ == "GPE"
             and root.pos_ == "PROPN"):

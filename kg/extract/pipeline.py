@@ -63,7 +63,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
 
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch"]
-    facts = _unique_facts(facts)
+    facts = _unique_facts(_products_are_available(facts, table.entities))
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
@@ -72,6 +72,21 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     found_claims = document_claims(ctx, leaders)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
+
+
+def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:
+    """A product is not present in a market, it is sold there: a market rule that reached a product
+    ("Japan's Earth Simulator", "India's top-selling newspaper, Dainik Jagran") gives availableIn."""
+    kept = []
+    for fact in facts:
+        if fact.predicate == "operatesIn" and (entity := entities.get(fact.subject)) is not None \
+                and entity.type == "Product":
+            fact = Fact(fact.subject, "availableIn", fact.object, fact.evidence)
+        elif fact.predicate in ("absentFrom", "targetsMarket") and (entity := entities.get(fact.subject)) is not None \
+                and entity.type == "Product":
+            continue
+        kept.append(fact)
+    return kept
 
 
 def _add_inferred_markets(entities: dict[str, Entity], facts: list[Fact]) -> None:

@@ -463,9 +463,12 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if company:
                     yield Fact(company, "produces", product, evidence)
                 break
-    for noun in sentence:            # "iPhone maker Apple", "Orca 7 maker Skyrune"
+    for noun in sentence:            # "iPhone maker Apple", "Orca 7 maker Skyrune", "Pyra Labs, makers of Blogger"
         if noun.lemma_.lower() in ("maker", "manufacturer", "developer", "producer", "designer", "builder", "owner"):
             made = ctx.entities_in(p, [t for t in noun.subtree if t.i < noun.i], "Product")
+            if noun.dep_ == "appos":
+                made += ctx.entities_in(p, [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                            for t in c.subtree], "Product")
             company = ctx.entity_at(p, noun.head, "Company") if noun.dep_ in ("compound", "appos") else None
             if company is None and noun.i + 1 < len(noun.doc):
                 company = ctx.entity_at(p, noun.doc[noun.i + 1], "Company")
@@ -475,6 +478,10 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         noun = included_by(token)
         owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))),
                      None) if noun is not None else None
+        if owner and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children):
+            for unit in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Company"):
+                yield Fact(unit, "subsidiaryOf", owner, evidence)   # "Electrolux's subsidiary brands include AEG"
+            continue
         for product in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Product") if owner else []:
             yield Fact(owner, "produces", product, evidence)
     for product, company in _named_makers(ctx, sentence, p):
