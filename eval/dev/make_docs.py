@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|...|12|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|14|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -79,7 +79,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          a pick that is already in sets 1 to 11 is skipped (business/147 is in set 5 and
          business/236 in set 2; replaced by business/148 and business/237); no pick names
          no company or repeats the body of an earlier set's article
-  all  all sets, 124 articles
+  13   the 9 articles of eval/dev/bbc13.gold.jsonl
+         business: every 91st file starting at index 14 (0-based), first 5 picks
+         tech:     every 101st file starting at index 19 (0-based), up to 5 picks (the folder gives 4)
+  14   the 9 articles of eval/dev/bbc14.gold.jsonl
+         business: every 97th file starting at index 66 (0-based), first 5 picks
+         tech:     every 103rd file starting at index 47 (0-based), up to 5 picks (the folder gives 4)
+  all  all sets, 142 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -337,6 +343,38 @@ CHOSEN_12 = {  # (category, file): sha256 of the source file
     ("tech", "378.txt"): "fb741b8c3a6625861c877a824d547c8753fb5a317dbaf6ca04571d2b3d5d4931",
 }
 
+# set 13 (eval/dev/bbc13.gold.jsonl), fixed before reading like sets 1 to 12
+RULES_13 = {"business": (14, 91, 5), "tech": (19, 101, 5)}    # start index, step, picks
+SKIPPED_13 = {}
+
+CHOSEN_13 = {  # (category, file): sha256 of the source file
+    ("business", "015.txt"): "afc010cf0b98fbd6ff69ff0591099e95dee78641dc84d9376c04eb965d1cab1d",
+    ("business", "106.txt"): "05e3b71aad3372d709c8415722058d1e603ed55691f7870115d15a4cd5ce3d3f",
+    ("business", "197.txt"): "1111970e07ed8d532d5c98c2ea05f50250f8f3d2b6ace0a0e09957f35f9ab4d5",
+    ("business", "288.txt"): "2043dbfcfe67b0dd8e6b70c6b9a3a0f73d41500bfcbeb205d3f61704c5696104",
+    ("business", "379.txt"): "e2671e61867accff3a3a9f444feebc7bb887e348b6b5697791afd4b8b4af631d",
+    ("tech", "020.txt"): "557f3e903284208041ed57f90f8f4c29d03dde52b215ca859292b138e536b7c2",
+    ("tech", "122.txt"): "deeb9a9b2a58680d4b7164117a2c01fd9b9e835bcf4ba3f3342038d127d23220",
+    ("tech", "222.txt"): "47835b439d5fd68fc594b70a38ea74ede0983ee79c20e83c151c48c1d86c6495",
+    ("tech", "324.txt"): "a1afc32855addd21b491e029f66d282aa28ebc4bd28e324fbd7f03b2181fcc00",
+}
+
+# set 14 (eval/dev/bbc14.gold.jsonl), fixed before reading like sets 1 to 13
+RULES_14 = {"business": (66, 97, 5), "tech": (47, 103, 5)}    # start index, step, picks
+SKIPPED_14 = {}
+
+CHOSEN_14 = {  # (category, file): sha256 of the source file
+    ("business", "067.txt"): "3116fbf800209f2f4bdd3bbb716ca8c10ad364c149da3ec89c737a1be34daa97",
+    ("business", "164.txt"): "5269b1c4adaa4e506b4126db3ef271c0357348b86eeb478a76819ef1c192a6b7",
+    ("business", "261.txt"): "cc5aba11a75d1247db31a3d68da57e2c65bbcf43982c87d7068df0706281d70c",
+    ("business", "358.txt"): "101b8dc7cd24da0712f35fb3d0764cd429f26c1fead67c931b4eea2cc8281504",
+    ("business", "455.txt"): "cf69873ad21cfc83a76c428d7802a16bebcdcde28e671842f0c9932ea6a70fe1",
+    ("tech", "048.txt"): "a6e7b8c53fa82630304a3e4e7cf4ea9901bc58108f052228df3b2c2497a3cddd",
+    ("tech", "151.txt"): "fb42b07bb10ab350db69e38bc57b76575f3d6ff0e49458790a3be5cf2f7ac7d1",
+    ("tech", "254.txt"): "4f3b809b0713dad2b3a386ce90889d2ab93e575df5372bdc56d675aef917ffc1",
+    ("tech", "357.txt"): "e627c80f89b052a741cc00e960a8cf0cfd6cca89720850e8f5cc856743a5ba8a",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -345,7 +383,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("5", RULES_5, SKIPPED_5, CHOSEN_5), ("6", RULES_6, SKIPPED_6, CHOSEN_6),
                                          ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8),
                                          ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10),
-                                         ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12)]:
+                                         ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12),
+                                         ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
