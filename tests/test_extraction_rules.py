@@ -395,6 +395,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Google acquired Pyra Labs, makers of the Blogger software, in 2003.", ("Pyra Labs", "produces", "Blogger")),
     ("Malcolm Seagrave, security expert at Energis, said attacks rose.", ("Malcolm Seagrave", "worksFor", "Energis")),
     ("The Japanese, Koreans and Ericsson of Sweden are backing the standard.", ("Ericsson", "operatesIn", "Sweden")),
+    ("Technology firms Sony, Philips, Matsushita and Samsung are developing a common way to stop piracy.",
+     ("Philips", "partnersWith", "Samsung")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),
@@ -698,6 +700,10 @@ def test_a_product_placed_in_a_country_is_available_there_not_present():
              Fact("Kelvo", "operatesIn", "Japan", where)]
     assert [(f.subject, f.predicate, f.object) for f in _products_are_available(facts, entities)] == [
         ("Zephyr 5", "availableIn", "Japan"), ("Kelvo", "operatesIn", "Japan")]
+
+
+def test_a_sector_word_before_firms_opening_a_sentence_is_no_name():
+    assert "Technology" not in types_of("Technology firms Sony and Philips are developing a new format.")
 
 
 def test_a_conference_is_no_company():

@@ -592,10 +592,19 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             and not _common_word_opening_sentence(span, lowercase_words)]
 
 
+def _kind_of_firms(span: Span) -> bool:
+    """'Technology firms Sony and Philips', 'Mining companies ...': a sector word opening a sentence before a
+    plural company noun is the kind of firm, not a name."""
+    doc = span.doc
+    return len(span) == 1 and _starts_sentence(span[0]) and span.end < len(doc) and doc[span.end].tag_ == "NNS" \
+        and doc[span.end].lemma_.lower() in COMPANY_NOUNS and doc[span.end].is_lower
+
+
 def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool:
     """One capitalised word opening a sentence that the text also writes in lower case is that common
     word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), not a name."""
-    return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and span[0].lower_ in lowercase_words \
+    return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and (
+        span[0].lower_ in lowercase_words or _kind_of_firms(span)) \
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
 

@@ -790,7 +790,12 @@ def joint_developers(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         subject = agents[0] if agents else subject_of(verb)
         if subject is None:
             continue
-        makers = list(dict.fromkeys(n for t in conjuncts(subject) if (n := ctx.entity_at(p, t, "Company"))))
+        named = conjuncts(subject)
+        if subject.tag_ == "NNS" and subject.lemma_.lower() in COMPANY_NOUNS:   # "Technology firms Sony, Philips
+            named = [m for c in [*subject.children, *(s for s in subject.head.children if s.dep_ == "nsubj"   # and
+                                                        and s is not subject)]
+                     if c.dep_ in ("appos", "compound", "nsubj") for m in conjuncts(c)]
+        makers = list(dict.fromkeys(n for t in named if (n := ctx.entity_at(p, t, "Company"))))           # Samsung"
         for i, a in enumerate(makers):
             for b in makers[i + 1:]:
                 yield Fact(a, "partnersWith", b, evidence)
