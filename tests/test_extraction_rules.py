@@ -397,6 +397,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("The Japanese, Koreans and Ericsson of Sweden are backing the standard.", ("Ericsson", "operatesIn", "Sweden")),
     ("Technology firms Sony, Philips, Matsushita and Samsung are developing a common way to stop piracy.",
      ("Philips", "partnersWith", "Samsung")),
+    ("However, the deal does not include former Kelvo chief executives Ken Lane and Jeff Skillen.",
+     ("Jeff Skillen", "executiveOf", "Kelvo")),
+    ("\"Access matters,\" said John Wester, managing director of oil industry analysts Douglas-Wester.",
+     ("John Wester", "executiveOf", "Douglas-Wester")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),

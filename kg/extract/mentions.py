@@ -829,8 +829,9 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
-        votes["Company" if before.tag_ == "NNS" else "Person"] += 2   # "CEO Jane Doe", "analyst John Roe";
-        #                                                               "telecom analysts Ovum" is a firm
+        firm = before.tag_ == "NNS" and (len(span) == 1 or root.ent_type_ != "PERSON" or "-" in span.text)
+        votes["Company" if firm else "Person"] += 2   # "CEO Jane Doe", "analyst John Roe"; "telecom analysts Ovum"
+        #                                               is a firm ("chief executives Ken Lane and Jeff Ross" are not)
     if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.lemma_.lower() in (
             "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
             c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
@@ -864,7 +865,8 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES:
-        votes["Company" if root.head.tag_ == "NNS" else "Person"] += 3    # (not "analysts Ovum")
+        firm = root.head.tag_ == "NNS" and (len(span) == 1 or root.ent_type_ != "PERSON" or "-" in span.text)
+        votes["Company" if firm else "Person"] += 3    # (not "analysts Ovum")
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
         owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)
         if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
