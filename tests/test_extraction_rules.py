@@ -715,6 +715,19 @@ def test_a_conference_is_no_company():
         "International Supercomputer Conference") != "Company"
 
 
+def test_a_title_and_a_name_coordinated_as_the_subject_speak_as_the_person():
+    result = extract("\"With the completion of our restatements we have a solid foundation,\" said Nortel president "
+                     "and chief executive Bill Owens.")
+    assert [(c.speaker, c.about) for c in result.claims] == [("Bill Owens", ["Nortel"])]
+
+
+def test_a_leader_named_in_full_is_a_person_but_a_market_leader_is_a_firm():
+    assert types_of("\"Engines will go,\" said union leader Vincenzo Lillo, as reported by Reuters.").get(
+        "Vincenzo Lillo") == "Person"
+    assert types_of("Its rivals - market leader Mengniu Dairy and Bright Dairy - dominate the market.").get(
+        "Mengniu Dairy") == "Company"
+
+
 def test_mr_and_a_surname_join_the_full_name():
     text = "Steve Ash, from Activcard, told the BBC that banks would change. \"It is a long number,\" said Mr Ash."
     people = [e for e in extract(text).entities if e.type in ("Person", "Executive")]

@@ -12,7 +12,7 @@ from kg.model import Claim
 from .context import DocContext
 from .lexicon import SPEECH_VERBS
 from .normalize import normalize_date
-from .relations import subject_of
+from .relations import TITLES, subject_of
 
 _FIRST_PERSON_PLURAL = {"we", "our", "us", "ours"}
 _ABOUT_TYPES = ("Company", "Product", "Market")
@@ -310,7 +310,8 @@ def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
     """The person a speech verb's subject names, or names in apposition ("Boeing's new chief executive,
     Kelly Ortberg, told ...") or before a dashed description."""
     return ctx.entity_at(p, subject, "Person") or next(
-        (n for c in subject.children if c.dep_ == "appos" and (n := ctx.entity_at(p, c, "Person"))), None) or next(
+        (n for c in subject.children if (c.dep_ == "appos" or c.dep_ == "conj" and subject.lemma_.lower() in TITLES)
+         and (n := ctx.entity_at(p, c, "Person"))), None) or next(   # "Nortel president and chief executive Bill Owens"
         (n for t in subject.subtree if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "\u2013", "\u2014")
          and t.doc[t.i + 1].whitespace_ and (n := ctx.entity_at(p, t, "Person"))), None)
     #  ... or the name before a dashed description: "Florian Hamm - the club's largest investor - said"

@@ -28,6 +28,9 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read", "more"}
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
+# Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
+# a person.
+_PEOPLE_NOUNS = {"leader", "official", "boss", "owner", "chief", "player", "challenger", "newcomer", "investor"}
 _MISTER = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}       # (not "Dr": "Dr Reddy's" is a drugmaker)
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
@@ -769,7 +772,11 @@ def context_votes(span: Span) -> Counter:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.lemma_.lower() in COMPANY_NOUNS and before.pos_ == "NOUN":
+    if before is not None and before.lemma_.lower() in _PEOPLE_NOUNS and before.pos_ == "NOUN" and len(span) > 1 \
+            and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
+                                                       for c in before.children):   # (a "market leader" is a firm)
+        votes["Person"] += 2            # "union leader Vincenzo Lilliu", "trades union official Ulf Carlsson"
+    elif before is not None and before.lemma_.lower() in COMPANY_NOUNS and before.pos_ == "NOUN":
         votes["Company"] += 3           # "smartphone maker Xiaomi"
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
             and before.lemma_.lower() not in ("platform", "service", "system", "network"):
