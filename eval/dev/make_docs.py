@@ -85,6 +85,7 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   14   the 9 articles of eval/dev/bbc14.gold.jsonl
          business: every 97th file starting at index 66 (0-based), first 5 picks
          tech:     every 103rd file starting at index 47 (0-based), up to 5 picks (the folder gives 4)
+         business/067 names no company and is replaced by business/068
   all  all sets, 142 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
@@ -361,10 +362,11 @@ CHOSEN_13 = {  # (category, file): sha256 of the source file
 
 # set 14 (eval/dev/bbc14.gold.jsonl), fixed before reading like sets 1 to 13
 RULES_14 = {"business": (66, 97, 5), "tech": (47, 103, 5)}    # start index, step, picks
-SKIPPED_14 = {}
+SKIPPED_14 = {("business", "067.txt"): "no company named (the FAO's report on farm subsidies: the FAO, "
+                                       "the WTO and the European Union, international bodies)"}
 
 CHOSEN_14 = {  # (category, file): sha256 of the source file
-    ("business", "067.txt"): "3116fbf800209f2f4bdd3bbb716ca8c10ad364c149da3ec89c737a1be34daa97",
+    ("business", "068.txt"): "2e6954c6fd4ccc1747897334e6b67795c51ca1582ae0415806722b440d9dde2a",
     ("business", "164.txt"): "5269b1c4adaa4e506b4126db3ef271c0357348b86eeb478a76819ef1c192a6b7",
     ("business", "261.txt"): "cc5aba11a75d1247db31a3d68da57e2c65bbcf43982c87d7068df0706281d70c",
     ("business", "358.txt"): "101b8dc7cd24da0712f35fb3d0764cd429f26c1fead67c931b4eea2cc8281504",
