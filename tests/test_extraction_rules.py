@@ -401,6 +401,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Jeff Skillen", "executiveOf", "Kelvo")),
     ("\"Access matters,\" said John Wester, managing director of oil industry analysts Douglas-Wester.",
      ("John Wester", "executiveOf", "Douglas-Wester")),
+    ("The bidder was a previously unknown firm, Baikal Finance Group, which was snapped up days later by Rosnor Oil.",
+     ("Baikal Finance Group", "subsidiaryOf", "Rosnor Oil")),
+    ("Kelvo Systems fell. Brightwater Group, a Russian oil firm that is in the process of merging with Kelvo Systems, "
+     "rose.", ("Brightwater Group", "partnersWith", "Kelvo Systems")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),
@@ -496,6 +500,10 @@ def test_home_country_of_a_company_described_by_nationality():
      ("CompNet", "operatesIn", "Europe")),
     ("David Stanley, UK managing director of filtering firm Ciphernet, said the new technique was the next step.",
      ("Ciphernet", "operatesIn", "United Kingdom")),
+    ("Those that are listed have suffered: Confifi Hotel Holdings, a small Sri Lankan tourism firm, has halved.",
+     ("Confifi Hotel Holdings", "operatesIn", "Sri Lanka")),
+    ("Online journals raised doubts about documents used by US television news organisation CBS.",
+     ("CBS", "operatesIn", "United States")),
     # a name the model tags as a place, owned by a country: that country's company
     ("Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.",
      ("Everasia", "operatesIn", "Turkey")),

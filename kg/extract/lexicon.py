@@ -19,7 +19,7 @@ division corporation enterprise outlet publisher broadcaster network
 chain chains partner partners player players titan titans behemoth incumbent newcomer
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
-magazine magazines newspaper newspapers tabloid isp isps brokerage brokerages broker brokers stockbroker
+magazine magazines newspaper newspapers tabloid isp isps organisation organization brokerage brokerages broker brokers stockbroker
 stockbrokers
 """)
 
@@ -32,7 +32,7 @@ model models battery batteries charger bank chip chips processor processors semi
 drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
-machine supercomputer server printer prototype
+machine supercomputer server printer prototype program
 """)
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug

@@ -384,6 +384,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 market = resolve_market(ent.text)       # "EU", "European Union": a market the model took for a body
                 add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1) else Counter(Company=1),
                     "ORG")
+            elif label == "PERSON" and resolve_market(f"{ent.text} market") and not resolve_market(ent.text):
+                continue                          # "a small Sri Lankan tourism firm": a nationality, not a name
             elif label == "PERSON":
                 if ent.start > 0 and doc[ent.start - 1].ent_type_ in ("GPE", "ORG") \
                         and doc[ent.start - 1].ent_iob_ == "B" and doc[ent.start - 1].pos_ == "PROPN" \
@@ -832,7 +834,7 @@ def context_votes(span: Span) -> Counter:
     if before is not None and before.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS or any(
             c.dep_ == "appos" and c.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS for c in root.children):
         votes["Public"] += 4            # "watchdog Ofcom", "super-regulator Ofcom": a public body, no entity
-    if before is not None and before.lower_ in _TITLE_PREFIXES or span[0].lower_ in _MISTER and len(span) > 1:
+    if before is not None and before.lower_ in _TITLE_PREFIXES or len(span) > 1 and span[0].lower_ in _MISTER:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company

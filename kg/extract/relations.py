@@ -733,6 +733,10 @@ def takeovers(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, l
             targets = [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
                        for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
         subject = subject_of(verb)
+        if subject is None and verb.dep_ in ("pcomp", "pobj") and verb.head.head.lemma_.lower() == "process":
+            subject = subject_of(verb.head.head.head.head)   # "Acme, a firm that is in the process of merging
+            if subject is not None and subject.dep_ == "appos":   # with Foo": the firm, which is Acme
+                subject = subject.head
         buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
         if buyer is None and subject is not None and subject.lemma_.lower() in ("board", "shareholder", "director"):
             buyer = next((n for c in subject.children if c.dep_ == "poss"             # "Foo's board accepted"
@@ -750,6 +754,8 @@ def _agreed(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and head.head.lemma_.lower() == "process":   # "in the process of merging with"
+        return True
     return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
         head.lemma_ == "be" and head.dep_ != "xcomp" or head.lower_ == "due")
 
@@ -908,8 +914,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     'Foo, (which is) owned by Acme', 'Acme owns Foo', 'Acme acquired Foo'."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
-        if verb.lemma_ not in ("own", "control", "acquire", "buy", "purchase") or verb.pos_ != "VERB":
-            continue
+        if (verb.lemma_ not in ("own", "control", "acquire", "buy", "purchase") and not (
+                verb.lemma_ == "snap" and any(c.lower_ == "up" for c in verb.children))) or verb.pos_ != "VERB":
+            continue                                   # ("snapped up by Rosneft")
         if negated([verb]) or _planned({c.lemma_.lower() for c in verb.ancestors} | {verb.lemma_}, verb_chain(verb)) \
                 or verb.lemma_ in ("acquire", "buy", "purchase") and not _past([verb]):
             continue
@@ -1230,7 +1237,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         modifiers += [g for c in list(modifiers) if c.dep_ == "compound" and c.pos_ == "NOUN"   # "US telecoms firm",
                       for g in c.children if g.i < c.i]                                 # "Norwegian telecoms company"
         adjectives = [c for c in modifiers if c.dep_ in ("amod", "compound", "nmod") and
-                      (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper())]
+                      (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper()
+                       or c.pos_ == "PROPN" and c.i > 0 and resolve_market(f"{c.doc[c.i - 1].text} {c.text} market"))]
+        #                                                                     ("Sri Lankan" tagged a name)
         owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
         if not adjectives and not owners:
             continue                      # ... nor "Borussia Dortmund, Germany's only listed football club"
@@ -1265,6 +1274,12 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for adjective in adjectives:
                 written = adjective.doc[adjective.left_edge.i:adjective.i + 1].text if "-" in [
                     t.text for t in adjective.lefts] else adjective.text
+                start = adjective.i                   # "Sri Lankan", "South Korean", "New Zealand": one name
+                while start > 0 and adjective.doc[start - 1].text[:1].isupper() and adjective.doc[start - 1].is_alpha \
+                        and adjective.i - start < 2 and not resolve_market(f"{adjective.doc[start - 1].text} market"):
+                    start -= 1
+                if start < adjective.i and resolve_market(f"{adjective.doc[start:adjective.i + 1].text} market"):
+                    written = adjective.doc[start:adjective.i + 1].text
                 for part in written.split("-"):           # "German-US carmaker", "US-German carmaker": both
                     market = resolve_market(f"{part} market") or (
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
