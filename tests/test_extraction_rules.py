@@ -405,6 +405,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Baikal Finance Group", "subsidiaryOf", "Rosnor Oil")),
     ("Kelvo Systems fell. Brightwater Group, a Russian oil firm that is in the process of merging with Kelvo Systems, "
      "rose.", ("Brightwater Group", "partnersWith", "Kelvo Systems")),
+    ("\"The rules are wrong,\" Ryanair deputy chief executive Michael Cawley told the BBC.",
+     ("Michael Cawley", "executiveOf", "Ryanair")),
+    ("Andy Clarke, ERAA director of air transport, said that the advice misleads customers.",
+     ("Andy Clarke", "executiveOf", "ERAA")),
     # "rival" without an owner: the one other company of the sentence
     ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
      ("Boeing", "competesWith", "Airbus")),

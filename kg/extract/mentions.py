@@ -867,7 +867,8 @@ def context_votes(span: Span) -> Counter:
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
             if lemma in COMPANY_NOUNS:
                 votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker,"
-            elif lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES:
+            elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
+                    span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif lemma in PRODUCT_NOUNS:
                 votes["Product"] += 2
@@ -895,10 +896,12 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS:
         votes["Company"] += 1
-    if after is not None and root.dep_ in ("compound", "poss", "nmod", "amod") and (
+    if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
+                              and after.head == root) and (
             after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
-            after.lemma_.lower() in {"chief", "vice", "senior", "executive"}):
-        votes["Company"] += 2           # "Acme CEO Jane Doe", "Pellarin chief executive Rosa Lind"
+            after.lemma_.lower() in {"chief", "vice", "senior", "executive", "deputy", "acting", "interim"}):
+        votes["Company"] += 2           # "Acme CEO Jane Doe", "Ryanair deputy chief executive Michael Cawley",
+        #                                 "Andy Clarke, ERAA director of air transport"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain"):    # "Acme is a tough rival"
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             lemma = _one_of(attr).lemma_.lower()        # "Acme is one of Japan's largest carmakers"

@@ -240,6 +240,10 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         name = ctx.entity_at(p, head.head, "Person")
         if name:
             return name
+        if head.head.dep_ == "appos" and ctx.entity_at(p, head.head, "Company"):   # "Andy Clarke, ERAA director"
+            name = ctx.entity_at(p, head.head.head, "Person")
+            if name:
+                return name
     # "Acme's chief executive, Jane Doe" / "CEO Jane Doe": the person hangs from the title
     for child in title.children:
         if child.dep_ in ("appos", "compound", "nsubj") or child.i == title.i + 1:
@@ -322,6 +326,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         before -= 1                      # "Novo's chief executive Lars Jorgensen"
     if before >= 0 and (name := ctx.entity_at(p, title.doc[before], "Company")):
         return name
+    if title.dep_ == "appos" and (name := ctx.entity_at(p, title.head, "Company")):
+        return name                      # "Andy Clarke, ERAA director of air transport" (the title parsed on the name)
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
         return _company_for_title(ctx, p, title.head)
     if title.dep_ == "compound" and title.head.dep_ == "conj" and title.head.head.lemma_.lower() in TITLES:
