@@ -51,6 +51,8 @@ def test_entity_types(text, name, kind):
     ("The World Bank and the IMF said the G7 plan would help poor countries.", "World Bank"),
     ("The World Bank and the IMF said the G7 plan would help poor countries.", "IMF"),
     ("The Central Bank of Kenya raised rates, Kelvo Systems said.", "Central Bank of Kenya"),
+    ("The Kremlin said Kelvo Systems and the Labour Party had agreed.", "Kremlin"),
+    ("The Kremlin said Kelvo Systems and the Labour Party had agreed.", "Labour Party"),
     ("The World Trade Organisation (WTO) is to end the quota system.", "World Trade Organisation"),
     ("Under the Multi-Fibre Agreement quotas were set.", "Multi-Fibre Agreement"),
     ("The US Treasury Department and the Department of Justice said so.", "US Treasury Department"),

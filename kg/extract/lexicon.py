@@ -41,7 +41,7 @@ PUBLIC_BODY_WORDS = _words("""
 ministry department senate congress parliament commission administration treasury government council
 court office authority bureau police committee assembly cabinet tribunal embassy regulator federal
 fed reserve army navy organisation organization agreement treaty accord university museum college school hospital
-conference summit expo exhibition festival championship
+conference summit expo exhibition festival championship party
 """)
 
 # Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",
@@ -63,7 +63,9 @@ INTERGOVERNMENTAL_BODIES = frozenset({
     "african union", "european commission", "european parliament", "bank of england", "bank of japan",
     "federal reserve", "fed", "world economic forum", "g7", "g8", "g20", "group of seven", "group of eight",
     "international finance facility", "world food programme", "world health organization", "who", "unicef", "unesco",
-    "asian development bank", "african development bank", "inter-american development bank", "iaea", "eurostat"})
+    "asian development bank", "african development bank", "inter-american development bank", "iaea", "eurostat",
+    # seats of government that stand for a government in news
+    "kremlin", "white house", "downing street", "elysee", "pentagon", "whitehall"})
 
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
