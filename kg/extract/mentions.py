@@ -279,8 +279,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
         def add(span: Span, votes: Counter, ner: str = "", clean: bool = True) -> None:
             owner_end = _possessive_inside(span)
             if owner_end is not None:         # "Kelvo's Playstar" tagged as one name: the owner, then its thing
-                add(doc[span.start:owner_end], votes, ner)
-                add(doc[owner_end + 1:span.end], Counter())
+                add(doc[span.start:owner_end], Counter({k: v for k, v in votes.items() if k != "Product"}), ner, clean)
+                add(doc[owner_end + 1:span.end], Counter({k: v for k, v in votes.items() if k == "Product"}), "", clean)
                 return
             whole, span = span, _clean_span(span) if clean else span
             if span is not None and span.end + 1 < whole.end and (
@@ -322,6 +322,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
+                place_votes = Counter() if resolve_market(name) else context_votes(ent)   # once: it walks the parse
+                company_votes = place_votes.get("Company", 0)
                 if resolve_market(name):
                     if label == "NORP":                   # "the Indian market", "the Irish mobile phone market"
                         add(doc[ent.start:market_word + 1], Counter(Market=4), clean=False)
@@ -330,14 +332,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 elif label == "GPE" and ent.root.dep_ == "compound" and ent.end == ent.root.head.i \
                         and ent.root.head.lemma_.lower() in ("company", "firm", "group", "business") \
                         and not any(c.dep_ == "poss" for c in ent.root.head.children) \
-                        and context_votes(ent).get("Company", 0) < 4:
+                        and company_votes < 4:
                     continue                      # "the South Yorkshire company": where the company is, not its name
-                elif (company_votes := context_votes(ent).get("Company", 0)) >= 2 \
+                elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
-                elif (votes := context_votes(ent)).get("Person", 0) >= max(3, votes.get("Company", 0) + 1):
+                elif place_votes.get("Person", 0) >= max(3, company_votes + 1):
                     #                                                   "Ard Pim Lostrup, Velto's chief economist":
                     start = ent.start                                   # a person the model took for a place,
                     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < ent.end \
@@ -346,7 +348,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(doc[start:ent.end], Counter())
                 elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
                     add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
-                elif label == "GPE" and context_votes(ent).get("Product", 0) >= 1.5:
+                elif label == "GPE" and place_votes.get("Product", 0) >= 1.5:
                     add(ent, Counter())           # "sales of Paxorin": a product's name the model took for a place
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
                         and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:

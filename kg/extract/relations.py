@@ -88,9 +88,9 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
-            named = {n for n in ctx.entities_in(p, sentence, "Company")}   # "chief operating officer Peter Chan
-            main = ctx.salient_company(p, token.i)                         # said that Kelvo is ...": the one
-            company = main if named == {main} else None                    # company, the text's own
+            in_sentence = set(ctx.entities_in(p, sentence, "Company"))   # "chief operating officer Peter Chan
+            main = ctx.salient_company(p, token.i)                        # said that Kelvo is ...": the one
+            company = main if in_sentence == {main} else None             # company, the text's own
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -575,9 +575,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in _CONTEST_NOUNS and token.pos_ == "NOUN" and (between := [   # "the battle between Acme and
-                c for c in [*token.children, *(g for prep in token.children if prep.dep_ == "prep"   # Foo", "a race
-                                               for o in prep.children for g in o.children)]        # in search between"
-                if c.dep_ == "prep" and c.lower_ == "between"]):
+                c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "between"     # Foo", "a race in search
+                and c.head.i >= token.i and c.head.i - token.i <= 3]):                      # between A, B and C"
             rivals = list(dict.fromkeys(n for prep in between for obj in prep.children for o in conjuncts(obj)
                                         if (n := ctx.entity_at(p, o, "Company"))))
             for i, a in enumerate(rivals):
@@ -716,43 +715,59 @@ _CONTEST_WON = frozenset({"battle", "race", "contest", "fight", "auction", "war"
 def takeovers(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
     """A takeover or merger agreed but not yet done is a deal between the two: "Acme is to buy Foo",
     "Acme will acquire Foo", "Acme, which is due to merge with Foo", "Acme has won the takeover battle for
-    Foo" (not "plans to buy", "may buy": a plan; nor "bought": done, a subsidiary)."""
+    Foo", "Foo agreed to a buyout by Acme" (not "plans to buy", "may buy": a plan; nor "bought": done, a
+    subsidiary)."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
-        lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or negated([verb]):
             continue
-        targets: list[Token] = []
-        if lemma in _TAKEOVER_VERBS and _agreed(verb):
-            if lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
-                continue
-            targets = [c for c in verb.children if c.dep_ == "dobj"]
-            targets += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and lemma == "merge"
-                        for o in c.children if o.dep_ == "pobj"]
-        elif lemma in ("agree", "accept", "approve") and verb.dep_ not in ("xcomp", "ccomp"):   # "Foo agreed to a
-            targets = [o for c in verb.children if c.dep_ in ("prep", "dobj")               # buyout by Acme"
-                       for n in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
-                       if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
-                       for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
-                       for o in prep.children if o.dep_ == "pobj"]
-        elif lemma == "win" and _past([verb]):          # "won the takeover battle for Foo"
-            targets = [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
-                       for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
-        subject = subject_of(verb)
-        if subject is None and verb.dep_ in ("pcomp", "pobj") and verb.head.head.lemma_.lower() == "process":
-            subject = subject_of(verb.head.head.head.head)   # "Acme, a firm that is in the process of merging
-            if subject is not None and subject.dep_ == "appos":   # with Foo": the firm, which is Acme
-                subject = subject.head
-        buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
-        if buyer is None and subject is not None and subject.lemma_.lower() in ("board", "shareholder", "director"):
-            buyer = next((n for c in subject.children if c.dep_ == "poss"             # "Foo's board accepted"
-                          and (n := ctx.entity_at(p, c, "Company"))), None)
-        for target in targets:
+        targets = _deal_targets(verb)
+        buyer = _dealing_company(ctx, p, verb) if targets else None
+        for target in targets if buyer else []:
             name = _bought_company(ctx, p, target) or next(
                 (n for c in target.children if c.dep_ in ("appos", "compound") and (n := ctx.entity_at(p, c, "Company"))),
                 None)
-            if buyer and name and name != buyer:
+            if name and name != buyer:
                 yield Fact(buyer, "partnersWith", name, evidence), [buyer, name], []
+
+
+def _deal_targets(verb: Token) -> list[Token]:
+    """The other party's words of an agreed takeover verb: 'is to buy Foo', 'will merge with Foo', 'agreed to a
+    buyout by Foo', 'won the takeover battle for Foo'."""
+    lemma = verb.lemma_.lower()
+    if lemma in _TAKEOVER_VERBS and _agreed(verb):
+        if lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+            return []
+        return [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and lemma == "merge"
+            for o in c.children if o.dep_ == "pobj"]
+    if lemma in ("agree", "accept", "approve") and verb.dep_ not in ("xcomp", "ccomp") and not any(
+            c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should") for c in verb.children):
+        nouns = [n for c in verb.children if c.dep_ in ("prep", "dobj")
+                 for n in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+        return [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
+                for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
+                for o in prep.children if o.dep_ == "pobj"]
+    if lemma == "win" and _past([verb]):
+        return [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
+                for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
+    return []
+
+
+def _dealing_company(ctx: DocContext, p: int, verb: Token) -> str | None:
+    """Who makes the deal: the verb's subject; 'Acme, a firm that is in the process of merging with Foo': Acme;
+    "Foo's board accepted a bid": Foo."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ in ("pcomp", "pobj") and verb.head.head.lemma_.lower() == "process":
+        clause = next((a for a in verb.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)   # "that is in
+        subject = subject_of(clause) if clause is not None else None                            # the process"
+        if subject is not None and subject.dep_ == "appos":   # "the firm", which is Acme
+            subject = subject.head
+    if subject is None:
+        return None
+    if subject.lemma_.lower() in ("board", "shareholder", "director"):
+        return next((n for c in subject.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+    return ctx.entity_at(p, subject, "Company")
 
 
 def _agreed(verb: Token) -> bool:
@@ -1025,9 +1040,6 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for child in holder.children:    # "its joint venture, Japanese subsidiary Fuso"
                     if child.dep_ == "poss" and parent is None:
                         parent = ctx.entity_at(p, child, "Company")
-            for child in noun.children:
-                if child.dep_ == "poss" and parent is None:
-                    parent = ctx.entity_at(p, child, "Company")
             if parent is None and token.dep_ == "compound" and token is not noun:   # "Acme subsidiary Foo"
                 parent = next((n for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                                and (n := ctx.entity_at(p, c, "Company"))), None)
@@ -1399,10 +1411,10 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if name is None or mention.anaphor or token.i != mention.start:
             continue
         words = name.split()
-        for cut in range(len(words) - 1, max(0, len(words) - 3) - 1, -1):
+        for cut in range(len(words) - 1, max(1, len(words) - 3) - 1, -1):   # "Diageo | North America"
             market = resolve_market(" ".join(words[cut:]))
             parent = " ".join(words[:cut])
-            if market is not None and cut > 0 and ctx.types.get(parent) == "Company" and parent != name:
+            if market is not None and ctx.types.get(parent) == "Company":
                 yield Fact(name, "subsidiaryOf", parent, evidence)
                 yield Fact(name, "operatesIn", market.name, evidence)
                 break
