@@ -54,7 +54,7 @@ def test_entity_types(text, name, kind):
     ("The Central Bank of Kenya raised rates, Kelvo Systems said.", "Central Bank of Kenya"),
     ("The Kremlin said Kelvo Systems and the Labour Party had agreed.", "Kremlin"),
     ("The Kremlin said Kelvo Systems and the Labour Party had agreed.", "Labour Party"),
-    ("The World Trade Organisation (WTO) is to end the quota system.", "World Trade Organisation"),
+    ("The World Trade Organisation (WTO) will scrap its quota system.", "World Trade Organisation"),
     ("Under the Multi-Fibre Agreement quotas were set.", "Multi-Fibre Agreement"),
     ("The US Treasury Department and the Department of Justice said so.", "US Treasury Department"),
     ("\"Jobs will go,\" Ola Berg, Fairwork's head of Trade Policy, said.", "Trade Policy"),
@@ -64,7 +64,8 @@ def test_public_bodies_treaties_and_departments_are_no_companies(text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("House prices were 11.8% higher on the year, the Land Registry said. The average house price rose.", "House"),
+    ("House prices were 9.4% higher than a year earlier, the Land Registry said. The typical house price went "
+     "up.", "House"),
     ("\"Games teach life skills,\" said Ola Berg of Fjordline. Many games are violent.", "Games"),
 ])
 def test_a_common_word_opening_a_sentence_is_no_name(text, name):
@@ -98,7 +99,7 @@ def test_a_place_like_name_of_a_named_unit_stays_a_company(text, name):
 
 
 def test_a_body_called_a_regulator_or_watchdog_is_no_entity():
-    text = ("Lord Currie, chairman of super-regulator Ofcom, told the panel that audiences came first. Watchdog "
+    text = ("Lord Hensley, chairman of super-regulator Ofcom, told MPs that viewers mattered most. Watchdog "
             "Ofcom said so.")
     assert "Ofcom" not in types_of(text)
     assert not [f for f in facts_of(text) if "Ofcom" in f]
@@ -113,7 +114,7 @@ def test_universities_and_museums_are_no_companies(text, name):
 
 
 @pytest.mark.parametrize("text, name, kind", [
-    ("The game has been trialled in two secondary schools in Bristol and feedback has been positive.", "Bristol", None),
+    ("The app was tested in three primary schools in Bristol and the response was good.", "Bristol", None),
     ("Toyota recalled 2 million cars.", "Toyota", "Company"),
     ("The latest surveys from Nationwide and Halifax show prices rising.", "Halifax", "Company"),
 ])
@@ -271,7 +272,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Halvard", "subsidiaryOf", "Pellarin")),
     ("\"It is expensive,\" Ola Berg, from Brandt Heller investment bank, told Reuters.",
      ("Ola Berg", "worksFor", "Brandt Heller")),
-    ("Struggling carmaker Norvik Motors has struck a deal to supply French carmaker Velmont with 30,000 vans.",
+    ("Ailing carmaker Norvik Motors has signed a deal to supply French carmaker Velmont with 12,000 vans.",
      ("Norvik Motors", "partnersWith", "Velmont")),
     ("The chip will sell, said Ola Berg, the editor in chief of Chipwatch Report.",
      ("Ola Berg", "executiveOf", "Chipwatch Report")),
@@ -279,45 +280,45 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Tarrant Foods", "subsidiaryOf", "Halden Group")),
     ("The inquiry into Vodafone and Deutsche Telekom's Norvik Mobile centres on tariffs.",
      ("Norvik Mobile", "subsidiaryOf", "Deutsche Telekom")),
-    ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",
+    ("Vodafone and Norvik Mobile, Britain's other large mobile phone operator, got letters too.",
      ("Norvik Mobile", "operatesIn", "United Kingdom")),
     ("The gadget was chosen by US magazine Mobile PC.", ("Mobile PC", "operatesIn", "United States")),
-    ("Bank of Ireland shares rose to their highest level in Ireland.", ("Bank of Ireland", "operatesIn", "Ireland")),
+    ("Bank of Ireland shares hit a three-year high in Ireland.", ("Bank of Ireland", "operatesIn", "Ireland")),
     ("Output at Kelvaro's nursery in South Africa will rise tenfold, Kelvaro said.",
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
     ("Skyvolt said it would cut its winter capacity in Germany by 10%.", ("Skyvolt", "operatesIn", "Germany")),
     ("Kelvaro's biggest market is Indonesia.", ("Kelvaro", "operatesIn", "Indonesia")),
     # the parser hangs "The" on the adjective: still "the Japanese gaming giant", an anaphor
-    ("Nintendo has launched its new handheld. The Japanese gaming giant hopes the DS will maintain the firm's lead.",
+    ("Nintendo has launched its new handheld. The Japanese gaming giant expects the DS to keep the firm ahead.",
      ("Nintendo", "operatesIn", "Japan")),
     ("Realme, a spin-off of Oppo, launched a phone.", ("Realme", "subsidiaryOf", "Oppo")),
     ("Ola Berg, who heads Kelvaro's European arm, said demand in Germany was weak.", ("Ola Berg", "executiveOf", "Kelvaro")),
     ("Ola Berg runs Kelvaro's UK business.", ("Kelvaro", "operatesIn", "United Kingdom")),
-    ("Chris Panayis, managing director of ISP Freedom2surf said that it would make things clearer.",
-     ("Chris Panayis", "executiveOf", "Freedom2surf")),
+    ("Chris Pallas, managing director of ISP Freedom2surf said the change would help users.",
+     ("Chris Pallas", "executiveOf", "Freedom2surf")),
     ("Ola Berg, who heads Kelvaro Security's anti-virus team, said hoaxes were common.",
      ("Ola Berg", "executiveOf", "Kelvaro Security")),
     ("Analyst Tom Lee of Fundstrat said the shares were undervalued.", ("Tom Lee", "worksFor", "Fundstrat")),
     # names the model calls a nationality, and a country that is part of a company's name
     ("Prices fell, said Investec economist David Page.", ("David Page", "worksFor", "Investec")),
-    ("But Kevin Hogan, senior manager at Symantec security response, said such warnings were premature.",
-     ("Kevin Hogan", "executiveOf", "Symantec")),
+    ("But Karen Hoyle, senior manager at Symantec security response, said the alerts came too early.",
+     ("Karen Hoyle", "executiveOf", "Symantec")),
     ("UK Coal lost money in the UK.", ("UK Coal", "operatesIn", "United Kingdom")),
     # "the South Yorkshire company" is the text's company, placed in a region; not a company named for it
-    ("UK Coal lost money. The South Yorkshire company, led by new chief executive Gerry Spindler, said it hoped to "
-     "return to profit in 2006.", ("Gerry Spindler", "executiveOf", "UK Coal")),
-    ("\"It is an effort to raise cash,\" says Jose Barrionuevo, head of strategy for Latin American emerging "
-     "markets for Barclays Capital.", ("Jose Barrionuevo", "executiveOf", "Barclays Capital")),
+    ("UK Coal lost money. The South Yorkshire company, led by its new chief executive Gerry Spindler, expects to "
+     "be profitable again in 2007.", ("Gerry Spindler", "executiveOf", "UK Coal")),
+    ("\"They need the money,\" says Jose Barriga, head of research for Asian emerging "
+     "markets for Barclays Capital.", ("Jose Barriga", "executiveOf", "Barclays Capital")),
     ("The cases involved both Paxorin and Zentrol, Halvard Pharma's existing multiple sclerosis drug.",
      ("Halvard Pharma", "produces", "Zentrol")),
-    ("On the New York Stock Exchange, shares in Ireland-based Halvard lost 70% while US partner Kessel Amari shed 43%.",
+    ("In New York trading, shares in Ireland-based Halvard lost 65% while US partner Kessel Amari shed 38%.",
      ("Halvard", "partnersWith", "Kessel Amari")),
-    ("Norvik Motors last week agreed a compensation package with partner Velmont Motors.",
+    ("Norvik Motors on Friday agreed a compensation deal with partner Velmont Motors.",
      ("Norvik Motors", "partnersWith", "Velmont Motors")),
     # a company named after a month, then by the month alone with a possessive
-    ("Halden Stores is to buy rival May Department Stores. Talks sped up after May's chairman and chief executive "
-     "Ola Berg resigned in May.", ("Ola Berg", "executiveOf", "May Department Stores")),
+    ("Halden Stores is to buy rival May Department Stores. Talks gathered pace after May's chairman and chief "
+     "executive Ola Berg quit in May.", ("Ola Berg", "executiveOf", "May Department Stores")),
     ("Ana Ruiz, Kelvaro's Asia President and CEO of Kelvaro's budget brand Lumio, spoke.",
      ("Ana Ruiz", "executiveOf", "Lumio")),
     ("Ana Ruiz, Kelvaro's Asia President and CEO of Kelvaro's budget brand Lumio, spoke.",
@@ -334,7 +335,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Since Ola Berg's appointment as chief executive of Fjordline, profits rose.",
      ("Ola Berg", "executiveOf", "Fjordline")),
     ("Rank announced a study into a demerger. Rank said so. Since Ola Berg's appointment as chief executive in "
-     "1999, the group has focused on fewer businesses.", ("Ola Berg", "executiveOf", "Rank")),
+     "2001, the group has cut back to fewer businesses.", ("Ola Berg", "executiveOf", "Rank")),
     ("Unilever sold its tea business Ekaterra to CVC Capital Partners for 4.5 billion euros.",
      ("Ekaterra", "subsidiaryOf", "CVC Capital Partners")),
     ("Volkswagen and Rivian announced a joint venture to develop software for electric vehicles.",
@@ -353,9 +354,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # a possessive refers to its own clause's subject first, not to the text's main company
     ("Lumeo launched Lumeo Spaces. Lumeo said it was free. Competitors like Norvik already offer free services "
      "through its Fjordblog site.", ("Norvik", "produces", "Fjordblog")),
-    ("Sony, IBM and Toshiba, who have been working on the chip for three years, will unveil it next week.",
+    ("Sony, IBM and Toshiba, who had been working on the processor since 2001, will show it next month.",
      ("IBM", "partnersWith", "Toshiba")),
-    ("A slimming aid is set to be developed by UK firm Phytopharm and Unilever.", ("Phytopharm", "partnersWith", "Unilever")),
+    ("A diet pill is to be developed jointly by UK firm Phytopharm and Unilever.",
+     ("Phytopharm", "partnersWith", "Unilever")),
     ("Halden Stores has struggled to compete against larger store groups such as Corvo Group and other "
      "retailers such as Tarrant Foods.", ("Halden Stores", "competesWith", "Tarrant Foods")),
     # a name the model tags as a title still joins the list of companies that explains "groups"
@@ -366,7 +368,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Mr Berg headed the Norvik group, the parent company of Fjordline.", ("Fjordline", "subsidiaryOf", "Norvik")),
     ("Fjordline's parent company, the Oslo-based Norvik Group, is suing the state.",
      ("Fjordline", "subsidiaryOf", "Norvik Group")),
-    ("Kestrel faces fierce competition in the luxury car sector from Brightwater.",
+    ("Kestrel faces fierce competition in the upmarket car sector from Brightwater.",
      ("Kestrel", "competesWith", "Brightwater")),
     ("Another front in the battle between Norvik and Kelvo Systems is about to be opened.",
      ("Norvik", "competesWith", "Kelvo Systems")),
@@ -404,10 +406,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Jeff Skillen", "executiveOf", "Kelvo")),
     ("\"Access matters,\" said John Wester, managing director of oil industry analysts Douglas-Wester.",
      ("John Wester", "executiveOf", "Douglas-Wester")),
-    ("The bidder was a previously unknown firm, Baikal Finance Group, which was snapped up days later by Rosnor Oil.",
-     ("Baikal Finance Group", "subsidiaryOf", "Rosnor Oil")),
-    ("Kelvo Systems fell. Brightwater Group, a Russian oil firm that is in the process of merging with Kelvo Systems, "
-     "rose.", ("Brightwater Group", "partnersWith", "Kelvo Systems")),
+    ("The buyer was an obscure company, Tarvik Finance Group, which was snapped up a week later by Rosnor Oil.",
+     ("Tarvik Finance Group", "subsidiaryOf", "Rosnor Oil")),
+    ("Kelvo Systems fell. Brightwater Group, a Russian gas group that is now in the process of merging with Kelvo "
+     "Systems, rose.", ("Brightwater Group", "partnersWith", "Kelvo Systems")),
     ("\"The rules are wrong,\" Skyvolt deputy chief executive Michael Corley told the BBC.",
      ("Michael Corley", "executiveOf", "Skyvolt")),
     ("Andy Clerk, EFRA director of air transport, said that the advice misleads customers.",
@@ -435,7 +437,7 @@ def test_facts(text, fact):
      ("Ola Berg", "executiveOf", "Interactive Entertainment")),
     ("Halvard's Covid vaccine Zentrovax is approved in Japan, the company said.", ("Halvard", "produces", "Covid")),
     ("Halvard Pharma agreed to pay a fine to Zentra Labs' founders.", ("Halvard Pharma", "partnersWith", "Zentra Labs")),
-    ("Vodafone and Norvik Mobile, Britain's other big mobile phone operator, were sent similar letters.",
+    ("Vodafone and Norvik Mobile, Britain's other large mobile phone operator, got letters too.",
      ("Vodafone", "operatesIn", "United Kingdom")),
     ("Kelvaro plans a new factory in India.", ("Kelvaro", "operatesIn", "India")),
     ("The Samsung phone sold well. Samsung said so.", ("Samsung", "produces", "Samsung")),
@@ -482,36 +484,37 @@ def test_home_country_of_a_company_described_by_nationality():
     ("It modelled itself on European carriers such as Ireland's Skyvolt.", ("Skyvolt", "operatesIn", "Europe")),
     ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Velmont Motors", "operatesIn", "China")),
     ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Lantu Auto", "operatesIn", "China")),
-    ("Prosecutors allege that Harrow Group - the world's biggest insurance broker - and other US insurance firms "
-     "may have fixed bids.", ("Harrow Group", "operatesIn", "United States")),
+    ("Prosecutors say Harrow Group - the world's largest insurance broker - and other US insurance companies "
+     "rigged prices.", ("Harrow Group", "operatesIn", "United States")),
     ("Analysts at Norbank in Germany expect a recovery.", ("Norbank", "operatesIn", "Germany")),
     ("Profit at Kelvaro rose. Output at Kelvaro's plant in Hungary doubled.", ("Kelvaro", "operatesIn", "Hungary")),
     ("It already has orders from Norvik Airlines and Skylane of Taiwan.", ("Skylane", "operatesIn", "Taiwan")),
     ("Shares in Pellarin fell 5% while European rival Quellon rose.", ("Quellon", "operatesIn", "Europe")),
-    ("Burrin Energy also holds contracts in Turkmenistan and the Republic of Congo.",
+    ("Burrin Energy also has licences in Kazakhstan and the Republic of Congo.",
      ("Burrin Energy", "operatesIn", "Republic of Congo")),
-    ("France's Brightsoft, one of Europe's biggest video game publishers, has stayed independent.",
+    ("France's Brightsoft, one of Europe's biggest software publishers, is still independent.",
      ("Brightsoft", "operatesIn", "Europe")),
     ("Kelvo is one of Japan's largest carmakers.", ("Kelvo", "operatesIn", "Japan")),
     ("Brian Lowe, managing director of Vantel in the UK, said: \"We see a trend.\"",
      ("Vantel", "operatesIn", "United Kingdom")),
-    ("The former chief financial officer at US telecoms firm Worldnet has finished giving evidence.",
+    ("A former finance director at US telecoms firm Worldnet has ended his testimony.",
      ("Worldnet", "operatesIn", "United States")),
     ("It was a spin-off from Norwegian telecoms company Telnor.", ("Telnor", "operatesIn", "Norway")),
-    ("The pipeline will be built by the US-registered Albanova Oil Corporation (AOC).",
+    ("The new oil pipeline is to be constructed by the US-registered Albanova Oil Corporation (AOC).",
      ("Albanova Oil Corporation", "operatesIn", "United States")),
-    ("By contrast Netcrest Research's four monitoring stations in the US managed to view the site.",
+    ("By contrast, Netcrest Research's three test stations in the US could reach the site.",
      ("Netcrest Research", "operatesIn", "United States")),
     ("Hugo Lund, European director for public policy at CompNet, an umbrella organization, said so.",
      ("CompNet", "operatesIn", "Europe")),
-    ("David Stanley, UK managing director of filtering firm Ciphernet, said the new technique was the next step.",
+    ("David Stanton, UK managing director of filtering firm Ciphernet, said the method was a logical next step.",
      ("Ciphernet", "operatesIn", "United Kingdom")),
-    ("Those that are listed have suffered: Conviva Hotel Holdings, a small Sri Lankan tourism firm, has halved.",
+    ("Listed companies have been hurt: Conviva Hotel Holdings, a small Sri Lankan travel firm, has lost half its "
+     "value.",
      ("Conviva Hotel Holdings", "operatesIn", "Sri Lanka")),
-    ("Online journals raised doubts about documents used by US television news organisation KBN.",
+    ("Bloggers questioned papers used by US television news organisation KBN.",
      ("KBN", "operatesIn", "United States")),
     # a name the model tags as a place, owned by a country: that country's company
-    ("Turkey's Everalia is reported by Reuters to have won a contract to develop the Kalmara Dome field.",
+    ("Turkey's Everalia is reported by Reuters to have secured a deal to develop the Kalmara Dome field.",
      ("Everalia", "operatesIn", "Turkey")),
 ])
 def test_home_country_from_lists_and_places(text, fact):
@@ -532,8 +535,8 @@ def test_a_city_gives_its_named_country(text, fact):
 
 
 def test_a_nationality_picks_the_antecedent_that_can_have_it():
-    text = ("Nordbank bosses have held talks with the London Stock Exchange (LSE), its chief has said. Ola Berg met "
-            "LSE chief executive Clara Furse amid rumours the German group may raise its bid.")
+    text = ("Nordbank managers met the London Stock Exchange (LSE) this week, its chief has said. Ola Berg met "
+            "LSE chief executive Clara Furse amid talk the German group could raise its offer.")
     facts = facts_of(text)
     assert ("Nordbank", "operatesIn", "Germany") in facts
     assert ("London Stock Exchange", "operatesIn", "Germany") not in facts
@@ -563,26 +566,27 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("\"The Vesta 9 will sell,\" Ilse Moreau told reporters on Monday.", "Ilse Moreau", "Vesta 9"),
     ("Boeing's new chief executive, Kelly Ortberg, told employees the company needed a culture change.",
      "Kelly Ortberg", "Boeing"),
-    ("Reuters news agency reported that Iraq's Oil Ministry has awarded the first contracts to a Canadian company.",
+    ("Reuters news agency reported on Friday that Iraq's Oil Ministry had given its first contracts to a Canadian "
+     "group.",
      "Reuters", "Iraq"),
     # a passive report: the agent is the source of what the subject is said to have done
-    ("Turkey's Everasia is reported by Reuters to have won a contract to develop an oil field in Iraq.",
+    ("Turkey's Everlund is reported by Reuters to have secured a licence to develop an oilfield in northern Iraq.",
      "Reuters", "Iraq"),
-    ("Boeing makes the 777-200LR. But the 777-200LR \"is a niche player\", Mr Learmount continued. David Learmount "
-     "is an editor at Flight International.", "David Learmount", "777-200LR"),
+    ("Boeing makes the 777-200LR. But the 777-200LR \"will stay a niche product\", Mr Learmount continued. David "
+     "Learmount is an editor at Flight International.", "David Learmount", "777-200LR"),
     # the attribution closes the sentence after a comma, whatever the parser made of it
-    ("Kelvaro Motors has sold more than six million scooters since the model was launched and has an 87% share "
-     "of the market, market research firm NPD Group has reported.", "NPD Group", "Kelvaro Motors"),
-    ("Fjordline is near bankruptcy. Fund manager Florian Hamm - Fjordline's largest investor - said he would only "
-     "invest more money in Fjordline if he got a greater say.", "Florian Hamm", "Fjordline"),
-    ("On Tuesday, Agence Nordique Presse reported that a group led by Germany's Siemens won the contract.",
+    ("Kelvaro Motors has sold over four million scooters since the model came out and holds 72% "
+     "of the sector, market research firm NPD Group has reported.", "NPD Group", "Kelvaro Motors"),
+    ("Fjordline is near bankruptcy. Fund manager Florian Hamm - Fjordline's biggest shareholder - said he would put "
+     "more cash into Fjordline only if he was given more influence.", "Florian Hamm", "Fjordline"),
+    ("On Monday, Agence Nordique Presse reported that a consortium headed by Germany's Siemens had won the deal.",
      "Agence Nordique Presse", "Siemens"),
     ("The Halden Policy Institute claims that Norway will grow faster than Sweden.",
      "Halden Policy Institute", "Sweden"),
     # "said the report": the study named last, and all that comes before the attribution is what it said
     ("A study by analysts Skyview Research suggested that broadband was challenging TV. In homes with broadband, "
-     "40% said they watched less. The threat to TV was greatest in countries where broadband was on the up, in "
-     "particular the UK, France and Spain, said the report.", "Skyview Research", "Spain"),
+     "40% said they watched less. TV was most at risk in countries where broadband use was growing fast, especially "
+     "Spain, France and the UK, said the report.", "Skyview Research", "Spain"),
 ])
 def test_claims(text, speaker, about):
     claims = extract(text).claims
@@ -613,7 +617,7 @@ def test_claims_are_not_about(text, speaker, not_about):
 
 @pytest.mark.parametrize("text", [
     # the speaker's own clause is all there is after the attribution: no claim, and no crash
-    "\"They ignored our rights,\" said Mr Ekberg, who added that the company now planned to consult staff.",
+    "\"They ignored our rights,\" said Mr Ekberg, who added that the firm would now hold talks with workers.",
     "Lawyers have tried to paint Mr Ekberg, who has admitted fraud, as the mastermind behind Arcton's losses.",
 ])
 def test_attribution_without_content_is_no_claim_and_no_error(text):
@@ -640,9 +644,9 @@ def test_quoted_as_saying_by_a_magazine_is_the_persons_claim_and_the_magazine_is
 
 
 def test_calling_oneself_something_is_a_claim_about_what_it_names():
-    text = ("Californian Thomas Slattery filed the suit. Mr Slattery called himself an iTunes customer who \"was "
-            "also forced to purchase an Apple iPod\" if he wanted to take his music with him.")
-    assert any(c.speaker == "Thomas Slattery" and "iTunes" in c.about for c in extract(text).claims)
+    text = ("Californian Thomas Slade filed the suit. Mr Slade called himself an iTunes customer who \"had no "
+            "choice but to buy an Apple iPod\" if he wished to keep playing his songs.")
+    assert any(c.speaker == "Thomas Slade" and "iTunes" in c.about for c in extract(text).claims)
 
 
 def test_a_quote_reopened_without_closing_does_not_make_the_next_narrative_sentence_a_quote():
@@ -665,7 +669,7 @@ def test_a_person_the_model_took_for_a_place_keeps_the_first_names():
 
 def test_it_reported_by_a_company_is_that_company_and_its_rival_is_the_texts_company():
     text = ("Kelvo Systems' Zed 2 will launch in Europe. Kelvo Systems sold a million Zed 2 consoles. Rival Sony has "
-            "said it will launch its first handheld, the Pex 3, in the US next month.")
+            "said that it will launch its first handheld, the Pex 3, in the US in the spring.")
     result = extract(text)
     assert {(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"} >= {("Sony", "Pex 3")}
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
@@ -673,15 +677,15 @@ def test_it_reported_by_a_company_is_that_company_and_its_rival_is_the_texts_com
 
 
 def test_saying_one_believes_is_one_claim_not_two():
-    text = ("Tom Hale, head of UK equities for Brightwater Investments, said he believed a \"well funded\" 300p "
+    text = ("Tom Hale, head of UK equities for Brightwater Investments, said he believed a \"well financed\" 280p "
             "a share bid would be enough for Kelvo Systems.")
     result = extract(text)
-    assert len(result.claims) == 1 and "300p" not in {e.name for e in result.entities}
+    assert len(result.claims) == 1 and "280p" not in {e.name for e in result.entities}
 
 
 def test_a_public_officer_is_no_executive_of_the_texts_company():
-    text = ("Kelvo Systems faces an inquiry. Kelvo Systems said so. This is the issue at the heart of the inquiry by "
-            "New York's top law officer, Ola Berg, and a separate prosecution.")
+    text = ("Kelvo Systems faces an inquiry. Kelvo Systems said so. This question lies at the core of the "
+            "investigation by New York's top law officer, Ola Berg, and a separate prosecution.")
     assert not [f for f in extract(text).facts if f.subject == "Ola Berg"]
 
 
@@ -730,7 +734,7 @@ def test_a_conference_is_no_company():
 
 
 def test_a_title_and_a_name_coordinated_as_the_subject_speak_as_the_person():
-    result = extract("\"With the completion of our restatements we have a solid foundation,\" said Nortex president "
+    result = extract("\"Now that our restatements are done we have a firm footing,\" said Nortex president "
                      "and chief executive Bill Owen.")
     assert [(c.speaker, c.about) for c in result.claims] == [("Bill Owen", ["Nortex"])]
 
@@ -751,7 +755,7 @@ def test_mr_and_a_surname_join_the_full_name():
 
 def test_a_description_inside_a_quote_is_not_the_narratives_company():
     text = ("Norvik Security sells card readers to banks. Ola Berg, from Activcard, described the method. "
-            "\"The clever bit happens back at the bank's secure servers,\" said Mr Berg.")
+            "\"The smart part takes place on the bank's own secure servers,\" said Mr Berg.")
     assert not any("Norvik Security" in c.about for c in extract(text).claims)
 
 
@@ -760,8 +764,8 @@ def test_continuing_is_speech_only_for_a_speaker():
 
 
 def test_it_in_a_claim_is_not_the_speakers_own_firm():
-    text = ("Steve Linford, director of Spamhaus, predicted that if a lot of spammers exploit this technique it "
-            "could trigger the failure of e-mail.")
+    text = ("Sam Linton, director of Spamhaus, predicted that if many spammers adopt this trick it "
+            "could bring about the collapse of e-mail.")
     assert not any("Spamhaus" in c.about for c in extract(text).claims)
 
 
@@ -797,8 +801,8 @@ def test_sales_figures_of_two_companies_in_one_sentence_each_go_to_their_own():
 
 
 @pytest.mark.parametrize("text", [
-    "Halden Motors has forecast a net loss of 472bn yen in its current financial year.",
-    "Based on 2004 figures the merged producer would have sales of more than $5bn, Halden estimated.",
+    "Halden Motors has forecast a net loss of 390bn yen for the current financial year.",
+    "On 2003 numbers the combined producer would have sales of over $4bn, Halden estimated.",
     "Shares in Halden rose, with analysts saying sales of $600m a year were possible.",
 ])
 def test_a_forecast_or_possible_figure_is_no_financial_result(text):
@@ -806,8 +810,8 @@ def test_a_forecast_or_possible_figure_is_no_financial_result(text):
 
 
 def test_a_figure_in_a_clause_beside_the_subjects_is_the_subjects():
-    events = extract("Overall, Halden Motors saw vehicle sales rise 8% to 4.7 million in 2004 while total revenues "
-                     "added 4% to 142bn euros.").events
+    events = extract("Overall, Halden Motors saw vehicle sales rise 6% to 3.9 million in 2004 while total revenues "
+                     "added 5% to 142bn euros.").events
     assert ("Halden Motors", 142e9) in {(e.args["company"], e.args["amount"]) for e in events
                                          if e.type == "FinancialResult"}
 
@@ -832,7 +836,7 @@ def test_called_off_talks_and_a_terminated_agreement_are_cancellations_not_partn
 
 @pytest.mark.parametrize("text, agreed", [
     ("US retail giant Halden Stores is to buy rival Corvo Group for $11bn.", True),
-    ("Vantel has won a takeover battle for US phone firm Telco with a bid worth $6.8bn.", True),
+    ("Vantel has won a takeover battle for US telecoms group Telco with a bid worth $7.2bn.", True),
     ("Vantel will acquire Kelvo Systems in a deal worth $1bn.", True),
     ("Vantel plans to buy Kelvo Systems.", False),
     ("Vantel would buy Kelvo Systems if allowed.", False),
@@ -856,7 +860,7 @@ def test_a_change_of_name_is_a_rebrand():
 
 
 def test_deals_with_two_companies_are_two_deals_but_an_agreement_with_two_is_one():
-    events = extract("Airbus has also recently signed fresh deals with two Indian airlines - Air Deccan and "
+    events = extract("Airbus has lately signed new deals with two Indian carriers - Air Deccan and "
                      "Kingfisher Airlines. Kelvaro signed an agreement with Brightwater Foods and Halden Group to "
                      "build a plant.").events
     deals = sorted(sorted(e.args["parties"]) for e in events if e.type == "PartnershipAgreement")
@@ -865,7 +869,7 @@ def test_deals_with_two_companies_are_two_deals_but_an_agreement_with_two_is_one
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Boeing said it expected to sell about 500 of its 777-200LR planes over the next 20 years.", "777-200LR"),
+    ("Boeing said it expects to sell roughly 450 of its 777-200LR planes by 2025.", "777-200LR"),
 ])
 def test_hyphenated_model_numbers_are_one_product(text, name):
     assert types_of(text).get(name) == "Product"
@@ -932,8 +936,8 @@ def test_a_sale_of_a_unit_is_no_financial_result():
 
 
 def test_an_amount_near_a_product_is_no_price_without_a_word_of_pricing():
-    text = ("Halvard withdrew the Zentrol pill. Halvard stopped sales of Zentrol on 30 September, a move which "
-            "caused the group's losses to reach $1.1bn.")
+    text = ("Halvard withdrew the Zentrol pill. Halvard halted sales of Zentrol on 12 October, a decision which "
+            "drove the group's losses up to $1.1bn.")
     assert not [e for e in extract(text).events if e.type == "ProductPrice"]
 
 
