@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|...|14|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|16|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -86,7 +86,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          business: every 97th file starting at index 66 (0-based), first 5 picks
          tech:     every 103rd file starting at index 47 (0-based), up to 5 picks (the folder gives 4)
          business/067 names no company and is replaced by business/068
-  all  all sets, 142 articles
+  15   the 8 articles of eval/dev/bbc15.gold.jsonl
+         business: every 107th file starting at index 24 (0-based), first 4 picks
+         tech:     every 109th file starting at index 29 (0-based), first 4 picks
+  16   the 7 articles of eval/dev/bbc16.gold.jsonl
+         business: every 109th file starting at index 78 (0-based), first 4 picks
+         tech:     every 113th file starting at index 71 (0-based), first 3 picks
+  all  all sets, 157 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -377,6 +383,35 @@ CHOSEN_14 = {  # (category, file): sha256 of the source file
     ("tech", "357.txt"): "e627c80f89b052a741cc00e960a8cf0cfd6cca89720850e8f5cc856743a5ba8a",
 }
 
+# set 15 (eval/dev/bbc15.gold.jsonl), fixed before reading like sets 1 to 14
+RULES_15 = {"business": (24, 107, 4), "tech": (29, 109, 4)}    # start index, step, picks
+SKIPPED_15 = {}
+
+CHOSEN_15 = {  # (category, file): sha256 of the source file
+    ("business", "025.txt"): "05de1982c6668e49b1c2976dc3afdb0b48f23850630e15b5341df53128325182",
+    ("business", "132.txt"): "2529e1a391a5364617cb497b62ac057f1862afcca6c49a62217c0b9686c0da76",
+    ("business", "239.txt"): "9d1901b7c80e8e6cbbf288dc3ac90cc445d46b741c894aee024a2a5de1440148",
+    ("business", "346.txt"): "22fe804c416d1eb0c41cc5a131d464191e19f0f7095ea4f6fb884341a6fadff4",
+    ("tech", "030.txt"): "3c503a1f9e3c43524016559483eda842861d58d958e87b6983c74e6ab31ee6b5",
+    ("tech", "139.txt"): "6e2d0e5c0b7c651757bc19116ea3d8670d346fb771cb09452e91da5c589167db",
+    ("tech", "248.txt"): "7b1cac0266a5265eb31b2d4a34c64291ca4c7eb83fcc6a1a343a2bae37f682b7",
+    ("tech", "358.txt"): "663844749b88fab12d971aba50b0316721ff1017d926626bb38c1d10fde4b025",
+}
+
+# set 16 (eval/dev/bbc16.gold.jsonl), fixed before reading like sets 1 to 15
+RULES_16 = {"business": (78, 109, 4), "tech": (71, 113, 3)}    # start index, step, picks
+SKIPPED_16 = {}
+
+CHOSEN_16 = {  # (category, file): sha256 of the source file
+    ("business", "079.txt"): "a70827ae5f0b8d0032842a48b108f6bed25f0f2488ef3e88860c772988f9f781",
+    ("business", "188.txt"): "f48ab595aa7b49a9ac925f20a92101d3fdb24709ce52e9fcda2b9db4f327dea4",
+    ("business", "298.txt"): "261532350106d25ccd042221c70e392993e15f60d3503dbdf12028daa87d2020",
+    ("business", "406.txt"): "65282058672e1cebf18ca8fc81918cf70eefbbde3db5ea2cdf3ef5368f52969a",
+    ("tech", "072.txt"): "89f4cde320ec7fa4e81dcab821a16e7faabcb4d314f5c93275f39385c9e86702",
+    ("tech", "186.txt"): "01ce844a301b553deb9cd767138852283022d2b699615e3293411050b304e94f",
+    ("tech", "298.txt"): "08b586819ada5c408dc0745b8b14dbd21b993d7e6fd9bc0a395a1b3beb23181a",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -386,7 +421,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("7", RULES_7, SKIPPED_7, CHOSEN_7), ("8", RULES_8, SKIPPED_8, CHOSEN_8),
                                          ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10),
                                          ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12),
-                                         ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14)]:
+                                         ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14),
+                                         ("15", RULES_15, SKIPPED_15, CHOSEN_15), ("16", RULES_16, SKIPPED_16, CHOSEN_16)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
