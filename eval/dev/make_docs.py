@@ -92,6 +92,7 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   16   the 7 articles of eval/dev/bbc16.gold.jsonl
          business: every 109th file starting at index 78 (0-based), first 4 picks
          tech:     every 113th file starting at index 71 (0-based), first 3 picks
+         business/079 names no company and is replaced by business/081 (080 is in set 1)
   all  all sets, 157 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
@@ -400,10 +401,11 @@ CHOSEN_15 = {  # (category, file): sha256 of the source file
 
 # set 16 (eval/dev/bbc16.gold.jsonl), fixed before reading like sets 1 to 15
 RULES_16 = {"business": (78, 109, 4), "tech": (71, 113, 3)}    # start index, step, picks
-SKIPPED_16 = {}
+SKIPPED_16 = {("business", "079.txt"): "no company named (US identity theft figures: the Federal Trade "
+                                       "Commission, a regulator, and consumers)"}
 
 CHOSEN_16 = {  # (category, file): sha256 of the source file
-    ("business", "079.txt"): "a70827ae5f0b8d0032842a48b108f6bed25f0f2488ef3e88860c772988f9f781",
+    ("business", "081.txt"): "d6f68547425e793119c44c940ad71c259668e2dff0f3496a833d4620f27e5002",
     ("business", "188.txt"): "f48ab595aa7b49a9ac925f20a92101d3fdb24709ce52e9fcda2b9db4f327dea4",
     ("business", "298.txt"): "261532350106d25ccd042221c70e392993e15f60d3503dbdf12028daa87d2020",
     ("business", "406.txt"): "65282058672e1cebf18ca8fc81918cf70eefbbde3db5ea2cdf3ef5368f52969a",
