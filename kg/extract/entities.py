@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, UNIT_NAME_WORDS
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -100,11 +100,9 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     return table
 
 
-# Last words that keep "<Company> <word>" a company: a unit or sub-brand run as a business ("BBC World
-# Service", "Sony Pictures", "Google Capital"), besides industry words and legal suffixes.
-_UNIT_WORDS = frozenset({"service", "services", "interactive", "news", "music", "pictures", "studios", "group",
-                         "international", "europe", "america", "asia", "uk", "usa", "china", "japan", "india",
-                         "foundation", "trust", "sport", "sports", "online", "digital", "world", "one", "security"})
+# Last words that keep "<Company> <word>" a company ("Sony Pictures", "Google Capital"): the unit words, and
+# markets and words of services a company runs under its own name.
+_UNIT_WORDS = UNIT_NAME_WORDS | {"uk", "usa", "china", "japan", "india", "online", "digital", "world", "one", "security"}
 
 
 def _maker_and_model(text: str, company_keys: set[str], votes) -> bool:

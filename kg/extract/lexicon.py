@@ -67,6 +67,13 @@ INTERGOVERNMENTAL_BODIES = frozenset({
     # seats of government that stand for a government in news
     "kremlin", "white house", "downing street", "elysee", "pentagon", "whitehall"})
 
+# Last words that make a name a unit or sub-brand run as a business ("BBC World Service", "Sony Pictures",
+# "Nintendo Europe"), not a product, besides industry words and legal suffixes.
+UNIT_NAME_WORDS = _words("""
+service services interactive news music pictures studios group international europe america asia foundation trust
+sport sports
+""")
+
 # Titles that make a person an executive of a company.
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder

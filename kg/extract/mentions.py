@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
-                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS)
+                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS,
+                      UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
@@ -322,9 +323,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
-                place_votes = Counter() if resolve_market(name) else context_votes(ent)   # once: it walks the parse
+                is_market = resolve_market(name) is not None
+                place_votes = Counter() if is_market else context_votes(ent)   # once: it walks the parse
                 company_votes = place_votes.get("Company", 0)
-                if resolve_market(name):
+                if is_market:
                     if label == "NORP":                   # "the Indian market", "the Irish mobile phone market"
                         add(doc[ent.start:market_word + 1], Counter(Market=4), clean=False)
                     else:
@@ -698,11 +700,11 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "easter", "q1", "q2", "q3", "q4"}
 
 
-# Last words of a name that make "<Company>'s <name>" a unit rather than a product.
-_UNIT_NAME_WORDS = {"service", "services", "interactive", "news", "music", "pictures", "studios", "group", "division",
-                    "international", "europe", "america", "asia", "foundation", "trust", "sport", "sports", "unit",
-                    "laboratories", "laboratory", "labs", "institute", "centre", "center", "mobile", "wireless",
-                    "broadband", "cable", "telecom", "finance", "leasing", "capital", "ventures", "records", "films"}
+# Last words of a name that make "<Company>'s <name>" a unit rather than a product: the unit words, and the
+# words of divisions, labs and telecoms or finance arms.
+_UNIT_NAME_WORDS = UNIT_NAME_WORDS | {"division", "unit", "laboratories", "laboratory", "labs", "institute", "centre",
+                                      "center", "mobile", "wireless", "broadband", "cable", "telecom", "finance",
+                                      "leasing", "capital", "ventures", "records", "films"}
 _NAME_PARTICLES = {"van", "von", "de", "den", "der", "da", "di", "du", "le", "la", "dos", "das", "del", "ter", "bin",
                    "ibn"}
 _BODY_WORDS = {"association", "society", "council", "federation", "union", "club", "fund", "consortium", "guild",
@@ -840,9 +842,8 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 4            # "Mr Smith"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
-        firm = before.tag_ == "NNS" and (len(span) == 1 or root.ent_type_ != "PERSON" or "-" in span.text)
-        votes["Company" if firm else "Person"] += 2   # "CEO Jane Doe", "analyst John Roe"; "telecom analysts Ovum"
-        #                                               is a firm ("chief executives Ken Lane and Jeff Ross" are not)
+        votes["Company" if _firm_named_by_plural(before, span) else "Person"] += 2   # "CEO Jane Doe", "analyst
+        #                                                                    John Roe"; "telecom analysts Ovum": a firm
     if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.lemma_.lower() in (
             "competition", "rivalry", "challenge", "pressure", "order", "offer", "bid") or any(
             c.dep_ == "dobj" and c.lemma_ in ("order", "contract") for c in first.head.head.children)):
@@ -877,8 +878,7 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES:
-        firm = root.head.tag_ == "NNS" and (len(span) == 1 or root.ent_type_ != "PERSON" or "-" in span.text)
-        votes["Company" if firm else "Person"] += 3    # (not "analysts Ovum")
+        votes["Company" if _firm_named_by_plural(root.head, span) else "Person"] += 3
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
         owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)
         if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
@@ -938,6 +938,12 @@ def context_votes(span: Span) -> Counter:
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
+
+
+def _firm_named_by_plural(title: Token, span: Span) -> bool:
+    """'telecom analysts Ovum', 'analysts Douglas-Westwood': a plural title before a one-word or hyphenated name,
+    or one the model does not call a person, names a firm ("chief executives Ken Lane and Jeff Ross" do not)."""
+    return title.tag_ == "NNS" and (len(span) == 1 or span.root.ent_type_ != "PERSON" or "-" in span.text)
 
 
 def _one_of(noun: Token) -> Token:

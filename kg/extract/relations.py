@@ -488,8 +488,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(company, "produces", product, evidence)
     for token in sentence:                 # "Diageo's best-known brands include Smirnoff vodka and Guinness stout"
         noun = included_by(token)
-        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))),
-                     None) if noun is not None else None
+        owner = _possessing_company(ctx, p, noun) if noun is not None else None
         if owner and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children):
             for unit in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Company"):
                 yield Fact(unit, "subsidiaryOf", owner, evidence)   # "Electrolux's subsidiary brands include AEG"
@@ -619,6 +618,11 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 
 _CONTEST_NOUNS = frozenset({"battle", "race", "war", "rivalry", "fight", "competition", "contest", "duel", "showdown"})
+
+
+def _possessing_company(ctx: DocContext, p: int, noun: Token) -> str | None:
+    """The company a noun's possessive names: "Acme's chief", "Foo's board", "its unit" (a resolved "its")."""
+    return next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
 
 
 def _owner_company(ctx: DocContext, p: int, noun: Token) -> str | None:
@@ -766,7 +770,7 @@ def _dealing_company(ctx: DocContext, p: int, verb: Token) -> str | None:
     if subject is None:
         return None
     if subject.lemma_.lower() in ("board", "shareholder", "director"):
-        return next((n for c in subject.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        return _possessing_company(ctx, p, subject)
     return ctx.entity_at(p, subject, "Company")
 
 
@@ -956,7 +960,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for noun in sentence:                  # "its purchase of Lookout Software", "Acme's takeover of Foo"
         if noun.lemma_.lower() not in _PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun):
             continue
-        buyer = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        buyer = _possessing_company(ctx, p, noun)
         bought = next((n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if (n := _bought_company(ctx, p, o))), None)
         if buyer and bought and buyer != bought:
@@ -987,7 +991,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN" \
                 or noun.lemma_.lower() in _RELATION_NOUNS:
             continue                       # (not "Kelvaro, Brightwater's biggest supplier")
-        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        owner = _possessing_company(ctx, p, noun)
         child = ctx.entity_at(p, noun.head, "Company")
         if owner and child and owner != child:
             yield Fact(child, "subsidiaryOf", owner, evidence)
@@ -1023,7 +1027,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if token.i + 1 < len(sentence.doc):
             named.append(sentence.doc[token.i + 1])
         parent = next((n for t in named if (n := ctx.entity_at(p, t, "Company"))), None)
-        child = next((n for c in holder.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        child = _possessing_company(ctx, p, holder)
         child = child or next((n for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                                for o in c.children if (n := ctx.entity_at(p, o, "Company"))), None)
         if child is None:
@@ -1341,7 +1345,7 @@ def market_by_copula(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for noun in sentence:
         if noun.lemma_.lower() not in ("market", "region") or noun.pos_ != "NOUN":
             continue
-        owner = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+        owner = _possessing_company(ctx, p, noun)
         if owner is None:
             continue
         named: list[Token] = []
