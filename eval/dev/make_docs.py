@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|...|16|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|18|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -93,7 +93,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          business: every 109th file starting at index 78 (0-based), first 4 picks
          tech:     every 113th file starting at index 71 (0-based), first 3 picks
          business/079 names no company and is replaced by business/081 (080 is in set 1)
-  all  all sets, 157 articles
+  17   the 7 articles of eval/dev/bbc17.gold.jsonl
+         business: every 113th file starting at index 33 (0-based), first 4 picks
+         tech:     every 127th file starting at index 57 (0-based), up to 4 picks (the folder gives 3)
+  18   the 7 articles of eval/dev/bbc18.gold.jsonl
+         business: every 127th file starting at index 88 (0-based), first 4 picks
+         tech:     every 131st file starting at index 11 (0-based), up to 4 picks (the folder gives 3)
+  all  all sets, 171 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -414,6 +420,34 @@ CHOSEN_16 = {  # (category, file): sha256 of the source file
     ("tech", "298.txt"): "08b586819ada5c408dc0745b8b14dbd21b993d7e6fd9bc0a395a1b3beb23181a",
 }
 
+# set 17 (eval/dev/bbc17.gold.jsonl), fixed before reading like sets 1 to 16
+RULES_17 = {"business": (33, 113, 4), "tech": (57, 127, 4)}    # start index, step, picks
+SKIPPED_17 = {}
+
+CHOSEN_17 = {  # (category, file): sha256 of the source file
+    ("business", "034.txt"): "2bf24274b86233e6ce40b4cb9b3eb6d8dc13eca24017417235631d1d833fc6d5",
+    ("business", "149.txt"): "54e70bf05c8411b0ab6bb84e52946e8a55763f21c1be2e0044e210db7fd5235d",
+    ("business", "262.txt"): "e0b4a7caaa5120d4464795686e1862e1308f8a5c26fd045b434c9f07f770b3ea",
+    ("business", "373.txt"): "0c46a8dc8d62a721f678b66023324670f51d9c42f3ee4f53a882b643676742db",
+    ("tech", "058.txt"): "3066a3a6835ac5caae19e5f870667b8cbdadd607b07056020edffa316641d69f",
+    ("tech", "187.txt"): "5eb3523b3734f373fba38a8cf500e8728ed4c5e141015436a5acdbcbb52a4bbb",
+    ("tech", "313.txt"): "0af90d4911cc199aeeedbe21d8b1011197838ef81ba4962db8d38de80cccae99",
+}
+
+# set 18 (eval/dev/bbc18.gold.jsonl), fixed before reading like sets 1 to 17
+RULES_18 = {"business": (88, 127, 4), "tech": (11, 131, 4)}    # start index, step, picks
+SKIPPED_18 = {}
+
+CHOSEN_18 = {  # (category, file): sha256 of the source file
+    ("business", "089.txt"): "738f715f366a389ac919bdc202b47e8948d51c14c18d0f65d89e9628aa01d736",
+    ("business", "216.txt"): "6034c973464000d40b4b0b3a7b75060eb3a8362197bda0b7bb41f733d5fd4715",
+    ("business", "343.txt"): "1f9ff12b6292d2c346cd9db116bc01628c74a11376f78a95201f496446768794",
+    ("business", "470.txt"): "92b35310b49ac86a40cd9c75b3247718dda2a7f3bde146f0745a61a6ed011cd5",
+    ("tech", "013.txt"): "5bb6274db2ddc3d70a276c027d56a59d31e990c04f9d943529b52cf156a4096e",
+    ("tech", "143.txt"): "b11dd685303f927eef01d71550c035271fba24a49b1c6133971a76e42d78cad5",
+    ("tech", "274.txt"): "c096f2af163c3f04fc66333beef1f6fba1af8c90719a80fc4c947eef4308f2cf",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -424,7 +458,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("9", RULES_9, SKIPPED_9, CHOSEN_9), ("10", RULES_10, SKIPPED_10, CHOSEN_10),
                                          ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12),
                                          ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14),
-                                         ("15", RULES_15, SKIPPED_15, CHOSEN_15), ("16", RULES_16, SKIPPED_16, CHOSEN_16)]:
+                                         ("15", RULES_15, SKIPPED_15, CHOSEN_15), ("16", RULES_16, SKIPPED_16, CHOSEN_16),
+                                         ("17", RULES_17, SKIPPED_17, CHOSEN_17), ("18", RULES_18, SKIPPED_18, CHOSEN_18)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
