@@ -513,6 +513,10 @@ def test_home_country_of_a_company_described_by_nationality():
      ("Conviva Hotel Holdings", "operatesIn", "Sri Lanka")),
     ("Bloggers questioned papers used by US television news organisation KBN.",
      ("KBN", "operatesIn", "United States")),
+    # any "-maker", a monopoly or a brewer is a business described by its nationality
+    ("US beermaker Kelvo Brewing sells less beer than Norvik Motors.", ("Kelvo Brewing", "operatesIn", "United States")),
+    ("The court was challenged by Vantel, a former unit of Russian gas monopoly Kelvo Systems.",
+     ("Kelvo Systems", "operatesIn", "Russia")),
     # a name the model tags as a place, owned by a country: that country's company
     ("Turkey's Everalia is reported by Reuters to have secured a deal to develop the Kalmara Dome field.",
      ("Everalia", "operatesIn", "Turkey")),
@@ -583,6 +587,13 @@ def test_a_city_gives_no_country_the_article_does_not_name():
      "Agence Nordique Presse", "Siemens"),
     ("The Halden Policy Institute claims that Norway will grow faster than Sweden.",
      "Halden Policy Institute", "Sweden"),
+    # "she said" after two people: the last one named who may be called "she" ("Mr Fogg" may not)
+    ("Ian Fogg, an analyst at Northgate, said firms were worried. \"It is a mess,\" said Mr Fogg. Shelley Taylor "
+     "of Halden Research was blunter. \"Kelvaro sells locks,\" she said.", "Shelley Taylor", "Kelvaro"),
+    # "he said" after a quote: the person who spoke last, not the one named most often
+    ("Tony Lavender of Orvik said Ofcom must act. \"Ofcom should rule,\" Mr Lavender said. \"It will take time,\" "
+     "Mr Lavender added. Chris Panayis, managing director of Freedom2go, said the plan was welcome. \"It is the "
+     "first good thing we've had from Brightwater,\" he said.", "Chris Panayis", "Brightwater"),
     # "said the report": the study named last, and all that comes before the attribution is what it said
     ("A study by analysts Skyview Research suggested that broadband was challenging TV. In homes with broadband, "
      "40% said they watched less. TV was most at risk in countries where broadband use was growing fast, especially "
@@ -966,6 +977,19 @@ def test_partnership_event_with_scope():
                 if e.type == "PartnershipAgreement"]
     assert sorted(event.args["parties"]) == ["Arcton", "Velmont"]
     assert event.args["scope"] == ["batteries", "software", "charging"]
+
+
+def test_a_deal_of_one_company_whose_name_holds_and_is_no_partnership_with_itself():
+    events = extract("Irish publishing group Kelvo News & Media is buying a 26% stake in Indian newspaper company "
+                     "Vantel in a deal worth 25m euros.").events
+    assert not [e for e in events if e.type == "PartnershipAgreement" and len(set(e.args["parties"])) < 2]
+
+
+def test_an_agreed_merger_in_a_relative_clause_is_the_named_companys():
+    result = extract("The court was challenged by Vantel, a former unit of Russian gas monopoly Kelvo Systems, "
+                     "which is due to merge with Norvik Motors.")
+    assert ("Kelvo Systems", "partnersWith", "Norvik Motors") in {(f.subject, f.predicate, f.object)
+                                                                 for f in result.facts}
 
 
 def test_cancelled_deal():

@@ -76,6 +76,9 @@ def _home_countries(name: str, root: Token) -> set[str]:
             homes.add(code)
     return homes
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir": "m", "lord": "m",
+                 "she": "f", "her": "f", "hers": "f", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "dame": "f",
+                 "lady": "f"}
 
 
 @dataclass
@@ -196,12 +199,17 @@ class DocContext:
         before; "Google offers ... through its site": the clause's subject; "Sony has said it will":
         the reporter), else the most salient candidate: mentioned in this or the previous two
         paragraphs, scored by how often it was named and how often it was a subject, with a bonus
-        for the current and previous paragraph (a light version of centering theory). Products: the
+        for the current and previous paragraph (a light version of centering theory). People: the one
+        named or pointed at last in this or the previous paragraph whose gender ("Mr", "Ms", an earlier
+        "he"/"she") does not rule them out ('..., said Ann Lee. "...," she added'). Products: the
         last product of the paragraph that the text called by a noun of the same kind."""
         named = sorted((m for m in self.mentions if m.entity), key=lambda m: (m.para, m.start))
         added: list[Mention] = []
         position = 0
         stats: dict[tuple[str, str], list] = {}        # (kind, entity) -> [mentions, subjects, last para, mention]
+
+        people: list[Mention] = []                     # persons in the order named or pointed at
+        genders: dict[str, str] = {}                    # person -> "m"/"f", from "Mr"/"Ms" or a resolved "he"/"she"
 
         def note(mention: Mention, kind: str, subject: bool) -> None:
             entry = stats.setdefault((kind, mention.entity), [0, 0, mention.para, mention])
@@ -209,6 +217,21 @@ class DocContext:
             entry[1] += subject
             entry[2] = mention.para
             entry[3] = mention
+            if kind == "Person":
+                people.append(mention)
+                gender = _GENDER_WORDS.get(mention.text.split()[0].lower())
+                if gender and mention.entity not in genders:
+                    genders[mention.entity] = gender
+
+        def last_person(p: int, gender: str | None) -> Mention | None:
+            """The person named or pointed at last, in this paragraph or the one before, who may be called
+            "he"/"she": news writes "..., said Ann Lee" and then "she added", whoever was named more often."""
+            for mention in reversed(people):
+                if p - mention.para > 1:
+                    return None
+                if gender is None or genders.get(mention.entity, gender) == gender:
+                    return mention
+            return None
 
         homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give
 
@@ -277,6 +300,8 @@ class DocContext:
                     target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
+                if kind == "Person" and target is None:
+                    target = last_person(p, _GENDER_WORDS.get(lower))
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:
@@ -287,6 +312,8 @@ class DocContext:
                                   entity=target.entity, type=target.type, anaphor=True)
                 added.append(anaphor)
                 note(anaphor, kind, token.dep_ in ("nsubj", "nsubjpass"))
+                if kind == "Person" and lower in _GENDER_WORDS:
+                    genders.setdefault(target.entity, _GENDER_WORDS[lower])
                 for i in range(anaphor.start, anaphor.end):   # known at once: "it will launch its console"
                     self._by_token.setdefault((p, i), anaphor)
         self.mentions.extend(added)

@@ -36,7 +36,7 @@ def subject_of(token: Token) -> Token | None:
                 if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
                     return token.head        # "Arcton, which makes the X5": the relative clause's noun
                 return child
-        if (token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp") or token.dep_ == "prep" and any(
+        if (token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") or token.dep_ == "prep" and any(
                 c.dep_ == "pcomp" for c in token.children)) and token.head != token:     # "after launching X"
             if token.dep_ == "relcl" or token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN":
                 return token.head            # "Arcton, based in Germany, ..."
@@ -675,7 +675,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if verb is not None:
             subject = subject_of(verb)
             if subject is not None:
-                parties += [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]
+                parties += dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company")))
         for anchor in {token, verb} - {None}:
             for t in anchor.subtree:
                 if t.lower_ in ("with", "between", "and") and t.head in (token, verb) or \
