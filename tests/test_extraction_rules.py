@@ -138,6 +138,17 @@ def test_a_company_name_followed_by_a_model_name_is_its_product():
     assert ("Sony", "produces", "Sony Walkman") in facts_of(text)
 
 
+@pytest.mark.parametrize("text, maker, product", [
+    # a maker's name and a product's right before the kind of product it is
+    ("For your money you get a Norvik Sempra processor and a hard drive.", "Norvik", "Norvik Sempra"),
+    # the model took maker and camel-cased product for one organisation
+    ("The most popular gadget of the moment, the Vantel iStream, is at number 12 in the list.", "Vantel", "iStream"),
+])
+def test_a_makers_name_before_a_products_name(text, maker, product):
+    assert types_of(text).get(product) == "Product"
+    assert (maker, "produces", product) in facts_of(text)
+
+
 @pytest.mark.parametrize("text, name", [
     ("The BBC World Service said it would cut jobs. The BBC agreed.", "BBC World Service"),
     ("Shares in Marsh & McLennan fell. Marsh said the inquiry was unfair.", "Marsh & McLennan"),
@@ -594,6 +605,9 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("Tony Lavender of Orvik said Ofcom must act. \"Ofcom should rule,\" Mr Lavender said. \"It will take time,\" "
      "Mr Lavender added. Chris Panayis, managing director of Freedom2go, said the plan was welcome. \"It is the "
      "first good thing we've had from Brightwater,\" he said.", "Chris Panayis", "Brightwater"),
+    # a nationality in what was said is its country
+    ("\"We forecast that Indian production will go into decline,\" said John Westwood of Kelvo Research.",
+     "John Westwood", "India"),
     # "said the report": the study named last, and all that comes before the attribution is what it said
     ("A study by analysts Skyview Research suggested that broadband was challenging TV. In homes with broadband, "
      "40% said they watched less. TV was most at risk in countries where broadband use was growing fast, especially "

@@ -11,6 +11,7 @@ from kg.model import Claim
 
 from .context import DocContext
 from .lexicon import SPEECH_VERBS
+from .markets import resolve_market
 from .normalize import normalize_date
 from .relations import TITLES, subject_of
 
@@ -110,7 +111,12 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
 def _about(ctx: DocContext, p: int, tokens: list[Token], speaker: str) -> list[str]:
     """What a claim is about: the entities its words name. The caller leaves out pronouns inside a
     quotation: the speaker's "it" is rarely the company the narrative last named."""
-    return [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
+    for token in tokens:                  # "Indian production will decline", "Europeans ride trains more"
+        if ctx.entity_at(p, token) is None and token.ent_type_ == "NORP" and (
+                market := resolve_market(f"{token.text} market")) is not None and market.name not in about:
+            about.append(market.name)
+    return about
 
 
 _REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "poll", "estimate", "forecast"}

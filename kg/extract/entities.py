@@ -8,6 +8,7 @@ a produces fact."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -182,6 +183,9 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
     return mapping
 
 
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")                    # "iPod", "eBook": a product's own spelling
+
+
 def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable,
                       names: set[str]) -> dict[str, str]:
     """Products keep their written name; a leading company name is split off as the maker: a
@@ -205,11 +209,13 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
                 " ".join(words[:cut]) if mention.maker_prefix == head and (
-                    head in names or any(ch.isdigit() for ch in rest[0])) else None)
+                    head in names or any(ch.isdigit() for ch in rest[0]) or _CAMEL_CASE.match(rest[0])
+                    or mention.before_kind) else None)
             if maker is None or rest[-1].lower() == "series":
                 continue
-            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4:
-                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9"; "Boeing 737" stays whole
+            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4 or _CAMEL_CASE.match(rest[0]):
+                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", "Apple iPod" -> "iPod";
+                #                             "Boeing 737" stays whole
             table.maker_of[name] = maker    # "Google Video" stays whole, made by Google
             if head not in companies:
                 table.brands.add(maker)

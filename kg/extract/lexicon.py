@@ -20,7 +20,7 @@ chain chains partner partners player players titan titans behemoth incumbent new
 challenger exporter importer investor fund utility miner shipper builder designer foundry foundries leader
 consultancy agency firm's consortium venture joint-venture spinoff spin-off automaker's club owner affiliate
 magazine magazines newspaper newspapers tabloid isp isps organisation organization brokerage brokerages broker brokers stockbroker
-stockbrokers monopoly monopolies multinational multinationals telco telcos reinsurer brewer distiller refiner
+stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster
 """)

@@ -58,6 +58,7 @@ class Mention:
 
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
     maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
+    before_kind: bool = False        # named right before the kind of product it is: "the Kodak Brownie camera"
 
     @property
     def key(self) -> str:
@@ -153,6 +154,9 @@ def _product_spans(doc: Doc) -> list[Span]:
         start = None
         if _CAMEL.match(token.text):
             start = i
+            while start > 0 and token.ent_iob_ == "I" and doc[start - 1].ent_type_ == "ORG" \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and i - start < 2:
+                start -= 1                  # "the Apple iPod" the model took as one organisation: maker and product
         elif not headline and _DESIGNATOR.match(token.text) and i > 0 and (
                 token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} or _date_tag_on_a_name(doc, i)) \
                 and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
@@ -224,6 +228,25 @@ def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
     before = doc[i - 1]
     return doc[i].ent_type_ == "DATE" and before.ent_type_ == "DATE" and before.is_alpha and before.text[:1].isupper() \
         and before.lower_ not in _TIME_WORDS and not before.is_sent_start
+
+
+def _named_before_kind(doc: Doc) -> list[Span]:
+    """A proper-noun name right before the kind of product it is: "the Kodak Brownie camera", "an AMD
+    Sempron processor" (a maker's name, then the product's), not "the BBC News website" (a channel)."""
+    spans = []
+    for token in doc:
+        head = token.head
+        if token.pos_ == "PROPN" and token.dep_ == "compound" and head.tag_ == "NN" and head.i == token.i + 1 \
+                and head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
+                and token.lower_ not in INDUSTRY_WORDS:                 # (not "the BBC News website")
+            left = token.i
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
+                    and doc[left - 1].text[:1].isupper() and token.i - left < 3:
+                left -= 1
+            if token.i > left and not any(t.ent_type_ in ("GPE", "PERSON", "DATE", "MONEY", "NORP")
+                                          for t in doc[left:token.i + 1]):
+                spans.append(doc[left:token.i + 1])
+    return spans
 
 
 def _noun_phrase_products(doc: Doc) -> list[Span]:
@@ -300,8 +323,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.ner = ner
             mentions.append(mention)
 
-        for span in _product_spans(doc) + _noun_phrase_products(doc):
-            add(span, Counter(Product=3))
+        for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc)),
+                            *((s, 2) for s in _named_before_kind(doc))]:
+            count = len(mentions)
+            add(span, Counter(Product=votes))
+            if votes == 2 and len(mentions) > count:
+                mentions[-1].before_kind = True
             if mentions and mentions[-1].para == p and mentions[-1].start >= span.start:
                 lead = [t for t in doc[mentions[-1].start:mentions[-1].end - 1]]
                 orgs = []

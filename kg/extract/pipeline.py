@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from kg.model import Article, Entity, Event, Extraction, Fact
+from kg.model import Article, Claim, Entity, Event, Extraction, Fact
 
 from . import ExtractionError
 from .claims import document_claims
 from .context import DocContext
 from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands, sentence_date
+from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
@@ -67,9 +68,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
-    _add_inferred_markets(table.entities, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "executiveOf"}   # "we" is their company
     found_claims = document_claims(ctx, leaders)
+    _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
 
@@ -89,11 +90,16 @@ def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> l
     return kept
 
 
-def _add_inferred_markets(entities: dict[str, Entity], facts: list[Fact]) -> None:
-    """Markets named only through a nationality ("the Taiwanese chipmaker") become entities too."""
+def _add_inferred_markets(entities: dict[str, Entity], facts: list[Fact], claims: list[Claim]) -> None:
+    """Markets named only through a nationality ("the Taiwanese chipmaker", "Indian output will fall")
+    become entities too."""
     for fact in facts:
         if fact.object not in entities and fact.predicate in ("operatesIn", "absentFrom", "targetsMarket", "availableIn"):
             entities[fact.object] = Entity("Market", fact.object, evidence=[fact.evidence])
+    for claim in claims:
+        for name in claim.about:
+            if name not in entities and resolve_market(name) is not None:
+                entities[name] = Entity("Market", name, evidence=[claim.evidence])
 
 
 def _unique_facts(facts: list[Fact]) -> list[Fact]:
