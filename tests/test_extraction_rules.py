@@ -1061,3 +1061,34 @@ def test_every_founder_and_the_copular_subsidiary():
     facts = facts_of("Velmont was founded by Dana Okafor and Lee Marsh in 2009.")
     assert {("Dana Okafor", "executiveOf", "Velmont"), ("Lee Marsh", "executiveOf", "Velmont")} <= facts
     assert ("Lumio", "subsidiaryOf", "Arcton") in facts_of("Lumio is a subsidiary of Arcton.")
+
+
+# ---------------------------------------------------------------------------------------- the article's author
+
+COLUMN = ("Who guards the laptop?\n\n"
+          "You can now buy a locked-down PC, but can we trust the makers, asks technology analyst Ben Corrin.\n\n"
+          "If you recently bought a Kelvo laptop, a chip made by Vantel is inside it. "
+          "\"Vantel sells millions,\" said Ola Berg of Norvik Research.")
+
+
+def test_a_columns_named_author_asserts_what_the_column_says_in_its_own_voice():
+    claims = extract(COLUMN).claims
+    assert any(c.speaker == "Ben Corrin" and {"Kelvo", "Vantel"} <= set(c.about) for c in claims), claims
+    # a quoted source keeps its own words
+    assert not any(c.speaker == "Ben Corrin" and "Norvik Research" in c.about for c in claims), claims
+
+
+def test_a_source_quoted_in_a_news_lead_is_no_author():
+    text = ("Profits at Kelvo will rise, says analyst Ben Corrin.\n\n"
+            "Kelvo sold a million laptops in Japan last year.")
+    claims = extract(text).claims
+    assert not any(c.speaker == "Ben Corrin" and "Japan" in c.about for c in claims), claims
+
+
+def test_a_bylined_authors_first_person_view_is_a_claim_the_rest_is_not():
+    text = ("By Ann Tovey\n\n"
+            "Kelvo sold a million laptops in Japan last year. "
+            "I think Vantel will overtake it.")
+    claims = extract(text).claims
+    assert any(c.speaker == "Ann Tovey" and "Vantel" in c.about for c in claims), claims
+    assert not any(c.speaker == "Ann Tovey" and "Japan" in c.about for c in claims), claims

@@ -12,6 +12,7 @@ from kg.model import Claim
 from .context import DocContext
 from .lexicon import SPEECH_VERBS
 from .markets import resolve_market
+from .mentions import is_headline
 from .normalize import normalize_date
 from .relations import TITLES, subject_of
 
@@ -262,13 +263,17 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             claim = _continued_quote(ctx, p, sentence, speaker, employer)
             if claim:
                 found.append(claim)
-    author = _author(ctx)
+    author, column = _author(ctx)
     if author:
-        for p, sentence in sentences:
-            if any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence) and not _quoted(sentence):
-                about = [n for n in ctx.entities_in(p, sentence, *_ABOUT_TYPES) if n != author]
-                if about:
-                    found.append(Claim(author, about, sentence.text.strip(), ctx.evidence(p, sentence)))
+        for index, (p, sentence) in enumerate(sentences):
+            own_view = any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence)
+            if not (own_view or column) or _quoted(sentence) or by_sentence[(p, sentence.start)] \
+                    or _inside_quote(ctx, p, sentence) or _speakers(ctx, p, sentence) \
+                    or _attributed_to_someone(sentence) or is_headline(ctx.paragraphs[p].doc):
+                continue                  # a column's author asserts all the column says in its own voice
+            about = [n for n in ctx.entities_in(p, sentence, *_ABOUT_TYPES) if n != author]
+            if about:
+                found.append(Claim(author, about, sentence.text.strip(), ctx.evidence(p, sentence)))
     return found
 
 
@@ -361,9 +366,14 @@ _BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "
                  "analyst", "author", "blogger"}
 
 
-def _author(ctx: DocContext) -> str | None:
+_COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder"}
+
+
+def _author(ctx: DocContext) -> tuple[str | None, bool]:
     """The article's named author: a 'By NAME' line, a line that is only a person's name, or a bio
-    ('NAME is a columnist ...'). Only then do the article's first-person views become claims."""
+    ('NAME is a columnist ...'); only then do the article's first-person views become claims. A column's
+    standfirst ('..., asks technology analyst NAME', 'NAME argues that ...') names an author who
+    asserts all the column says: the second value."""
     for p, paragraph in enumerate(ctx.paragraphs):
         doc = paragraph.doc
         people = [m for m in ctx.mentions if m.para == p and m.type in ("Person", "Executive") and not m.anaphor]
@@ -372,11 +382,14 @@ def _author(ctx: DocContext) -> str | None:
         words = [t for t in doc if not t.is_punct]
         first = people[0]
         if doc[0].lower_ == "by" and first.start == 1 and len(words) <= 6:
-            return first.entity
+            return first.entity, False
         if len(people) == 1 and first.start == 0 and first.end == len(words) and len(words) <= 4:
-            return first.entity
+            return first.entity, False
         root = doc[first.start:first.end].root
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                 t.lemma_.lower() in _BYLINE_WORDS for t in root.head.subtree):
-            return first.entity
-    return None
+            return first.entity, False
+        if p <= 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in _COLUMN_VERBS \
+                and root.head.tag_ == "VBZ" and root not in _quoted(root.sent):
+            return first.entity, True
+    return None, False

@@ -805,6 +805,9 @@ def context_votes(span: Span) -> Counter:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \
+            and root.ent_type_ == "PERSON":
+        votes["Person"] += 3            # a byline: "By Ann Tovey"
     if before is not None and before.lemma_.lower() in _PEOPLE_NOUNS and before.pos_ == "NOUN" and len(span) > 1 \
             and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
                                                        for c in before.children):   # (a "market leader" is a firm)
