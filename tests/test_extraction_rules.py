@@ -1006,6 +1006,22 @@ def test_an_agreed_merger_in_a_relative_clause_is_the_named_companys():
                                                                  for f in result.facts}
 
 
+@pytest.mark.parametrize("text, company, product", [
+    ("Vantel's Zephyr 5 phone was launched in May.", "Vantel", "Zephyr 5"),
+    ("More than 200 million songs have been sold by Vantel's Tunebox music store since it was launched.",
+     "Vantel", "Tunebox"),
+    ("Kelvo will enter the market later this year with its Playstar Portable.", "Kelvo", "Playstar Portable"),
+])
+def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, company, product):
+    events = extract(text).events
+    assert any(e.type == "ProductLaunch" and e.args == {"company": company, "product": product} for e in events), events
+
+
+def test_a_passive_launch_of_a_product_without_a_named_maker_is_no_event():
+    events = extract("The Zephyr 5 phone was launched in May.").events
+    assert not [e for e in events if e.type == "ProductLaunch"]
+
+
 def test_cancelled_deal():
     events = extract("Skyrune cancelled its deal with Fjordline to lease the Orca 7 jets.").events
     (event,) = [e for e in events if e.type == "DealCancellation"]

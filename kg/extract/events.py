@@ -37,9 +37,21 @@ def sentence_date(ctx: DocContext, sentence: Span, near: Token | None = None) ->
 
 
 def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
-    """'Acme launched the X1 and X2 on February 13', 'Foo unveiled its new Bar'."""
+    """'Acme launched the X1 and X2 on February 13', 'Foo unveiled its new Bar', 'Foo will enter the
+    market with its Bar', 'Foo's Bar ... since it was launched'."""
     for verb in sentence:
+        if verb.lemma_ == "enter" and verb.pos_ == "VERB" and (subject := subject_of(verb)) is not None:
+            products = ctx.entities_in(p, [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                                           for t in c.subtree], "Product")       # "enter the market with its X"
+            for company in [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]:
+                for product in products:
+                    yield Event("ProductLaunch", {"company": company, "product": product},
+                                ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
         if verb.lemma_ not in LAUNCH_VERBS or verb.pos_ != "VERB":
+            continue
+        if (launched := _launched_without_agent(ctx, p, verb)) is not None:
+            yield Event("ProductLaunch", {"company": launched[0], "product": launched[1]},
+                        ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
             continue
         subject = subject_of(verb)
         companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
@@ -59,6 +71,28 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
                 yield Event("ProductLaunch", {"company": company, "product": product},
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str, str] | None:
+    """'Foo's Bar was launched in May', 'Foo's Bar store, since it was launched': a passive launch of a
+    product whose maker the text names, with no agent (the caller handles 'launched by Foo')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    product = ctx.entity_at(p, subject, "Product") or next(     # "Foo's Bar 5 phone was launched"
+        (n for c in subject.children if c.dep_ in ("compound", "nmod") and (n := ctx.entity_at(p, c, "Product"))), None)
+    if product is None and subject.lower_ == "it":     # "since it was launched": the product named before it
+        product = next((name for t in reversed(list(verb.sent)) if t.i < subject.i
+                        and (name := ctx.entity_at(p, t, "Product"))), None)
+    if product is None:
+        return None
+    mention = next((m for m in ctx.mentions if m.entity == product and m.para == p and not m.anaphor), None)
+    root = ctx.paragraphs[p].doc[mention.start:mention.end].root if mention is not None else None
+    holders = [root, root.head] if root is not None and root.dep_ in ("compound", "nmod") else [root] if root is not None else []
+    owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store"
+                  if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+    maker = owner or ctx.maker_of.get(product)
+    return (maker, product) if maker else None
 
 
 # Words that make an amount next to a product its price: "costs $899", "priced at", "sells for", "a pricey $499".
