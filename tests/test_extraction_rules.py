@@ -1022,6 +1022,27 @@ def test_a_passive_launch_of_a_product_without_a_named_maker_is_no_event():
     assert not [e for e in events if e.type == "ProductLaunch"]
 
 
+@pytest.mark.parametrize("text, parties", [
+    # an amount in brackets trips the parse: "accepted a ... buyout from" still names the buyer
+    ("Kelvo Systems accepted a $6.75bn (£3.6bn) buyout from telecoms giant Vantel on Monday, rejecting a higher "
+     "offer from Qwest.", ["Kelvo Systems", "Vantel"]),
+    # a stake bought "in a deal": the company whose stake it is
+    ("Irish publishing group Kelvo Media is buying up a 26% stake in Indian newspaper company Vantel in a deal worth "
+     "25m euros.", ["Kelvo Media", "Vantel"]),
+    # the parties named before the deal noun
+    ("The Norvik Motors and Kelvo Systems joint venture will build engines in Hungary.",
+     ["Kelvo Systems", "Norvik Motors"]),
+])
+def test_deals_whose_parties_the_grammar_names_around_the_deal(text, parties):
+    events = extract(text).events
+    assert any(e.type == "PartnershipAgreement" and sorted(e.args["parties"]) == parties for e in events), events
+
+
+def test_a_rejected_offer_is_no_deal():
+    events = extract("Kelvo Systems rejected a higher offer from Qwest on Monday.").events
+    assert not [e for e in events if e.type == "PartnershipAgreement"]
+
+
 def test_cancelled_deal():
     events = extract("Skyrune cancelled its deal with Fjordline to lease the Orca 7 jets.").events
     (event,) = [e for e in events if e.type == "DealCancellation"]

@@ -694,6 +694,14 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         for o in c.children if o.dep_ == "pobj"]
             parties += [n for o in objects for c in conjuncts(o)
                         if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
+        if token.pos_ == "NOUN":                        # "a Foo and Bar co-production", "the Foo-Bar joint venture"
+            parties += [n for c in token.children if c.dep_ in ("compound", "nmod") for x in conjuncts(c)
+                        if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
+        if verb is not None and verb is not token:     # "is buying a 26% stake in Foo in a deal worth 25m euros"
+            parties += [n for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "stake"
+                        for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                        for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
+                        if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
         if len(parties) < 2:
             continue
         scope = _scope(sentence)
@@ -749,9 +757,14 @@ def _deal_targets(verb: Token) -> list[Token]:
             c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should") for c in verb.children):
         nouns = [n for c in verb.children if c.dep_ in ("prep", "dobj")
                  for n in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
-        return [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
-                for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
-                for o in prep.children if o.dep_ == "pobj"]
+        targets = [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
+                   for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
+                   for o in prep.children if o.dep_ == "pobj"]
+        doc = verb.doc
+        for noun in [] if targets else doc[verb.i + 1:min(verb.i + 10, verb.sent.end - 1)]:
+            if noun.lower_ in _PURCHASE_NOUNS | {"merger", "bid", "offer"} and doc[noun.i + 1].lower_ in ("by", "from"):
+                return list(doc[noun.i + 2:min(noun.i + 5, verb.sent.end)])  # "accepted a $6.75bn (£3.6bn) buyout
+        return targets                                                  # from Foo": an amount the parse trips on
     if lemma == "win" and _past([verb]):
         return [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
                 for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
