@@ -425,6 +425,12 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Michael Corley", "executiveOf", "Skyvolt")),
     ("Andy Clerk, EFRA director of air transport, said that the advice misleads customers.",
      ("Andy Clerk", "executiveOf", "EFRA")),
+    # an honorific between the title and the name
+    ("\"2004 was an important year for Kelvo Media,\" said chief executive Sir Anthony Oldfield.",
+     ("Anthony Oldfield", "executiveOf", "Kelvo Media")),
+    # the company named right after the title, without "of"
+    ("Kelvo Systems sold jets. \"No market will grow like this,\" said Dinesh Kapoor, senior vice president "
+     "Kelvo Systems.", ("Dinesh Kapoor", "executiveOf", "Kelvo Systems")),
     # "rival" without an owner: the one other company of the sentence
     ("Aerona Aviation, in contrast to European rival Skyframe Industries, hopes airlines will fly smaller aircraft.",
      ("Aerona Aviation", "competesWith", "Skyframe Industries")),

@@ -27,7 +27,8 @@ _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "a
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
-              "mrs", "dr", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read", "more"}
+              "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
+              "more"}
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
 # Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
 # a person.

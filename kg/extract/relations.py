@@ -20,6 +20,7 @@ from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABIL
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
+_HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -244,6 +245,10 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
             name = ctx.entity_at(p, head.head.head, "Person")
             if name:
                 return name
+    if head.dep_ == "compound" and head.head.dep_ == "appos" and ctx.entity_at(p, head.head, "Company"):
+        name = ctx.entity_at(p, head.head.head, "Person")   # "Dinesh Kapoor, senior vice president Vantel"
+        if name:
+            return name
     # "Acme's chief executive, Jane Doe" / "CEO Jane Doe": the person hangs from the title
     for child in title.children:
         if child.dep_ in ("appos", "compound", "nsubj") or child.i == title.i + 1:
@@ -252,8 +257,8 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                 return name
     doc = title.doc
     nxt = title.i + 1
-    while nxt < len(doc) and doc[nxt].text in (",",):
-        nxt += 1
+    while nxt < len(doc) and (doc[nxt].text in (",",) or doc[nxt].lower_ in _HONORIFIC_WORDS):
+        nxt += 1                          # "chief executive Sir Anthony Oldfield"
     if nxt < len(doc):
         name = ctx.entity_at(p, doc[nxt], "Person")
         if name and (title.head == doc[nxt] or doc[nxt].head == title or title.dep_ == "compound"
@@ -319,6 +324,11 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
+        if child.dep_ == "appos" and child.i == title.i + 1 and (name := ctx.entity_at(p, child, "Company")):
+            return name                  # "Dinesh Kapoor, senior vice president Vantel"
+    if title.dep_ == "compound" and title.head.dep_ == "appos" and ctx.entity_at(p, title.head.head, "Person") \
+            and (name := ctx.entity_at(p, title.head, "Company")):
+        return name                      # ... parsed as "president" modifying "Vantel"
     before = title.i - 1                 # "Acme CEO Jane Doe" parsed flat; "LSE chief executive Clara Furse"
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS and title.doc[before].head.i >= title.i:
         before -= 1
