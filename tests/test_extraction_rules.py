@@ -1023,6 +1023,13 @@ def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, c
     assert any(e.type == "ProductLaunch" and e.args == {"company": company, "product": product} for e in events), events
 
 
+def test_a_name_before_based_is_a_platform_product_that_only_qualifies_the_launched_thing():
+    result = extract("Kelvo launched a Norvix-based player called the Zephyr 5 in March.")
+    assert {e.name: e.type for e in result.entities}.get("Norvix") == "Product"
+    launched = {e.args["product"] for e in result.events if e.type == "ProductLaunch"}
+    assert launched == {"Zephyr 5"}
+
+
 def test_a_passive_launch_of_a_product_without_a_named_maker_is_no_event():
     events = extract("The Zephyr 5 phone was launched in May.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

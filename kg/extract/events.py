@@ -67,6 +67,9 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if verb.lemma_ in ("ship", "release") and any(t.like_num or t.ent_type_ in ("CARDINAL", "QUANTITY")
                                                       for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
             continue                     # "shipped 58 million iPhones": a sales volume, not a launch
+        doc = verb.doc                   # "launched a Linux-based player": Linux only qualifies what was launched
+        objects = [t for t in objects if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+                                              and doc[t.i + 2].lower_ == "based")]
         for product in ctx.entities_in(p, objects, "Product"):
             for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
                 yield Event("ProductLaunch", {"company": company, "product": product},

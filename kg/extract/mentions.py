@@ -962,6 +962,9 @@ def context_votes(span: Span) -> Counter:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone" (a maker's name gets more votes
         #                                 elsewhere: "the Samsung phone ... Samsung said")
+    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
+            and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text):
+        votes["Product"] += 2           # "Windows-based players" (not "London-based", "US-based")
     if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):
