@@ -1023,6 +1023,14 @@ def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, c
     assert any(e.type == "ProductLaunch" and e.args == {"company": company, "product": product} for e in events), events
 
 
+def test_a_name_before_based_that_is_no_place_is_a_product():
+    text = ("The emergence of players such as the Windows-based Zen portable media player was noted. Many "
+            "Windows-based devices do not offer it. Vantel makes the Windows-based Zephyr 5.")
+    assert types_of(text).get("Windows") == "Product"
+    assert "United Kingdom" not in {n for n, t in types_of("The UK-based Vantel makes phones.").items()
+                                    if t == "Product"}
+
+
 def test_a_name_before_based_is_a_platform_product_that_only_qualifies_the_launched_thing():
     result = extract("Kelvo launched a Norvix-based player called the Zephyr 5 in March.")
     assert {e.name: e.type for e in result.entities}.get("Norvix") == "Product"
