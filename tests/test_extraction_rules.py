@@ -1023,6 +1023,15 @@ def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, c
     assert any(e.type == "ProductLaunch" and e.args == {"company": company, "product": product} for e in events), events
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Vantel is working on a novel search system for the next version of its software (codenamed Longhorn).",
+     "Longhorn"),
+    ("The players support a Kelvo Systems technology known as Zorbix. Zorbix is popular.", "Zorbix"),
+])
+def test_a_codename_and_a_technology_known_as_a_name_are_products(text, name):
+    assert types_of(text).get(name) == "Product"
+
+
 def test_a_name_before_based_that_is_no_place_is_a_product():
     text = ("The emergence of players such as the Windows-based Zen portable media player was noted. Many "
             "Windows-based devices do not offer it. Vantel makes the Windows-based Zephyr 5.")

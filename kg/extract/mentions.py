@@ -827,6 +827,12 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca"
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3           # "a start-up called Fjordly"
+    if before is not None and before.lower_ in ("codenamed", "code-named", "codename"):
+        votes["Product"] += 3           # "the next version of Windows (codenamed Longhorn)"
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ == "know" \
+            and first.head.head.dep_ == "acl" \
+            and first.head.head.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | {"technology", "format"}:
+        votes["Product"] += 3           # "a rights technology known as Janus"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Avonex, Biogen Idec's existing multiple sclerosis drug"
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (
