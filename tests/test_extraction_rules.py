@@ -1032,6 +1032,12 @@ def test_a_codename_and_a_technology_known_as_a_name_are_products(text, name):
     assert types_of(text).get(name) == "Product"
 
 
+def test_a_bare_model_number_after_its_makers_possessive_is_its_product():
+    assert ("Kelvo", "produces", "777") in facts_of("It has been producing a rival to Kelvo's 777 line for a year.")
+    quantities = "Kelvo sold 200 planes. Kelvo's 2004 results were good. Kelvo's 300 planes flew. It has 300 staff."
+    assert not [e for e in extract(quantities).entities if e.type == "Product"]
+
+
 def test_a_name_before_based_that_is_no_place_is_a_product():
     text = ("The emergence of players such as the Windows-based Zen portable media player was noted. Many "
             "Windows-based devices do not offer it. Vantel makes the Windows-based Zephyr 5.")

@@ -115,13 +115,19 @@ def _clean_span(span: Span) -> Span | None:
     span = doc[start:end]
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
-            or not any(ch.isalpha() for ch in span.text):
+            or not any(ch.isalpha() for ch in span.text) and not _model_number(span):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
            and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t)
-           and not (t.ent_type_ == "NORP" and resolve_market(f"{t.text} market") is None) for t in span):
+           and not (t.ent_type_ == "NORP" and resolve_market(f"{t.text} market") is None) for t in span) \
+            and not _model_number(span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
+
+
+def _model_number(span: Span) -> bool:
+    """A bare three- or four-digit number that _product_spans took for a model: "Boeing's 777"."""
+    return len(span) == 1 and span.text.isdigit() and 3 <= len(span.text) <= 4
 
 
 def _name_like(token: Token) -> bool:
@@ -183,6 +189,16 @@ def _product_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[start:end])
         i = end
+    # a bare model number after its maker's possessive or before a singular product noun: "Boeing's 777",
+    # "the 767 tanker plane" (not "Boeing's 200 planes", "its 2004 results")
+    for token in doc:
+        if token.text.isdigit() and 3 <= len(token.text) <= 4 and token.ent_type_ in ("", "CARDINAL", "PRODUCT") \
+                and not token.text.startswith(("19", "20")) and token.i not in {i for s in spans for i in range(s.start, s.end)}:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            possessed = token.i >= 2 and doc[token.i - 1].tag_ == "POS" and doc[token.i - 2].pos_ == "PROPN"
+            kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS
+            if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")) or kind:
+                spans.append(doc[token.i:token.i + 1])
     # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro"
     for token in doc:
         if token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper() \
