@@ -611,6 +611,13 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("Tony Lavender of Orvik said Ofcom must act. \"Ofcom should rule,\" Mr Lavender said. \"It will take time,\" "
      "Mr Lavender added. Chris Panayis, managing director of Freedom2go, said the plan was welcome. \"It is the "
      "first good thing we've had from Brightwater,\" he said.", "Chris Panayis", "Brightwater"),
+    # the parse hangs the name on another noun: the name right before "said" speaks
+    ("Norvik recalled cars. When asked if Norvik would seek compensation from Vantel, the carmaker's chief executive "
+     "Helmut Panke said: \"we will first solve the problem before talking about who will pay\".",
+     "Helmut Panke", "Norvik"),
+    # "we" of someone who works for a firm (no title) is that firm
+    ("\"We saw that our 125 million users can be a powerful force for good,\" Kelvo's David Stern told the BBC News "
+     "website.", "David Stern", "Kelvo"),
     # a nationality in what was said is its country
     ("\"We forecast that Indian production will go into decline,\" said John Westwood of Kelvo Research.",
      "John Westwood", "India"),

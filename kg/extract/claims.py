@@ -54,6 +54,11 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = subject_of(verb.head)
     if subject is None:
         subject = _quoted_as_saying(verb)
+    if subject is None:                  # the parse hung the name elsewhere: 'Bosch, the carmaker's chief executive
+        doc = verb.doc                   # Helmut Panke said: "..."' (Panke in apposition to Bosch)
+        subject = next((t for t in (doc[verb.i - 1] if verb.i > 0 else None,
+                                    doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
+                        if t is not None and ctx.entity_at(p, t, "Person", "Executive")), None)
     passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     reported_subject = None
     if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):

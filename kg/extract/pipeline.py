@@ -68,7 +68,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
-    leaders = {f.subject: f.object for f in facts if f.predicate == "executiveOf"}   # "we" is their company
+    leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"}      # "we" is their company,
+    leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # the one they lead first
     found_claims = document_claims(ctx, leaders)
     _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
