@@ -89,6 +89,12 @@ correspondent consultant professor spokesman spokeswoman spokesperson engineer s
 lawyer adviser advisor writer contributor coordinator specialist representative fellow expert
 """)
 
+# Affiliations of people who comment on firms rather than speak for them: an analyst's "we" is no firm's.
+COMMENTATOR_TITLES = _words("""
+analyst analysts economist strategist researcher research columnist reporter journalist editor correspondent
+consultant professor writer contributor fellow expert specialist
+""")
+
 # Verbs of saying: their subject is a speaker and their complement a claim.
 SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce

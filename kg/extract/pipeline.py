@@ -11,6 +11,7 @@ from .claims import document_claims
 from .context import DocContext
 from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands, sentence_date
+from .lexicon import COMMENTATOR_TITLES
 from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
@@ -68,8 +69,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
-    leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"}      # "we" is their company,
-    leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # the one they lead first
+    leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
+               and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not
+    leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # an analyst's firm
     found_claims = document_claims(ctx, leaders)
     _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)

@@ -102,13 +102,12 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             predicate = "worksFor"
         else:
             predicate = "executiveOf" if words & EXECUTIVE_TITLES or _runs_publication(token) else "worksFor"
-        yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role if predicate == "executiveOf" else None)
+        yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role)
         if token.tag_ == "NNS":           # "former Enron chief executives Ken Lay and Jeff Skilling": each of them
             for named in (c for c in token.children if c.dep_ in ("appos", "compound") or c.i == token.i + 1):
                 for other in conjuncts(named)[1:]:
                     if (name := ctx.entity_at(p, other, "Person")) and name != person:
-                        yield Fact(name, predicate, company, ctx.evidence(p, sentence),
-                                   role=role if predicate == "executiveOf" else None)
+                        yield Fact(name, predicate, company, ctx.evidence(p, sentence), role=role)
         if predicate == "executiveOf" and any(c.dep_ == "conj" and c.lemma_.lower() in EXECUTIVE_TITLES for c in token.children):
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):   # "Foo's President
                 other = next((n for o in prep.children if o.dep_ == "pobj"           # and CEO of Bar": the "of"
