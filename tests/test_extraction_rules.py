@@ -618,6 +618,10 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     # "we" of someone who works for a firm (no title) is that firm
     ("\"We saw that our 125 million users can be a powerful force for good,\" Kelvo's David Stern told the BBC News "
      "website.", "David Stern", "Kelvo"),
+    # an official's "we" and "our" are the country the office is of
+    ("\"Our basic policy is to let open markets set the values,\" said US Treasury Secretary John Snow.",
+     "John Snow", "United States"),
+    ("\"Our nation is in peril,\" said Ahmed Shaheed, the Maldives' foreign minister.", "Ahmed Shaheed", "Maldives"),
     # a nationality in what was said is its country
     ("\"We forecast that Indian production will go into decline,\" said John Westwood of Kelvo Research.",
      "John Westwood", "India"),

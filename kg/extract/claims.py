@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kg.model import Claim
 
 from .context import DocContext
-from .lexicon import SPEECH_VERBS
+from .lexicon import PUBLIC_OFFICES, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import is_headline
 from .normalize import normalize_date
@@ -320,6 +320,31 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
         return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     return None
+
+
+def officials(ctx: DocContext) -> dict[str, str]:
+    """People who hold a country's public office, and the country: "US Treasury Secretary John Snow", "Ahmed
+    Shaheed, the Maldives' foreign minister". What they call "we" or "our" is that country."""
+    found: dict[str, str] = {}
+    for mention in ctx.mentions:
+        if mention.type != "Person" or mention.anaphor or mention.entity in found:
+            continue
+        doc = ctx.paragraphs[mention.para].doc
+        root = doc[mention.start:mention.end].root
+        titles = [t for t in doc[max(0, mention.start - 4):mention.start] if t.head.i >= mention.start]
+        titles += [c for c in root.children if c.dep_ == "appos"]
+        for title in titles:
+            if title.lemma_.lower() not in PUBLIC_OFFICES:
+                continue
+            words = [t for t in title.subtree if t.i < mention.start or t.i >= mention.end] if title.dep_ == "appos" \
+                else list(doc[max(0, mention.start - 4):mention.start])
+            country = next((m for t in words if (m := ctx.entity_at(mention.para, t, "Market"))), None) or next(
+                (ref.name for t in words if (ref := resolve_market(f"{t.text} market") if t.ent_type_ == "NORP"
+                                             else resolve_market(t.text) if t.pos_ == "PROPN" else None)), None)
+            if country:
+                found[mention.entity] = country
+                break
+    return found
 
 
 def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:

@@ -95,6 +95,11 @@ analyst analysts economist strategist researcher research columnist reporter jou
 consultant professor writer contributor fellow expert specialist
 """)
 
+# Public offices: "US Treasury Secretary John Snow", "the Maldives' foreign minister": the official's "we" is the country.
+PUBLIC_OFFICES = _words("""
+minister secretary president chancellor governor ambassador senator premier official commissioner
+""")
+
 # Verbs of saying: their subject is a speaker and their complement a claim.
 SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from kg.model import Article, Claim, Entity, Event, Extraction, Fact
 
 from . import ExtractionError
-from .claims import document_claims
+from .claims import document_claims, officials
 from .context import DocContext
 from .entities import resolve_entities
 from .events import cancellations, launches, money_events, rebrands, sentence_date
@@ -71,7 +71,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts += product_families(ctx, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
                and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not
-    leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # an analyst's firm
+    leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # an analyst's firm;
+    leaders.update({person: country for person, country in officials(ctx).items() if person not in leaders})
+    #                                                                             an official's "we" is the country
     found_claims = document_claims(ctx, leaders)
     _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
