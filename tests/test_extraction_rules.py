@@ -615,6 +615,9 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("Norvik recalled cars. When asked if Norvik would seek compensation from Vantel, the carmaker's chief executive "
      "Helmut Panke said: \"we will first solve the problem before talking about who will pay\".",
      "Helmut Panke", "Norvik"),
+    # '"...," NAME, DESCRIPTION, said.' parsed without a subject: the first name after the quote speaks
+    ("Kelvo Aid published a report. \"The losers will be the most vulnerable workers in countries such as "
+     "Bangladesh and Nepal,\" Andrew Pendleton, Kelvo Aid's head of Trade Policy, said.", "Andrew Pendleton", "Nepal"),
     # "we" of someone who works for a firm (no title) is that firm
     ("\"We saw that our 125 million users can be a powerful force for good,\" Kelvo's David Stern told the BBC News "
      "website.", "David Stern", "Kelvo"),

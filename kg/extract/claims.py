@@ -55,10 +55,16 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     if subject is None:
         subject = _quoted_as_saying(verb)
     if subject is None:                  # the parse hung the name elsewhere: 'Bosch, the carmaker's chief executive
-        doc = verb.doc                   # Helmut Panke said: "..."' (Panke in apposition to Bosch)
-        subject = next((t for t in (doc[verb.i - 1] if verb.i > 0 else None,
-                                    doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
-                        if t is not None and ctx.entity_at(p, t, "Person", "Executive")), None)
+        doc = verb.doc                   # Helmut Panke said: "..."' (Panke in apposition to Bosch), '"...," Andrew
+        start = verb.i - 1               # Pendleton, Christian Aid's head of Trade Policy, said.': the first person
+        while start > verb.sent.start and doc[start].text != '"':     # named between the quote and the verb
+            start -= 1
+        between = list(doc[start:verb.i]) if doc[start].text == '"' else list(reversed(doc[start:verb.i]))
+        named = next((t for t in [*between, *doc[verb.i + 1:verb.i + 2]]     # after a quote the first, else
+                      if ctx.entity_at(p, t, "Person", "Executive")), None)   # the nearest name before the verb
+        if named is not None:            # the whole name with its description: none of it is what was said
+            mention = ctx.mention_at(p, named)
+            subject = doc[mention.start:mention.end].root
     passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     reported_subject = None
     if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):
