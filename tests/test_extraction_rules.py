@@ -625,6 +625,8 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     ("\"Our basic policy is to let open markets set the values,\" said US Treasury Secretary John Snow.",
      "John Snow", "United States"),
     ("\"Our nation is in peril,\" said Ahmed Shaheed, the Maldives' foreign minister.", "Ahmed Shaheed", "Maldives"),
+    # urging someone to act says what should be done
+    ("Ola Berg of Fjordline Research urged Kelvaro to leave Japan.", "Ola Berg", "Japan"),
     # a nationality in what was said is its country
     ("\"We forecast that Indian production will go into decline,\" said John Westwood of Kelvo Research.",
      "John Westwood", "India"),

@@ -105,7 +105,7 @@ SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce
 comment insist reckon estimate suggest confirm deny acknowledge admit report reveal declare
 stress emphasise emphasize caution forecast describe call find show indicate conclude concede
-recognise recognize continue point
+recognise recognize continue point urge
 """)
 
 # Verbs whose subject is most often a company.
