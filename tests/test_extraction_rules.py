@@ -295,6 +295,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Norvik Mobile", "operatesIn", "United Kingdom")),
     ("The gadget was chosen by US magazine Mobile PC.", ("Mobile PC", "operatesIn", "United States")),
     ("Bank of Ireland shares hit a three-year high in Ireland.", ("Bank of Ireland", "operatesIn", "Ireland")),
+    # a nationality or a country inside a name the text also places
+    ("Workers in India protested. Ravi Menon, general secretary of the Centre of Indian Trade Unions (CITU), said "
+     "so.", ("Centre of Indian Trade Unions", "operatesIn", "India")),
+    ("Qantas sought a tie-up with Air New Zealand; a court in New Zealand threw it out.",
+     ("Air New Zealand", "operatesIn", "New Zealand")),
     ("Output at Kelvaro's nursery in South Africa will rise tenfold, Kelvaro said.",
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
@@ -1046,6 +1051,11 @@ def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, c
 ])
 def test_a_codename_and_a_technology_known_as_a_name_are_products(text, name):
     assert types_of(text).get(name) == "Product"
+
+
+def test_a_category_in_title_case_holds_no_home_country():
+    text = "Kelvo sells phones in China.\n\nSEE ALSO: Top Chinese Mobile Phone Brands"
+    assert not [f for f in facts_of(text) if f[0].endswith("Brands")]
 
 
 def test_a_bare_model_number_after_its_makers_possessive_is_its_product():

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lexicon import COMPANY_NOUNS
 from .markets import resolve_market
 
 EXONYM_MIN_POPULATION = 100_000       # alternate names are only trusted for cities this large
@@ -89,7 +90,7 @@ def _table() -> dict[str, Place]:
 
 def markets_in_name(name: str) -> set[str]:
     """The market codes a company's name holds: a country or region it starts with ("UK Coal", "China
-    Mobile") or ends "of" ("Bank of Ireland"), or a large city it starts or ends with after a dash
+    Mobile"), ends "of" ("Bank of Ireland") or holds ("Air New Zealand", "Indian Petrochemicals"), or a large city it starts or ends with after a dash
     ("London Stock Exchange", "WGBH-Boston") -> that city's country."""
     words = name.replace("-", " - ").split()
     codes = set()
@@ -97,6 +98,15 @@ def markets_in_name(name: str) -> set[str]:
         codes.add(market.code)
     if len(words) > 1 and (market := resolve_market(words[0])) is not None:
         codes.add(market.code)
+    proper = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "-", "for", "de") for w in words) \
+        and not (words[-1].lower() in COMPANY_NOUNS and words[-1].lower().endswith("s"))   # not "... Phone Brands"
+    for n in (2, 1) if proper else ():   # a nationality or country inside: "Air New Zealand", "Centre of Indian
+        for i in range(len(words) - n + 1):  # Trade Unions", "European Regions Airline Association" (a name in
+            #                                  capitals, not "top Chinese mobile phone brands")
+            part = " ".join(words[i:i + n])
+            if part[:1].isupper() and len(words) > n and (
+                    (market := resolve_market(f"{part} market")) is not None or (market := resolve_market(part))):
+                codes.add(market.code)
     places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
     if "-" in words[1:-1]:
         places.append(resolve_place(" ".join(words[words.index("-") + 1:])))
