@@ -764,6 +764,20 @@ def test_earning_an_amount_is_a_result():
     assert [(e.args["company"], e.args["metric"], e.args["amount"]) for e in events] == [("Vantel", "earnings", 187e6)]
 
 
+@pytest.mark.parametrize("text, fact", [
+    # two subjects in the parse ("video game" and the name): the named one
+    ("Kelvo makes games. Kelvo video game Zorbix 2 has been released in the US on 9 November.",
+     ("Zorbix 2", "availableIn", "United States")),
+    ("Zorbix 2 is out on 9 November in the US and 11 November in the UK.", ("Zorbix 2", "availableIn", "United Kingdom")),
+])
+def test_a_product_released_or_out_in_a_country_is_available_there(text, fact):
+    assert fact in facts_of(text)
+
+
+def test_a_company_that_pulled_out_is_not_available_but_absent():
+    assert ("Kelvo", "absentFrom", "Russia") in facts_of("Kelvo pulled out of Russia.")
+
+
 def test_a_product_placed_in_a_country_is_available_there_not_present():
     from kg.extract.pipeline import _products_are_available
     from kg.model import Entity, Evidence, Fact

@@ -138,7 +138,7 @@ flight flights capacity contract contracts concession concessions stake stakes a
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
-                            "stock carry approve approval")
+                            "stock carry approve approval out")
 # Words that say a company is not in a market.
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist")
 # Words that make an entry a plan rather than a fact.

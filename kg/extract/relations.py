@@ -1184,6 +1184,9 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                 subject = subject_of(v)
                 if subject is not None:
                     subjects = [n for s in conjuncts(subject) if (n := ctx.entity_at(p, s, "Company", "Product"))]
+                    subjects = subjects or [n for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject
+                                            and (n := ctx.entity_at(p, c, "Company", "Product"))]   # "video game
+                    #                                  Zorbix 2 has been released in the US": two subjects in the parse
                     subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                             and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
                     break
