@@ -775,7 +775,7 @@ def test_a_product_released_or_out_in_a_country_is_available_there(text, fact):
 
 
 def test_a_company_that_pulled_out_is_not_available_but_absent():
-    assert ("Kelvo", "absentFrom", "Russia") in facts_of("Kelvo pulled out of Russia.")
+    assert ("Kelvo Systems", "absentFrom", "Russia") in facts_of("Kelvo Systems pulled out of Russia in March.")
 
 
 def test_a_product_placed_in_a_country_is_available_there_not_present():
