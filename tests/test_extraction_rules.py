@@ -436,6 +436,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # the company named right after the title, without "of"
     ("Kelvo Systems sold jets. \"No market will grow like this,\" said Dinesh Kapoor, senior vice president "
      "Kelvo Systems.", ("Dinesh Kapoor", "executiveOf", "Kelvo Systems")),
+    # "rival" in a phrase of the clause: the clause's subject is the other rival
+    ("US phone company Kelvo Systems has said it will table a new offer for Brightwater after losing out to larger "
+     "rival Norvik Motors.", ("Kelvo Systems", "competesWith", "Norvik Motors")),
     # "rival" without an owner: the one other company of the sentence
     ("Aerona Aviation, in contrast to European rival Skyframe Industries, hopes airlines will fly smaller aircraft.",
      ("Aerona Aviation", "competesWith", "Skyframe Industries")),

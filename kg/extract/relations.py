@@ -567,6 +567,10 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                           and (n := ctx.entity_at(p, c, "Company"))), None)
             if owner is None and named.dep_ == "dobj" and (subject := subject_of(named.head)) is not None:
                 owner = ctx.entity_at(p, subject, "Company")    # "it still trails Spanish rival Inditex"
+            if owner is None and named.dep_ == "pobj" and (verb := next(
+                    (a for a in named.ancestors if a.pos_ == "VERB"), None)) is not None \
+                    and (subject := subject_of(verb)) is not None:
+                owner = ctx.entity_at(p, subject, "Company")    # "after losing out to larger rival Verizon"
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
                 others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
                 owner = next(iter(others)) if len(others) == 1 else None                     # company named;
