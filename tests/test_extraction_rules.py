@@ -436,6 +436,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # the company named right after the title, without "of"
     ("Kelvo Systems sold jets. \"No market will grow like this,\" said Dinesh Kapoor, senior vice president "
      "Kelvo Systems.", ("Dinesh Kapoor", "executiveOf", "Kelvo Systems")),
+    # a company that suspends (or reports) sales of a product sells it
+    ("Shares in Kelvo Systems plunged on Monday as the firm suspended sales of new multiple sclerosis drug Zorvia "
+     "after a patient's death.", ("Kelvo Systems", "produces", "Zorvia")),
     # "rival" in a phrase of the clause: the clause's subject is the other rival
     ("US phone company Kelvo Systems has said it will table a new offer for Brightwater after losing out to larger "
      "rival Norvik Motors.", ("Kelvo Systems", "competesWith", "Norvik Motors")),

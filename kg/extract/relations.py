@@ -395,9 +395,9 @@ def _owned_by_another(ctx: DocContext, p: int, sentence: Span, mention) -> bool:
 
 # Verbs whose subject can only take back what it makes or sells: "Merck withdrew Vioxx".
 WITHDRAW_VERBS = frozenset({"withdraw", "recall", "discontinue"})
-# Nouns of making: "begin production of X", "started deliveries of X", "halted development of X".
+# Nouns of making or selling: "begin production of X", "started deliveries of X", "suspended sales of X".
 _MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "development", "delivery", "deliveries",
-                           "shipment", "shipments", "rollout", "launch", "release"})
+                           "shipment", "shipments", "rollout", "launch", "release", "sale", "sales", "marketing"})
 
 
 def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
