@@ -1125,6 +1125,21 @@ def test_a_rejected_offer_is_no_deal():
     assert not [e for e in events if e.type == "PartnershipAgreement"]
 
 
+@pytest.mark.parametrize("text, company", [
+    ("Kelvo Brewing sold beer. The firm, formerly Norbrew, became the world's biggest brewer by volume.",
+     "Kelvo Brewing"),
+    ("Formerly known as Vantel, Kelvo Systems is a long-distance phone firm.", "Kelvo Systems"),
+])
+def test_a_former_name_is_a_rebrand_of_the_company_that_had_it(text, company):
+    events = [e for e in extract(text).events if e.type == "Rebrand"]
+    assert [e.args["company"] for e in events] == [company], events
+
+
+def test_formerly_without_a_name_is_no_rebrand():
+    events = extract("Kelvo Systems, formerly famous for its films, will expose the shake-up.").events
+    assert not [e for e in events if e.type == "Rebrand"]
+
+
 def test_cancelled_deal():
     events = extract("Skyrune cancelled its deal with Fjordline to lease the Orca 7 jets.").events
     (event,) = [e for e in events if e.type == "DealCancellation"]

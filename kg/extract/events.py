@@ -249,8 +249,13 @@ def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:
 
 
 def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
-    """'Acme plans to rebrand itself to target a higher-end audience'."""
+    """'Acme plans to rebrand itself to target a higher-end audience', 'Facebook changed its name to Meta', 'the
+    firm, formerly Interbrew, ...', 'Formerly known as Worldcom, MCI is ...'."""
     for token in sentence:
+        if token.lower_ in ("formerly", "previously") and (renamed := _former_name(ctx, p, token)) is not None:
+            yield Event("Rebrand", {"company": renamed[0], "direction": f"formerly {renamed[1]}"},
+                        ctx.evidence(p, sentence), date=None)
+            continue
         renamed = token.lemma_ == "change" and any(c.dep_ == "dobj" and c.lemma_ == "name" for c in token.children)
         if token.lemma_.lower() not in ("rebrand", "reposition", "rename") and not renamed or token.pos_ != "VERB":
             continue                     # ... or "Facebook changed its name to Meta"
@@ -263,3 +268,32 @@ def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         high = [t.text for t in sentence if t.lower_ in REBRAND_WORDS - {"rebrand", "rebranding"}]
         yield Event("Rebrand", {"company": company, "direction": direction or (high[0] if high else None)},
                     ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, token))
+
+
+def _former_name(ctx: DocContext, p: int, adverb: Token) -> tuple[str, str] | None:
+    """The company a 'formerly <Name>' phrase renames, and the old name: 'the firm, formerly Interbrew,' (the noun
+    the old name is in apposition to), 'Formerly known as Worldcom, MCI is ...' (the clause's subject); not
+    'formerly famous for ...' (no name)."""
+    doc = adverb.doc
+    i = adverb.i + 1
+    while i < len(doc) and doc[i].lower_ in ("known", "called", "named", "as"):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return None
+    old = doc[i]
+    while old.dep_ in ("compound", "flat") and old.head.pos_ == "PROPN":
+        old = old.head
+    if old.dep_ == "appos":
+        holder = old.head
+    elif (verb := next((a for a in old.ancestors if a.pos_ == "VERB"), None)) is not None and verb.dep_ == "advcl":
+        holder = subject_of(verb.head)
+    else:
+        return None
+    if holder is None:
+        return None
+    former = ctx.entity_at(p, old, "Company")
+    company = ctx.entity_at(p, holder, "Company")
+    if company in (None, former) and holder.pos_ == "NOUN":   # "the firm, formerly X": the firm the text is about,
+        company = ctx.salient_company(p, holder.i)              # not X (which the apposition would make it)
+    name = doc[i:old.i + 1].text
+    return (company, name) if company and company != former else None
