@@ -1099,6 +1099,11 @@ def test_a_name_before_based_is_a_platform_product_that_only_qualifies_the_launc
     assert launched == {"Zephyr 5"}
 
 
+def test_a_passive_launch_is_by_the_maker_the_document_names_elsewhere():
+    events = extract("Kelvo Studios makes the Zorbix 2 game. Zorbix 2 was released in May.").events
+    assert [e.args for e in events if e.type == "ProductLaunch"] == [{"company": "Kelvo Studios", "product": "Zorbix 2"}]
+
+
 def test_a_passive_launch_of_a_product_without_a_named_maker_is_no_event():
     events = extract("The Zephyr 5 phone was launched in May.").events
     assert not [e for e in events if e.type == "ProductLaunch"]

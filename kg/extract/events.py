@@ -76,14 +76,16 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
 
-def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str, str] | None:
-    """'Foo's Bar was launched in May', 'Foo's Bar store, since it was launched': a passive launch of a
-    product whose maker the text names, with no agent (the caller handles 'launched by Foo')."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str | None, str] | None:
+    """'Foo's Bar was launched in May', 'Foo's Bar store, since it was launched', 'video game Bar 2 has been
+    released': a passive launch of a product, with no agent (the caller handles 'launched by Foo'). The maker is
+    the one the text names with the product, else None: the document's makers of it, once known."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects or any(c.dep_ == "agent" for c in verb.children):
         return None
-    product = ctx.entity_at(p, subject, "Product") or next(     # "Foo's Bar 5 phone was launched"
-        (n for c in subject.children if c.dep_ in ("compound", "nmod") and (n := ctx.entity_at(p, c, "Product"))), None)
+    product = next((n for subject in subjects for n in [ctx.entity_at(p, subject, "Product"), *(   # "Foo's Bar 5
+        ctx.entity_at(p, c, "Product") for c in subject.children if c.dep_ in ("compound", "nmod"))] if n), None)
+    subject = subjects[0]                                        # phone was launched"
     if product is None and subject.lower_ == "it":     # "since it was launched": the product named before it
         product = next((name for t in reversed(list(verb.sent)) if t.i < subject.i
                         and (name := ctx.entity_at(p, t, "Product"))), None)
@@ -94,8 +96,7 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str, 
     holders = [root, root.head] if root is not None and root.dep_ in ("compound", "nmod") else [root] if root is not None else []
     owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store"
                   if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
-    maker = owner or ctx.maker_of.get(product)
-    return (maker, product) if maker else None
+    return owner or ctx.maker_of.get(product), product
 
 
 # Words that make an amount next to a product its price: "costs $899", "priced at", "sells for", "a pricey $499".

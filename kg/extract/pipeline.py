@@ -64,11 +64,12 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             events.extend(rule(ctx, p, sentence))
 
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
-              for e in events if e.type == "ProductLaunch"]
+              for e in events if e.type == "ProductLaunch" and e.args["company"]]
     facts = _unique_facts(_products_are_available(facts, table.entities))
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
+    events = _launches_by_makers(events, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
                and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not
     leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # an analyst's firm;
@@ -92,6 +93,23 @@ def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> l
                 and entity.type == "Product":
             continue
         kept.append(fact)
+    return kept
+
+
+def _launches_by_makers(events: list[Event], facts: list[Fact]) -> list[Event]:
+    """A launch whose sentence names no company ("Halo 2 has been released in the US") is a launch by each of the
+    product's makers the document names; without one, no event."""
+    made_by: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.predicate == "produces":
+            made_by.setdefault(fact.object, []).append(fact.subject)
+    kept = []
+    for event in events:
+        if event.type == "ProductLaunch" and not event.args["company"]:
+            kept += [Event(event.type, {**event.args, "company": maker}, event.evidence, date=event.date)
+                     for maker in made_by.get(event.args["product"], [])]
+        else:
+            kept.append(event)
     return kept
 
 
