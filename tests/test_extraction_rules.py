@@ -149,6 +149,13 @@ def test_a_makers_name_before_a_products_name(text, maker, product):
     assert (maker, "produces", product) in facts_of(text)
 
 
+def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():
+    text = ("Shares in Kelvo United rose 3.75% on Monday following a new offer from US tycoon Malcolm Glazer. Mr Glazer "
+            "said he would bid. Glazer told reporters the club was cheap. Glazer added that fans would gain.")
+    types = types_of(text)
+    assert types.get("Malcolm Glazer") == "Person" and "Glazer" not in types   # one person, the surname an alias
+
+
 @pytest.mark.parametrize("text, name", [
     ("The BBC World Service said it would cut jobs. The BBC agreed.", "BBC World Service"),
     ("Shares in Marsh & McLennan fell. Marsh said the inquiry was unfair.", "Marsh & McLennan"),

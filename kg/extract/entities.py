@@ -52,6 +52,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     last_words = {key.split()[-1] for key in company_keys if 1 < len(key.split()) <= 3} \
         - INDUSTRY_WORDS - LEGAL_SUFFIXES                      # "Boerse" for "Deutsche Boerse"
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
+    surnames = {key for key, votes in pooled.items()      # "Glazer" said, was quoted, is "Mr Glazer": a person
+                if " " not in key and type_of(votes) == "Person" and votes.get("Person", 0) >= 2}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
@@ -67,6 +69,9 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                     (key in first_words or key in last_words and votes.get("Person", 0) <= 0.5) \
                     and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
+        if mention.type == "Company" and mention.ner == "PERSON" and 1 < len(mention.key.split()) <= 3 \
+                and mention.key.split()[-1] in surnames:
+            mention.type = "Person"           # "Malcolm Glazer" once as an owner, "Glazer" the person throughout
         if mention.type:
             by_type[mention.type].append(mention)
 
