@@ -92,7 +92,7 @@ def test_an_acronym_doing_something_is_a_company_even_when_tagged_a_noun():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Yukos has been presented with a tax demand and its key Yugansk division was auctioned off.", "Yugansk"),
+    ("Kelvo Oil got a huge tax bill and its main Yugra division was sold at auction.", "Yugra"),
 ])
 def test_a_place_like_name_of_a_named_unit_stays_a_company(text, name):
     assert types_of(text).get(name) == "Company"
@@ -142,7 +142,7 @@ def test_a_company_name_followed_by_a_model_name_is_its_product():
     # a maker's name and a product's right before the kind of product it is
     ("For your money you get a Norvik Sempra processor and a hard drive.", "Norvik", "Norvik Sempra"),
     # the model took maker and camel-cased product for one organisation
-    ("The most popular gadget of the moment, the Vantel iStream, is at number 12 in the list.", "Vantel", "iStream"),
+    ("The best-selling gadget this year, the Vantel iStream, tops the list.", "Vantel", "iStream"),
 ])
 def test_a_makers_name_before_a_products_name(text, maker, product):
     assert types_of(text).get(product) == "Product"
@@ -150,10 +150,10 @@ def test_a_makers_name_before_a_products_name(text, maker, product):
 
 
 def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():
-    text = ("Shares in Kelvo United rose 3.75% on Monday following a new offer from US tycoon Malcolm Glazer. Mr Glazer "
-            "said he would bid. Glazer told reporters the club was cheap. Glazer added that fans would gain.")
+    text = ("Shares in Kelvo United jumped 3% after a fresh bid from US tycoon Malcolm Kovac. Mr Kovac said he would "
+            "raise it. Kovac told reporters the club was cheap. Kovac added that fans would gain.")
     types = types_of(text)
-    assert types.get("Malcolm Glazer") == "Person" and "Glazer" not in types   # one person, the surname an alias
+    assert types.get("Malcolm Kovac") == "Person" and "Kovac" not in types   # one person, the surname an alias
 
 
 @pytest.mark.parametrize("text, name", [
@@ -286,7 +286,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("US-Norwegian carmaker Norvik Motors made money.", ("Norvik Motors", "operatesIn", "Norway")),
     ("Pellarin also acquired 67.7% of Halvard's US affiliate Zentra Labs.", ("Zentra Labs", "operatesIn", "United States")),
     ("Pellarin also acquired 67.7% of Halvard's US affiliate Zentra Labs.", ("Zentra Labs", "subsidiaryOf", "Pellarin")),
-    ("Pellarin, which forecast record sales, said it had bought all of Germany's Halvard.",
+    ("Pellarin, which forecast record sales, said it now owns all of Germany's Halvard.",
      ("Halvard", "subsidiaryOf", "Pellarin")),
     ("\"It is expensive,\" Ola Berg, from Brandt Heller investment bank, told Reuters.",
      ("Ola Berg", "worksFor", "Brandt Heller")),
@@ -303,10 +303,10 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("The gadget was chosen by US magazine Mobile PC.", ("Mobile PC", "operatesIn", "United States")),
     ("Bank of Ireland shares hit a three-year high in Ireland.", ("Bank of Ireland", "operatesIn", "Ireland")),
     # a nationality or a country inside a name the text also places
-    ("Workers in India protested. Ravi Menon, general secretary of the Centre of Indian Trade Unions (CITU), said "
-     "so.", ("Centre of Indian Trade Unions", "operatesIn", "India")),
-    ("Qantas sought a tie-up with Air New Zealand; a court in New Zealand threw it out.",
-     ("Air New Zealand", "operatesIn", "New Zealand")),
+    ("Workers in India protested. Ravi Menon, who leads the Centre of Indian Dock Unions (CIDU), said so.",
+     ("Centre of Indian Dock Unions", "operatesIn", "India")),
+    ("Skyframe wanted a merger with Aerona New Zealand; a court in New Zealand blocked it.",
+     ("Aerona New Zealand", "operatesIn", "New Zealand")),
     ("Output at Kelvaro's nursery in South Africa will rise tenfold, Kelvaro said.",
      ("Kelvaro", "operatesIn", "South Africa")),
     ("Android devices like Kelvaro's Zephyr line have been big winners.", ("Kelvaro", "produces", "Zephyr")),
@@ -340,7 +340,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Norvik Motors on Friday agreed a compensation deal with partner Velmont Motors.",
      ("Norvik Motors", "partnersWith", "Velmont Motors")),
     # a company named after a month, then by the month alone with a possessive
-    ("Halden Stores is to buy rival May Department Stores. Talks gathered pace after May's chairman and chief "
+    ("Halden Stores will acquire rival May Department Stores. The talks began when May's chairman and chief "
      "executive Ola Berg quit in May.", ("Ola Berg", "executiveOf", "May Department Stores")),
     ("Ana Ruiz, Kelvaro's Asia President and CEO of Kelvaro's budget brand Lumio, spoke.",
      ("Ana Ruiz", "executiveOf", "Lumio")),
@@ -402,7 +402,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Dmitry Orlov", "worksFor", "Aton")),
     ("Arcton is suing four companies - Gaztek, its unit Gaztek Neft, Rosnor and a shell company.",
      ("Gaztek Neft", "subsidiaryOf", "Gaztek")),
-    ("Although Diageon's best-known brands include Smirnoff vodka and Kelt stout, it has a wine arm.",
+    ("Diageon's famous brands include Smirnoff vodka and Kelt stout, and it has a wine arm.",
      ("Diageon", "produces", "Kelt")),
     ("Halvard's drugs include Zentrol and Maxitor.", ("Halvard", "produces", "Maxitor")),
     ("Diageon said sales rose. \"The market is growing,\" said Diageon North America president Ivan Menez.",
@@ -411,7 +411,7 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Diageon North America", "operatesIn", "North America")),
     ("The plan includes training, said Carlos Saldar, technical coordinator at Cepex.",
      ("Carlos Saldar", "worksFor", "Cepex")),
-    ("On Monday, Telco agreed to a buyout by Vantel Communications in a deal valued at $6.75bn.",
+    ("On Monday, Telco agreed to a buyout by Vantel Communications worth $2.4bn.",
      ("Telco", "partnersWith", "Vantel Communications")),
     ("Telco's board accepted a bid from Vantel Communications.", ("Telco", "partnersWith", "Vantel Communications")),
     ("\"Demand is weak,\" said Ursula von der Leyden, an economist at Kelvo Bank.",
@@ -447,8 +447,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     ("Shares in Kelvo Systems plunged on Monday as the firm suspended sales of new multiple sclerosis drug Zorvia "
      "after a patient's death.", ("Kelvo Systems", "produces", "Zorvia")),
     # "rival" in a phrase of the clause: the clause's subject is the other rival
-    ("US phone company Kelvo Systems has said it will table a new offer for Brightwater after losing out to larger "
-     "rival Norvik Motors.", ("Kelvo Systems", "competesWith", "Norvik Motors")),
+    ("Kelvo Systems plans a fresh bid for Brightwater after losing out to larger rival Norvik Motors.",
+     ("Kelvo Systems", "competesWith", "Norvik Motors")),
     # "rival" without an owner: the one other company of the sentence
     ("Aerona Aviation, in contrast to European rival Skyframe Industries, hopes airlines will fly smaller aircraft.",
      ("Aerona Aviation", "competesWith", "Skyframe Industries")),
@@ -630,15 +630,15 @@ def test_a_city_gives_no_country_the_article_does_not_name():
      "Mr Lavender added. Chris Panayis, managing director of Freedom2go, said the plan was welcome. \"It is the "
      "first good thing we've had from Brightwater,\" he said.", "Chris Panayis", "Brightwater"),
     # the parse hangs the name on another noun: the name right before "said" speaks
-    ("Norvik recalled cars. When asked if Norvik would seek compensation from Vantel, the carmaker's chief executive "
-     "Helmut Panke said: \"we will first solve the problem before talking about who will pay\".",
-     "Helmut Panke", "Norvik"),
+    ("Norvik recalled cars. Asked whether Norvik would claim damages from Vantel, the carmaker's chief executive "
+     "Karl Brenner said: \"we fix the fault first and talk about money later\".",
+     "Karl Brenner", "Norvik"),
     # '"...," NAME, DESCRIPTION, said.' parsed without a subject: the first name after the quote speaks
-    ("Kelvo Aid published a report. \"The losers will be the most vulnerable workers in countries such as "
-     "Bangladesh and Nepal,\" Andrew Pendleton, Kelvo Aid's head of Trade Policy, said.", "Andrew Pendleton", "Nepal"),
+    ("Kelvo Aid published a report. \"Poor garment workers in places like Bangladesh and Nepal will pay the "
+     "price,\" Ravi Menon, Kelvo Aid's head of Trade Policy, said.", "Ravi Menon", "Nepal"),
     # "we" of someone who works for a firm (no title) is that firm
-    ("\"We saw that our 125 million users can be a powerful force for good,\" Kelvo's David Stern told the BBC News "
-     "website.", "David Stern", "Kelvo"),
+    ("\"Our 90 million members can do a lot of good,\" Kelvo's Dana Ross told the Fjordline News website.",
+     "Dana Ross", "Kelvo"),
     # an official's "we" and "our" are the country the office is of
     ("\"Our basic policy is to let open markets set the values,\" said US Treasury Secretary John Snow.",
      "John Snow", "United States"),
@@ -646,8 +646,7 @@ def test_a_city_gives_no_country_the_article_does_not_name():
     # urging someone to act says what should be done
     ("Ola Berg of Fjordline Research urged Kelvaro to leave Japan.", "Ola Berg", "Japan"),
     # a nationality in what was said is its country
-    ("\"We forecast that Indian production will go into decline,\" said John Westwood of Kelvo Research.",
-     "John Westwood", "India"),
+    ("\"We expect Indian output to shrink,\" said Tom Ridley of Kelvo Research.", "Tom Ridley", "India"),
     # "said the report": the study named last, and all that comes before the attribution is what it said
     ("A study by analysts Skyview Research suggested that broadband was challenging TV. In homes with broadband, "
      "40% said they watched less. TV was most at risk in countries where broadband use was growing fast, especially "
@@ -702,7 +701,7 @@ def test_an_unattributed_quote_right_after_a_speakers_quote_is_still_theirs():
 
 def test_quoted_as_saying_by_a_magazine_is_the_persons_claim_and_the_magazine_is_the_channel():
     text = ('Fund manager Ola Berg - Fjordline\'s largest investor - said he would invest more in Fjordline. '
-            '"I demand better transparency at Fjordline," he is quoted as saying by Germany\'s Manager Magazin.')
+            '"I demand better transparency at Fjordline," he is quoted as saying by the German weekly Manager Magazin.')
     claims = extract(text).claims
     assert all(c.speaker == "Ola Berg" for c in claims) and len(claims) == 2
     assert not any({"Germany", "Manager Magazin"} & set(c.about) for c in claims)
@@ -779,9 +778,9 @@ def test_earning_an_amount_is_a_result():
 
 @pytest.mark.parametrize("text, fact", [
     # two subjects in the parse ("video game" and the name): the named one
-    ("Kelvo makes games. Kelvo video game Zorbix 2 has been released in the US on 9 November.",
+    ("Kelvo makes games. Kelvo video game Zorbix 2 was released in the US in March.",
      ("Zorbix 2", "availableIn", "United States")),
-    ("Zorbix 2 is out on 9 November in the US and 11 November in the UK.", ("Zorbix 2", "availableIn", "United Kingdom")),
+    ("Zorbix 2 is out in the US in March and in the UK in April.", ("Zorbix 2", "availableIn", "United Kingdom")),
 ])
 def test_a_product_released_or_out_in_a_country_is_available_there(text, fact):
     assert fact in facts_of(text)
@@ -991,8 +990,8 @@ def test_a_companys_named_thing_is_its_product_each_with_its_own_owner():
 def test_a_possessive_inside_one_tagged_name_splits_it_unless_the_rest_names_a_body():
     types = types_of("Star of the show will be Kelvo's Qrio Robot, an all-singing man-machine.")
     assert types.get("Qrio Robot") == "Product" and types.get("Kelvo") == "Company"
-    types = types_of("The British Bankers' Association (BBA) said lending was weak.")
-    assert "British Bankers' Association" in types and "British Bankers" not in types
+    types = types_of("The Danish Bankers' Association (DBA) reported weak lending.")
+    assert "Danish Bankers' Association" in types and "Danish Bankers" not in types
 
 
 def test_a_company_subject_owned_by_another_stays_a_company():
@@ -1062,9 +1061,9 @@ def test_an_agreed_merger_in_a_relative_clause_is_the_named_companys():
 
 @pytest.mark.parametrize("text, company, product", [
     ("Vantel's Zephyr 5 phone was launched in May.", "Vantel", "Zephyr 5"),
-    ("More than 200 million songs have been sold by Vantel's Tunebox music store since it was launched.",
+    ("Some 90 million songs have been bought from Vantel's Tunebox music store since it was launched.",
      "Vantel", "Tunebox"),
-    ("Kelvo will enter the market later this year with its Playstar Portable.", "Kelvo", "Playstar Portable"),
+    ("Kelvo will enter the market in May with its Playstar Portable.", "Kelvo", "Playstar Portable"),
 ])
 def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, company, product):
     events = extract(text).events
@@ -1072,8 +1071,7 @@ def test_launches_in_the_passive_and_by_entering_a_market_with_a_product(text, c
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Vantel is working on a novel search system for the next version of its software (codenamed Longhorn).",
-     "Longhorn"),
+    ("Vantel is building the next version of its software (codenamed Redfield).", "Redfield"),
     ("The players support a Kelvo Systems technology known as Zorbix. Zorbix is popular.", "Zorbix"),
 ])
 def test_a_codename_and_a_technology_known_as_a_name_are_products(text, name):
@@ -1118,11 +1116,11 @@ def test_a_passive_launch_of_a_product_without_a_named_maker_is_no_event():
 
 @pytest.mark.parametrize("text, parties", [
     # an amount in brackets trips the parse: "accepted a ... buyout from" still names the buyer
-    ("Kelvo Systems accepted a $6.75bn (£3.6bn) buyout from telecoms giant Vantel on Monday, rejecting a higher "
-     "offer from Qwest.", ["Kelvo Systems", "Vantel"]),
+    ("Kelvo Systems accepted a $2.1bn (£1.1bn) buyout from phone group Vantel on Friday, spurning a bigger bid "
+     "from Brightwater.", ["Kelvo Systems", "Vantel"]),
     # a stake bought "in a deal": the company whose stake it is
-    ("Irish publishing group Kelvo Media is buying up a 26% stake in Indian newspaper company Vantel in a deal worth "
-     "25m euros.", ["Kelvo Media", "Vantel"]),
+    ("Danish publisher Kelvo Media is buying a 30% stake in Polish radio company Vantel in a deal worth 40m euros.",
+     ["Kelvo Media", "Vantel"]),
     # the parties named before the deal noun
     ("The Norvik Motors and Kelvo Systems joint venture will build engines in Hungary.",
      ["Kelvo Systems", "Norvik Motors"]),
@@ -1138,7 +1136,7 @@ def test_a_rejected_offer_is_no_deal():
 
 
 @pytest.mark.parametrize("text, company", [
-    ("Kelvo Brewing sold beer. The firm, formerly Norbrew, became the world's biggest brewer by volume.",
+    ("Kelvo Brewing sold beer. The firm, formerly Norbrew, is now the largest brewer in Europe.",
      "Kelvo Brewing"),
     ("Formerly known as Vantel, Kelvo Systems is a long-distance phone firm.", "Kelvo Systems"),
 ])
@@ -1159,7 +1157,7 @@ def test_cancelled_deal():
 
 
 def test_cancelled_deal_reported_by_the_other_party():
-    events = extract("Halvard said Japan's Kemori Pharmaceutical was likely to end a licensing agreement.").events
+    events = extract("Halvard said Japan's Kemori Pharmaceutical would probably end their licensing agreement.").events
     (event,) = [e for e in events if e.type == "DealCancellation"]
     assert sorted(event.args["parties"]) == ["Halvard", "Kemori Pharmaceutical"]
 

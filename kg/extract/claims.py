@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kg.model import Claim
 
 from .context import DocContext
-from .lexicon import PUBLIC_OFFICES, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, PUBLIC_OFFICES, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import is_headline
 from .normalize import normalize_date
@@ -54,17 +54,8 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = subject_of(verb.head)
     if subject is None:
         subject = _quoted_as_saying(verb)
-    if subject is None:                  # the parse hung the name elsewhere: 'Bosch, the carmaker's chief executive
-        doc = verb.doc                   # Helmut Panke said: "..."' (Panke in apposition to Bosch), '"...," Andrew
-        start = verb.i - 1               # Pendleton, Christian Aid's head of Trade Policy, said.': the first person
-        while start > verb.sent.start and doc[start].text != '"':     # named between the quote and the verb
-            start -= 1
-        between = list(doc[start:verb.i]) if doc[start].text == '"' else list(reversed(doc[start:verb.i]))
-        named = next((t for t in [*between, *doc[verb.i + 1:verb.i + 2]]     # after a quote the first, else
-                      if ctx.entity_at(p, t, "Person", "Executive")), None)   # the nearest name before the verb
-        if named is not None:            # the whole name with its description: none of it is what was said
-            mention = ctx.mention_at(p, named)
-            subject = doc[mention.start:mention.end].root
+    if subject is None:
+        subject = _speaker_named_near(ctx, p, verb)
     passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     reported_subject = None
     if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):
@@ -124,10 +115,12 @@ def _about(ctx: DocContext, p: int, tokens: list[Token], speaker: str) -> list[s
     """What a claim is about: the entities its words name. The caller leaves out pronouns inside a
     quotation: the speaker's "it" is rarely the company the narrative last named."""
     about = [n for n in ctx.entities_in(p, tokens, *_ABOUT_TYPES) if n != speaker]
-    for token in tokens:                  # "Indian production will decline", "Europeans ride trains more"
-        if ctx.entity_at(p, token) is None and token.ent_type_ == "NORP" and (
-                market := resolve_market(f"{token.text} market")) is not None and market.name not in about:
-            about.append(market.name)
+    for token in tokens:                  # "Indian production will decline", "South African demand"
+        if ctx.entity_at(p, token) is None and token.ent_type_ == "NORP" and token.ent_iob_ == "B":
+            nationality = next(e for e in token.doc.ents if e.start == token.i)      # the whole name, not "African"
+            market = resolve_market(f"{nationality.text} market")
+            if market is not None and market.name not in about:
+                about.append(market.name)
     return about
 
 
@@ -276,7 +269,7 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
                 found.append(claim)
     author, column = _author(ctx)
     if author:
-        for index, (p, sentence) in enumerate(sentences):
+        for p, sentence in sentences:
             own_view = any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence)
             if not (own_view or column) or _quoted(sentence) or by_sentence[(p, sentence.start)] \
                     or _inside_quote(ctx, p, sentence) or _speakers(ctx, p, sentence) \
@@ -328,9 +321,12 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return None
 
 
+_BODY_NOUNS = {"union", "association", "federation", "council", "club", "party", "society", "board"}
+
+
 def officials(ctx: DocContext) -> dict[str, str]:
-    """People who hold a country's public office, and the country: "US Treasury Secretary John Snow", "Ahmed
-    Shaheed, the Maldives' foreign minister". What they call "we" or "our" is that country."""
+    """People who hold a country's public office, and the country: "US Treasury Secretary Ann Lee", "Omar
+    Haddad, the Maldives' foreign minister". What they call "we" or "our" is that country."""
     found: dict[str, str] = {}
     for mention in ctx.mentions:
         if mention.type != "Person" or mention.anaphor or mention.entity in found:
@@ -342,15 +338,38 @@ def officials(ctx: DocContext) -> dict[str, str]:
         for title in titles:
             if title.lemma_.lower() not in PUBLIC_OFFICES:
                 continue
-            words = [t for t in title.subtree if t.i < mention.start or t.i >= mention.end] if title.dep_ == "appos" \
-                else list(doc[max(0, mention.start - 4):mention.start])
-            country = next((m for t in words if (m := ctx.entity_at(mention.para, t, "Market"))), None) or next(
-                (ref.name for t in words if (ref := resolve_market(f"{t.text} market") if t.ent_type_ == "NORP"
-                                             else resolve_market(t.text) if t.pos_ == "PROPN" else None)), None)
+            modifiers = [c for c in title.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+            if any(m.lemma_.lower() in COMPANY_NOUNS | _BODY_NOUNS for m in modifiers):
+                continue                  # "union secretary", "the bank's president": no public office
+            country = next((m for t in modifiers if (m := ctx.entity_at(mention.para, t, "Market"))), None) or next(
+                (ref.name for t in modifiers if (ref := resolve_market(f"{t.text} market") if t.ent_type_ == "NORP"
+                                                 else resolve_market(t.text) if t.pos_ == "PROPN" else None)), None)
             if country:
                 found[mention.entity] = country
                 break
     return found
+
+
+def _speaker_named_near(ctx: DocContext, p: int, verb: Token) -> Token | None:
+    """The speaker of a finite speech verb the parse left without a subject, in a sentence that quotes: the
+    first person named after the closing quote ('"...," Ann Lee, Vantel's head of policy, said.'), else the
+    nearest one before the verb ('..., the carmaker's chief executive Ann Lee said: "..."', Ann Lee parsed in
+    apposition to another noun). The whole name with its description is the attribution."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("acl", "amod", "advcl", "relcl") \
+            or not any(t.text == '"' for t in verb.sent):
+        return None                       # not "those found guilty", "figures showing that"
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start].text != '"':
+        start -= 1
+    between = list(doc[start:verb.i]) if doc[start].text == '"' else list(reversed(doc[start:verb.i]))
+    named = next((t for t in [*between, *doc[verb.i + 1:verb.i + 2]] if ctx.entity_at(p, t, "Person", "Executive")),
+                 None)
+    if named is None:
+        return None
+    mention = ctx.mention_at(p, named)
+    return doc[mention.start:mention.end].root
 
 
 def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
@@ -405,6 +424,14 @@ _BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "
 _COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder"}
 
 
+def _byline_title(name: Token) -> bool:
+    """A writer's title on a name ("technology analyst Ben Corrin", "Ann Lee, our columnist") and no company's
+    post: the author of a column, not a source quoted in a news lead ("Kelvo chief executive Ben Corrin writes")."""
+    words = {t.lemma_.lower() for t in name.subtree if t.i != name.i}
+    words |= {t.lemma_.lower() for t in name.doc[max(0, name.left_edge.i - 3):name.i]}
+    return bool(words & _BYLINE_WORDS) and not words & EXECUTIVE_TITLES
+
+
 def _author(ctx: DocContext) -> tuple[str | None, bool]:
     """The article's named author: a 'By NAME' line, a line that is only a person's name, or a bio
     ('NAME is a columnist ...'); only then do the article's first-person views become claims. A column's
@@ -426,6 +453,6 @@ def _author(ctx: DocContext) -> tuple[str | None, bool]:
                 t.lemma_.lower() in _BYLINE_WORDS for t in root.head.subtree):
             return first.entity, False
         if p <= 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in _COLUMN_VERBS \
-                and root.head.tag_ == "VBZ" and root not in _quoted(root.sent):
+                and root.head.tag_ == "VBZ" and root not in _quoted(root.sent) and _byline_title(root):
             return first.entity, True
     return None, False

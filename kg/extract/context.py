@@ -208,7 +208,7 @@ class DocContext:
         position = 0
         stats: dict[tuple[str, str], list] = {}        # (kind, entity) -> [mentions, subjects, last para, mention]
 
-        people: list[Mention] = []                     # persons in the order named or pointed at
+        people: list[tuple[Mention, bool]] = []        # persons in the order named or pointed at; a subject?
         genders: dict[str, str] = {}                    # person -> "m"/"f", from "Mr"/"Ms" or a resolved "he"/"she"
 
         def note(mention: Mention, kind: str, subject: bool) -> None:
@@ -218,20 +218,20 @@ class DocContext:
             entry[2] = mention.para
             entry[3] = mention
             if kind == "Person":
-                people.append(mention)
-                gender = _GENDER_WORDS.get(mention.text.split()[0].lower())
+                people.append((mention, subject))
+                doc = self.paragraphs[mention.para].doc       # "Mr Jones" may be the mention "Jones"
+                before = doc[mention.start - 1].lower_ if mention.start > 0 and not mention.anaphor else ""
+                gender = _GENDER_WORDS.get(mention.text.split()[0].lower()) or _GENDER_WORDS.get(before)
                 if gender and mention.entity not in genders:
                     genders[mention.entity] = gender
 
         def last_person(p: int, gender: str | None) -> Mention | None:
-            """The person named or pointed at last, in this paragraph or the one before, who may be called
-            "he"/"she": news writes "..., said Ann Lee" and then "she added", whoever was named more often."""
-            for mention in reversed(people):
-                if p - mention.para > 1:
-                    return None
-                if gender is None or genders.get(mention.entity, gender) == gender:
-                    return mention
-            return None
+            """The person who may be called "he"/"she" here: named or pointed at in this paragraph or the one
+            before, of a fitting gender ("Mr", "Ms", an earlier pronoun), the latest one who was a subject
+            ('..., said Ann Lee' and then 'she added', whoever was named more often), else the latest."""
+            recent = [(m, subject) for m, subject in reversed(people) if p - m.para <= 1
+                      and (gender is None or genders.get(m.entity, gender) == gender)]
+            return next((m for m, subject in recent if subject), recent[0][0] if recent else None)
 
         homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give
 
@@ -311,9 +311,7 @@ class DocContext:
                                   paragraph.offset + doc[span[1] - 1].idx + len(doc[span[1] - 1]),
                                   entity=target.entity, type=target.type, anaphor=True)
                 added.append(anaphor)
-                note(anaphor, kind, token.dep_ in ("nsubj", "nsubjpass"))
-                if kind == "Person" and lower in _GENDER_WORDS:
-                    genders.setdefault(target.entity, _GENDER_WORDS[lower])
+                note(anaphor, kind, token.dep_ in ("nsubj", "nsubjpass"))   # ("she" tells the person's gender)
                 for i in range(anaphor.start, anaphor.end):   # known at once: "it will launch its console"
                     self._by_token.setdefault((p, i), anaphor)
         self.mentions.extend(added)

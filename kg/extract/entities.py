@@ -52,7 +52,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     last_words = {key.split()[-1] for key in company_keys if 1 < len(key.split()) <= 3} \
         - INDUSTRY_WORDS - LEGAL_SUFFIXES                      # "Boerse" for "Deutsche Boerse"
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
-    surnames = {key for key, votes in pooled.items()      # "Glazer" said, was quoted, is "Mr Glazer": a person
+    surnames = {key for key, votes in pooled.items()      # "Kovac" said, was quoted, is "Mr Kovac": a person
                 if " " not in key and type_of(votes) == "Person" and votes.get("Person", 0) >= 2}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -71,7 +71,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
         if mention.type == "Company" and mention.ner == "PERSON" and 1 < len(mention.key.split()) <= 3 \
                 and mention.key.split()[-1] in surnames:
-            mention.type = "Person"           # "Malcolm Glazer" once as an owner, "Glazer" the person throughout
+            mention.type = "Person"           # "Malcolm Kovac" once as an owner, "Kovac" the person throughout
         if mention.type:
             by_type[mention.type].append(mention)
 
@@ -188,7 +188,7 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
     return mapping
 
 
-_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")                    # "iPod", "eBook": a product's own spelling
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")                    # "iStream", "eBook": a product's own spelling
 
 
 def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable,
@@ -219,7 +219,7 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             if maker is None or rest[-1].lower() == "series":
                 continue
             if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4 or _CAMEL_CASE.match(rest[0]):
-                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", "Apple iPod" -> "iPod";
+                name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", "Vantel iStream" -> "iStream";
                 #                             "Boeing 737" stays whole
             table.maker_of[name] = maker    # "Google Video" stays whole, made by Google
             if head not in companies:

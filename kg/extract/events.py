@@ -12,7 +12,7 @@ from kg.model import Event
 from .context import DocContext
 from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS, SPEECH_VERBS
 from .normalize import find_money, normalize_date
-from .relations import conjuncts, subject_of
+from .relations import conjuncts, negated, subject_of
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
 
@@ -40,9 +40,11 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """'Acme launched the X1 and X2 on February 13', 'Foo unveiled its new Bar', 'Foo will enter the
     market with its Bar', 'Foo's Bar ... since it was launched'."""
     for verb in sentence:
-        if verb.lemma_ == "enter" and verb.pos_ == "VERB" and (subject := subject_of(verb)) is not None:
-            products = ctx.entities_in(p, [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                                           for t in c.subtree], "Product")       # "enter the market with its X"
+        if verb.lemma_ == "enter" and verb.pos_ == "VERB" and not negated([verb]) \
+                and (subject := subject_of(verb)) is not None:                  # "enter the market with its X"
+            products = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                        if (n := ctx.entity_at(p, x, "Product"))]              # (not "with help from Foo, maker of X")
             for company in [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]:
                 for product in products:
                     yield Event("ProductLaunch", {"company": company, "product": product},
@@ -67,7 +69,7 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if verb.lemma_ in ("ship", "release") and any(t.like_num or t.ent_type_ in ("CARDINAL", "QUANTITY")
                                                       for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
             continue                     # "shipped 58 million iPhones": a sales volume, not a launch
-        doc = verb.doc                   # "launched a Linux-based player": Linux only qualifies what was launched
+        doc = verb.doc                   # "launched a Norvix-based player": Norvix only qualifies what was launched
         objects = [t for t in objects if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
                                               and doc[t.i + 2].lower_ == "based")]
         for product in ctx.entities_in(p, objects, "Product"):
@@ -81,14 +83,16 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     released': a passive launch of a product, with no agent (the caller handles 'launched by Foo'). The maker is
     the one the text names with the product, else None: the document's makers of it, once known."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not subjects or any(c.dep_ == "agent" for c in verb.children):
-        return None
+    if not subjects or negated([verb]) or any(t.dep_ == "agent" for t in verb.subtree):
+        return None                       # (nor "launched amid fanfare by Foo": the agent on another word)
     product = next((n for subject in subjects for n in [ctx.entity_at(p, subject, "Product"), *(   # "Foo's Bar 5
         ctx.entity_at(p, c, "Product") for c in subject.children if c.dep_ in ("compound", "nmod"))] if n), None)
     subject = subjects[0]                                        # phone was launched"
-    if product is None and subject.lower_ == "it":     # "since it was launched": the product named before it
-        product = next((name for t in reversed(list(verb.sent)) if t.i < subject.i
-                        and (name := ctx.entity_at(p, t, "Product"))), None)
+    main = subject_of(verb.head) if verb.dep_ == "advcl" else None
+    if product is None and subject.lower_ == "it" and not (main is not None and ctx.entity_at(p, main, "Company")):
+        product = next((name for t in reversed(list(verb.sent)) if t.i < subject.i    # "since it was launched":
+                        and (name := ctx.entity_at(p, t, "Product"))), None)         # the product named before it
+        #                                (not "Kelvo, maker of the Zephyr, has grown since it was launched": Kelvo)
     if product is None:
         return None
     mention = next((m for m in ctx.mentions if m.entity == product and m.para == p and not m.anaphor), None)
@@ -251,7 +255,7 @@ def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:
 
 def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """'Acme plans to rebrand itself to target a higher-end audience', 'Facebook changed its name to Meta', 'the
-    firm, formerly Interbrew, ...', 'Formerly known as Worldcom, MCI is ...'."""
+    firm, formerly Norbrew, ...', 'Formerly known as Telvox, Kelvo is ...'."""
     for token in sentence:
         if token.lower_ in ("formerly", "previously") and (renamed := _former_name(ctx, p, token)) is not None:
             yield Event("Rebrand", {"company": renamed[0], "direction": f"formerly {renamed[1]}"},
@@ -272,8 +276,8 @@ def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 
 
 def _former_name(ctx: DocContext, p: int, adverb: Token) -> tuple[str, str] | None:
-    """The company a 'formerly <Name>' phrase renames, and the old name: 'the firm, formerly Interbrew,' (the noun
-    the old name is in apposition to), 'Formerly known as Worldcom, MCI is ...' (the clause's subject); not
+    """The company a 'formerly <Name>' phrase renames, and the old name: 'the firm, formerly Norbrew,' (the noun
+    the old name is in apposition to), 'Formerly known as Telvox, Kelvo is ...' (the clause's subject); not
     'formerly famous for ...' (no name)."""
     doc = adverb.doc
     i = adverb.i + 1

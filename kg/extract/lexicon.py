@@ -95,7 +95,7 @@ analyst analysts economist strategist researcher research columnist reporter jou
 consultant professor writer contributor fellow expert specialist
 """)
 
-# Public offices: "US Treasury Secretary John Snow", "the Maldives' foreign minister": the official's "we" is the country.
+# Public offices: "US Treasury Secretary Ann Lee", "the Maldives' foreign minister": the official's "we" is the country.
 PUBLIC_OFFICES = _words("""
 minister secretary president chancellor governor ambassador senator premier official commissioner
 """)

@@ -59,7 +59,7 @@ class Mention:
 
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
     maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
-    before_kind: bool = False        # named right before the kind of product it is: "the Kodak Brownie camera"
+    before_kind: bool = False        # named right before the kind of product it is: "the Lumio Vesta camera"
 
     @property
     def key(self) -> str:
@@ -126,7 +126,7 @@ def _clean_span(span: Span) -> Span | None:
 
 
 def _model_number(span: Span) -> bool:
-    """A bare three- or four-digit number that _product_spans took for a model: "Boeing's 777"."""
+    """A bare three- or four-digit number that _product_spans took for a model: "Aerona's 777"."""
     return len(span) == 1 and span.text.isdigit() and 3 <= len(span.text) <= 4
 
 
@@ -163,7 +163,7 @@ def _product_spans(doc: Doc) -> list[Span]:
             start = i
             while start > 0 and token.ent_iob_ == "I" and doc[start - 1].ent_type_ == "ORG" \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and i - start < 2:
-                start -= 1                  # "the Apple iPod" the model took as one organisation: maker and product
+                start -= 1                  # "the Vantel iStream" the model took as one organisation: maker and product
         elif not headline and _DESIGNATOR.match(token.text) and i > 0 and (
                 token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} or _date_tag_on_a_name(doc, i)) \
                 and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
@@ -189,16 +189,20 @@ def _product_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[start:end])
         i = end
-    # a bare model number after its maker's possessive or before a singular product noun: "Boeing's 777",
-    # "the 767 tanker plane" (not "Boeing's 200 planes", "its 2004 results")
+    # a bare model number after its maker's possessive or before a singular product noun: "Aerona's 777",
+    # "the 767 tanker plane" (not "Aerona's 200 planes", "its 2004 results")
+    taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
-        if token.text.isdigit() and 3 <= len(token.text) <= 4 and token.ent_type_ in ("", "CARDINAL", "PRODUCT") \
-                and not token.text.startswith(("19", "20")) and token.i not in {i for s in spans for i in range(s.start, s.end)}:
-            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            possessed = token.i >= 2 and doc[token.i - 1].tag_ == "POS" and doc[token.i - 2].pos_ == "PROPN"
-            kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS
-            if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")) or kind:
-                spans.append(doc[token.i:token.i + 1])
+        if not _model_number(doc[token.i:token.i + 1]) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
+                or token.text.startswith(("19", "20")) or token.i in taken \
+                or token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):     # "500 phone handsets"
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        possessed = token.i >= 2 and doc[token.i - 1].tag_ == "POS" and doc[token.i - 2].pos_ == "PROPN"
+        kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS \
+            and token.head == after
+        if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")) or kind:
+            spans.append(doc[token.i:token.i + 1])
     # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro"
     for token in doc:
         if token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper() \
@@ -248,22 +252,30 @@ def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
 
 
 def _named_before_kind(doc: Doc) -> list[Span]:
-    """A proper-noun name right before the kind of product it is: "the Kodak Brownie camera", "an AMD
-    Sempron processor" (a maker's name, then the product's), not "the BBC News website" (a channel)."""
+    """A proper-noun name right before the kind of product it is: "the Lumio Vesta camera", "a Norvik
+    Zelta processor" (a maker's name, then the product's), not "the BBC News website" (a channel)."""
     spans = []
     for token in doc:
         head = token.head
         if token.pos_ == "PROPN" and token.dep_ == "compound" and head.tag_ == "NN" and head.i == token.i + 1 \
                 and head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
-                and token.lower_ not in INDUSTRY_WORDS:                 # (not "the BBC News website")
+                and token.lower_ not in INDUSTRY_WORDS | COMPANY_NOUNS:     # (not "the BBC News website")
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
                     and doc[left - 1].text[:1].isupper() and token.i - left < 3:
                 left -= 1
-            if token.i > left and not any(t.ent_type_ in ("GPE", "PERSON", "DATE", "MONEY", "NORP")
-                                          for t in doc[left:token.i + 1]):
-                spans.append(doc[left:token.i + 1])
+            span = doc[left:token.i + 1]
+            if token.i > left and not any(t.ent_type_ in ("GPE", "PERSON", "DATE", "MONEY", "NORP") for t in span) \
+                    and not _one_organisation(span):      # "the General Electric engine": the maker's alone
+                spans.append(span)
     return spans
+
+
+def _one_organisation(span: Span) -> bool:
+    """The model read the whole name as one organisation ("General Electric"): no maker's name to split off."""
+    return span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "B" and all(
+        t.ent_type_ == "ORG" and t.ent_iob_ == "I" for t in span[1:]) and (
+        span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
 
 
 def _noun_phrase_products(doc: Doc) -> list[Span]:
@@ -345,7 +357,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             count = len(mentions)
             add(span, Counter(Product=votes))
             if votes == 2 and len(mentions) > count:
-                mentions[-1].before_kind = True
+                mentions[-1].before_kind = True     # "the Lumio Vesta camera": a maker's name, then the product's
             if mentions and mentions[-1].para == p and mentions[-1].start >= span.start:
                 lead = [t for t in doc[mentions[-1].start:mentions[-1].end - 1]]
                 orgs = []
@@ -844,11 +856,11 @@ def context_votes(span: Span) -> Counter:
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3           # "a start-up called Fjordly"
     if before is not None and before.lower_ in ("codenamed", "code-named", "codename"):
-        votes["Product"] += 3           # "the next version of Windows (codenamed Longhorn)"
+        votes["Product"] += 3           # "the next version of its software (codenamed Redfield)"
     if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ == "know" \
             and first.head.head.dep_ == "acl" \
             and first.head.head.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | {"technology", "format"}:
-        votes["Product"] += 3           # "a rights technology known as Janus"
+        votes["Product"] += 3           # "a rights technology known as Zorbix"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Avonex, Biogen Idec's existing multiple sclerosis drug"
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (
@@ -985,8 +997,9 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone" (a maker's name gets more votes
         #                                 elsewhere: "the Samsung phone ... Samsung said")
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
-            and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text):
-        votes["Product"] += 2           # "Windows-based players" (not "London-based", "US-based")
+            and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
+            and resolve_place(span.text) is None:
+        votes["Product"] += 2           # "Norvix-based players" (not "London-based", "US-based")
     if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):

@@ -97,7 +97,7 @@ def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> l
 
 
 def _launches_by_makers(events: list[Event], facts: list[Fact]) -> list[Event]:
-    """A launch whose sentence names no company ("Halo 2 has been released in the US") is a launch by each of the
+    """A launch whose sentence names no company ("Zorbix 2 has been released in the US") is a launch by each of the
     product's makers the document names; without one, no event."""
     made_by: dict[str, list[str]] = {}
     for fact in facts:

@@ -88,25 +88,33 @@ def _table() -> dict[str, Place]:
     return table
 
 
+def _proper_name(words: list[str]) -> bool:
+    """Every word capitalised (or a connective), and not a plural kind of firm: "Top Chinese Mobile Phone Brands"."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "-", "for", "de") for w in words) \
+        and not (words[-1].lower() in COMPANY_NOUNS and words[-1].lower().endswith("s"))
+
+
 def markets_in_name(name: str) -> set[str]:
     """The market codes a company's name holds: a country or region it starts with ("UK Coal", "China
-    Mobile"), ends "of" ("Bank of Ireland") or holds ("Air New Zealand", "Indian Petrochemicals"), or a large city it starts or ends with after a dash
-    ("London Stock Exchange", "WGBH-Boston") -> that city's country."""
+    Mobile"), ends "of" ("Bank of Ireland") or holds ("Aerona New Zealand", "Indian Kelvo Chemicals"), or a large
+    city it starts or ends with after a dash ("London Stock Exchange", "WGBH-Boston") -> that city's country."""
     words = name.replace("-", " - ").split()
     codes = set()
     if "of" in words[1:-1] and (market := resolve_market(" ".join(words[words.index("of") + 1:]))) is not None:
         codes.add(market.code)
     if len(words) > 1 and (market := resolve_market(words[0])) is not None:
         codes.add(market.code)
-    proper = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "-", "for", "de") for w in words) \
-        and not (words[-1].lower() in COMPANY_NOUNS and words[-1].lower().endswith("s"))   # not "... Phone Brands"
-    for n in (2, 1) if proper else ():   # a nationality or country inside: "Air New Zealand", "Centre of Indian
-        for i in range(len(words) - n + 1):  # Trade Unions", "European Regions Airline Association" (a name in
-            #                                  capitals, not "top Chinese mobile phone brands")
-            part = " ".join(words[i:i + n])
-            if part[:1].isupper() and len(words) > n and (
-                    (market := resolve_market(f"{part} market")) is not None or (market := resolve_market(part))):
-                codes.add(market.code)
+    if _proper_name(words):               # a nationality or country inside: "Aerona New Zealand", "Centre of Indian
+        covered: set[int] = set()         # Dock Unions" (a name in capitals, not "Top Chinese Phone Brands")
+        for n in (2, 1):                  # two words first: "South African Kelvo" is not in Africa too
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i:i + n])
+                if covered & set(range(i, i + n)) or not part[:1].isupper() or len(words) == n:
+                    continue
+                market = resolve_market(f"{part} market") or resolve_market(part)
+                if market is not None:
+                    codes.add(market.code)
+                    covered.update(range(i, i + n))
     places = [resolve_place(" ".join(words[:n])) for n in (3, 2, 1) if n < len(words)]
     if "-" in words[1:-1]:
         places.append(resolve_place(" ".join(words[words.index("-") + 1:])))

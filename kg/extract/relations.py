@@ -570,7 +570,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if owner is None and named.dep_ == "pobj" and (verb := next(
                     (a for a in named.ancestors if a.pos_ == "VERB"), None)) is not None \
                     and (subject := subject_of(verb)) is not None:
-                owner = ctx.entity_at(p, subject, "Company")    # "after losing out to larger rival Verizon"
+                owner = ctx.entity_at(p, subject, "Company")    # "after losing out to larger rival Vantel"
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
                 others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
                 owner = next(iter(others)) if len(others) == 1 else None                     # company named;
@@ -710,7 +710,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if token.pos_ == "NOUN":                        # "a Foo and Bar co-production", "the Foo-Bar joint venture"
             parties += [n for c in token.children if c.dep_ in ("compound", "nmod") for x in conjuncts(c)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
-        if verb is not None and verb is not token:     # "is buying a 26% stake in Foo in a deal worth 25m euros"
+        if verb is not None and verb is not token and verb.lemma_ in _TAKEOVER_VERBS | {"sell"} \
+                and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head == verb:
+            #                                            "is buying a 26% stake in Foo in a deal worth 25m euros"
             parties += [n for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "stake"
                         for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "in"
                         for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
@@ -773,11 +775,12 @@ def _deal_targets(verb: Token) -> list[Token]:
         targets = [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
                    for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
                    for o in prep.children if o.dep_ == "pobj"]
-        doc = verb.doc
-        for noun in [] if targets else doc[verb.i + 1:min(verb.i + 10, verb.sent.end - 1)]:
-            if noun.lower_ in _PURCHASE_NOUNS | {"merger", "bid", "offer"} and doc[noun.i + 1].lower_ in ("by", "from"):
-                return list(doc[noun.i + 2:min(noun.i + 5, verb.sent.end)])  # "accepted a $6.75bn (£3.6bn) buyout
-        return targets                                                  # from Foo": an amount the parse trips on
+        doc = verb.doc                    # "accepted a $6.75bn (£3.6bn) buyout from Foo": an amount the parse trips
+        for noun in [] if targets else doc[verb.i + 1:min(verb.i + 10, verb.sent.end - 1)]:   # on; the noun still
+            if noun.lower_ in _PURCHASE_NOUNS | {"merger", "bid", "offer"} and noun.head == verb \
+                    and doc[noun.i + 1].lower_ in ("by", "from"):                             # hangs on the verb
+                return list(doc[noun.i + 2:min(noun.i + 5, verb.sent.end)])
+        return targets
     if lemma == "win" and _past([verb]):
         return [o for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in _CONTEST_WON
                 for c in d.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children]
