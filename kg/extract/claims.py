@@ -59,7 +59,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     reported_subject = None
     if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):
-        reported_subject, subject = subject, passive_agent    # "Everasia is reported by Reuters to have won ..."
+        reported_subject, subject = subject, passive_agent    # "Kelvo is reported by Nordpress to have won ..."
     if subject is None:
         return None
     # An organisation's own statements are news, not claims: a claim has a named person behind it,
@@ -199,8 +199,8 @@ _CHANNEL_NOUNS = {"interview", "statement", "post", "letter", "note", "call", "c
 
 
 def _channel_tokens(verb: Token) -> set[int]:
-    """The words that name where something was said: 'told the BBC World Service programme Go
-    Digital', 'said in an interview with Reuters', 'wrote on LinkedIn'."""
+    """The words that name where something was said: 'told the Nordic Radio programme Tech
+    Talk', 'said in an interview with Reuters', 'wrote on LinkedIn'."""
     found = set()
     for child in verb.children:
         if child.dep_ in ("dative", "dobj", "npadvmod") and verb.lemma_ == "tell" or \

@@ -254,7 +254,7 @@ def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:
 
 
 def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
-    """'Acme plans to rebrand itself to target a higher-end audience', 'Facebook changed its name to Meta', 'the
+    """'Acme will rebrand itself to go upmarket', 'Facebook changed its name to Meta', 'the
     firm, formerly Norbrew, ...', 'Formerly known as Telvox, Kelvo is ...'."""
     for token in sentence:
         if token.lower_ in ("formerly", "previously") and (renamed := _former_name(ctx, p, token)) is not None:

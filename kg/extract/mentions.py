@@ -585,7 +585,7 @@ _OWNED_LISTS = _LISTING_PRODUCTS | {"brand", "label", "title", "franchise"}
 
 
 def included_by(token: Token) -> Token | None:
-    """The owned plural noun a name is listed in: "Diageo's best-known brands include Smirnoff vodka", "its
+    """The owned plural noun a name is listed in: "Diageon's brands include Vodkar vodka", "its
     drugs include Zentrol" (the noun, whose possessive names the owner)."""
     if token.dep_ not in ("dobj", "attr") or token.head.lemma_ not in ("include", "be", "comprise"):
         return None
@@ -862,7 +862,7 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | {"technology", "format"}:
         votes["Product"] += 3           # "a rights technology known as Zorbix"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
-        votes["Product"] += 2           # "Avonex, Biogen Idec's existing multiple sclerosis drug"
+        votes["Product"] += 2           # "Zorvia, Kelvo Pharma's existing arthritis drug"
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (
             (holder := first.head.head if first.head.head.lower_ != "such" else first.head.head.head).pos_ == "NOUN"
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
@@ -871,7 +871,7 @@ def context_votes(span: Span) -> Counter:
     if included_by(listed) is not None:     # "Diageo's brands include Smirnoff vodka and Guinness stout"
         votes["Company" if _units_listed(listed) else "Product"] += 2.5   # ("subsidiary brands": businesses)
     if _listed_as_products(first):
-        votes["Product"] += 2           # "sold under brand names such as Celebrex and Vioxx"
+        votes["Product"] += 2           # "sold under brand names such as Zorvia and Kelvex"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (
             "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price",
             "production", "delivery", "release", "rollout", "debut", "unveiling"):

@@ -103,7 +103,7 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         else:
             predicate = "executiveOf" if words & EXECUTIVE_TITLES or _runs_publication(token) else "worksFor"
         yield Fact(person, predicate, company, ctx.evidence(p, sentence), role=role)
-        if token.tag_ == "NNS":           # "former Enron chief executives Ken Lay and Jeff Skilling": each of them
+        if token.tag_ == "NNS":           # "former Kelvo chief executives Ken Lane and Jeff Ross": each of them
             for named in (c for c in token.children if c.dep_ in ("appos", "compound") or c.i == token.i + 1):
                 for other in conjuncts(named)[1:]:
                     if (name := ctx.entity_at(p, other, "Person")) and name != person:
@@ -218,7 +218,7 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                              for n in [_company_phrase(ctx, p, c)] if n]
             for person in people if companies else []:
                 yield Fact(person, "executiveOf", companies[0], evidence, role=_LEADERSHIP_VERBS.get(lemma, "co-founder"))
-    for noun in sentence:                # "since Mike Smith's appointment as chief executive (of Rank)"
+    for noun in sentence:                # "since Ann Lee's appointment as chief executive (of Kelvo)"
         if noun.lemma_.lower() not in ("appointment", "election", "promotion", "tenure") or noun.pos_ != "NOUN":
             continue
         person = next((n for c in noun.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Person"))), None)
@@ -289,8 +289,8 @@ def _conj_company(ctx: DocContext, p: int, title: Token) -> str | None:
 
 
 def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
-    """"Xiaomi's founder", 'CEO of Acme', "CEO of Xiaomi's spin-off brand Redmi" (the brand, not
-    its owner), 'head of Xiaomi's international business', 'Acme CEO'."""
+    """"Kelvo's founder", 'CEO of Acme', "CEO of Kelvo's spin-off brand Lumio" (the brand, not
+    its owner), 'head of Kelvo's international business', 'Acme CEO'."""
     for child in title.children:
         if child.dep_ == "poss" and (name := ctx.entity_at(p, child, "Company")):
             return name
@@ -340,7 +340,7 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
         return _company_for_title(ctx, p, title.head)
     if title.dep_ == "compound" and title.head.dep_ == "conj" and title.head.head.lemma_.lower() in TITLES:
-        return _company_for_title(ctx, p, title.head.head)   # "May's chairman and chief executive Gene Kahn"
+        return _company_for_title(ctx, p, title.head.head)   # "Halden's chairman and chief executive Ola Berg"
     return None
 
 
@@ -473,7 +473,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     company = ctx.entity_at(p, s, "Company")
                     if company:
                         yield Fact(company, "produces", product, evidence)
-        # "the manufacturer behind dazzling phones like the Mi Mix 2"
+        # "the maker behind phones like the Zephyr 5"
         for ancestor in root.ancestors:
             if ancestor.lower_ == "behind" and ancestor.head.lemma_.lower() in COMPANY_NOUNS:
                 owner = ancestor.head
@@ -495,7 +495,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 company = ctx.entity_at(p, noun.doc[noun.i + 1], "Company")
             for product in made if company else []:
                 yield Fact(company, "produces", product, evidence)
-    for token in sentence:                 # "Diageo's best-known brands include Smirnoff vodka and Guinness stout"
+    for token in sentence:                 # "Diageon's brands include Vodkar vodka and Kelt stout"
         noun = included_by(token)
         owner = _possessing_company(ctx, p, noun) if noun is not None else None
         if owner and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children):
@@ -775,7 +775,7 @@ def _deal_targets(verb: Token) -> list[Token]:
         targets = [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
                    for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
                    for o in prep.children if o.dep_ == "pobj"]
-        doc = verb.doc                    # "accepted a $6.75bn (£3.6bn) buyout from Foo": an amount the parse trips
+        doc = verb.doc                    # "accepted a $2.1bn (£1.1bn) buyout from Foo": an amount the parse trips
         for noun in [] if targets else doc[verb.i + 1:min(verb.i + 10, verb.sent.end - 1)]:   # on; the noun still
             if noun.lower_ in _PURCHASE_NOUNS | {"merger", "bid", "offer"} and noun.head == verb \
                     and doc[noun.i + 1].lower_ in ("by", "from"):                             # hangs on the verb
@@ -788,7 +788,7 @@ def _deal_targets(verb: Token) -> list[Token]:
 
 
 def _dealing_company(ctx: DocContext, p: int, verb: Token) -> str | None:
-    """Who makes the deal: the verb's subject; 'Acme, a firm that is in the process of merging with Foo': Acme;
+    """Who makes the deal: the verb's subject; 'Acme, a group in the process of merging with Foo': Acme;
     "Foo's board accepted a bid": Foo."""
     subject = subject_of(verb)
     if subject is None and verb.dep_ in ("pcomp", "pobj") and verb.head.head.lemma_.lower() == "process":
@@ -842,8 +842,8 @@ _JOINT_WORK_VERBS = {"develop", "co-develop", "codevelop", "design", "build", "c
 
 
 def joint_developers(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
-    """Companies named together as the makers of one thing work together: "Sony, IBM and Toshiba, who
-    have been working on the Cell processor", "a slimming aid to be developed by Phytopharm and
+    """Companies named together as the makers of one thing work together: "Kelvo, Vantel and Norvik, who
+    have been working on the Zephyr chip", "a slimming aid to be developed by Phytopharm and
     Unilever". Each pair is partnersWith (no agreement event: none is reported)."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
@@ -871,7 +871,7 @@ _WIN_VERBS = {"win", "receive", "secure", "land", "book", "clinch", "bag"}
 
 
 def orders(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
-    """'Air Deccan has ordered 30 Airbus A320 planes', 'Foo placed an order with Bar', 'Bar won an
+    """'Skylane has ordered 30 Aerona A20 planes', 'Foo placed an order with Bar', 'Bar won an
     order from Foo': a purchase agreement between the buyer and the maker. Yields like partners()."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
@@ -903,7 +903,7 @@ def orders(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list
 
 
 def _scope(sentence: Span) -> list[str]:
-    """'in the fields of cloud computing, artificial intelligence (AI), and hardware' -> the areas."""
+    """'in the fields of batteries, software and charging' -> the areas."""
     for token in sentence:
         if token.lemma_.lower() in ("field", "area", "sector", "domain") and token.dep_ == "pobj":
             for child in token.children:
@@ -1016,7 +1016,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         for child in sold[:1] if buyers else []:
             if child != buyers[0]:
                 yield Fact(child, "subsidiaryOf", buyers[0], evidence)
-    for noun in sentence:                  # "MMC Capital, the company's private equity firm"
+    for noun in sentence:                  # "Kelvo Capital, the group's private equity arm"
         if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN" \
                 or noun.lemma_.lower() in _RELATION_NOUNS:
             continue                       # (not "Kelvaro, Brightwater's biggest supplier")
@@ -1034,7 +1034,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if owned:                          # "owner of Macy's and Bloomingdale's", the second name parsed as
             owned += [c for c in owner.children if c.dep_ == "conj" and c.pos_ == "PROPN"]   # the owner's conjunct
         holders = [owner.head] if owner.dep_ in ("appos", "compound") else []
-        holders += dashed                  # "Federated - owner of Macy's and Bloomingdale's -": the owner
+        holders += dashed                  # "Halden - owner of Lumio and Vesta -": the owner
         holders += [c for c in owner.children if c.dep_ == "appos"]
         if owner.i + 1 < len(sentence.doc):
             holders.append(sentence.doc[owner.i + 1])
