@@ -229,8 +229,12 @@ class DocContext:
             """The person who may be called "he"/"she" here: named or pointed at in this paragraph or the one
             before, of a fitting gender ("Mr", "Ms", an earlier pronoun), the latest one who was a subject
             ('..., said Ann Lee' and then 'she added', whoever was named more often), else the latest."""
-            recent = [(m, subject) for m, subject in reversed(people) if p - m.para <= 1
-                      and (gender is None or genders.get(m.entity, gender) == gender)]
+            recent = []
+            for m, subject in reversed(people):
+                if p - m.para > 1:
+                    break
+                if gender is None or genders.get(m.entity, gender) == gender:
+                    recent.append((m, subject))
             return next((m for m, subject in recent if subject), recent[0][0] if recent else None)
 
         homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give

@@ -193,7 +193,7 @@ def _product_spans(doc: Doc) -> list[Span]:
     # "the 767 tanker plane" (not "Aerona's 200 planes", "its 2004 results")
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
-        if not _model_number(doc[token.i:token.i + 1]) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
+        if not (token.is_digit and 3 <= len(token.text) <= 4) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
                 or token.text.startswith(("19", "20")) or token.i in taken \
                 or token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):     # "500 phone handsets"
             continue
@@ -256,8 +256,10 @@ def _named_before_kind(doc: Doc) -> list[Span]:
     Zelta processor" (a maker's name, then the product's), not "the BBC News website" (a channel)."""
     spans = []
     for token in doc:
+        if token.dep_ != "compound" or token.pos_ != "PROPN":
+            continue
         head = token.head
-        if token.pos_ == "PROPN" and token.dep_ == "compound" and head.tag_ == "NN" and head.i == token.i + 1 \
+        if head.tag_ == "NN" and head.i == token.i + 1 \
                 and head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
                 and token.lower_ not in INDUSTRY_WORDS | COMPANY_NOUNS:     # (not "the BBC News website")
             left = token.i

@@ -94,7 +94,8 @@ def _proper_name(words: list[str]) -> bool:
         and not (words[-1].lower() in COMPANY_NOUNS and words[-1].lower().endswith("s"))
 
 
-def markets_in_name(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def markets_in_name(name: str) -> frozenset[str]:
     """The market codes a company's name holds: a country or region it starts with ("UK Coal", "China
     Mobile"), ends "of" ("Bank of Ireland") or holds ("Aerona New Zealand", "Indian Kelvo Chemicals"), or a large
     city it starts or ends with after a dash ("London Stock Exchange", "WGBH-Boston") -> that city's country."""
@@ -121,4 +122,4 @@ def markets_in_name(name: str) -> set[str]:
     place = next((place for place in places if place and place.population >= NAME_CITY_MIN_POPULATION), None)
     if place is not None:
         codes.add(place.country)
-    return codes
+    return frozenset(codes)
