@@ -1089,6 +1089,10 @@ def test_a_bare_model_number_after_its_makers_possessive_is_its_product():
     assert not [e for e in extract(quantities).entities if e.type == "Product"]
 
 
+def test_a_name_with_users_is_a_product():
+    assert types_of("Zorbix users will get a free update, Kelvo said. Zorbix is popular.").get("Zorbix") == "Product"
+
+
 def test_a_name_before_based_that_is_no_place_is_a_product():
     text = ("The emergence of players such as the Windows-based Zen portable media player was noted. Many "
             "Windows-based devices do not offer it. Vantel makes the Windows-based Zephyr 5.")

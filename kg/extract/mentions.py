@@ -818,6 +818,8 @@ def _source_of_according_to(token: Token) -> bool:
 _REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show", "find", "indicate", "reveal",
                     "confirm", "deny", "state", "declare"}
 
+_USE_VERBS = {"play", "download", "install", "uninstall", "run", "upgrade", "stream"}
+_USER_NOUNS = {"user", "owner", "player", "gamer"}
 _CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
@@ -857,6 +859,10 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca"
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3           # "a start-up called Fjordly"
+    if first.dep_ == "dobj" and first.head.lemma_ in _USE_VERBS or first.dep_ == "pobj" and first.head.lower_ == "of" \
+            and first.head.head.lemma_.lower() in _USER_NOUNS or root.dep_ == "compound" \
+            and root.head.lemma_.lower() in _USER_NOUNS and root.head.i == span.end:
+        votes["Product"] += 1.5         # "playing Halo", "owners of the Zephyr", "Firefox users"
     if before is not None and before.lower_ in ("codenamed", "code-named", "codename"):
         votes["Product"] += 3           # "the next version of its software (codenamed Redfield)"
     if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ == "know" \
