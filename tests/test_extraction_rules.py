@@ -1089,6 +1089,13 @@ def test_a_bare_model_number_after_its_makers_possessive_is_its_product():
     assert not [e for e in extract(quantities).entities if e.type == "Product"]
 
 
+def test_a_capitalised_verb_inside_a_sentence_before_a_name_begins_the_name():
+    text = "Shares in Ask Vantel rose. Neither Ask Vantel nor Doubleclick pleased investors, and Ask Vantel said profits rose."
+    assert types_of(text).get("Ask Vantel") == "Company"
+    # a sentence may open with a verb
+    assert "Ask Vantel" not in types_of("Kelvo Systems sold phones to Vantel. Ask Vantel what it thinks, analysts said.")
+
+
 def test_a_name_with_users_is_a_product():
     assert types_of("Zorbix users will get a free update, Kelvo said. Zorbix is popular.").get("Zorbix") == "Product"
 

@@ -428,6 +428,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
                         and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end:
                     ent = doc[ent.start - 1:ent.end]      # "UK Coal", "China Mobile": the country is in the name
+                elif ent.start > 0 and not is_headline(doc) and _capitalised_word_before_a_name(doc[ent.start - 1]):
+                    ent = doc[ent.start - 1:ent.end]      # "Neither Ask Jeeves nor ...": "Ask" read as a verb
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
                     for part in parts:
@@ -641,6 +643,7 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
     that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
     plural common noun ("Shares in ...") is a common word."""
     spans, start = [], None
+    headline = is_headline(doc)
     for token in [*doc, None]:
         if token is not None and start is not None and token.text == "-" and not token.whitespace_ \
                 and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
@@ -649,7 +652,8 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
             and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS"))
-            or _mistagged_list_name(token) or _name_before_title(token))
+            or _mistagged_list_name(token) or _name_before_title(token)
+            or not headline and _capitalised_word_before_a_name(token))
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
@@ -657,6 +661,15 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             start = None
     return [span for span in spans if span.text.lower() not in _NOT_NAMES
             and not _common_word_opening_sentence(span, lowercase_words)]
+
+
+def _capitalised_word_before_a_name(token: Token) -> bool:
+    """A capitalised verb or adjective inside a sentence right before a proper noun begins the name: "Neither
+    Ask Jeeves nor ..." (the model reads "Ask" as a verb); not at a sentence's or a quotation's start."""
+    doc = token.doc
+    return token.text[:1].isupper() and token.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "JJ") \
+        and not _starts_sentence(token) and token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS") \
+        and doc[token.i - 1].text not in ('"', ":", "(", "-", "\u2013", "\u2014") and token.ent_type_ not in ("NORP", "GPE")
 
 
 def _kind_of_firms(span: Span) -> bool:
