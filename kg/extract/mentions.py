@@ -369,6 +369,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     orgs.append(token.text)
                 if orgs:
                     mentions[-1].maker_prefix = " ".join(orgs).lower()
+        in_headline = is_headline(doc)
         for ent in doc.ents:
             label = ent.label_
             if _abbreviation_of_common_words(ent):
@@ -428,7 +429,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
                         and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end:
                     ent = doc[ent.start - 1:ent.end]      # "UK Coal", "China Mobile": the country is in the name
-                elif ent.start > 0 and not is_headline(doc) and _capitalised_word_before_a_name(doc[ent.start - 1]):
+                elif ent.start > 0 and not in_headline and _capitalised_word_before_a_name(doc[ent.start - 1]):
                     ent = doc[ent.start - 1:ent.end]      # "Neither Ask Jeeves nor ...": "Ask" read as a verb
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
@@ -491,7 +492,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter())
             else:
                 weak.append((p, span))
-        if is_headline(doc):
+        if in_headline:
             for mention in mentions:
                 if mention.para == p:
                     mention.headline = True
