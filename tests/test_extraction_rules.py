@@ -1049,7 +1049,8 @@ def test_partnership_event_with_scope():
 def test_a_deal_of_one_company_whose_name_holds_and_is_no_partnership_with_itself():
     events = extract("Irish publishing group Kelvo News & Media is buying a 26% stake in Indian newspaper company "
                      "Vantel in a deal worth 25m euros.").events
-    assert not [e for e in events if e.type == "PartnershipAgreement" and len(set(e.args["parties"])) < 2]
+    deals = [sorted(e.args["parties"]) for e in events if e.type == "PartnershipAgreement"]
+    assert deals == [["Kelvo News & Media", "Vantel"]], deals      # the stake's deal, and no deal with itself
 
 
 def test_an_agreed_merger_in_a_relative_clause_is_the_named_companys():
@@ -1104,8 +1105,7 @@ def test_a_name_before_based_that_is_no_place_is_a_product():
     text = ("The emergence of players such as the Windows-based Zen portable media player was noted. Many "
             "Windows-based devices do not offer it. Vantel makes the Windows-based Zephyr 5.")
     assert types_of(text).get("Windows") == "Product"
-    assert "United Kingdom" not in {n for n, t in types_of("The UK-based Vantel makes phones.").items()
-                                    if t == "Product"}
+    assert not [n for n, t in types_of("The UK-based Vantel makes phones.").items() if t == "Product"]
 
 
 def test_a_name_before_based_is_a_platform_product_that_only_qualifies_the_launched_thing():
@@ -1142,7 +1142,7 @@ def test_deals_whose_parties_the_grammar_names_around_the_deal(text, parties):
 
 
 def test_a_rejected_offer_is_no_deal():
-    events = extract("Kelvo Systems rejected a higher offer from Qwest on Monday.").events
+    events = extract("Kelvo's board approved the plan, turning down a bid from Vantel.").events   # (both named)
     assert not [e for e in events if e.type == "PartnershipAgreement"]
 
 
