@@ -241,14 +241,15 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
     found: list[Claim] = []
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     sentences = list(ctx.sentences())
-    for index, (p, sentence) in enumerate(sentences):
+    for p, sentence in sentences:
         here = list(claims(ctx, p, sentence, employer))
         by_sentence[(p, sentence.start)] = here
         found.extend(here)
     last_speaker: tuple[str, int] | None = None        # (person, paragraph) of the latest attribution
     last_index = -2                                      # the sentence it was made in
+    speakers_of = [_speakers(ctx, p, sentence) for p, sentence in sentences]
     for index, (p, sentence) in enumerate(sentences):
-        speakers = _speakers(ctx, p, sentence)
+        speakers = speakers_of[index]
         if speakers:
             last_speaker, last_index = (speakers[0], p), index
         if by_sentence[(p, sentence.start)] or not _inside_quote(ctx, p, sentence) or speakers \
@@ -257,9 +258,9 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
         speaker = None
         if last_speaker and last_index == index - 1 and last_speaker[1] == p:
             speaker = last_speaker[0]                            # '"...," said X. "More of X\'s quote."'
-        for q, other in sentences[index + 1:index + 3] if speaker is None else []:
-            if q - p <= 1 and (after := _speakers(ctx, q, other)):   # '"..." "...," she added.' right after it
-                speaker = after[0]
+        for ahead in range(index + 1, min(index + 3, len(sentences))) if speaker is None else []:
+            if sentences[ahead][0] - p <= 1 and speakers_of[ahead]:  # '"..." "...," she added.' right after it
+                speaker = speakers_of[ahead][0]
                 break
         if speaker is None and last_speaker and p - last_speaker[1] <= 3:
             speaker = last_speaker[0]                            # a quote running on from the last speaker
@@ -269,10 +270,10 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
                 found.append(claim)
     author, column = _author(ctx)
     if author:
-        for p, sentence in sentences:
+        for (p, sentence), speakers in zip(sentences, speakers_of):
             own_view = any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence)
             if not (own_view or column) or _quoted(sentence) or by_sentence[(p, sentence.start)] \
-                    or _inside_quote(ctx, p, sentence) or _speakers(ctx, p, sentence) \
+                    or _inside_quote(ctx, p, sentence) or speakers \
                     or _attributed_to_someone(sentence) or is_headline(ctx.paragraphs[p].doc):
                 continue                  # a column's author asserts all the column says in its own voice
             about = [n for n in ctx.entities_in(p, sentence, *_ABOUT_TYPES) if n != author]

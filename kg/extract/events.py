@@ -40,20 +40,12 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """'Acme launched the X1 and X2 on February 13', 'Foo unveiled its new Bar', 'Foo will enter the
     market with its Bar', 'Foo's Bar ... since it was launched'."""
     for verb in sentence:
-        if verb.lemma_ == "enter" and verb.pos_ == "VERB" and not negated([verb]) \
-                and (subject := subject_of(verb)) is not None:                  # "enter the market with its X"
-            products = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                        for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
-                        if (n := ctx.entity_at(p, x, "Product"))]              # (not "with help from Foo, maker of X")
-            for company in [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]:
-                for product in products:
-                    yield Event("ProductLaunch", {"company": company, "product": product},
-                                ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+        if verb.lemma_ == "enter" and verb.pos_ == "VERB":
+            yield from (_launch(ctx, p, verb, company, product) for company, product in _entering_with(ctx, p, verb))
         if verb.lemma_ not in LAUNCH_VERBS or verb.pos_ != "VERB":
             continue
         if (launched := _launched_without_agent(ctx, p, verb)) is not None:
-            yield Event("ProductLaunch", {"company": launched[0], "product": launched[1]},
-                        ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+            yield _launch(ctx, p, verb, *launched)
             continue
         subject = subject_of(verb)
         companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
@@ -74,8 +66,25 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                                               and doc[t.i + 2].lower_ == "based")]
         for product in ctx.entities_in(p, objects, "Product"):
             for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
-                yield Event("ProductLaunch", {"company": company, "product": product},
-                            ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+                yield _launch(ctx, p, verb, company, product)
+
+
+def _launch(ctx: DocContext, p: int, verb: Token, company: str | None, product: str) -> Event:
+    sentence = verb.sent
+    return Event("ProductLaunch", {"company": company, "product": product}, ctx.evidence(p, sentence),
+                 date=sentence_date(ctx, sentence, verb))
+
+
+def _entering_with(ctx: DocContext, p: int, verb: Token) -> list[tuple[str, str]]:
+    """'Foo will enter the market with its Bar': Foo launches Bar (only the object of "with", not "with help
+    from Baz, maker of Bar"; not when negated)."""
+    subject = subject_of(verb)
+    if subject is None or negated([verb]):
+        return []
+    products = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                for o in c.children if o.dep_ == "pobj" for x in conjuncts(o) if (n := ctx.entity_at(p, x, "Product"))]
+    companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]
+    return [(company, product) for company in companies for product in products]
 
 
 def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str | None, str] | None:

@@ -127,7 +127,11 @@ def _clean_span(span: Span) -> Span | None:
 
 def _model_number(span: Span) -> bool:
     """A bare three- or four-digit number that _product_spans took for a model: "Aerona's 777"."""
-    return len(span) == 1 and span.text.isdigit() and 3 <= len(span.text) <= 4
+    return len(span) == 1 and _number_like_a_model(span[0])
+
+
+def _number_like_a_model(token: Token) -> bool:
+    return token.is_digit and 3 <= len(token.text) <= 4
 
 
 def _name_like(token: Token) -> bool:
@@ -193,7 +197,7 @@ def _product_spans(doc: Doc) -> list[Span]:
     # "the 767 tanker plane" (not "Aerona's 200 planes", "its 2004 results")
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
-        if not (token.is_digit and 3 <= len(token.text) <= 4) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
+        if not _number_like_a_model(token) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
                 or token.text.startswith(("19", "20")) or token.i in taken \
                 or token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):     # "500 phone handsets"
             continue
