@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|...|18|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|20|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -99,7 +99,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   18   the 7 articles of eval/dev/bbc18.gold.jsonl
          business: every 127th file starting at index 88 (0-based), first 4 picks
          tech:     every 131st file starting at index 11 (0-based), up to 4 picks (the folder gives 3)
-  all  all sets, 171 articles
+  19   the 7 articles of eval/dev/bbc19.gold.jsonl
+         business: every 131st file starting at index 47 (0-based), first 4 picks
+         tech:     every 137th file starting at index 83 (0-based), up to 4 picks (the folder gives 3)
+  20   the 6 articles of eval/dev/bbc20.gold.jsonl
+         business: every 137th file starting at index 101 (0-based), up to 4 picks (the folder gives 3)
+         tech:     every 139th file starting at index 39 (0-based), up to 4 picks (the folder gives 3)
+  all  all sets, 184 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -448,6 +454,33 @@ CHOSEN_18 = {  # (category, file): sha256 of the source file
     ("tech", "274.txt"): "c096f2af163c3f04fc66333beef1f6fba1af8c90719a80fc4c947eef4308f2cf",
 }
 
+# set 19 (eval/dev/bbc19.gold.jsonl), fixed before reading like sets 1 to 18
+RULES_19 = {"business": (47, 131, 4), "tech": (83, 137, 4)}    # start index, step, picks
+SKIPPED_19 = {}
+
+CHOSEN_19 = {  # (category, file): sha256 of the source file
+    ("business", "048.txt"): "36ec6eee97042275ed87026fb0ef5e150787d724840fc5ef61ded645f514b65c",
+    ("business", "179.txt"): "9151cb061678375dcbaf92ac9739d5c2197f234a7abba7daeb29d89dae9aa9b8",
+    ("business", "310.txt"): "b8ce84a2e5f32e8a9472fec2fd16ebdda778b68c9d229c341b7097e64b20e4ce",
+    ("business", "441.txt"): "43d5a5749325fe51e26214b4efc0b67e7c13cd42ece651e8bab321b57b248be3",
+    ("tech", "085.txt"): "aeec2311b1a8a8f6ba5b416901ccb508a83e6446af72bc0099458464f63c2e7b",
+    ("tech", "221.txt"): "ed0712af7c8d1a6b4e2aaf95e5f4e1520198c9899e52efae8c8c0d4d3d61876e",
+    ("tech", "359.txt"): "534ab47ecd96fd05ff78528526b1107da4971ac310fe9c8de7e99b3567277c37",
+}
+
+# set 20 (eval/dev/bbc20.gold.jsonl), fixed before reading like sets 1 to 19
+RULES_20 = {"business": (101, 137, 4), "tech": (39, 139, 4)}    # start index, step, picks
+SKIPPED_20 = {}
+
+CHOSEN_20 = {  # (category, file): sha256 of the source file
+    ("business", "102.txt"): "662124ebe5968dfe2c05b07f42fc86c86abd69ae0ea4cd60798354fbca931884",
+    ("business", "240.txt"): "cdd448b8fd7d21e1fb525d0d5819475cc761c4b3e286e8a38d46e8ede321e43b",
+    ("business", "376.txt"): "d2d722b68237ac9c0b41aec026e3dcbe06abfd3a1e43a40eda6696a3e7853a0c",
+    ("tech", "040.txt"): "344f85c84c6ceff7d3f89164e1ff764ba833c617ae0dbbc4d2f4070e589a7bc9",
+    ("tech", "179.txt"): "e58c1b80c7c04b276bc62c3404845183904d1185f9259b4ed959bfad2087fa41",
+    ("tech", "319.txt"): "e93e063a81ce4a4cedb778d067cbdd0cd7dec21b4ee05ae4cc41fd70fc96faaa",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -459,7 +492,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("11", RULES_11, SKIPPED_11, CHOSEN_11), ("12", RULES_12, SKIPPED_12, CHOSEN_12),
                                          ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14),
                                          ("15", RULES_15, SKIPPED_15, CHOSEN_15), ("16", RULES_16, SKIPPED_16, CHOSEN_16),
-                                         ("17", RULES_17, SKIPPED_17, CHOSEN_17), ("18", RULES_18, SKIPPED_18, CHOSEN_18)]:
+                                         ("17", RULES_17, SKIPPED_17, CHOSEN_17), ("18", RULES_18, SKIPPED_18, CHOSEN_18),
+                                         ("19", RULES_19, SKIPPED_19, CHOSEN_19), ("20", RULES_20, SKIPPED_20, CHOSEN_20)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
