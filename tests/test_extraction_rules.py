@@ -1247,3 +1247,34 @@ def test_a_bylined_authors_first_person_view_is_a_claim_the_rest_is_not():
     claims = extract(text).claims
     assert any(c.speaker == "Ann Tovey" and "Vantel" in c.about for c in claims), claims
     assert not any(c.speaker == "Ann Tovey" and "Japan" in c.about for c in claims), claims
+
+
+@pytest.mark.parametrize("text, person, company", [
+    ("Ola Berg, general secretary of the Norvik Dockers Union, said the strike would go on.",
+     "Ola Berg", "Norvik Dockers Union"),
+    ("Tom Hale, treasurer of the Aerona Pilots Association, told reporters pay was too low.",
+     "Tom Hale", "Aerona Pilots Association"),
+    ("Brightwater grew fast under its former owner Rosa Lind, who sold it in 2003.", "Rosa Lind", "Brightwater"),
+])
+def test_union_and_association_officers_and_owners_are_executives(text, person, company):
+    assert (person, "executiveOf", company) in facts_of(text)
+
+
+def test_an_acronym_in_brackets_after_a_title_is_the_organisation_not_a_person():
+    text = ("Ola Berg, general secretary of the Centre of Norvik Dock Unions (CNDU), said the plan was wrong. "
+            "The CNDU has 40,000 members.")
+    types = types_of(text)
+    assert types.get("Centre of Norvik Dock Unions") == "Company" and types.get("CNDU") is None
+    assert ("Ola Berg", "executiveOf", "Centre of Norvik Dock Unions") in facts_of(text)
+
+
+def test_a_government_secretary_is_no_executive_of_the_texts_company():
+    text = ("Kelvo Systems backs the plan. Kelvo Systems said so. But Treasury Under-Secretary Tom Hale said the "
+            "government could not support it.")
+    assert not [f for f in extract(text).facts if f.subject == "Tom Hale"]
+
+
+def test_an_employer_the_model_took_for_a_place_after_a_title_and_at_is_a_company():
+    result = extract('"Threats are changing," said Ann Roe, chief security architect at Vantelco.')
+    assert {e.name: e.type for e in result.entities}.get("Vantelco") == "Company"
+    assert {(f.subject, f.object) for f in result.facts} >= {("Ann Roe", "Vantelco")}

@@ -80,13 +80,14 @@ sport sports
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
 chief executive officer head director manager vp vice boss partner principal md gm
-general managing executive
+general managing executive secretary treasurer owner publisher
 """)
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor
 correspondent consultant professor spokesman spokeswoman spokesperson engineer scientist employee
 lawyer adviser advisor writer contributor coordinator specialist representative fellow expert
+architect designer
 """)
 
 # Affiliations of people who comment on firms rather than speak for them: an analyst's "we" is no firm's.

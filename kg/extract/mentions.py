@@ -401,7 +401,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     continue                      # "the South Yorkshire company": where the company is, not its name
                 elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
-                                 and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
+                                 and company_votes < 3 and ent.root.head.head.lower_ != "shares"
+                                 and resolve_place(ent.text) is not None) \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
                 elif place_votes.get("Person", 0) >= max(3, company_votes + 1):
@@ -968,7 +969,8 @@ def context_votes(span: Span) -> Counter:
                 votes["Product"] += 2
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
-    if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+            and not (before is not None and before.text == "("):     # not "secretary of the Foo Union (FU)"
         votes["Company" if _firm_named_by_plural(root.head, span) else "Person"] += 3
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
         owned = root.head if root.dep_ == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else None)

@@ -74,6 +74,10 @@ def _governing_verb(token: Token) -> Token | None:
 
 # ---------------------------------------------------------------------- people and their companies
 
+# Titles governments give as often as companies and unions: without an organisation named, none is guessed.
+_GOVERNMENT_TOO = frozenset({"secretary", "treasurer"})
+
+
 def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Lei Jun, Xiaomi's founder and CEO', 'Jane Doe, chief executive of Acme', 'Acme CEO Jane Doe',
     'Acme's chief executive, Jane Doe', 'John Roe, an analyst at Foo Research' (worksFor)."""
@@ -86,6 +90,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if person is None:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
+        if company is None and token.lemma_.lower() in _GOVERNMENT_TOO:
+            continue                     # "Treasury Under-Secretary John Taylor": no company to guess
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
