@@ -1278,3 +1278,22 @@ def test_an_employer_the_model_took_for_a_place_after_a_title_and_at_is_a_compan
     result = extract('"Threats are changing," said Ann Roe, chief security architect at Vantelco.')
     assert {e.name: e.type for e in result.entities}.get("Vantelco") == "Company"
     assert {(f.subject, f.object) for f in result.facts} >= {("Ann Roe", "Vantelco")}
+
+
+@pytest.mark.parametrize("text, person, company", [
+    ("Kelvo Media, the media company controlled by billionaire Tom Hale, is eyeing a move into games.",
+     "Tom Hale", "Kelvo Media"),
+    ("Brightwater Stores is owned by Rosa Lind, who opened the first shop in 1990.", "Rosa Lind", "Brightwater Stores"),
+])
+def test_a_person_who_controls_or_owns_a_company_leads_it(text, person, company):
+    assert (person, "executiveOf", company) in facts_of(text)
+
+
+def test_owning_a_stake_is_no_leadership():
+    assert not [f for f in extract("Tom Hale owns a stake in Kelvo Media.").facts if f.predicate == "executiveOf"]
+
+
+def test_a_company_whose_team_someone_heads_is_a_company():
+    result = extract('"We warn all our clients," said Ann Roe, who heads Vantel-Safe\'s security team.')
+    assert {e.name: e.type for e in result.entities}.get("Vantel-Safe") == "Company"
+    assert ("Ann Roe", "executiveOf", "Vantel-Safe") in {(f.subject, f.predicate, f.object) for f in result.facts}

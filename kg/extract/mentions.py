@@ -956,7 +956,9 @@ def context_votes(span: Span) -> Counter:
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):
-        votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
+        #                                 "chief executive of Acme", not "Acme's head of Trade Policy"; a product
+        votes["Company"] += 3 if before2.lower_ in EXECUTIVE_TITLES else 2   # has no chief executive
+
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
@@ -981,7 +983,7 @@ def context_votes(span: Span) -> Counter:
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
                     or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
                                  "headquarters", "factory", "store", "stores", "customers", "employees", "business",
-                                 "operations"}:
+                                 "operations", "team", "department", "staff", "workforce", "board", "shareholders"}:
                 votes["Company"] += 2
             elif lemma in AFFILIATION_TITLES and root.ent_type_ != "PERSON":
                 votes["Company"] += 2       # "Capgemini's principal consultant", "Acme's spokesman"

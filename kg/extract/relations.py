@@ -182,7 +182,9 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
 
 _APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
 _LEADERSHIP_VERBS = {"found": "founder", "co-found": "co-founder", "cofound": "co-founder", "run": "head",
-                     "head": "head", "lead": "head", "chair": "chair", "helm": "head"}
+                     "head": "head", "lead": "head", "chair": "chair", "helm": "head", "control": "owner", "own": "owner"}
+# Verbs whose person is only ever an agent ("controlled by Tom Hale"): "Acme owns Foo" is a subsidiary.
+_AGENT_ONLY_VERBS = {"control", "own"}
 
 
 def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -213,6 +215,10 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 lemma = "found"
             agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
             subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
+            if subject is not None and subject.dep_ == "appos" and ctx.entity_at(p, subject) is None:
+                subject = subject.head                   # "Acme, the media company controlled by Tom Hale"
+            if lemma in _AGENT_ONLY_VERBS and not agents:
+                continue
             if agents:                                   # "Air Deccan was set up by Gopinath and Rao"
                 people = ctx.entities_in(p, agents, "Person")
                 companies = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
