@@ -1297,3 +1297,15 @@ def test_a_company_whose_team_someone_heads_is_a_company():
     result = extract('"We warn all our clients," said Ann Roe, who heads Vantel-Safe\'s security team.')
     assert {e.name: e.type for e in result.entities}.get("Vantel-Safe") == "Company"
     assert ("Ann Roe", "executiveOf", "Vantel-Safe") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorba began life as a research project - a spin-off from Norwegian telecoms company Telvik.",
+    "Zorba was set up as a unit of Telvik in 1995.",
+])
+def test_a_company_that_began_as_a_spin_off_or_unit_is_a_subsidiary(text):
+    assert ("Zorba", "subsidiaryOf", "Telvik") in facts_of(text)
+
+
+def test_working_as_a_supplier_is_no_subsidiary():
+    assert not [f for f in extract("Zorba works as a supplier of Telvik.").facts if f.predicate == "subsidiaryOf"]

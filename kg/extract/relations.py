@@ -1090,8 +1090,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                                and (n := ctx.entity_at(p, c, "Company"))), None)
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                    for obj in child.children:
-                        parent = parent or ctx.entity_at(p, obj, "Company")
+                    for obj in child.children:     # "from the telecoms company Telvik": the name on the noun
+                        for named in (obj, *(c for c in obj.children if c.dep_ in ("appos", "compound"))):
+                            parent = parent or ctx.entity_at(p, named, "Company")
             if lemma == "brand" and not any(t.lower_ in ("sub", "spin", "spin-off", "sub-brand") or
                                             t.lemma_.lower() in ("subsidiary", "spin-off")
                                             for t in noun.subtree):
@@ -1101,9 +1102,11 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             children = [ctx.entity_at(p, noun, "Company")] if token is not noun else []   # "Acme unit Foo"
             if noun.dep_ == "appos":
                 children.append(ctx.entity_at(p, noun.head, "Company"))
-            if noun.dep_ == "attr":                        # "Lumio is a subsidiary of Arcton"
-                subject = subject_of(noun.head)
-                children.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
+            for frame in (noun, noun.head) if noun.dep_ == "appos" else (noun,):   # "Lumio is a subsidiary of
+                if frame.dep_ == "attr" or frame.dep_ == "pobj" and frame.head.lower_ == "as":   # Arcton", "Zorba
+                    subject = subject_of(frame.head if frame.dep_ == "attr" else frame.head.head)   # began life as a
+                    children.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)  # project -
+                    #                                                                          a spin-off from Telvik"
             for child in noun.children:
                 if child.dep_ in ("appos", "compound") or child.i == noun.i + 1:
                     children.append(ctx.entity_at(p, child, "Company"))
