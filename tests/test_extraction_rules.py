@@ -1309,3 +1309,25 @@ def test_a_company_that_began_as_a_spin_off_or_unit_is_a_subsidiary(text):
 
 def test_working_as_a_supplier_is_no_subsidiary():
     assert not [f for f in extract("Zorba works as a supplier of Telvik.").facts if f.predicate == "subsidiaryOf"]
+
+
+@pytest.mark.parametrize("text, speaker, about", [
+    ("Recent data from the Norvik Retail Consortium showed a 0.5% fall in sales in the UK.",
+     "Norvik Retail Consortium", "United Kingdom"),
+    ("Prices rose in the UK, a Vantelstat study found.", "Vantelstat", "United Kingdom"),
+    ("More than 54 million people in Europe use broadband, according to market analysts Vantelstat.",
+     "Vantelstat", "Europe"),
+    ("The report by Vantelstat found that broadband use rose. The number of Germans online rose by 12%, the report "
+     "showed.", "Vantelstat", "Germany"),
+    ("The report by Vantelstat found that broadband use rose. The number of people online rose by 12%, the report "
+     "showed, with the biggest rise in France and Italy.", "Vantelstat", "Italy"),
+])
+def test_a_research_source_reports_its_findings(text, speaker, about):
+    assert any(c.speaker == speaker and about in c.about for c in extract(text).claims)
+
+
+def test_where_a_quote_was_told_or_reported_is_not_what_it_is_about():
+    text = ('"Sales will grow in Europe," Ann Roe, Vantel\'s chief executive, told a press conference at the Kelvo '
+            'Expo in Cannes. "Prices will fall," said union leader Tom Hale, as reported by the Norvik news agency.')
+    abouts = {name for c in extract(text).claims for name in c.about}
+    assert "Europe" in abouts and not {"Kelvo Expo", "Norvik"} & abouts

@@ -28,8 +28,10 @@ def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) ->
             if claim:
                 yield Claim(evidence=evidence, **claim)
         elif token.lower_ == "according" and token.i + 1 < len(sentence.doc) and sentence.doc[token.i + 1].lower_ == "to":
-            to = sentence.doc[token.i + 1]
-            speakers = ctx.entities_in(p, [t for c in to.children for t in c.subtree], "Company", "Person")
+            to = sentence.doc[token.i + 1]      # the source hangs on "to", or on "according" when the parse
+            sources = [t for c in to.children for t in c.subtree]    # ends "to" at a describing noun
+            sources += [t for c in token.children if c.dep_ == "pobj" and c.i > to.i for t in c.subtree]
+            speakers = ctx.entities_in(p, sources, "Company", "Person")   # ("according to analysts Foo")
             if not speakers:
                 continue
             rest = [t for t in sentence if t.i < token.i or t.i > to.right_edge.i]
@@ -72,6 +74,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or   # "called himself an X user"
                c.dep_ == "dobj" and verb.lemma_ != "tell" and c.lemma_ not in ("it",)]
     tokens = [t for c in content for t in c.subtree]
+    if content and all(c.i < verb.i for c in content):   # "..., the report showed, with the biggest rise in France"
+        tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i
+                   for t in c.subtree]              # (not "told a conference at ...", "as reported by ...")
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
         tokens = [t for t in verb.head.subtree if t.i < verb.i and not t.is_punct or t.i > verb.right_edge.i]
     if inverted and subject is inverted[0]:  # '..., said the report': all that comes before is what it said
@@ -124,7 +129,8 @@ def _about(ctx: DocContext, p: int, tokens: list[Token], speaker: str) -> list[s
     return about
 
 
-_REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "poll", "estimate", "forecast"}
+_REPORT_NOUNS = {"report", "study", "survey", "research", "analysis", "figure", "data", "datum", "poll", "estimate",
+                 "forecast", "statistic", "statistics", "finding", "findings"}   # ("data" has the lemma "datum")
 _SOURCE_NOUNS = {"analyst", "analysts", "researcher", "researchers", "consultancy", "firm", "group",
                  "newspaper", "paper", "magazine", "broadcaster", "journal", "website", "agency", "daily", "weekly"}
 _SOURCE_NAME_WORDS = {"research", "analytics", "insights", "intelligence", "economics", "consulting", "partners",
@@ -168,6 +174,7 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
 def _report_holders(ctx: DocContext, p: int, noun: Token) -> list[str]:
     """Whose report a report noun is: "the report by Nielsen", "Foo's survey", "a study from Foo"."""
     holders = [t for c in noun.children if c.dep_ in ("poss", "prep", "acl") for t in c.subtree]
+    holders += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]   # "a Kelvo study found"
     return ctx.entities_in(p, holders, "Company")
 
 
@@ -205,7 +212,9 @@ def _channel_tokens(verb: Token) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("dative", "dobj", "npadvmod") and verb.lemma_ == "tell" or \
                 child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "in") and \
-                any(t.pos_ == "PROPN" for t in child.subtree) and (
+                any(t.pos_ == "PROPN" for t in child.subtree) and \
+                any(o.pos_ == "PROPN" or o.lemma_.lower() in _CHANNEL_NOUNS for o in child.children) and (   # (not
+                #                                                      "showed, with the biggest rise in France")
                     not any(t.pos_ == "VERB" for t in child.subtree) or
                     any(o.lemma_.lower() in _CHANNEL_NOUNS for o in child.children)):
             found |= {t.i for t in child.subtree}

@@ -113,6 +113,8 @@ def _resolve(text: str) -> MarketRef | None:
     ref = _lookup_acronym(core, tables) or _lookup_name(core, tables["names"])
     if ref is None and is_market:
         ref = _lookup_name(core, tables["demonyms"])
+    if ref is None and is_market and core.endswith("s") and " " not in core:   # "Europeans", "Germans"
+        ref = _lookup_name(core[:-1], tables["demonyms"])
     if ref is None and is_market and " " in core:   # "Irish mobile phone market": the first word names it
         first = core.split()[0]
         if all(w.islower() for w in core.split()[1:]):
