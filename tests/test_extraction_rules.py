@@ -1331,3 +1331,17 @@ def test_where_a_quote_was_told_or_reported_is_not_what_it_is_about():
             'Expo in Cannes. "Prices will fall," said union leader Tom Hale, as reported by the Norvik news agency.')
     abouts = {name for c in extract(text).claims for name in c.about}
     assert "Europe" in abouts and not {"Kelvo Expo", "Norvik"} & abouts
+
+
+@pytest.mark.parametrize("text", [
+    "Kelvo Telecom is to double its speeds. Rivals such as Vantel and Plusnet offer faster services.",
+    "Kelvo Telecom is to double its speeds. Many rival ISPs, including Vantel and Plusnet, offer faster services.",
+])
+def test_rivals_named_as_a_subject_are_the_texts_companys_rivals(text):
+    assert {("Kelvo Telecom", "competesWith", "Vantel"), ("Kelvo Telecom", "competesWith", "Plusnet")} <= facts_of(text)
+
+
+def test_a_company_apposition_the_parse_read_as_two_subjects():
+    facts = facts_of("Aerona dropped 2.4%. Malaysia's budget airline, Skyvia fell 2.1%.")
+    assert ("Skyvia", "operatesIn", "Malaysia") in facts
+    assert not [f for f in facts_of("Vantel became Germany's largest carrier, Kelvo said.") if f[0] == "Kelvo"]

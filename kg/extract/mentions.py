@@ -971,6 +971,9 @@ def context_votes(span: Span) -> Counter:
                 votes["Product"] += 2
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
+    elif before is not None and before.text == "," and before2 is not None and before2.lemma_.lower() in COMPANY_NOUNS \
+            and before2.pos_ == "NOUN" and root.dep_ in ("nsubj", "nsubjpass"):
+        votes["Company"] += 2           # "Ruritania's budget airline, Foo fell 2%": an apposition the parse missed
     if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not (before is not None and before.text == "("):     # not "secretary of the Foo Union (FU)"
         votes["Company" if _firm_named_by_plural(root.head, span) else "Person"] += 3

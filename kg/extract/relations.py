@@ -591,11 +591,17 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     #                                                                    Sony has said it will")
             if other and owner and other != owner:
                 yield Fact(owner, "competesWith", other, evidence)
-        elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
-            owner = _owner_company(ctx, p, token)
+        elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN" or lemma in COMPETITION_NOUNS \
+                and token.dep_ == "amod" and token.head.lemma_.lower() in COMPANY_NOUNS:   # "rival ISPs such as"
+            noun = token if token.pos_ == "NOUN" else token.head
+            owner = _owner_company(ctx, p, noun)
+            named = _named_around(ctx, p, noun)
+            if owner is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and named:
+                owner = ctx.salient_company(p, token.i)    # "Rivals such as Foo and Bar offer ...": the text's
+                #                                            company's rivals
             if owner is None:
                 continue
-            for other in _named_around(ctx, p, token):
+            for other in named:
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in _CONTEST_NOUNS and token.pos_ == "NOUN" and (between := [   # "the battle between Acme and
@@ -1321,6 +1327,10 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if noun.dep_ == "attr":
             subject = subject_of(noun.head)
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
+        after = noun.doc[noun.i + 2] if noun.i + 2 < len(noun.doc) and noun.doc[noun.i + 1].text == "," else None
+        if after is not None and noun.dep_ == "nsubj" and after.dep_ == "nsubj" and after.head.i == noun.head.i:
+            companies.append(ctx.entity_at(p, after, "Company"))    # "Ruritania's budget airline, Foo fell 2%":
+            #                                                         two subjects, an apposition the parse missed
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
             one = noun.head.head                  # "Foo, one of Europe's biggest publishers" / "Foo is one of ..."
             if one.dep_ == "appos":
