@@ -1333,12 +1333,10 @@ def test_where_a_quote_was_told_or_reported_is_not_what_it_is_about():
     assert "Europe" in abouts and not {"Kelvo Expo", "Norvik"} & abouts
 
 
-@pytest.mark.parametrize("text", [
-    "Kelvo Telecom is to double its speeds. Rivals such as Vantel and Plusnet offer faster services.",
-    "Kelvo Telecom is to double its speeds. Many rival ISPs, including Vantel and Plusnet, offer faster services.",
-])
-def test_rivals_named_as_a_subject_are_the_texts_companys_rivals(text):
-    assert {("Kelvo Telecom", "competesWith", "Vantel"), ("Kelvo Telecom", "competesWith", "Plusnet")} <= facts_of(text)
+def test_competitors_named_as_a_subject_are_not_guessed_to_be_the_texts_companys():
+    text = ("Kelvo Telecom wants to sell phones in the US. Well-known competitors like Vantel and Plusnet are "
+            "struggling to hold on to their market share.")
+    assert not [f for f in facts_of(text) if f[1] == "competesWith"]
 
 
 def test_a_company_apposition_the_parse_read_as_two_subjects():

@@ -591,17 +591,11 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     #                                                                    Sony has said it will")
             if other and owner and other != owner:
                 yield Fact(owner, "competesWith", other, evidence)
-        elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN" or lemma in COMPETITION_NOUNS \
-                and token.dep_ == "amod" and token.head.lemma_.lower() in COMPANY_NOUNS:   # "rival ISPs such as"
-            noun = token if token.pos_ == "NOUN" else token.head
-            owner = _owner_company(ctx, p, noun)
-            named = _named_around(ctx, p, noun)
-            if owner is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and named:
-                owner = ctx.salient_company(p, token.i)    # "Rivals such as Foo and Bar offer ...": the text's
-                #                                            company's rivals
+        elif lemma in COMPETITION_NOUNS and token.pos_ == "NOUN":
+            owner = _owner_company(ctx, p, token)
             if owner is None:
                 continue
-            for other in named:
+            for other in _named_around(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in _CONTEST_NOUNS and token.pos_ == "NOUN" and (between := [   # "the battle between Acme and
