@@ -1343,3 +1343,15 @@ def test_a_company_apposition_the_parse_read_as_two_subjects():
     facts = facts_of("Aerona dropped 2.4%. Malaysia's budget airline, Skyvia fell 2.1%.")
     assert ("Skyvia", "operatesIn", "Malaysia") in facts
     assert not [f for f in facts_of("Vantel became Germany's largest carrier, Kelvo said.") if f[0] == "Kelvo"]
+
+
+def test_a_project_bringing_companies_together_makes_each_two_partners():
+    text = "Vantel also announced the Rethink project bringing together Aerona and Norvik Motors to promote recycling."
+    result = extract(text)
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Vantel", "partnersWith", "Aerona"), ("Vantel", "partnersWith", "Norvik Motors"),
+            ("Aerona", "partnersWith", "Norvik Motors")} <= facts
+    assert [sorted(e.args["parties"]) for e in result.events if e.type == "PartnershipAgreement"] == [
+        ["Aerona", "Norvik Motors", "Vantel"]]
+    assert not [f for f in facts_of("The summit did not bring together Vantel and Norvik Motors.")
+                if f[1] == "partnersWith"]

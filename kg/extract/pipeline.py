@@ -15,9 +15,9 @@ from .lexicon import COMMENTATOR_TITLES
 from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
-from .relations import (affiliations, appointments, company_locations, competitors, executives, home_countries,
-                        joint_developers, market_by_copula, named_partners, market_relations, orders, partners,
-                        product_families, products, regional_units, subsidiaries, takeovers)
+from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
+                        home_countries, joint_developers, market_by_copula, named_partners, market_relations, orders,
+                        partners, product_families, products, regional_units, subsidiaries, takeovers)
 
 FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
               company_locations, joint_developers, market_by_copula, named_partners, regional_units)
@@ -50,8 +50,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     for p, sentence in ctx.sentences():
         for rule in FACT_RULES:
             facts.extend(rule(ctx, p, sentence))
-        for fact, parties, scope in [*partners(ctx, p, sentence), *orders(ctx, p, sentence),
-                                     *takeovers(ctx, p, sentence)]:
+        for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),
+                                     *orders(ctx, p, sentence), *takeovers(ctx, p, sentence)]:
             facts.append(fact)
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
                                 date=sentence_date(ctx, sentence)))

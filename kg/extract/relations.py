@@ -747,6 +747,31 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
+def coalitions(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
+    """'the Rethink project bringing together Foo, Bar and Baz', announced by Qux: every two of them are
+    partners (one PartnershipAgreement of all)."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_ != "bring" or verb.pos_ != "VERB" or negated([verb]) \
+                or not any(c.lower_ == "together" for c in verb.children):
+            continue
+        members = list(dict.fromkeys(n for c in verb.children if c.dep_ == "dobj" for x in conjuncts(c)
+                                     if (n := ctx.entity_at(p, x, "Company"))))
+        holder = verb.head if verb.dep_ in ("acl", "relcl") else verb      # "the project bringing together"
+        if holder is not verb and holder.dep_ == "dobj":
+            holder = holder.head                                           # "Qux announced the project ..."
+        subject = subject_of(holder)
+        founder = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if founder and founder not in members:
+            members.insert(0, founder)
+        if len(members) < 2:
+            continue
+        scope = _scope(sentence)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                yield Fact(a, "partnersWith", b, evidence), members, scope
+
+
 _TAKEOVER_VERBS = frozenset({"buy", "acquire", "purchase", "merge", "take"})
 _CONTEST_WON = frozenset({"battle", "race", "contest", "fight", "auction", "war"})
 
