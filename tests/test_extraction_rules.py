@@ -1355,3 +1355,11 @@ def test_a_project_bringing_companies_together_makes_each_two_partners():
         ["Aerona", "Norvik Motors", "Vantel"]]
     assert not [f for f in facts_of("The summit did not bring together Vantel and Norvik Motors.")
                 if f[1] == "partnersWith"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Swiss Re said its profits rose 5% in 2004.", "Swiss Re"),
+    ("Munich Re said its profits rose 5% in 2004.", "Munich Re"),
+])
+def test_a_nationality_or_city_that_begins_a_reinsurers_name_is_part_of_it(text, name):
+    assert types_of(text).get(name) == "Company"

@@ -110,6 +110,10 @@ def _clean_span(span: Span) -> Span | None:
                 and not (doc[i].lower_ in _NAME_PARTICLES and i + 1 < end and doc[i + 1].text[:1].isupper()):
             end = i
             break
+    if end - start == 1 and start > 0 and (doc[start].lower_ in INDUSTRY_WORDS or len(doc[start].text) <= 2) \
+            and doc[start].text[:1].isupper() and doc[start - 1].ent_type_ in ("NORP", "GPE") \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == start:
+        start -= 1                      # "Swiss Re", "Korean Air": the nationality is part of the name
     if start >= end:
         return None
     span = doc[start:end]
