@@ -1363,3 +1363,14 @@ def test_a_project_bringing_companies_together_makes_each_two_partners():
 ])
 def test_a_nationality_or_city_that_begins_a_reinsurers_name_is_part_of_it(text, name):
     assert types_of(text).get(name) == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    ("A question of trust\n\nA big ministry lost its e-mail for a week, and technology analyst Ben Corrin wants to "
+     "know why.\n\nConsultants from Kelvo and Vantel struggled to fix the network for days."),
+    ("A question of trust\n\nThe network was down for days. I think Vantel will lose customers to Kelvo Systems."
+     "\n\nBen Corrin is a regular commentator on the Norvik Radio programme Go Digital."),
+])
+def test_a_column_whose_standfirst_or_bio_names_a_commentator_is_that_persons(text):
+    claims = extract(text).claims
+    assert any(c.speaker == "Ben Corrin" and "Vantel" in c.about for c in claims), claims

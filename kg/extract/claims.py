@@ -428,10 +428,11 @@ def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, empl
 
 
 _BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "journalist", "contributor",
-                 "analyst", "author", "blogger"}
+                 "analyst", "author", "blogger", "commentator"}
 
 
-_COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder"}
+_COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder", "want", "explain", "examine", "consider",
+                 "question"}           # (not "say": "..., says analyst Ann Lee of Kelvo" opens news that quotes her)
 
 
 def _byline_title(name: Token) -> bool:
