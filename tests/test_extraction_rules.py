@@ -1374,3 +1374,8 @@ def test_a_nationality_or_city_that_begins_a_reinsurers_name_is_part_of_it(text,
 def test_a_column_whose_standfirst_or_bio_names_a_commentator_is_that_persons(text):
     claims = extract(text).claims
     assert any(c.speaker == "Ben Corrin" and "Vantel" in c.about for c in claims), claims
+
+
+def test_a_government_agency_is_no_company_but_a_news_agency_is():
+    assert "Norvik Energy Agency" not in types_of("The Norvik Energy Agency said oil demand in China would rise.")
+    assert types_of("The Kelvo News Agency said oil demand in China would rise.").get("Kelvo News Agency") == "Company"

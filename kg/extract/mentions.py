@@ -543,8 +543,15 @@ def _public_body(name: str) -> bool:
     if name.lower().removeprefix("the ") in INTERGOVERNMENTAL_BODIES or "central bank" in name.lower():
         return True                     # "the World Bank", "G7", "Central Bank of Liberia"
     words = name.lower().replace("-", " ").split()
+    if words[-1] == "agency" and len(words) > 1 and words[-2] not in _AGENCY_TRADES:
+        return True                     # "International Energy Agency", not "Xinhua News Agency"
     return any(word in PUBLIC_BODY_WORDS and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on"))
                for i, word in enumerate(words))
+
+
+# Agencies that are businesses: "news agency", "advertising agency", "credit rating agency".
+_AGENCY_TRADES = {"news", "press", "advertising", "ad", "media", "rating", "ratings", "credit", "travel", "talent",
+                  "employment", "recruitment", "marketing", "design", "model", "modelling", "photo"}
 
 
 def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> dict[str, str]:
@@ -856,8 +863,10 @@ def context_votes(span: Span) -> Counter:
     lowered = span.text.lower()
     if last.lower_.rstrip(".") in _LEGAL and len(span) > 1:
         votes["Company"] += 3
-    elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS):
-        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines" (not "Power Bank Pro")
+    elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
+                            or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
+        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Xinhua News Agency" (not "Power
+        #                                 Bank Pro")
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
