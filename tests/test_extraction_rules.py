@@ -1379,3 +1379,12 @@ def test_a_column_whose_standfirst_or_bio_names_a_commentator_is_that_persons(te
 def test_a_government_agency_is_no_company_but_a_news_agency_is():
     assert "Norvik Energy Agency" not in types_of("The Norvik Energy Agency said oil demand in China would rise.")
     assert types_of("The Kelvo News Agency said oil demand in China would rise.").get("Kelvo News Agency") == "Company"
+
+
+def test_what_is_marketed_or_made_is_a_product_what_is_sold_may_be_a_company():
+    text = ("Kelvo, Vantel and Aerona have worked on the Zirrus processor for three years. Zirrus could also be "
+            "marketed as an ideal technology for televisions. The first machines using the Zirrus processor will be "
+            "servers.")
+    assert types_of(text).get("Zirrus") == "Product"
+    assert types_of("Brightwater Stores was sold to Norvik Motors in 2004. Brightwater Stores has 40 shops.").get(
+        "Brightwater Stores") == "Company"

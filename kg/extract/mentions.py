@@ -69,6 +69,11 @@ class Mention:
 _DASHES = ("-", "\u2013", "\u2014", "--")
 
 
+# Verbs whose passive subject is a product: "Vioxx was withdrawn", "the chip is made by ...", "Cell could be
+# marketed as ..." (not "sold", "bought", "built": businesses are too).
+_MADE_VERBS = frozenset({"withdraw", "recall", "approve", "price", "make", "produce", "manufacture", "design",
+                         "launch", "unveil", "introduce", "release", "debut", "market"})
+
 # Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
 _NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
@@ -918,8 +923,8 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx"
-    if root.dep_ == "nsubjpass" and root.head.lemma_ in ("sell", "withdraw", "recall", "approve", "launch", "price"):
-        votes["Product"] += 1           # "Vioxx was withdrawn"
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in _MADE_VERBS:
+        votes["Product"] += 1           # "Vioxx was withdrawn", "Cell could be marketed as ..."
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     if owner is None and before is not None and before.tag_ == "POS" and before2 is not None:
         owner = before2
@@ -1007,8 +1012,9 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS:
-        votes["Company"] += 1
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
+            and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _MADE_VERBS):
+        votes["Company"] += 1           # "Acme makes ...", "Acme was acquired" (not "the X5 is made")
     if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
                               and after.head == root) and (
             after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
