@@ -1388,3 +1388,15 @@ def test_what_is_marketed_or_made_is_a_product_what_is_sold_may_be_a_company():
     assert types_of(text).get("Zirrus") == "Product"
     assert types_of("Brightwater Stores was sold to Norvik Motors in 2004. Brightwater Stores has 40 shops.").get(
         "Brightwater Stores") == "Company"
+
+
+def test_a_sequel_number_makes_no_maker_of_the_name_before_it():
+    result = extract("Vantel video game Zorba 2 has been released in the US on 9 November.")
+    assert "Zorba" not in {e.name for e in result.entities}
+    assert not [f for f in result.facts if f.subject == "Zorba"]
+
+
+def test_a_passive_release_of_a_product_named_in_apposition_is_its_makers_launch():
+    result = extract("Kelvo's video game Zorba 2 has been released in the US.")
+    assert [(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"] == [
+        ("Kelvo", "Zorba 2")]

@@ -214,7 +214,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
                 " ".join(words[:cut]) if mention.maker_prefix == head and (
-                    head in names or any(ch.isdigit() for ch in rest[0]) or _CAMEL_CASE.match(rest[0])
+                    head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
+                    or _CAMEL_CASE.match(rest[0])
                     or mention.before_kind) else None)
             if maker is None or rest[-1].lower() == "series":
                 continue
@@ -235,6 +236,12 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         canonical_by_norm.setdefault(key, name)
         mapping[mention.key] = canonical_by_norm[key]
     return mapping
+
+
+def _sequel_number(rest: list[str]) -> bool:
+    """'Zorba 2', 'Halo 2': a bare one- or two-digit number numbers a product's versions, not a maker's models
+    ('Boeing 737', 'Airbus A320')."""
+    return len(rest) == 1 and rest[0].isdigit() and len(rest[0]) <= 2
 
 
 def make_evidence_of(doc_id: str, sentence_span):

@@ -95,7 +95,8 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     if not subjects or negated([verb]) or any(t.dep_ == "agent" for t in verb.subtree):
         return None                       # (nor "launched amid fanfare by Foo": the agent on another word)
     product = next((n for subject in subjects for n in [ctx.entity_at(p, subject, "Product"), *(   # "Foo's Bar 5
-        ctx.entity_at(p, c, "Product") for c in subject.children if c.dep_ in ("compound", "nmod"))] if n), None)
+        ctx.entity_at(p, c, "Product") for c in subject.children if c.dep_ in ("compound", "nmod", "appos"))] if n),
+        None)                                                    # ... "video game Bar 2 has been released"
     subject = subjects[0]                                        # phone was launched"
     main = subject_of(verb.head) if verb.dep_ == "advcl" else None
     if product is None and subject.lower_ == "it" and not (main is not None and ctx.entity_at(p, main, "Company")):
@@ -106,8 +107,9 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
         return None
     mention = next((m for m in ctx.mentions if m.entity == product and m.para == p and not m.anaphor), None)
     root = ctx.paragraphs[p].doc[mention.start:mention.end].root if mention is not None else None
-    holders = [root, root.head] if root is not None and root.dep_ in ("compound", "nmod") else [root] if root is not None else []
-    owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store"
+    holders = [root, root.head] if root is not None and root.dep_ in ("compound", "nmod", "appos") \
+        else [root] if root is not None else []
+    owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store", "Foo's game Bar"
                   if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
     return owner or ctx.maker_of.get(product), product
 
