@@ -1400,3 +1400,17 @@ def test_a_passive_release_of_a_product_named_in_apposition_is_its_makers_launch
     result = extract("Kelvo's video game Zorba 2 has been released in the US.")
     assert [(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"] == [
         ("Kelvo", "Zorba 2")]
+
+
+def test_a_ministers_capitalised_title_is_no_part_of_the_name_and_our_economy_is_the_countrys():
+    text = ("The Peruvian government is regaining control of Aerolinea Andina. \"The administration is committed to "
+            "a viable national airline that will serve our economy,\" said Finance Minister Ana Ruiz.")
+    result = extract(text)
+    assert "Ana Ruiz" in {e.name for e in result.entities}
+    assert any(c.speaker == "Ana Ruiz" and "Peru" in c.about for c in result.claims)
+
+
+def test_a_minister_in_news_of_two_countries_speaks_for_neither():
+    text = ("Peru and Chile signed a trade deal. \"Our economy will grow,\" said Finance Minister Ana Ruiz.")
+    claims = [c for c in extract(text).claims if c.speaker == "Ana Ruiz"]
+    assert claims and not {"Peru", "Chile"} & {name for c in claims for name in c.about}

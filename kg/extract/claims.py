@@ -355,10 +355,30 @@ def officials(ctx: DocContext) -> dict[str, str]:
             country = next((m for t in modifiers if (m := ctx.entity_at(mention.para, t, "Market"))), None) or next(
                 (ref.name for t in modifiers if (ref := resolve_market(f"{t.text} market") if t.ent_type_ == "NORP"
                                                  else resolve_market(t.text) if t.pos_ == "PROPN" else None)), None)
+            if country is None and title.lemma_.lower() in _GOVERNMENT_OFFICES:
+                country = _the_country(ctx)       # "Finance Minister Omar Davies" in news about one country
             if country:
                 found[mention.entity] = country
                 break
     return found
+
+
+# Offices only a government gives (a company has presidents, secretaries and officials too).
+_GOVERNMENT_OFFICES = frozenset({"minister", "chancellor", "premier", "senator", "ambassador"})
+
+
+def _the_country(ctx: DocContext) -> str | None:
+    """The one country a document speaks of: the only country it names, or whose government it names
+    ("the Jamaican government")."""
+    countries = {ref.name for name, kind in ctx.types.items()
+                 if kind == "Market" and (ref := resolve_market(name)) is not None and ref.kind == "country"}
+    for paragraph in ctx.paragraphs:
+        for token in paragraph.doc:
+            if token.lemma_.lower() == "government" and token.i > 0 and token.doc[token.i - 1].ent_type_ == "NORP":
+                ref = resolve_market(f"{token.doc[token.i - 1].text} market")
+                if ref is not None and ref.kind == "country":
+                    countries.add(ref.name)
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _speaker_named_near(ctx: DocContext, p: int, verb: Token) -> Token | None:

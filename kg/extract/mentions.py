@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
-                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, SPEECH_VERBS,
-                      UNIT_NAME_WORDS)
+                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
+                      SPEECH_VERBS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
@@ -103,6 +103,12 @@ def _clean_span(span: Span) -> Span | None:
         start += 1                      # "C.E.O. of Velmont" tagged as one organisation -> "Velmont",
         if start < end and doc[start].lower_ in ("of", "at"):      # but "General Motors" stays
             start += 1
+    for i in range(start, end - 2):     # "Finance Minister Ana Ruiz", "Foreign Secretary Jo Lee": the person
+        if doc[i].lower_ in PUBLIC_OFFICES and doc[i].text[:1].isupper() \
+                and all(t.text[:1].isupper() and t.is_alpha for t in doc[i + 1:end]) \
+                and not any(t.ent_type_ == "ORG" for t in doc[i + 1:end]):
+            start = i + 1
+            break
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in COMPANY_NOUNS:
         start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
     while start < end and not _name_like(doc[start]):
