@@ -1414,3 +1414,33 @@ def test_a_minister_in_news_of_two_countries_speaks_for_neither():
     text = ("Peru and Chile signed a trade deal. \"Our economy will grow,\" said Finance Minister Ana Ruiz.")
     claims = [c for c in extract(text).claims if c.speaker == "Ana Ruiz"]
     assert claims and not {"Peru", "Chile"} & {name for c in claims for name in c.about}
+
+
+@pytest.mark.parametrize("text", [
+    "Vantel Corp said on Tuesday it would buy Kelvo Systems for about $4.2 billion in cash.",
+    "Vantel Corp has agreed to buy Kelvo Systems for $2bn.",
+])
+def test_a_takeover_reported_as_would_buy_or_agreed_to_buy_is_a_deal(text):
+    result = extract(text)
+    assert ("Vantel Corp", "partnersWith", "Kelvo Systems") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert [e.type for e in result.events] == ["PartnershipAgreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vantel Corp said it would buy Kelvo Systems if the price fell.",
+    "Vantel Corp said it would not buy Kelvo Systems.",
+])
+def test_a_conditional_or_denied_takeover_is_no_deal(text):
+    assert not extract(text).events
+
+
+def test_a_capitalised_title_after_a_company_in_one_run_of_names_is_the_title():
+    result = extract('"Vantel gives us a lead," Kelvo Systems Chief Executive Officer Maria Chen told analysts.')
+    assert ("Maria Chen", "executiveOf", "Kelvo Systems") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert types_of("Kelvo Financial said sales rose.").get("Kelvo Financial") == "Company"
+    assert not types_of("He denied that Mr Lee was considering becoming Foreign Secretary.")
+
+
+def test_two_firm_names_joined_by_and_are_two_companies():
+    facts = facts_of("Kelvo competes with Brightwater Technologies and Pellarin Systems in the market for chips.")
+    assert {("Kelvo", "competesWith", "Brightwater Technologies"), ("Kelvo", "competesWith", "Pellarin Systems")} <= facts

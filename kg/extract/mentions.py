@@ -74,6 +74,9 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 _MADE_VERBS = frozenset({"withdraw", "recall", "approve", "price", "make", "produce", "manufacture", "design",
                          "launch", "unveil", "introduce", "release", "debut", "market"})
 
+# Capitalised words of a title written after a company's name: "Kelvo Chief Executive Officer".
+_TITLE_WORDS = {"chief", "executive", "vice", "senior", "deputy", "managing", "general", "operating", "financial",
+                "technology", "marketing"}
 # Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
 _NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
@@ -103,6 +106,7 @@ def _clean_span(span: Span) -> Span | None:
         start += 1                      # "C.E.O. of Velmont" tagged as one organisation -> "Velmont",
         if start < end and doc[start].lower_ in ("of", "at"):      # but "General Motors" stays
             start += 1
+    end = _before_trailing_title(doc, start, end)
     for i in range(start, end - 2):     # "Finance Minister Ana Ruiz", "Foreign Secretary Jo Lee": the person
         if doc[i].lower_ in PUBLIC_OFFICES and doc[i].text[:1].isupper() \
                 and all(t.text[:1].isupper() and t.is_alpha for t in doc[i + 1:end]) \
@@ -586,10 +590,15 @@ def _coordinated_names(span: Span) -> list[Span]:
     if commas:
         bounds = [span.start - 1, *commas, span.end]
         return [span.doc[a + 1:b] for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
+    firm_ends = INDUSTRY_WORDS | _LEGAL
+    if cut is not None and cut - span.start >= 2 and span.end - cut >= 3 \
+            and span.doc[cut - 1].lower_.rstrip(".") in firm_ends and span.doc[span.end - 1].lower_.rstrip(".") in firm_ends:
+        return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]   # "Brightwater Technologies and Pellarin
+        #                                                                   Systems": each name ends as a firm's does
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.tag_ != "NNS" or after.lemma_.lower() not in PRODUCT_NOUNS | {"brand", "label"}:
         return []
-    cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
     if cut is None:
         return []
     return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]
@@ -687,8 +696,20 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
         elif not name_like and start is not None:
             spans.append(doc[start:token.i if token is not None else len(doc)])
             start = None
+    spans = [doc[span.start:_before_trailing_title(doc, span.start, span.end)] for span in spans]
     return [span for span in spans if span.text.lower() not in _NOT_NAMES
             and not _common_word_opening_sentence(span, lowercase_words)]
+
+
+def _before_trailing_title(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends when a capitalised title follows it in one run of proper nouns: "Kelvo Systems Chief
+    Executive Officer (Maria Chen)" -> "Kelvo Systems" (not "General Motors", "Kelvo Financial")."""
+    if end - start > 1 and doc[end - 1].text[:1].isupper() \
+            and doc[end - 1].lower_.replace(".", "") in EXECUTIVE_TITLES - _NAME_WORD_TITLES - PUBLIC_OFFICES:
+        end -= 1                        # (not "Foreign Secretary": an office, no company before it)
+        while end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in _TITLE_WORDS:
+            end -= 1
+    return end
 
 
 def _capitalised_word_before_a_name(token: Token) -> bool:

@@ -845,6 +845,12 @@ def _agreed(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in ("say", "announce", "confirm") \
+            and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) \
+            and not any(m.lower_ in ("if", "unless") for c in verb.children if c.dep_ == "advcl" for m in c.children):
+        return True                      # "Acme said it would buy Foo": "will", reported (not "would ... if")
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "agree" and not negated([head]):
+        return True                      # "Acme has agreed to buy Foo"
     if verb.dep_ in ("pcomp", "pobj") and head.head.lemma_.lower() == "process":   # "in the process of merging with"
         return True
     return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
