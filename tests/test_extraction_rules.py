@@ -1444,3 +1444,11 @@ def test_a_capitalised_title_after_a_company_in_one_run_of_names_is_the_title():
 def test_two_firm_names_joined_by_and_are_two_companies():
     facts = facts_of("Kelvo competes with Brightwater Technologies and Pellarin Systems in the market for chips.")
     assert {("Kelvo", "competesWith", "Brightwater Technologies"), ("Kelvo", "competesWith", "Pellarin Systems")} <= facts
+
+
+def test_a_slashed_legal_form_ends_the_company_name():
+    result = extract("Danish drugmaker Halden Pharma A/S said on Tuesday it had won approval for Lumara in Germany.")
+    assert {e.name: e.type for e in result.entities}.get("Halden Pharma") == "Company"
+    assert "S" not in {e.name for e in result.entities}
+    assert ("Halden Pharma", "operatesIn", "Denmark") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert types_of("Norvik A/S said profits rose.").get("Norvik") == "Company"

@@ -98,8 +98,11 @@ def _clean_span(span: Span) -> Span | None:
         if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
             end = i
             break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct
+                           or _in_slashed_legal_form(doc, end - 1)):
+        end -= 1                        # (and "Halden Pharma A/S": the name is "Halden Pharma")
+    while start < end and _in_slashed_legal_form(doc, start):
+        start += 1
     while start < end and doc[start].lower_.replace(".", "") in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and end - start > 1 and (doc[start].lower_ not in _NAME_WORD_TITLES or
                                      start + 1 < end and doc[start + 1].lower_ in ("of", "at")):
@@ -189,7 +192,8 @@ def _product_spans(doc: Doc) -> list[Span]:
                 start -= 1                  # "the Vantel iStream" the model took as one organisation: maker and product
         elif not headline and _DESIGNATOR.match(token.text) and i > 0 and (
                 token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} or _date_tag_on_a_name(doc, i)) \
-                and not (token.text == "I" and token.pos_ == "PRON"):         # "When I started": the pronoun
+                and not (token.text == "I" and token.pos_ == "PRON") \
+                and not _in_slashed_legal_form(doc, i):                     # "When I started": the pronoun; "A/S"
             j = i
             while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
                     and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ != "MONEY" \
@@ -701,6 +705,19 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             and not _common_word_opening_sentence(span, lowercase_words)]
 
 
+_SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a", "a/b"}      # Nordic and Latin legal forms written with a slash
+
+
+def _in_slashed_legal_form(doc: Doc, i: int) -> bool:
+    """The token is part of "A/S" (tokenised "A", "/", "S") right after a name."""
+    for first in (i - 2, i - 1, i):
+        if 0 <= first and first + 2 < len(doc) and doc[first + 1].text == "/" \
+                and not doc[first].whitespace_ and not doc[first + 1].whitespace_ \
+                and doc[first:first + 3].text.lower() in _SLASHED_LEGAL_FORMS:
+            return True
+    return False
+
+
 def _before_trailing_title(doc: Doc, start: int, end: int) -> int:
     """Where a name ends when a capitalised title follows it in one run of proper nouns: "Kelvo Systems Chief
     Executive Officer (Maria Chen)" -> "Kelvo Systems" (not "General Motors", "Kelvo Financial")."""
@@ -893,8 +910,9 @@ def context_votes(span: Span) -> Counter:
     doc, root = span.doc, span.root
     last = doc[span.end - 1]
     lowered = span.text.lower()
-    if last.lower_.rstrip(".") in _LEGAL and len(span) > 1:
-        votes["Company"] += 3
+    if last.lower_.rstrip(".") in _LEGAL and len(span) > 1 \
+            or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
+        votes["Company"] += 3           # "Kelvo Inc", "Norvik A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
         votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Xinhua News Agency" (not "Power
