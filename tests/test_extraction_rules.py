@@ -1452,3 +1452,15 @@ def test_a_slashed_legal_form_ends_the_company_name():
     assert "S" not in {e.name for e in result.entities}
     assert ("Halden Pharma", "operatesIn", "Denmark") in {(f.subject, f.predicate, f.object) for f in result.facts}
     assert types_of("Norvik A/S said profits rose.").get("Norvik") == "Company"
+
+
+def test_a_bare_ceo_speaks_for_the_company_the_sentence_names_first():
+    text = ("Brightwater Stores will open 50 stores in India. The company will partner with Tata Group to run the "
+            "stores, CEO Michael Grant told reporters.")
+    assert ("Michael Grant", "executiveOf", "Brightwater Stores") in facts_of(text)
+
+
+def test_a_brand_of_goods_called_x_is_a_product_line():
+    result = extract("Brightwater launched its own brand of electronics, called Onda, last year.")
+    assert {e.name: e.type for e in result.entities}.get("Onda") == "Product"
+    assert types_of("Norvik Holdings bought a chain of shops called Onda.").get("Onda") == "Company"

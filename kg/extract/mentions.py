@@ -608,6 +608,18 @@ def _coordinated_names(span: Span) -> list[Span]:
     return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]
 
 
+_GOODS = {"electronic", "electronics", "clothing", "clothes", "food", "drink", "goods", "appliance", "cosmetic",
+          "toy", "snack", "beverage", "furniture", "apparel", "footwear"}
+
+
+def _line_of_products(noun: Token) -> bool:
+    """'a brand of electronics', 'a range of phones': a product line, not a business."""
+    return noun.lemma_.lower() in ("brand", "line", "range", "family", "label") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in PRODUCT_NOUNS | _GOODS
+                                                      for o in c.children if o.dep_ == "pobj")
+        for c in noun.children)
+
+
 _LISTING_PRODUCTS = (PRODUCT_NOUNS | {"name", "brand"}) - COMPANY_NOUNS - {"platform", "service", "system", "network"}
 
 
@@ -620,7 +632,10 @@ def _named_thing(token: Token) -> Token | None:
     if token.dep_ != "oprd" or verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ != "VBN":
         return None
     if verb.dep_ == "acl":
-        return verb.head
+        noun = verb.head                 # "a brand of electronics called X": the brand, not the electronics
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _line_of_products(noun.head.head):
+            return noun.head.head
+        return noun
     if verb.dep_ in ("conj", "advcl"):  # the parser hangs a far "called" on the main verb: its object
         return next((c for c in verb.head.children if c.dep_ in ("dobj", "attr")), None)
     return None
@@ -937,8 +952,9 @@ def context_votes(span: Span) -> Counter:
             and first.head.tag_ == "NNS":
         votes["Product"] += 2           # "its Celebrex and Bextra products"
     named = _named_thing(root)
-    if named is not None and named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS:
-        votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca"
+    if named is not None and (named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS or _line_of_products(named)):
+        votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca", "its own
+        #                                 brand of electronics, called Onda"
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3           # "a start-up called Fjordly"
     if first.dep_ == "dobj" and first.head.lemma_ in _USE_VERBS or first.dep_ == "pobj" and first.head.lower_ == "of" \

@@ -95,9 +95,9 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
-            in_sentence = set(ctx.entities_in(p, sentence, "Company"))   # "chief operating officer Peter Chan
-            main = ctx.salient_company(p, token.i)                        # said that Kelvo is ...": the one
-            company = main if in_sentence == {main} else None             # company, the text's own
+            in_sentence = ctx.entities_in(p, sentence, "Company")       # "chief operating officer Peter Chan
+            main = ctx.salient_company(p, token.i)                        # said that Kelvo is ...": the text's
+            company = main if in_sentence and in_sentence[0] == main else None   # company, named first
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
