@@ -356,22 +356,21 @@ def officials(ctx: DocContext) -> dict[str, str]:
                 (ref.name for t in modifiers if (ref := resolve_market(f"{t.text} market") if t.ent_type_ == "NORP"
                                                  else resolve_market(t.text) if t.pos_ == "PROPN" else None)), None)
             if country is None and title.lemma_.lower() in _GOVERNMENT_OFFICES:
-                country = _the_country(ctx)       # "Finance Minister Omar Davies" in news about one country
+                country = _the_government(ctx)    # "Finance Minister Ana Ruiz" in news of "the Peruvian government"
             if country:
                 found[mention.entity] = country
                 break
     return found
 
 
-# Offices only a government gives (a company has presidents, secretaries and officials too).
-_GOVERNMENT_OFFICES = frozenset({"minister", "chancellor", "premier", "senator", "ambassador"})
+# Offices only a government gives, at home (a company has presidents and secretaries; an ambassador serves
+# abroad, a senator is no minister of the country the news is about).
+_GOVERNMENT_OFFICES = frozenset({"minister", "chancellor", "premier"})
 
 
-def _the_country(ctx: DocContext) -> str | None:
-    """The one country a document speaks of: the only country it names, or whose government it names
-    ("the Jamaican government")."""
-    countries = {ref.name for name, kind in ctx.types.items()
-                 if kind == "Market" and (ref := resolve_market(name)) is not None and ref.kind == "country"}
+def _the_government(ctx: DocContext) -> str | None:
+    """The one country whose government a document names ("the Peruvian government"), if only one."""
+    countries = set()
     for paragraph in ctx.paragraphs:
         for token in paragraph.doc:
             if token.lemma_.lower() == "government" and token.i > 0 and token.doc[token.i - 1].ent_type_ == "NORP":
@@ -451,8 +450,10 @@ _BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "
                  "analyst", "author", "blogger", "commentator"}
 
 
-_COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder", "want", "explain", "examine", "consider",
-                 "question"}           # (not "say": "..., says analyst Ann Lee of Kelvo" opens news that quotes her)
+_COLUMN_VERBS = {"ask", "write", "argue", "wonder", "reflect", "ponder"}
+# Verbs of a standfirst only when what follows is a question: "wants to know what happened", "explains why",
+# "considers whether" (not news: "analyst Tom Hale wants the firm to close its plant").
+_QUESTION_VERBS = {"want", "explain", "examine", "consider", "question"}
 
 
 def _byline_title(name: Token) -> bool:
@@ -461,6 +462,14 @@ def _byline_title(name: Token) -> bool:
     words = {t.lemma_.lower() for t in name.subtree if t.i != name.i}
     words |= {t.lemma_.lower() for t in name.doc[max(0, name.left_edge.i - 3):name.i]}
     return bool(words & _BYLINE_WORDS) and not words & EXECUTIVE_TITLES
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'wants to know what happened', 'explains why ...', 'considers whether ...': the verb opens a question."""
+    if verb.lemma_.lower() == "want":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("know", "understand", "learn", "find") for c in verb.children)
+    return any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if") for c in verb.children
+               if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for t in c.subtree)
 
 
 def _author(ctx: DocContext) -> tuple[str | None, bool]:
@@ -483,7 +492,9 @@ def _author(ctx: DocContext) -> tuple[str | None, bool]:
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                 t.lemma_.lower() in _BYLINE_WORDS for t in root.head.subtree):
             return first.entity, False
-        if p <= 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in _COLUMN_VERBS \
-                and root.head.tag_ == "VBZ" and root not in _quoted(root.sent) and _byline_title(root):
+        verb = root.head
+        if p <= 2 and root.dep_ == "nsubj" and (verb.lemma_.lower() in _COLUMN_VERBS or verb.lemma_.lower()
+                                                in _QUESTION_VERBS and _asks_a_question(verb)) \
+                and verb.tag_ == "VBZ" and root not in _quoted(root.sent) and _byline_title(root):
             return first.entity, True
     return None, False

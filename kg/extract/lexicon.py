@@ -80,7 +80,7 @@ sport sports
 EXECUTIVE_TITLES = _words("""
 ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder co-founder cofounder
 chief executive officer head director manager vp vice boss partner principal md gm
-general managing executive secretary treasurer owner publisher
+general managing executive
 """)
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""

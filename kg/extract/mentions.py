@@ -69,14 +69,16 @@ class Mention:
 _DASHES = ("-", "\u2013", "\u2014", "--")
 
 
-# Verbs whose passive subject is a product: "Vioxx was withdrawn", "the chip is made by ...", "Cell could be
-# marketed as ..." (not "sold", "bought", "built": businesses are too).
-_MADE_VERBS = frozenset({"withdraw", "recall", "approve", "price", "make", "produce", "manufacture", "design",
-                         "launch", "unveil", "introduce", "release", "debut", "market"})
+# Verbs whose passive subject is a product only: "the Zirrus chip is manufactured by ...", "Zirrus could be
+# marketed as ..." (not "sold", "bought", "launched", "made a member": businesses are too).
+_PRODUCT_ONLY_PASSIVES = frozenset({"manufacture", "design", "market", "produce"})
 
 # Capitalised words of a title written after a company's name: "Kelvo Chief Executive Officer".
 _TITLE_WORDS = {"chief", "executive", "vice", "senior", "deputy", "managing", "general", "operating", "financial",
                 "technology", "marketing"}
+# What a business has and a product does not: "Vantel-Safe's security team", "Kelvo's board".
+_STAFF_NOUNS = frozenset({"team", "department", "staff", "workforce", "board", "shareholders"})
+
 # Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
 _NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
@@ -128,10 +130,10 @@ def _clean_span(span: Span) -> Span | None:
                 and not (doc[i].lower_ in _NAME_PARTICLES and i + 1 < end and doc[i + 1].text[:1].isupper()):
             end = i
             break
-    if end - start == 1 and start > 0 and (doc[start].lower_ in INDUSTRY_WORDS or len(doc[start].text) <= 2) \
+    if end - start == 1 and start > 0 and doc[start].lower_ in INDUSTRY_WORDS \
             and doc[start].text[:1].isupper() and doc[start - 1].ent_type_ in ("NORP", "GPE") \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == start:
-        start -= 1                      # "Swiss Re", "Korean Air": the nationality is part of the name
+        start -= 1                      # "Norvik Re", "Ruritanian Air": the place is part of the name (not "Korean LG")
     if start >= end:
         return None
     span = doc[start:end]
@@ -424,8 +426,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     continue                      # "the South Yorkshire company": where the company is, not its name
                 elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
-                                 and company_votes < 3 and ent.root.head.head.lower_ != "shares"
-                                 and resolve_place(ent.text) is not None) \
+                                 and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
                 elif place_votes.get("Person", 0) >= max(3, company_votes + 1):
@@ -562,15 +563,23 @@ def _public_body(name: str) -> bool:
     if name.lower().removeprefix("the ") in INTERGOVERNMENTAL_BODIES or "central bank" in name.lower():
         return True                     # "the World Bank", "G7", "Central Bank of Liberia"
     words = name.lower().replace("-", " ").split()
-    if words[-1] == "agency" and len(words) > 1 and words[-2] not in _AGENCY_TRADES:
-        return True                     # "International Energy Agency", not "Xinhua News Agency"
+    if words[-1] == "agency" and (set(words) & _PUBLIC_AGENCY_WORDS or any(
+            resolve_market(f"{w} market") for w in words[:-1] if w[:1].isalpha() and w not in ("the", "of"))):
+        return True                     # "Norvik Energy Agency", "the European Space Agency" (not "Kelvo News
+        #                                 Agency", "Brightwater Digital Agency")
     return any(word in PUBLIC_BODY_WORDS and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on"))
                for i, word in enumerate(words))
 
 
+# Words that make an agency a government's: "the Norvik Energy Agency", "the Environmental Protection Agency".
+_PUBLIC_AGENCY_WORDS = {"energy", "space", "medicines", "environment", "environmental", "protection", "security",
+                        "intelligence", "food", "drug", "drugs", "health", "atomic", "nuclear", "international",
+                        "national", "federal", "central", "development", "aid", "standards", "statistics", "revenue",
+                        "tax", "customs", "border", "defence", "defense", "aviation", "maritime", "regulatory",
+                        "safety", "competition", "trade", "investment", "housing", "employment", "research"}
 # Agencies that are businesses: "news agency", "advertising agency", "credit rating agency".
 _AGENCY_TRADES = {"news", "press", "advertising", "ad", "media", "rating", "ratings", "credit", "travel", "talent",
-                  "employment", "recruitment", "marketing", "design", "model", "modelling", "photo"}
+                  "recruitment", "marketing", "design", "model", "modelling", "modeling", "photo", "digital"}
 
 
 def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> dict[str, str]:
@@ -930,7 +939,7 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 3           # "Kelvo Inc", "Norvik A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
-        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Xinhua News Agency" (not "Power
+        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
         #                                 Bank Pro")
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
@@ -984,8 +993,9 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx"
-    if root.dep_ == "nsubjpass" and root.head.lemma_ in _MADE_VERBS:
-        votes["Product"] += 1           # "Vioxx was withdrawn", "Cell could be marketed as ..."
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \
+            | _PRODUCT_ONLY_PASSIVES:
+        votes["Product"] += 1           # "Vioxx was withdrawn", "Zirrus could be marketed as ..."
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     if owner is None and before is not None and before.tag_ == "POS" and before2 is not None:
         owner = before2
@@ -1035,8 +1045,7 @@ def context_votes(span: Span) -> Counter:
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):
-        #                                 "chief executive of Acme", not "Acme's head of Trade Policy"; a product
-        votes["Company"] += 3 if before2.lower_ in EXECUTIVE_TITLES else 2   # has no chief executive
+        votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
 
     for child in root.children:
         if child.dep_ in ("appos",):
@@ -1051,8 +1060,10 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     elif before is not None and before.text == "," and before2 is not None and before2.lemma_.lower() in COMPANY_NOUNS \
-            and before2.pos_ == "NOUN" and root.dep_ in ("nsubj", "nsubjpass"):
-        votes["Company"] += 2           # "Ruritania's budget airline, Foo fell 2%": an apposition the parse missed
+            and before2.pos_ == "NOUN" and root.dep_ == "nsubj" and before2.dep_ == "nsubj" \
+            and before2.head.i == root.head.i and root.ent_type_ != "PERSON":
+        votes["Company"] += 2           # "Ruritania's budget airline, Foo fell 2%": an apposition the parse read as
+        #                                 two subjects of one verb (not "To save the company, Tom Hale sold ...")
     if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES \
             and not (before is not None and before.text == "("):     # not "secretary of the Foo Union (FU)"
         votes["Company" if _firm_named_by_plural(root.head, span) else "Person"] += 3
@@ -1065,8 +1076,11 @@ def context_votes(span: Span) -> Counter:
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
                     or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
                                  "headquarters", "factory", "store", "stores", "customers", "employees", "business",
-                                 "operations", "team", "department", "staff", "workforce", "board", "shareholders"}:
+                                 "operations"}:
                 votes["Company"] += 2
+            elif lemma in _STAFF_NOUNS and root.ent_type_ not in ("PERSON", "GPE", "NORP") \
+                    and not any(t.lower_ in ("mr", "mrs", "ms", "dr") for t in doc[max(0, span.start - 1):span.start]):
+                votes["Company"] += 2       # "Vantel-Safe's security team" (not "Ann Roe's team", "Paris's board")
             elif lemma in AFFILIATION_TITLES and root.ent_type_ != "PERSON":
                 votes["Company"] += 2       # "Capgemini's principal consultant", "Acme's spokesman"
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
@@ -1074,7 +1088,7 @@ def context_votes(span: Span) -> Counter:
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
-            and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _MADE_VERBS):
+            and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES):
         votes["Company"] += 1           # "Acme makes ...", "Acme was acquired" (not "the X5 is made")
     if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
                               and after.head == root) and (

@@ -17,10 +17,11 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         home_countries, joint_developers, market_by_copula, named_partners, market_relations, orders,
-                        partners, product_families, products, regional_units, subsidiaries, takeovers)
+                        partners, product_families, products, regional_units, subsidiaries, takeovers,
+                        union_officers)
 
-FACT_RULES = (executives, appointments, affiliations, products, competitors, subsidiaries, home_countries,
-              company_locations, joint_developers, market_by_copula, named_partners, regional_units)
+FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
+              home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

@@ -74,10 +74,6 @@ def _governing_verb(token: Token) -> Token | None:
 
 # ---------------------------------------------------------------------- people and their companies
 
-# Titles governments give as often as companies and unions: without an organisation named, none is guessed.
-_GOVERNMENT_TOO = frozenset({"secretary", "treasurer"})
-
-
 def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Lei Jun, Xiaomi's founder and CEO', 'Jane Doe, chief executive of Acme', 'Acme CEO Jane Doe',
     'Acme's chief executive, Jane Doe', 'John Roe, an analyst at Foo Research' (worksFor)."""
@@ -90,8 +86,6 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if person is None:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
-        if company is None and token.lemma_.lower() in _GOVERNMENT_TOO:
-            continue                     # "Treasury Under-Secretary John Taylor": no company to guess
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
@@ -185,6 +179,8 @@ _LEADERSHIP_VERBS = {"found": "founder", "co-found": "co-founder", "cofound": "c
                      "head": "head", "lead": "head", "chair": "chair", "helm": "head", "control": "owner", "own": "owner"}
 # Verbs whose person is only ever an agent ("controlled by Tom Hale"): "Acme owns Foo" is a subsidiary.
 _AGENT_ONLY_VERBS = {"control", "own"}
+_NOT_WHOLLY_NOW = {"partly", "partially", "jointly", "formerly", "previously", "once", "longer", "no", "not", "never",
+                   "majority", "minority"}
 
 
 def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -211,14 +207,17 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(people[0], "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
         elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded") or \
                 lemma == "set" and any(c.lower_ == "up" for c in verb.children) or lemma == "establish":
+            if negated([verb]):
+                continue                         # "Brightwater was not founded by Rosa Lind"
             if lemma in ("set", "establish"):
                 lemma = "found"
             agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
             subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
             if subject is not None and subject.dep_ == "appos" and ctx.entity_at(p, subject) is None:
                 subject = subject.head                   # "Acme, the media company controlled by Tom Hale"
-            if lemma in _AGENT_ONLY_VERBS and not agents:
-                continue
+            if lemma in _AGENT_ONLY_VERBS and (not agents or any(
+                    c.lower_ in _NOT_WHOLLY_NOW for c in verb.children if c.dep_ in ("advmod", "neg"))):
+                continue                         # not "partly owned by", "formerly controlled by", "no longer"
             if agents:                                   # "Air Deccan was set up by Gopinath and Rao"
                 people = ctx.entities_in(p, agents, "Person")
                 companies = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
@@ -241,6 +240,30 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         company = _company_for_title(ctx, p, titles[0]) or ctx.salient_company(p, noun.i)
         if company:
             yield Fact(person, "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
+
+
+def union_officers(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """'Ola Berg, general secretary of the Norvik Dockers Union', 'Norvik Pilots Association treasurer Tom Hale':
+    a secretary or treasurer leads the association, union or club named with the title (not 'the Transport
+    Secretary', 'the state treasurer': offices of a government, and no organisation guessed from the text)."""
+    evidence = ctx.evidence(p, sentence)
+    for title in sentence:
+        if title.lemma_.lower() not in _OFFICER_TITLES or title.pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = [o for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj"]
+        named += [c for c in title.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        body = next((name for t in named if (mention := ctx.mention_at(p, t)) is not None and not mention.anaphor
+                     and (name := ctx.entity_at(p, t, "Company"))
+                     and name.lower().split()[-1] in _ASSOCIATION_WORDS), None)
+        person = _person_for_title(ctx, p, title) if body else None
+        if person and person != body:
+            yield Fact(person, "executiveOf", body, evidence, role=_role_text(ctx, p, title))
+
+
+_OFFICER_TITLES = frozenset({"secretary", "treasurer"})
+_ASSOCIATION_WORDS = frozenset({"union", "unions", "association", "federation", "council", "society", "club",
+                                "league", "guild", "congress", "confederation", "institute", "chamber"})
 
 
 def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
@@ -747,18 +770,27 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
+_COALITION_NOUNS = frozenset({"project", "venture", "alliance", "consortium", "initiative", "partnership", "scheme",
+                              "programme", "program", "coalition", "collaboration", "joint-venture"})
+
+
 def coalitions(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
-    """'the Rethink project bringing together Foo, Bar and Baz', announced by Qux: every two of them are
-    partners (one PartnershipAgreement of all)."""
+    """'the Renew project bringing together Foo, Bar and Baz', announced by Qux: every two of them are
+    partners (one PartnershipAgreement of all). Only a project, venture or alliance brings partners together
+    (not a motor show, a summit, a merger or a lawsuit)."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
-        if verb.lemma_ != "bring" or verb.pos_ != "VERB" or negated([verb]) \
-                or not any(c.lower_ == "together" for c in verb.children):
-            continue
+        if verb.lemma_ != "bring" or verb.pos_ != "VERB" or negated([verb, *verb.ancestors]) \
+                or not any(c.lower_ == "together" for c in verb.children) \
+                or any(a.lemma_.lower() in ("fail", "try", "attempt", "hope", "plan", "seek") for a in verb.ancestors):
+            continue                     # (not "failed to bring together", "never managed to")
+        frame = verb.head if verb.dep_ in ("acl", "relcl") else subject_of(verb)
+        if frame is None or frame.lemma_.lower() not in _COALITION_NOUNS:
+            continue                     # a project or venture does; a show, a summit or a lawsuit does not
         members = list(dict.fromkeys(n for c in verb.children if c.dep_ == "dobj" for x in conjuncts(c)
                                      if (n := ctx.entity_at(p, x, "Company"))))
         holder = verb.head if verb.dep_ in ("acl", "relcl") else verb      # "the project bringing together"
-        if holder is not verb and holder.dep_ == "dobj":
+        if holder.i != verb.i and holder.dep_ == "dobj":
             holder = holder.head                                           # "Qux announced the project ..."
         subject = subject_of(holder)
         founder = ctx.entity_at(p, subject, "Company") if subject is not None else None
@@ -1133,11 +1165,18 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             children = [ctx.entity_at(p, noun, "Company")] if token is not noun else []   # "Acme unit Foo"
             if noun.dep_ == "appos":
                 children.append(ctx.entity_at(p, noun.head, "Company"))
-            for frame in (noun, noun.head) if noun.dep_ == "appos" else (noun,):   # "Lumio is a subsidiary of
-                if frame.dep_ == "attr" or frame.dep_ == "pobj" and frame.head.lower_ == "as":   # Arcton", "Zorba
-                    subject = subject_of(frame.head if frame.dep_ == "attr" else frame.head.head)   # began life as a
-                    children.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)  # project -
-                    #                                                                          a spin-off from Telvik"
+            # "Lumio is a subsidiary of Arcton", "Zorba began life as a project - a spin-off from Telvik" (the
+            # subject), "Kelvo described Lumio as a unit of Arcton" (the object); not when the verb is negated
+            for frame in (noun, noun.head) if noun.dep_ == "appos" else (noun,):
+                if frame.dep_ == "attr" or frame.dep_ == "pobj" and frame.head.lower_ == "as":
+                    verb = frame.head if frame.dep_ == "attr" else frame.head.head
+                    if negated([verb]):
+                        continue
+                    objects = [n for c in verb.children if c.dep_ == "dobj" and frame.dep_ == "pobj"
+                               and (n := ctx.entity_at(p, c, "Company"))]     # ("began life as": no object firm)
+                    holder = subject_of(verb)
+                    children.append(objects[0] if objects else ctx.entity_at(p, holder, "Company")
+                                    if holder is not None else None)
             for child in noun.children:
                 if child.dep_ in ("appos", "compound") or child.i == noun.i + 1:
                     children.append(ctx.entity_at(p, child, "Company"))
