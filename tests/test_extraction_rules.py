@@ -1535,3 +1535,26 @@ def test_a_news_lead_where_an_analyst_wants_something_is_no_column():
     text = ("Kelvo profits slump\n\nKelvo Motors said profits fell 20%.\n\nIndustry analyst Tom Hale wants the firm "
             "to close its plant in Leeds.\n\nKelvo Motors shares fell 5%. Aerona cut fares in Spain.")
     assert not [c for c in extract(text).claims if c.speaker == "Tom Hale" and "Spain" in c.about]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("LONDON (Newswire) - British carrier Aerona Airlines has ordered 40 jets, the airline said.", "Aerona Airlines"),
+    ("SAN JOSE, California (Newswire) - Kelvo Inc said it would buy Vantel Corp for $2bn.", "Vantel Corp"),
+])
+def test_a_wire_datelines_place_and_wire_are_no_entities(text, kept):
+    names = {e.name for e in extract(text).entities}
+    assert kept in names and not names & {"London", "LONDON", "Newswire", "San Jose", "SAN JOSE", "California"}
+
+
+def test_nordic_legal_forms_end_a_company_name():
+    assert types_of("Kelvo ASA said profits rose.").get("Kelvo ASA") == "Company"
+
+
+def test_a_model_named_alone_after_its_maker_and_model_is_one_product():
+    text = "Aerona has ordered 40 Skyframe S300 jets. The S300 is Skyframe's best seller."
+    assert [e.name for e in extract(text).entities if e.type == "Product"] == ["Skyframe S300"]
+
+
+def test_the_value_of_an_order_of_many_units_is_no_price():
+    assert not [e for e in extract("Aerona ordered 40 Skyframe S300 jets worth $5bn.").events if e.type == "ProductPrice"]
+    assert [e.args["amount"] for e in extract("The Zeno X5 phone costs $899.").events if e.type == "ProductPrice"] == [899]

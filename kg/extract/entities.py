@@ -229,12 +229,14 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         key = normalize(name)
         if key.endswith("s") and key[:-1] in canonical_by_norm:   # "iPhones" -> "iPhone"
             key = key[:-1]
-        if " " not in key:               # "Fjord" for "Norvik Fjord", when only one product ends so
-            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
-            if len(longer) == 1:
-                key = normalize(next(iter(longer)))
         canonical_by_norm.setdefault(key, name)
         mapping[mention.key] = canonical_by_norm[key]
+    for mention_key, name in mapping.items():   # "Fjord" for "Norvik Fjord", "S300" for "Skyframe S300", when only
+        key = normalize(name)                   # one product ends so (once every longer name is known)
+        if " " not in key:
+            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
+            if len(longer) == 1:
+                mapping[mention_key] = next(iter(longer))
     return mapping
 
 

@@ -151,9 +151,20 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if not products and clause.dep_ == "advcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
             products = ctx.entities_in(p, [t for c in clause.head.children if c.dep_ == "dobj" for t in c.subtree],
                                        "Product")       # "launched the Zephyr S ..., priced at 499 euros"
-        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS:
+        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS \
+                and not _counted(ctx, p, products[0], clause):   # (not "40 Skyframe S300 jets worth $5bn")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _counted(ctx: DocContext, p: int, product: str, clause: Token) -> bool:
+    """The product is named with a number of units ("40 Skyframe S300 jets"): the amount is an order's value."""
+    for token in clause.subtree:
+        if ctx.entity_at(p, token, "Product") == product:
+            noun = token.head if token.dep_ in ("compound", "nmod") else token
+            if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in noun.children):
+                return True
+    return False
 
 
 _FORECAST_VERBS = {"forecast", "expect", "predict", "estimate", "project", "target", "aim", "hope", "tip"}

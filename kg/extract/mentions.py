@@ -21,7 +21,8 @@ from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
 
-_LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv",
+_LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
+          "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
           "gmbh", "group", "holdings", "technologies", "motors", "airlines", "airways", "bank",
           "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
@@ -897,13 +898,28 @@ def _listed_with_companies(token: Token) -> bool:
 
 
 def _dateline_place(span: Span) -> bool:
-    """'OSLO, March 14, 2025 -': the place of a wire dateline, not a party to the news."""
+    """'OSLO, March 14, 2025 -', 'LONDON (Newswire) -', 'SAN JOSE, California (Newswire) -': the place and the
+    wire of a dateline, not parties to the news."""
     doc = span.doc
-    if span.start > 1 or not span.text.isupper() or span.end >= len(doc):
-        return False
-    after = doc[span.end].text
-    return after in ("\u2014", "\u2013", "-", "--") or \
-        after == "," and any(t.ent_type_ == "DATE" for t in doc[span.end + 1:span.end + 5])
+    if span.start <= 1 and span.text.isupper() and span.end < len(doc) and doc[span.end].text == "," \
+            and any(t.ent_type_ == "DATE" for t in doc[span.end + 1:span.end + 5]):
+        return True
+    return span.end <= _dateline_end(doc)
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Where a paragraph's wire dateline ends (its dash), or 0: a word in capitals opening the paragraph, then
+    only names, dates, commas and a bracketed wire before the dash."""
+    start = 1 if len(doc) > 1 and doc[0].text in ('"', "(") else 0
+    if len(doc) < start + 3 or not (doc[start].text.isupper() and doc[start].is_alpha and len(doc[start].text) > 1):
+        return 0
+    for i in range(start + 1, min(start + 12, len(doc))):
+        if doc[i].text in ("\u2014", "\u2013", "-", "--") and doc[i].whitespace_:
+            between = doc[start + 1:i]
+            if all(t.is_punct or t.text[:1].isupper() or t.ent_type_ == "DATE" or t.like_num for t in between):
+                return i
+            return 0
+    return 0
 
 
 def _is_channel(token: Token) -> bool:
