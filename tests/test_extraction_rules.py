@@ -1558,3 +1558,15 @@ def test_a_model_named_alone_after_its_maker_and_model_is_one_product():
 def test_the_value_of_an_order_of_many_units_is_no_price():
     assert not [e for e in extract("Aerona ordered 40 Skyframe S300 jets worth $5bn.").events if e.type == "ProductPrice"]
     assert [e.args["amount"] for e in extract("The Zeno X5 phone costs $899.").events if e.type == "ProductPrice"] == [899]
+
+
+def test_a_described_company_is_the_one_named_earlier_in_its_sentence():
+    text = ("Vantel launched the Zephyr 12 phone. Vantel said sales were strong. The phones use Kelvo's new K9 chip, "
+            "which the Taiwanese chipmaker began producing in July.")
+    facts = facts_of(text)
+    assert ("Kelvo", "operatesIn", "Taiwan") in facts and ("Vantel", "operatesIn", "Taiwan") not in facts
+
+
+def test_a_price_after_a_model_number_is_the_products_price():
+    events = extract("The Zephyr 12 starts at €899, while the Pro model costs €1,199.").events
+    assert [(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"] == [("Zephyr 12", 899)]

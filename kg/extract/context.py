@@ -190,6 +190,17 @@ class DocContext:
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
 
+    def _described_in_sentence(self, para: int, noun: Token) -> Mention | None:
+        """The one company named (by name) earlier in the noun's sentence, if only one: "the Taiwanese
+        chipmaker" after "Kelvo's new K9 chip" in the same sentence is Kelvo, whichever firm the article is about."""
+        sentence = noun.sent
+        found = {}
+        for token in noun.doc[sentence.start:noun.i]:
+            mention = self._by_token.get((para, token.i))
+            if mention is not None and mention.type == "Company" and mention.entity and not mention.anaphor:
+                found.setdefault(mention.entity, mention)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def resolve_anaphora(self) -> None:
         """Point "the company", "the Chinese smartphone maker", "it"/"its" at a company named before
         them, "he"/"she" at a person, "the economy"/"the country" at a market and "the chip" at a
@@ -306,6 +317,13 @@ class DocContext:
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 if kind == "Person" and target is None:
                     target = last_person(p, _GENDER_WORDS.get(lower))
+                if kind == "Company" and target is None and token.pos_ == "NOUN" \
+                        and any(c.dep_ in ("amod", "compound") for c in token.children):
+                    target = self._described_in_sentence(p, token)   # "Kelvo's K9 chip, which the Taiwanese
+                    nationality = _nationality(token)                   # chipmaker began producing": Kelvo (not
+                    if target is not None and nationality and homes.get(target.entity) \
+                            and nationality not in homes[target.entity]:
+                        target = None                                   # "the LSE chief ..., the German group")
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:

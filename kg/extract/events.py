@@ -162,7 +162,8 @@ def _counted(ctx: DocContext, p: int, product: str, clause: Token) -> bool:
     for token in clause.subtree:
         if ctx.entity_at(p, token, "Product") == product:
             noun = token.head if token.dep_ in ("compound", "nmod") else token
-            if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in noun.children):
+            if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
+                   and ctx.entity_at(p, c, "Product") != product for c in noun.children):   # (not "Zephyr 12")
                 return True
     return False
 

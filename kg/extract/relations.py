@@ -89,9 +89,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
-            in_sentence = ctx.entities_in(p, sentence, "Company")       # "chief operating officer Peter Chan
-            main = ctx.salient_company(p, token.i)                        # said that Kelvo is ...": the text's
-            company = main if in_sentence and in_sentence[0] == main else None   # company, named first
+            main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
+            named = ctx.entities_in(p, sentence, "Company")   # is ...": the text's company, the one the sentence
+            unquoted = ctx.entities_in(p, _unquoted(sentence), "Company")   # names or the first it names outside
+            company = main if named == [main] or unquoted and unquoted[0] == main else None   # quotation marks
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -157,6 +158,17 @@ def _runs_publication(title: Token) -> bool:
     return title.lemma_.lower() == "editor" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children) \
         and not any(c.dep_ in ("compound", "amod") and c.lower_ not in ("chief", "managing", "executive", "deputy")
                     for c in title.children)
+
+
+def _unquoted(sentence: Span) -> list[Token]:
+    """The sentence's words outside quotation marks."""
+    inside, words = False, []
+    for token in sentence:
+        if token.text == '"':
+            inside = not inside
+        elif not inside:
+            words.append(token)
+    return words
 
 
 def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bool = True) -> bool:
