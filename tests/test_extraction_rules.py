@@ -1570,3 +1570,15 @@ def test_a_described_company_is_the_one_named_earlier_in_its_sentence():
 def test_a_price_after_a_model_number_is_the_products_price():
     events = extract("The Zephyr 12 starts at €899, while the Pro model costs €1,199.").events
     assert [(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"] == [("Zephyr 12", 899)]
+
+
+def test_a_partner_named_after_a_service_word_is_a_company():
+    facts = facts_of("Vantel also announced a partnership with streaming service Lumenflix.")
+    assert ("Vantel", "partnersWith", "Lumenflix") in facts
+
+
+def test_products_described_together_and_then_sold_somewhere_are_each_available_there():
+    text = ("Vantel today launched the Zephyr 12 and Zephyr 12 Pro, its latest flagship smartphones, which go on sale "
+            "in Germany and Spain on September 26th.")
+    facts = facts_of(text)
+    assert {("Zephyr 12", "availableIn", "Spain"), ("Zephyr 12 Pro", "availableIn", "Germany")} <= facts

@@ -1052,6 +1052,10 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
         votes["Company"] += 2           # "competes with Ryanair and easyJet"
+    if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") \
+            and first.head.head.lemma_.lower() in {"partnership", "alliance", "tie-up", "collaboration", "partner",
+                                                   "venture", "memorandum"}:
+        votes["Company"] += 3           # "a partnership with streaming service Lumenflix": a partner is a business
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares" \
             and not any(c.dep_ == "poss" for c in first.head.head.children):
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme" (not "its shares in London")

@@ -1293,6 +1293,12 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     #                                  Zorbix 2 has been released in the US": two subjects in the parse
                     subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                             and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
+                    if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
+                        subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
+                                    if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
+                        if subject.tag_ == "NNS":                                              # sale in Spain": all
+                            subjects = ctx.entities_in(p, subject.doc[subject.sent.start:subject.i], "Product") \
+                                or subjects                                                    # the phones listed
                     break
         if not subjects:
             continue
