@@ -1582,3 +1582,11 @@ def test_products_described_together_and_then_sold_somewhere_are_each_available_
             "in Germany and Spain on September 26th.")
     facts = facts_of(text)
     assert {("Zephyr 12", "availableIn", "Spain"), ("Zephyr 12 Pro", "availableIn", "Germany")} <= facts
+
+
+def test_competing_products_make_their_makers_rivals():
+    assert ("Kelvo", "competesWith", "Vantel") in facts_of("Kelvo's Zeno 3 will compete with Vantel's Orca 2.")
+    text = "Kelvo launched the Zeno 3 phone. The Zeno 3 will compete with the Orca 2 from Vantel."
+    assert ("Kelvo", "competesWith", "Vantel") in facts_of(text)
+    result = extract("The Zeno 3 will compete with the Orca 2.")
+    assert not [f for f in result.facts if f.predicate == "competesWith"]

@@ -17,8 +17,8 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         home_countries, joint_developers, market_by_copula, named_partners, market_relations, orders,
-                        partners, product_families, products, regional_units, subsidiaries, takeovers,
-                        union_officers)
+                        partners, product_families, products, regional_units, rivals_by_maker, subsidiaries,
+                        takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units)
@@ -66,7 +66,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
 
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch" and e.args["company"]]
-    facts = _unique_facts(_products_are_available(facts, table.entities))
+    facts = _unique_facts(rivals_by_maker(_products_are_available(facts, table.entities), ctx.types))
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)

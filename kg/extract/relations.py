@@ -566,6 +566,25 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(company, "produces", product, evidence)
 
 
+def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
+    """Products named as competing ("the Zephyr 12 will compete with the Nova 8") stand for their makers the
+    document names (its produces facts); a product whose maker the text never names drops out."""
+    makers: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.predicate == "produces":
+            makers.setdefault(fact.object, []).append(fact.subject)
+    kept = []
+    for fact in facts:
+        if fact.predicate != "competesWith" or (types.get(fact.subject) != "Product" and types.get(fact.object) != "Product"):
+            kept.append(fact)
+            continue
+        for a in makers.get(fact.subject, []) if types.get(fact.subject) == "Product" else [fact.subject]:
+            for b in makers.get(fact.object, []) if types.get(fact.object) == "Product" else [fact.object]:
+                if a != b:
+                    kept.append(Fact(a, "competesWith", b, fact.evidence))
+    return kept
+
+
 def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """Products of one family share a maker: when "Mi Mix 2" is Xiaomi's, so are "Mi Power Bank Pro"
     and "Mi Electric Scooter" in the same article (and "Galaxy S9" with "Galaxy Note"). Only for
@@ -654,14 +673,14 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             subject = subject_of(token)
             if subject is None:
                 continue
-            subjects = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))]
+            subjects = [c for s in conjuncts(subject) if (c := _rival_at(ctx, p, s))]
             objects = []
             for child in token.children:
                 if child.dep_ == "dobj" and lemma != "take":
-                    objects += [c for o in conjuncts(child) if (c := ctx.entity_at(p, o, "Company"))]
+                    objects += [c for o in conjuncts(child) if (c := _rival_at(ctx, p, o))]
                 if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on"):
                     for obj in child.children:
-                        objects += [c for o in conjuncts(obj) if (c := ctx.entity_at(p, o, "Company"))]
+                        objects += [c for o in conjuncts(obj) if (c := _rival_at(ctx, p, o))]
                         objects += _named_members(ctx, p, obj)   # "against groups such as Foo"
                     if child.dep_ == "prt":
                         for sibling in token.children:
@@ -675,6 +694,27 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in objects:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
+
+
+def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
+    """A company competing, or a product competing for its maker: "Aurora's Nova 8", "the Pixelon 5 from
+    Brightwater" name their makers; a product alone stays a product, for `rivals_by_maker` to resolve."""
+    company = ctx.entity_at(p, token, "Company")
+    if company or not (product := ctx.entity_at(p, token, "Product")):
+        return company
+    mention = ctx.mention_at(p, token)
+    root = token.doc[mention.start:mention.end].root if mention is not None else token
+    for child in root.children:
+        if child.dep_ == "poss" and (owner := ctx.entity_at(p, child, "Company")):
+            return owner
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            if owner := next((n for o in child.children if (n := ctx.entity_at(p, o, "Company"))), None):
+                return owner
+    end = mention.end if mention is not None else token.i + 1
+    if end + 1 < len(token.doc) and token.doc[end].lower_ in ("from", "by"):   # the parse hung "from" on the verb
+        if owner := ctx.entity_at(p, token.doc[end + 1], "Company"):
+            return owner
+    return ctx.maker_of.get(product, product)
 
 
 _CONTEST_NOUNS = frozenset({"battle", "race", "war", "rivalry", "fight", "competition", "contest", "duel", "showdown"})
