@@ -1590,3 +1590,11 @@ def test_competing_products_make_their_makers_rivals():
     assert ("Kelvo", "competesWith", "Vantel") in facts_of(text)
     result = extract("The Zeno 3 will compete with the Orca 2.")
     assert not [f for f in result.facts if f.predicate == "competesWith"]
+
+
+def test_a_title_case_headlines_news_words_are_no_product():
+    text = ("Kelvo Robotics Announces Strategic Partnership with Norvik Logistics\n\n"
+            "Kelvo Robotics today announced a partnership with Norvik Logistics to deploy robots in Germany.")
+    result = extract(text)
+    assert "Strategic Partnership" not in {e.name for e in result.entities}
+    assert not [e for e in result.events if e.type == "ProductLaunch"]

@@ -80,6 +80,10 @@ _TITLE_WORDS = {"chief", "executive", "vice", "senior", "deputy", "managing", "g
 # What a business has and a product does not: "Vantel-Safe's security team", "Kelvo's board".
 _STAFF_NOUNS = frozenset({"team", "department", "staff", "workforce", "board", "shareholders"})
 
+# What a title-case headline announces, not a name: "... Announces Strategic Partnership with ...".
+_NEWS_NOUNS = frozenset({"partnership", "agreement", "deal", "alliance", "collaboration", "acquisition", "merger",
+                         "results", "earnings", "expansion", "investment", "launch", "update", "plan", "contract"})
+
 # Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
 _NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
@@ -140,8 +144,10 @@ def _clean_span(span: Span) -> Span | None:
     span = doc[start:end]
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
-            or not any(ch.isalpha() for ch in span.text) and not _model_number(span):
-        return None                     # "SUV", "TV", "CEO": common nouns in capitals
+            or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \
+            or span[-1].lower_ in _NEWS_NOUNS and is_headline(doc) and all(t.is_lower or t.is_title for t in span):
+        return None                     # "SUV", "TV", "CEO": common nouns in capitals; "Announces Strategic
+        #                                 Partnership": a title-case headline's news words
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
            and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t)
            and not (t.ent_type_ == "NORP" and resolve_market(f"{t.text} market") is None) for t in span) \
