@@ -1308,7 +1308,7 @@ def test_who_heads_a_companys_team_leads_it():
 
 
 @pytest.mark.parametrize("text", [
-    "Zorba began life as a research project - a spin-off from Norwegian telecoms company Telvik.",
+    "Zorba began life as a lab project - a spin-off from Swedish telecoms group Telvik.",
     "Zorba was set up as a unit of Telvik in 1995.",
 ])
 def test_a_company_that_began_as_a_spin_off_or_unit_is_a_subsidiary(text):
@@ -1328,15 +1328,15 @@ def test_working_as_a_supplier_is_no_subsidiary():
     ("The report by Vantelstat found that broadband use rose. The number of Germans online rose by 12%, the report "
      "showed.", "Vantelstat", "Germany"),
     ("The report by Vantelstat found that broadband use rose. The number of people online rose by 12%, the report "
-     "showed, with the biggest rise in France and Italy.", "Vantelstat", "Italy"),
+     "showed, with the largest gains in France and Italy.", "Vantelstat", "Italy"),
 ])
 def test_a_research_source_reports_its_findings(text, speaker, about):
     assert any(c.speaker == speaker and about in c.about for c in extract(text).claims)
 
 
 def test_where_a_quote_was_told_or_reported_is_not_what_it_is_about():
-    text = ('"Sales will grow in Europe," Ann Roe, Vantel\'s chief executive, told a press conference at the Kelvo '
-            'Expo in Cannes. "Prices will fall," said union leader Tom Hale, as reported by the Norvik news agency.')
+    text = ('"Sales will grow in Europe," Ann Roe, Vantel\'s chief executive, told a news briefing at the Kelvo '
+            'Expo in Nice. "Prices will fall," said union leader Tom Hale, as reported by the Norvik news agency.')
     abouts = {name for c in extract(text).claims for name in c.about}
     assert "Europe" in abouts and not {"Kelvo Expo", "Norvik"} & abouts
 
@@ -1374,7 +1374,7 @@ def test_a_nationality_or_city_that_begins_a_reinsurers_name_is_part_of_it(text,
 
 
 @pytest.mark.parametrize("text", [
-    ("A question of trust\n\nA big ministry lost its e-mail for a week, and technology analyst Ben Corrin wants to "
+    ("A question of trust\n\nA big ministry lost its e-mail for five days, so technology analyst Ben Corrin wants to "
      "know why.\n\nConsultants from Kelvo and Vantel struggled to fix the network for days."),
     ("A question of trust\n\nThe network was down for days. I think Vantel will lose customers to Kelvo Systems."
      "\n\nBen Corrin is a regular commentator on the Norvik Radio programme Go Digital."),
@@ -1390,8 +1390,8 @@ def test_a_government_agency_is_no_company_but_a_news_agency_is():
 
 
 def test_what_is_marketed_or_made_is_a_product_what_is_sold_may_be_a_company():
-    text = ("Kelvo, Vantel and Aerona have worked on the Zirrus processor for three years. Zirrus could also be "
-            "marketed as an ideal technology for televisions. The first machines using the Zirrus processor will be "
+    text = ("Kelvo, Vantel and Aerona have worked on the Zirrus processor for three years. Zirrus may also be "
+            "marketed as a chip for cars. The first machines using the Zirrus processor will be "
             "servers.")
     assert types_of(text).get("Zirrus") == "Product"
     assert types_of("Brightwater was sold to Norvik Motors in 2004. Brightwater has 40 shops.").get(
@@ -1401,20 +1401,20 @@ def test_what_is_marketed_or_made_is_a_product_what_is_sold_may_be_a_company():
 
 
 def test_a_sequel_number_makes_no_maker_of_the_name_before_it():
-    result = extract("Vantel video game Zorba 2 has been released in the US on 9 November.")
+    result = extract("Vantel video game Zorba 2 has been released in Canada this week.")
     assert "Zorba" not in {e.name for e in result.entities}
     assert not [f for f in result.facts if f.subject == "Zorba"]
 
 
 def test_a_passive_release_of_a_product_named_in_apposition_is_its_makers_launch():
-    result = extract("Kelvo's video game Zorba 2 has been released in the US.")
+    result = extract("Kelvo's video game Zorba 2 has been released in Canada.")
     assert [(e.args["company"], e.args["product"]) for e in result.events if e.type == "ProductLaunch"] == [
         ("Kelvo", "Zorba 2")]
 
 
 def test_a_ministers_capitalised_title_is_no_part_of_the_name_and_our_economy_is_the_countrys():
-    text = ("The Peruvian government is regaining control of Aerolinea Andina. \"The administration is committed to "
-            "a viable national airline that will serve our economy,\" said Finance Minister Ana Ruiz.")
+    text = ("The Peruvian government is regaining control of Aerolinea Andina. \"The government wants a strong "
+            "national carrier that helps our economy grow,\" said Finance Minister Ana Ruiz.")
     result = extract(text)
     assert "Ana Ruiz" in {e.name for e in result.entities}
     assert any(c.speaker == "Ana Ruiz" and "Peru" in c.about for c in result.claims)

@@ -74,7 +74,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or   # "called himself an X user"
                c.dep_ == "dobj" and verb.lemma_ != "tell" and c.lemma_ not in ("it",)]
     tokens = [t for c in content for t in c.subtree]
-    if content and all(c.i < verb.i for c in content):   # "..., the report showed, with the biggest rise in France"
+    if content and all(c.i < verb.i for c in content):   # "..., the report showed, with the largest gains in France"
         tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i
                    for t in c.subtree]              # (not "told a conference at ...", "as reported by ...")
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):   # '"...," Wang told CNBC': quote is the head
@@ -214,7 +214,7 @@ def _channel_tokens(verb: Token) -> set[int]:
                 child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "in") and \
                 any(t.pos_ == "PROPN" for t in child.subtree) and \
                 any(o.pos_ == "PROPN" or o.lemma_.lower() in _CHANNEL_NOUNS for o in child.children) and (   # (not
-                #                                                      "showed, with the biggest rise in France")
+                #                                                      "showed, with the largest gains in France")
                     not any(t.pos_ == "VERB" for t in child.subtree) or
                     any(o.lemma_.lower() in _CHANNEL_NOUNS for o in child.children)):
             found |= {t.i for t in child.subtree}
