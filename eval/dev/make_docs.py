@@ -102,9 +102,12 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   19   the 7 articles of eval/dev/bbc19.gold.jsonl
          business: every 131st file starting at index 47 (0-based), first 4 picks
          tech:     every 137th file starting at index 83 (0-based), up to 4 picks (the folder gives 3)
+         tech/084 is in set 7 and tech/358 in set 15; replaced by tech/085 and tech/359
   20   the 6 articles of eval/dev/bbc20.gold.jsonl
          business: every 137th file starting at index 101 (0-based), up to 4 picks (the folder gives 3)
          tech:     every 139th file starting at index 39 (0-based), up to 4 picks (the folder gives 3)
+         business/239 is in set 15 and is replaced by business/240; tech/318 has the content of set 12's
+         tech/062 and is replaced by tech/319
   all  all sets, 184 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
