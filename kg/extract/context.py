@@ -191,11 +191,16 @@ class DocContext:
         return mention if mention is not None and mention.entity and not mention.anaphor else None
 
     def _described_in_sentence(self, para: int, noun: Token) -> Mention | None:
-        """The one company named (by name) earlier in the noun's sentence, if only one: "the Taiwanese
-        chipmaker" after "Kelvo's new K9 chip" in the same sentence is Kelvo, whichever firm the article is about."""
-        sentence = noun.sent
+        """A description inside a relative clause on a phrase that names one company: "Kelvo's new K9 chip, which
+        the Taiwanese chipmaker began producing" is Kelvo, whichever firm the article is about (not "Vantel said
+        a court had ruled against the German carmaker": no such clause)."""
+        clause = next((a for a in noun.ancestors if a.dep_ in ("relcl", "acl")), None)
+        if clause is None:
+            return None
         found = {}
-        for token in noun.doc[sentence.start:noun.i]:
+        for token in clause.head.subtree:
+            if token.i >= clause.i:
+                continue
             mention = self._by_token.get((para, token.i))
             if mention is not None and mention.type == "Company" and mention.entity and not mention.anaphor:
                 found.setdefault(mention.entity, mention)
@@ -320,10 +325,10 @@ class DocContext:
                 if kind == "Company" and target is None and token.pos_ == "NOUN" \
                         and any(c.dep_ in ("amod", "compound") for c in token.children):
                     target = self._described_in_sentence(p, token)   # "Kelvo's K9 chip, which the Taiwanese
-                    nationality = _nationality(token)                   # chipmaker began producing": Kelvo (not
+                    nationality = _nationality(token)                   # chipmaker began producing": Kelvo, unless
                     if target is not None and nationality and homes.get(target.entity) \
-                            and nationality not in homes[target.entity]:
-                        target = None                                   # "the LSE chief ..., the German group")
+                            and nationality not in homes[target.entity]:   # its known home says otherwise
+                        target = None
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:

@@ -610,15 +610,10 @@ def _coordinated_names(span: Span) -> list[Span]:
     if commas:
         bounds = [span.start - 1, *commas, span.end]
         return [span.doc[a + 1:b] for a, b in zip(bounds, bounds[1:]) if b > a + 1]
-    cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
-    firm_ends = INDUSTRY_WORDS | _LEGAL
-    if cut is not None and cut - span.start >= 2 and span.end - cut >= 3 \
-            and span.doc[cut - 1].lower_.rstrip(".") in firm_ends and span.doc[span.end - 1].lower_.rstrip(".") in firm_ends:
-        return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]   # "Brightwater Technologies and Pellarin
-        #                                                                   Systems": each name ends as a firm's does
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.tag_ != "NNS" or after.lemma_.lower() not in PRODUCT_NOUNS | {"brand", "label"}:
         return []
+    cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
     if cut is None:
         return []
     return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]
@@ -731,16 +726,17 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
         elif not name_like and start is not None:
             spans.append(doc[start:token.i if token is not None else len(doc)])
             start = None
-    spans = [doc[span.start:_before_trailing_title(doc, span.start, span.end)] for span in spans]
+    spans = [doc[span.start:cut] for span in spans if (cut := _before_trailing_title(doc, span.start, span.end))
+             > span.start]
     return [span for span in spans if span.text.lower() not in _NOT_NAMES
             and not _common_word_opening_sentence(span, lowercase_words)]
 
 
-_SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a", "a/b"}      # Nordic and Latin legal forms written with a slash
+_SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a"}      # Nordic and Latin legal forms written with a slash
 
 
 def _in_slashed_legal_form(doc: Doc, i: int) -> bool:
-    """The token is part of "A/S" (tokenised "A", "/", "S") right after a name."""
+    """The token is part of a slashed legal form ("A/S", tokenised "A", "/", "S")."""
     for first in (i - 2, i - 1, i):
         if 0 <= first and first + 2 < len(doc) and doc[first + 1].text == "/" \
                 and not doc[first].whitespace_ and not doc[first + 1].whitespace_ \
@@ -750,13 +746,20 @@ def _in_slashed_legal_form(doc: Doc, i: int) -> bool:
 
 
 def _before_trailing_title(doc: Doc, start: int, end: int) -> int:
-    """Where a name ends when a capitalised title follows it in one run of proper nouns: "Kelvo Systems Chief
-    Executive Officer (Maria Chen)" -> "Kelvo Systems" (not "General Motors", "Kelvo Financial")."""
-    if end - start > 1 and doc[end - 1].text[:1].isupper() \
-            and doc[end - 1].lower_.replace(".", "") in EXECUTIVE_TITLES - _NAME_WORD_TITLES - PUBLIC_OFFICES:
-        end -= 1                        # (not "Foreign Secretary": an office, no company before it)
-        while end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in _TITLE_WORDS:
-            end -= 1
+    """Where a name ends when a capitalised title follows it in one run of proper nouns, right before a person's
+    name: "Kelvo Systems Chief Commercial Officer Maria Chen" -> "Kelvo Systems" (not "Kelvo Password Manager",
+    "General Motors", "Foreign Secretary": no person follows, or an office with no company before it)."""
+    person = end                        # the title may run on past the span: "Kelvo Systems Chief Commercial" +
+    while person < len(doc) and doc[person].lower_.replace(".", "") in EXECUTIVE_TITLES | _TITLE_WORDS:  # "Officer"
+        person += 1
+    head = doc[person - 1].lower_.replace(".", "") if person > start else ""
+    if person >= len(doc) or doc[person].ent_type_ != "PERSON" \
+            or head not in EXECUTIVE_TITLES - _NAME_WORD_TITLES - PUBLIC_OFFICES:
+        return end
+    for k in range(start, end):         # the title begins at its first title word: "Chief", "Executive Vice"
+        #                                 (the whole run when it is only the title: "Chief Commercial (Officer)")
+        if doc[k].lower_ in _TITLE_WORDS | EXECUTIVE_TITLES and all(t.text[:1].isupper() for t in doc[k:person]):
+            return k
     return end
 
 
@@ -914,18 +917,31 @@ def _dateline_place(span: Span) -> bool:
 
 
 def _dateline_end(doc: Doc) -> int:
-    """Where a paragraph's wire dateline ends (its dash), or 0: a word in capitals opening the paragraph, then
-    only names, dates, commas and a bracketed wire before the dash."""
-    start = 1 if len(doc) > 1 and doc[0].text in ('"', "(") else 0
-    if len(doc) < start + 3 or not (doc[start].text.isupper() and doc[start].is_alpha and len(doc[start].text) > 1):
+    """Where a paragraph's wire dateline ends (its dash), or 0: a place in capitals opening the paragraph
+    ("LONDON", "SAN JOSE"), then only commas, places, dates and a bracketed or slashed wire before the dash
+    (not "IBM Chief Executive Ann Roe - who joined in 2020 - said")."""
+    first = 0
+    while first < len(doc) and doc[first].text.isupper() and doc[first].is_alpha:
+        first += 1
+    if first == 0 or len(doc) < first + 2 or not _place_name(doc[:first].text.title()):
         return 0
-    for i in range(start + 1, min(start + 12, len(doc))):
-        if doc[i].text in ("\u2014", "\u2013", "-", "--") and doc[i].whitespace_:
-            between = doc[start + 1:i]
-            if all(t.is_punct or t.text[:1].isupper() or t.ent_type_ == "DATE" or t.like_num for t in between):
-                return i
+    wire = False
+    for i in range(first, min(first + 14, len(doc))):
+        token = doc[i]
+        if token.text in ("\u2014", "\u2013", "-", "--") and token.whitespace_:
+            return i
+        if token.text in ("(", "/"):
+            wire = True
+        elif token.text in (")",):
+            wire = False
+        elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num
+                  or token.text[:1].isupper() and _place_name(token.text)):
             return 0
     return 0
+
+
+def _place_name(text: str) -> bool:
+    return resolve_place(text) is not None or resolve_market(text) is not None
 
 
 def _is_channel(token: Token) -> bool:
@@ -958,7 +974,7 @@ def context_votes(span: Span) -> Counter:
     lowered = span.text.lower()
     if last.lower_.rstrip(".") in _LEGAL and len(span) > 1 \
             or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
-        votes["Company"] += 3           # "Kelvo Inc", "Norvik A/S"
+        votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
         votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
@@ -1058,9 +1074,11 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
         votes["Company"] += 2           # "competes with Ryanair and easyJet"
-    if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") \
+    if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") and root.ent_type_ != "PERSON" \
             and first.head.head.lemma_.lower() in {"partnership", "alliance", "tie-up", "collaboration", "partner",
-                                                   "venture", "memorandum"}:
+                                                   "venture", "memorandum"} \
+            and not (before is not None and before.pos_ == "NOUN"
+                     and before.lemma_.lower() not in COMPANY_NOUNS | PRODUCT_NOUNS):   # (not "with chef Tom Hale")
         votes["Company"] += 3           # "a partnership with streaming service Lumenflix": a partner is a business
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares" \
             and not any(c.dep_ == "poss" for c in first.head.head.children):

@@ -16,7 +16,8 @@ from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
-                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, STORE_NOUNS, SUBSIDIARY_NOUNS)
+                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS, STORE_NOUNS,
+                      SUBSIDIARY_NOUNS)
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -90,9 +91,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
-            named = ctx.entities_in(p, sentence, "Company")   # is ...": the text's company, the one the sentence
-            unquoted = ctx.entities_in(p, _unquoted(sentence), "Company")   # names or the first it names outside
-            company = main if named == [main] or unquoted and unquoted[0] == main else None   # quotation marks
+            named = ctx.entities_in(p, sentence, "Company")   # is ...": the text's company, the sentence's only one
+            company = main if named == [main] or _reports_on(ctx, p, token, main) else None
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -160,15 +160,17 @@ def _runs_publication(title: Token) -> bool:
                     for c in title.children)
 
 
-def _unquoted(sentence: Span) -> list[Token]:
-    """The sentence's words outside quotation marks."""
-    inside, words = False, []
-    for token in sentence:
-        if token.text == '"':
-            inside = not inside
-        elif not inside:
-            words.append(token)
-    return words
+def _reports_on(ctx: DocContext, p: int, title: Token, company: str | None) -> bool:
+    """'The company will partner with Foo, CEO Ann Lee told reporters': the titled person is the subject of the
+    sentence's verb of saying, and what they report has the company as its subject."""
+    person = title
+    while person.dep_ in ("compound", "appos", "amod") and person.head.i != person.i:
+        person = person.head
+    verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+    if company is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return any(ctx.entity_at(p, s, "Company") == company for c in verb.children if c.dep_ == "ccomp"
+               for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bool = True) -> bool:
@@ -566,6 +568,25 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(company, "produces", product, evidence)
 
 
+def _listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
+    """The products listed right before a plural description: "the Zephyr 12 and Zephyr 12 Pro, its phones" (a list
+    of product names, 'and', commas and articles only)."""
+    found, i = [], noun.left_edge.i - 1
+    while i >= noun.sent.start:
+        token = noun.doc[i]
+        name = ctx.entity_at(p, token, "Product")
+        mention = ctx.mention_at(p, token) if name else None
+        if name and mention.start > 0 and noun.doc[mention.start - 1].tag_ == "POS":
+            break                         # "to rival Kelvo's Orca 2, and the Zephyr 12 Pro, its phones": not its
+        if name:
+            if name not in found:
+                found.insert(0, name)
+        elif token.lower_ not in (",", "and", "the", "its", "their", "&"):
+            break
+        i -= 1
+    return found
+
+
 def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
     """Products named as competing ("the Zephyr 12 will compete with the Nova 8") stand for their makers the
     document names (its produces facts); a product whose maker the text never names drops out."""
@@ -578,8 +599,13 @@ def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
         if fact.predicate != "competesWith" or (types.get(fact.subject) != "Product" and types.get(fact.object) != "Product"):
             kept.append(fact)
             continue
-        for a in makers.get(fact.subject, []) if types.get(fact.subject) == "Product" else [fact.subject]:
-            for b in makers.get(fact.object, []) if types.get(fact.object) == "Product" else [fact.object]:
+        def maker(name: str) -> list[str]:   # a product's one maker (not also a shop that sells it)
+            if types.get(name) != "Product":
+                return [name]
+            found = set(makers.get(name, []))
+            return list(found) if len(found) == 1 else []
+        for a in maker(fact.subject):
+            for b in maker(fact.object):
                 if a != b:
                     kept.append(Fact(a, "competesWith", b, fact.evidence))
     return kept
@@ -931,10 +957,11 @@ def _agreed(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "ccomp" and head.lemma_.lower() in ("say", "announce", "confirm") \
             and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) \
-            and not any(m.lower_ in ("if", "unless") for c in verb.children if c.dep_ == "advcl" for m in c.children):
-        return True                      # "Acme said it would buy Foo": "will", reported (not "would ... if")
-    if verb.dep_ == "xcomp" and head.lemma_.lower() == "agree" and not negated([head]):
-        return True                      # "Acme has agreed to buy Foo"
+            and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) \
+            and not any(c.dep_ in ("advmod", "advcl") for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return True                      # "Acme said it would buy Foo": "will", reported by the buyer (not
+        #                                  "analysts said Acme would", "would probably", "would have", "..., should")
     if verb.dep_ in ("pcomp", "pobj") and head.head.lemma_.lower() == "process":   # "in the process of merging with"
         return True
     return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
@@ -1336,9 +1363,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
                         subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                     if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
-                        if subject.tag_ == "NNS":                                              # sale in Spain": all
-                            subjects = ctx.entities_in(p, subject.doc[subject.sent.start:subject.i], "Product") \
-                                or subjects                                                    # the phones listed
+                        if subject.tag_ == "NNS":                                              # sale in Spain": each
+                            subjects = _listed_before(ctx, p, subject) or subjects            # product of the list
                     break
         if not subjects:
             continue
