@@ -16,8 +16,8 @@ from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
-                        home_countries, joint_developers, market_by_copula, named_partners, market_relations, orders,
-                        partners, product_families, products, regional_units, rivals_by_maker, subsidiaries,
+                        home_countries, joint_developers, makers_of, market_by_copula, named_partners, market_relations,
+                        orders, partners, product_families, products, regional_units, rivals_by_maker, subsidiaries,
                         takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
@@ -100,10 +100,7 @@ def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> l
 def _launches_by_makers(events: list[Event], facts: list[Fact]) -> list[Event]:
     """A launch whose sentence names no company ("Zorbix 2 has been released in the US") is a launch by each of the
     product's makers the document names; without one, no event."""
-    made_by: dict[str, list[str]] = {}
-    for fact in facts:
-        if fact.predicate == "produces":
-            made_by.setdefault(fact.object, []).append(fact.subject)
+    made_by = makers_of(facts)
     kept = []
     for event in events:
         if event.type == "ProductLaunch" and not event.args["company"]:

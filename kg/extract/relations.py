@@ -587,27 +587,33 @@ def _listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
     return found
 
 
-def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
-    """Products named as competing ("the Zephyr 12 will compete with the Nova 8") stand for their makers the
-    document names (its produces facts); a product whose maker the text never names drops out."""
+def makers_of(facts: list[Fact]) -> dict[str, list[str]]:
+    """Each product's makers by the document's produces facts, in the order found."""
     makers: dict[str, list[str]] = {}
     for fact in facts:
         if fact.predicate == "produces":
             makers.setdefault(fact.object, []).append(fact.subject)
+    return makers
+
+
+def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
+    """Products named as competing ("the Zephyr 12 will compete with the Nova 8") stand for their makers the
+    document names (its produces facts); a product whose maker the text never names drops out."""
+    makers = makers_of(facts)
+
+    def party(name: str) -> list[str]:   # a company, or a product's one maker (not also a shop that sells it)
+        if types.get(name) != "Product":
+            return [name]
+        found = set(makers.get(name, []))
+        return list(found) if len(found) == 1 else []
+
     kept = []
     for fact in facts:
-        if fact.predicate != "competesWith" or (types.get(fact.subject) != "Product" and types.get(fact.object) != "Product"):
+        if fact.predicate != "competesWith" or "Product" not in (types.get(fact.subject), types.get(fact.object)):
             kept.append(fact)
             continue
-        def maker(name: str) -> list[str]:   # a product's one maker (not also a shop that sells it)
-            if types.get(name) != "Product":
-                return [name]
-            found = set(makers.get(name, []))
-            return list(found) if len(found) == 1 else []
-        for a in maker(fact.subject):
-            for b in maker(fact.object):
-                if a != b:
-                    kept.append(Fact(a, "competesWith", b, fact.evidence))
+        kept += [Fact(a, "competesWith", b, fact.evidence)
+                 for a in party(fact.subject) for b in party(fact.object) if a != b]
     return kept
 
 
