@@ -568,7 +568,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(company, "produces", product, evidence)
 
 
-def _listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
+def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
     """The products listed right before a plural description: "the Zephyr 12 and Zephyr 12 Pro, its phones" (a list
     of product names, 'and', commas and articles only)."""
     found, i = [], noun.left_edge.i - 1
@@ -1370,7 +1370,7 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                         subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                     if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
                         if subject.tag_ == "NNS":                                              # sale in Spain": each
-                            subjects = _listed_before(ctx, p, subject) or subjects            # product of the list
+                            subjects = _products_listed_before(ctx, p, subject) or subjects            # product of the list
                     break
         if not subjects:
             continue
