@@ -1370,7 +1370,7 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                         subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                     if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
                         if subject.tag_ == "NNS":                                              # sale in Spain": each
-                            subjects = _products_listed_before(ctx, p, subject) or subjects            # product of the list
+                            subjects = _products_listed_before(ctx, p, subject) or subjects   # product listed
                     break
         if not subjects:
             continue
