@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy BBC articles of the development set into a folder, for `kg eval`.
 
-usage: python eval/dev/make_docs.py DEST [--set 1|2|...|20|all] [--source BBC_DIR] [--list]
+usage: python eval/dev/make_docs.py DEST [--set 1|2|...|22|all] [--source BBC_DIR] [--list]
 
 The BBC text is copyright (see shared/bench/bbc-news/README.md), so it is not kept in
 this repository: this script copies it at run time from the shared benchmark folder
@@ -108,7 +108,13 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
          tech:     every 139th file starting at index 39 (0-based), up to 4 picks (the folder gives 3)
          business/239 is in set 15 and is replaced by business/240; tech/318 has the content of set 12's
          tech/062 and is replaced by tech/319
-  all  all sets, 184 articles
+  21   the 7 articles of eval/dev/bbc21.gold.jsonl
+         business: every 139th file starting at index 19 (0-based), first 4 picks
+         tech:     every 149th file starting at index 67 (0-based), up to 4 picks (the folder gives 3)
+  22   the 6 articles of eval/dev/bbc22.gold.jsonl
+         business: every 149th file starting at index 113 (0-based), up to 4 picks (the folder gives 3)
+         tech:     every 151st file starting at index 23 (0-based), up to 4 picks (the folder gives 3)
+  all  all sets, 197 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
 Each selection is recomputed from the sorted file names and checked against its fixed
@@ -484,6 +490,33 @@ CHOSEN_20 = {  # (category, file): sha256 of the source file
     ("tech", "319.txt"): "e93e063a81ce4a4cedb778d067cbdd0cd7dec21b4ee05ae4cc41fd70fc96faaa",
 }
 
+# set 21 (eval/dev/bbc21.gold.jsonl), fixed before reading like sets 1 to 20
+RULES_21 = {"business": (19, 139, 4), "tech": (67, 149, 4)}    # start index, step, picks
+SKIPPED_21 = {}
+
+CHOSEN_21 = {  # (category, file): sha256 of the source file
+    ("business", "020.txt"): "c7a69abffd48f3f148ba603d9a95fff53a775eb3e42bda5d24d9eb4785c36d1b",
+    ("business", "159.txt"): "93970eab58c121777d715bc3471621bddbc48c0a709f8659eddeec9da96cb898",
+    ("business", "299.txt"): "cfba18b060dd67996ac6666719dd5ac560e1fde5c0e879d8b2aae70d30950553",
+    ("business", "437.txt"): "adcc0d6203b6a3e15fc8cfdca75cc9a02b696052ceef44574033b211eef95884",
+    ("tech", "068.txt"): "3ed8ade12097c8b1ea457328dadb3b82b2ed9f7d690a1d3cf2af7e97e57a490e",
+    ("tech", "218.txt"): "c274960653448fd74d65875c720d66135a92359dbe03b9d85de35f6ebc3eb409",
+    ("tech", "366.txt"): "42f38a8757ecf967c508d651d922f0ab844b4446ec278ab0127ba25c10687be1",
+}
+
+# set 22 (eval/dev/bbc22.gold.jsonl), fixed before reading like sets 1 to 21
+RULES_22 = {"business": (113, 149, 4), "tech": (23, 151, 4)}    # start index, step, picks
+SKIPPED_22 = {}
+
+CHOSEN_22 = {  # (category, file): sha256 of the source file
+    ("business", "114.txt"): "0e48681532da454f6a81c35577794ad8d1851a881656accdd8157bfa5479f62b",
+    ("business", "263.txt"): "575c7b6c6a03cfbc597bdce7c4f657db638ee484a4a2ba8133b207f9e7001e82",
+    ("business", "412.txt"): "ad00bac5b0b4b7de11e980161a35494db1ed93087a6fe461156ca58e650d2551",
+    ("tech", "024.txt"): "a7125169c119829634ef02f25edb3592a1b593bdf95046d1ab67e9238919aa5d",
+    ("tech", "175.txt"): "c64327b603400374ffe78733bf63d734b12badee19e488f86f7bc3ad38e820cf",
+    ("tech", "326.txt"): "f58c2d85ae4ba98409a8a0f86cf734992342303e9f9459b2e41335e0086e89fd",
+}
+
 # --set name -> (rules, skipped picks, fixed selection, files of earlier sets that are skipped)
 SETS = {}
 _earlier: dict = {}
@@ -496,7 +529,8 @@ for _name, _rules, _skipped, _chosen in [("1", RULES_1, SKIPPED_1, CHOSEN_1), ("
                                          ("13", RULES_13, SKIPPED_13, CHOSEN_13), ("14", RULES_14, SKIPPED_14, CHOSEN_14),
                                          ("15", RULES_15, SKIPPED_15, CHOSEN_15), ("16", RULES_16, SKIPPED_16, CHOSEN_16),
                                          ("17", RULES_17, SKIPPED_17, CHOSEN_17), ("18", RULES_18, SKIPPED_18, CHOSEN_18),
-                                         ("19", RULES_19, SKIPPED_19, CHOSEN_19), ("20", RULES_20, SKIPPED_20, CHOSEN_20)]:
+                                         ("19", RULES_19, SKIPPED_19, CHOSEN_19), ("20", RULES_20, SKIPPED_20, CHOSEN_20),
+                                         ("21", RULES_21, SKIPPED_21, CHOSEN_21), ("22", RULES_22, SKIPPED_22, CHOSEN_22)]:
     SETS[_name] = (_rules, _skipped, _chosen, dict(_earlier))
     _earlier.update(_chosen)
 
