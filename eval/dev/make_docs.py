@@ -111,9 +111,11 @@ lie outside the repository, e.g. /tmp/bbc-dev. The copies are named
   21   the 7 articles of eval/dev/bbc21.gold.jsonl
          business: every 139th file starting at index 19 (0-based), first 4 picks
          tech:     every 149th file starting at index 67 (0-based), up to 4 picks (the folder gives 3)
+         business/159 names no company and is replaced by business/160
   22   the 6 articles of eval/dev/bbc22.gold.jsonl
          business: every 149th file starting at index 113 (0-based), up to 4 picks (the folder gives 3)
          tech:     every 151st file starting at index 23 (0-based), up to 4 picks (the folder gives 3)
+         business/412 names no company and is replaced by business/413
   all  all sets, 197 articles
 In every set a pick that names no company is replaced by the next file in sorted order, and
 so is a pick whose content is byte-identical to an article of an earlier set (none was).
@@ -492,11 +494,12 @@ CHOSEN_20 = {  # (category, file): sha256 of the source file
 
 # set 21 (eval/dev/bbc21.gold.jsonl), fixed before reading like sets 1 to 20
 RULES_21 = {"business": (19, 139, 4), "tech": (67, 149, 4)}    # start index, step, picks
-SKIPPED_21 = {}
+SKIPPED_21 = {("business", "159.txt"): "no company named (India's anti-poverty budget: the finance "
+                                       "minister, political parties and an official economic survey)"}
 
 CHOSEN_21 = {  # (category, file): sha256 of the source file
     ("business", "020.txt"): "c7a69abffd48f3f148ba603d9a95fff53a775eb3e42bda5d24d9eb4785c36d1b",
-    ("business", "159.txt"): "93970eab58c121777d715bc3471621bddbc48c0a709f8659eddeec9da96cb898",
+    ("business", "160.txt"): "74c4b9ce509c1d2f7515027e377ced7c1eaeb7df11869829d036c3f42f5badc4",
     ("business", "299.txt"): "cfba18b060dd67996ac6666719dd5ac560e1fde5c0e879d8b2aae70d30950553",
     ("business", "437.txt"): "adcc0d6203b6a3e15fc8cfdca75cc9a02b696052ceef44574033b211eef95884",
     ("tech", "068.txt"): "3ed8ade12097c8b1ea457328dadb3b82b2ed9f7d690a1d3cf2af7e97e57a490e",
@@ -506,12 +509,13 @@ CHOSEN_21 = {  # (category, file): sha256 of the source file
 
 # set 22 (eval/dev/bbc22.gold.jsonl), fixed before reading like sets 1 to 21
 RULES_22 = {"business": (113, 149, 4), "tech": (23, 151, 4)}    # start index, step, picks
-SKIPPED_22 = {}
+SKIPPED_22 = {("business", "412.txt"): "no company named (Iran's budget and state sell-offs: the "
+                                       "president, the parliament and unnamed Turkish companies)"}
 
 CHOSEN_22 = {  # (category, file): sha256 of the source file
     ("business", "114.txt"): "0e48681532da454f6a81c35577794ad8d1851a881656accdd8157bfa5479f62b",
     ("business", "263.txt"): "575c7b6c6a03cfbc597bdce7c4f657db638ee484a4a2ba8133b207f9e7001e82",
-    ("business", "412.txt"): "ad00bac5b0b4b7de11e980161a35494db1ed93087a6fe461156ca58e650d2551",
+    ("business", "413.txt"): "56833c0ee640dc79c77337ce6cc103d5187b9aeca0e6367c5f96aed532eb8040",
     ("tech", "024.txt"): "a7125169c119829634ef02f25edb3592a1b593bdf95046d1ab67e9238919aa5d",
     ("tech", "175.txt"): "c64327b603400374ffe78733bf63d734b12badee19e488f86f7bc3ad38e820cf",
     ("tech", "326.txt"): "f58c2d85ae4ba98409a8a0f86cf734992342303e9f9459b2e41335e0086e89fd",
