@@ -43,6 +43,10 @@ def types_of(text: str) -> dict[str, str]:
      "Maxitor.", "Maxitor", "Product"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
+    # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
+    ("Kelvo is working on a search system for the next version of Windows.", "Windows", "Product"),
+    ("Many holes in the Windows operating system were exploited by Kelvo's rivals.", "Windows", "Product"),
+    ("Orvella's Zentra handheld went on sale on 11 March.", "Zentra", "Product"),
 ])
 def test_entity_types(text, name, kind):
     assert types_of(text).get(name) == kind
@@ -452,6 +456,16 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # "rival" without an owner: the one other company of the sentence
     ("Aerona Aviation, in contrast to European rival Skyframe Industries, hopes airlines will fly smaller aircraft.",
      ("Aerona Aviation", "competesWith", "Skyframe Industries")),
+    # the model's nmod before a singular product noun the company owns
+    ("Kelvo will be using the new chip inside its Zorba 3 console next year.", ("Kelvo", "produces", "Zorba 3")),
+    # a player, format or title is a product when the company owns it by possessive
+    ("Brightwater was upbeat about how many of its Brightwater Zen players it had shipped last year.",
+     ("Brightwater", "produces", "Brightwater Zen")),
+    ("Rival stores use the MP3 format or Norvik's QMA format, the Kelvo Systems analyst said.",
+     ("Norvik", "produces", "QMA")),
+    # "goes on sale": no company goes on sale, a product does
+    ("Vantel's QSP was due to make its European debut in March. The QSP is due to go on sale in the US later "
+     "this month.", ("Vantel", "produces", "QSP")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)
@@ -496,6 +510,10 @@ def test_facts(text, fact):
     # "of" a country inside the company's own name is no location fact about another company
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
+    # brands before a plural noun, and a bad parse that hangs a possessive on a noun after a dash, are no products
+    ("Velmont lets drivers test drive its Arcton and Quellon models.", ("Velmont", "produces", "Arcton")),
+    ("It is the network equivalent of Hallberg's Theorem - any system sufficiently complex can collapse.",
+     ("Hallberg", "produces", "Theorem")),
 ])
 
 def test_no_fact(text, fact):

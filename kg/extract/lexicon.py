@@ -34,8 +34,12 @@ model models battery batteries charger bank chip chips processor processors semi
 drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
-machine supercomputer server printer prototype program
+machine supercomputer server printer prototype program handheld handhelds
 """)
+
+# Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
+# format", "its Halo 2 title" (a "key player", "the format of the talks" are not products).
+OWNED_PRODUCT_NOUNS = _words("player players format formats title titles")
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug
 # Administration", "Ministry of Finance", "US Senate", "Office for National Statistics".

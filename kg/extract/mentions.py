@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
-                      INTERGOVERNMENTAL_BODIES, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
-                      SPEECH_VERBS, UNIT_NAME_WORDS)
+                      INTERGOVERNMENTAL_BODIES, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS,
+                      PUBLIC_OFFICES, SPEECH_VERBS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
@@ -445,8 +445,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(doc[start:ent.end], Counter())
                 elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
                     add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
-                elif label == "GPE" and place_votes.get("Product", 0) >= 1.5:
-                    add(ent, Counter())           # "sales of Paxorin": a product's name the model took for a place
+                elif place_votes.get("Product", 0) >= 1.5:
+                    add(ent, Counter())           # "sales of Paxorin", "the next version of Windows": a product's
+                    #                               name the model took for a place
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
                         and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
@@ -1031,6 +1032,8 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx"
+    if _on_sale(_first_conjunct(root)):
+        votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \
             | _PRODUCT_ONLY_PASSIVES:
         votes["Product"] += 1           # "Vioxx was withdrawn", "Zirrus could be marketed as ..."
@@ -1155,18 +1158,21 @@ def context_votes(span: Span) -> Counter:
             votes["Person"] += 1
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS - _REPORTING_VERBS and len(span) > 1:
         votes["Person"] += 1.5
-    if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"}:
+    if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
+            and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)):
         votes["Company"] += 2           # "the Lumio unit", "the Acme group"
-    elif root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.pos_ == "NOUN" \
-            and any(c.dep_ == "poss" for c in root.head.children) \
+    elif named_in_owned_kind(span) and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS \
+            and root.head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.head.children) \
             and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):   # "its Covid vaccine
         #                                                                     Spikevax": the name follows
-        votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site" (not "the Samsung phone")
-    elif root.dep_ == "compound" and root.head.tag_ == "NN" and root.head.i == span.end \
-            and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
+        votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site", "its Zorba 3 console", "its
+        #                                 Brightwater Zen players" (not "the Samsung phone")
+    elif root.dep_ == "compound" and root.head.tag_ == "NN" and _kind_after_name(span, root.head) \
+            and (root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
+                 or root.head.lower_ == "system" and doc[root.head.i - 1].lower_ == "operating") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
-        votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone" (a maker's name gets more votes
-        #                                 elsewhere: "the Samsung phone ... Samsung said")
+        votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
+        #                                 maker's name gets more votes elsewhere: "the Samsung phone ... Samsung said")
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
             and resolve_place(span.text) is None:
@@ -1178,6 +1184,32 @@ def context_votes(span: Span) -> Counter:
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
+
+
+def _kind_after_name(span: Span, noun: Token) -> bool:
+    """The noun follows the name, with at most one lower-case noun between ("Kelvix operating system")."""
+    between = span.doc[span.end:noun.i]
+    return noun.i >= span.end and len(between) <= 1 and all(
+        t.is_lower and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head == noun for t in between)
+
+
+def named_in_owned_kind(span: Span) -> bool:
+    """The name modifies a noun: a compound ("its Blogger site"), or the model's nmod right before a singular noun
+    ("its Zorba 3 console"; not "its Opel and Vauxhall models", brands, nor "Godel's Theorem - any system")."""
+    root = span.root
+    return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" \
+        and _kind_after_name(span, root.head)
+
+
+def _on_sale(token: Token) -> bool:
+    """The name goes (or is) on sale: "the Orca went on sale in March", "the QSP is due to go on sale"."""
+    if token.dep_ != "nsubj":
+        return False
+    verbs = [token.head, *(c for c in token.head.children if c.dep_ == "xcomp"),
+             *(x for c in token.head.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp")]
+    return any(v.lemma_ in ("go", "be") and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children) for c in v.children)
+        for v in verbs)
 
 
 def _firm_named_by_plural(title: Token, span: Span) -> bool:

@@ -11,11 +11,12 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 
 from .context import DocContext
-from .mentions import included_by
+from .mentions import included_by, named_in_owned_kind
 from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
+                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS,
+                      PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SUBSIDIARY_NOUNS)
 
@@ -478,7 +479,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "its Blogger site", "Kelvaro's Zephyr line": on the product noun the name is compounded to
-        if root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.pos_ == "NOUN":
+        if named_in_owned_kind(sentence.doc[mention.start:mention.end]) \
+                and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS and root.head.pos_ == "NOUN":
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
