@@ -52,6 +52,26 @@ def test_entity_types(text, name, kind):
     assert types_of(text).get(name) == kind
 
 
+def test_the_models_label_repeated_on_every_mention_counts_only_up_to_a_cap():
+    """Ten ORG labels on "the Zirco processor" are one guess; three product contexts and one company context
+    are evidence, and the evidence decides."""
+    from collections import Counter
+
+    from kg.extract.mentions import Mention, pool_votes, type_of
+    mentions = []
+    for i, context in enumerate([{"Product": 1.5}] * 3 + [{"Company": 2}] + [{}] * 6):
+        mention = Mention(i, 0, 1, "Zirco", 0, 5, ner="ORG")
+        mention.prior.update(Company=1)
+        mention.votes.update(Counter(Company=1) + Counter(context))
+        mentions.append(mention)
+    assert type_of(pool_votes(mentions)["zirco"]) == "Product"
+    people = [Mention(i, 0, 2, "Ola Berg", 0, 8, ner="PERSON") for i in range(10)]
+    for mention in people:                  # a person's name is not capped: the model is better at people
+        mention.prior.update(Person=1)
+        mention.votes.update(Person=1)
+    assert pool_votes(people)["ola berg"]["Person"] == 10
+
+
 @pytest.mark.parametrize("text, name", [
     ("The World Bank and the IMF said the G7 plan would help poor countries.", "World Bank"),
     ("The World Bank and the IMF said the G7 plan would help poor countries.", "IMF"),

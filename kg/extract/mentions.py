@@ -1233,15 +1233,21 @@ def type_of(votes: Counter) -> str | None:
     return best[0] if best[1] > 0.5 else None
 
 
+_MODEL_GUESS_CAP = 2     # most the model's ORG labels on one name count, however often it is named
+
+
 def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     """Votes pooled over all mentions of a name (case-insensitive).
 
-    Two corrections to the model's guesses: a one-word "person" who is never named in full is
+    Three corrections to the model's guesses: a one-word "person" who is never named in full is
     rarely a person in business news (people are introduced by full name, companies by one word),
-    so its person votes count only when the word starts or ends a full name of the document; and a
-    name seen only in title-case headings needs the body to name it too, unless context typed it."""
+    so its person votes count only when the word starts or ends a full name of the document; a
+    name seen only in title-case headings needs the body to name it too, unless context typed it;
+    and the model's organisation label counts up to a cap however often the name recurs, for it is
+    one guess repeated, not new evidence ("the Cell processor", tagged ORG in all ten mentions)."""
     pooled: dict[str, Counter] = defaultdict(Counter)
     priors: dict[str, Counter] = defaultdict(Counter)
+    organisation_priors: dict[str, Counter] = defaultdict(Counter)
     body_names = {mention.key for mention in mentions if not mention.headline}
     full_names: dict[str, Counter] = defaultdict(Counter)    # a full name's own votes, pooled, with the
     full_name_priors: dict[str, Counter] = defaultdict(Counter)  # model's share, before any correction
@@ -1267,6 +1273,15 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             votes = Counter(Person=2)      # "Wang" after "Wang Xiang": the person, whatever else it looks like
         pooled[mention.key].update(votes)
         priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
+        if mention.ner == "ORG":
+            organisation_priors[mention.key].update(
+                {k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
+    for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
+        for kind, total in organisation_priors[key].items():   # ("the Cell processor" tagged ORG ten times): it
+            excess = total - _MODEL_GUESS_CAP                   # counts up to a cap, context votes without one
+            if excess > 0:
+                votes[kind] -= excess
+                priors[key][kind] -= excess
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
