@@ -43,6 +43,12 @@ def types_of(text: str) -> dict[str, str]:
      "Maxitor.", "Maxitor", "Product"),
     ("The carrier now flies to Vietnam and the U.S.", "Vietnam", "Market"),
     ("Margit Olsen, chief executive of Fjordline, said bookings were up.", "Margit Olsen", "Executive"),
+    # product names: capitalised words joined by a hyphen, capitals after a model number, a lower-case model word
+    ("On Tuesday Zorb-Quest 2 dominated the games prizes, Kelvo said.", "Zorb-Quest 2", "Product"),
+    ("Kelvo's Super Zorba 64 QS is a faithful re-creation of the classic.", "Super Zorba 64 QS", "Product"),
+    ("\"The iZap mini is likely to be this year's hit,\" said Ann Lee of Brightwater.", "iZap mini", "Product"),
+    # the owner of a camel-case model
+    ("With Kelvo's iZap topping wish lists again, there may not be enough to go round.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
     ("Kelvo is working on a search system for the next version of Windows.", "Windows", "Product"),
     ("Many holes in the Windows operating system were exploited by Kelvo's rivals.", "Windows", "Product"),
@@ -171,6 +177,21 @@ def test_a_company_name_followed_by_a_model_name_is_its_product():
 def test_a_makers_name_before_a_products_name(text, maker, product):
     assert types_of(text).get(product) == "Product"
     assert (maker, "produces", product) in facts_of(text)
+
+
+def test_a_lower_case_model_word_makes_a_variant_not_a_makers_model():
+    """'the iZap mini' is a variant of the product iZap: iZap is no company that makes it."""
+    types = types_of("There may not be enough iZap minis to go round. \"The iZap mini is likely to be this "
+                     "year's hit,\" said Ann Lee of Brightwater.")
+    assert types.get("iZap mini") == "Product" and types.get("iZap") != "Company"
+
+
+def test_a_short_model_name_joins_the_makers_product_when_a_longer_name_also_ends_so():
+    """'QS' with 'Kelvo QS' and 'Super Zorba 64 QS' (a game for it) is Kelvo's QS."""
+    result = extract("Kelvo launched the Kelvo QS in Europe. Kelvo's Super Zorba 64 QS is a game for the QS. "
+                     "\"The QS will appeal to all ages,\" said Ann Lee, Kelvo's general manager.")
+    assert {e.name for e in result.entities if e.type == "Product"} == {"Kelvo QS", "Super Zorba 64 QS"}
+    assert any(c.speaker == "Ann Lee" and c.about == ["Kelvo QS"] for c in result.claims)
 
 
 def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():

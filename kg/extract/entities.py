@@ -217,8 +217,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
                     head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
                     or _CAMEL_CASE.match(rest[0])
                     or mention.before_kind) else None)
-            if maker is None or rest[-1].lower() == "series":
-                continue
+            if maker is None or rest[-1].lower() == "series" or all(w.islower() for w in rest):
+                continue            # (and "iZap mini": a variant of the product "iZap", not a model of a maker)
             if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4 or _CAMEL_CASE.match(rest[0]):
                 name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", "Vantel iStream" -> "iStream";
                 #                             "Boeing 737" stays whole
@@ -234,7 +234,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
     for mention_key, name in mapping.items():   # "Fjord" for "Norvik Fjord", "S300" for "Skyframe S300", when only
         key = normalize(name)                   # one product ends so (once every longer name is known)
         if " " not in key:
-            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
+            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)
+                      and not k[:-len(key) - 1].split()[-1].isdigit()}   # (not "Super Mario 64 DS", a game for the DS)
             if len(longer) == 1:
                 mapping[mention_key] = next(iter(longer))
     return mapping

@@ -128,7 +128,7 @@ def _clean_span(span: Span) -> Span | None:
     while start < end and not _name_like(doc[start]):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&") \
-            and not _hyphenated_tail(doc, end - 1, start):
+            and not _hyphenated_tail(doc, end - 1, start) and not _lower_case_model_word(doc, end - 1, start):
         end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail
     for i in range(start + 1, end):     # "Tencent Named 2020": a name holds no verb
         if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit() \
@@ -154,6 +154,16 @@ def _clean_span(span: Span) -> Span | None:
             and not _model_number(span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
+
+
+_LOWER_CASE_MODEL_WORDS = {"mini", "nano", "pro", "max", "plus", "lite", "ultra"}
+
+
+def _lower_case_model_word(doc: Doc, i: int, start: int) -> bool:
+    """'mini' in 'the iZap mini', 'plus' in 'Zorba 5 plus': a model word written in lower case right after a
+    camel-case name or a model number."""
+    return i > start and doc[i].lower_ in _LOWER_CASE_MODEL_WORDS and doc[i].is_lower \
+        and (bool(_CAMEL.match(doc[i - 1].text)) or any(c.isdigit() for c in doc[i - 1].text))
 
 
 def _model_number(span: Span) -> bool:
@@ -185,6 +195,21 @@ def _hyphen_in_model(doc: Doc, i: int) -> bool:
         and bool(_DESIGNATOR.match(doc[i + 1].text))
 
 
+def _hyphen_joins_words(doc: Doc, i: int) -> bool:
+    """'-' in 'Half-Life': a bare hyphen between two capitalised words."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and doc[i + 1].text[:1].isupper()
+
+
+def _platform_letters(doc: Doc, i: int) -> bool:
+    """'DS' in 'Super Mario 64 DS': two or three capitals after a model number (not a market, a title or the
+    start of another name: 'Zorba 3 UK', 'Kelvo 5 CEO')."""
+    token = doc[i]
+    return 2 <= len(token.text) <= 3 and token.text.isupper() and token.is_alpha and doc[i - 1].like_num \
+        and token.lower_ not in EXECUTIVE_TITLES | _NOT_NAMES and not resolve_market(token.text) \
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")
+
+
 def _product_spans(doc: Doc) -> list[Span]:
     """Names that read as products: a capitalised name with a model designator ("Galaxy S9",
     "Mi 10 Pro", "Model 3"), a camel-case name ("iPhone"), or a named "... series"."""
@@ -210,6 +235,8 @@ def _product_spans(doc: Doc) -> list[Span]:
                     and not (doc[j - 1].ent_type_ == "GPE" and resolve_market(doc[j - 1].text)) \
                     and i - j < 3:              # "the Zephyr S" the model took for a place, but not "India 5G"
                 j -= 1
+                if j > 1 and j < i and _hyphen_joins_words(doc, j - 1):
+                    j -= 1                      # "Half-Life 2": capitalised words joined by a bare hyphen
             if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE" and not _date_tag_on_a_name(doc, i)) \
                     and not any(t.lower_ in ("war", "cup", "games", "olympics", "bowl") for t in doc[j:i]):   # "World War II"
                 start = j
@@ -220,7 +247,7 @@ def _product_spans(doc: Doc) -> list[Span]:
             continue
         end = i + 1
         while end < len(doc) and (doc[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(doc[end].text)
-                                  or _hyphen_in_model(doc, end)) \
+                                  or _hyphen_in_model(doc, end) or _platform_letters(doc, end)) \
                 and doc[end].ent_type_ not in ("DATE", "MONEY") and (not doc[end].is_punct or _hyphen_in_model(doc, end)):
             end += 1
         spans.append(doc[start:end])
@@ -1130,8 +1157,9 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2       # "Vantel-Safe's security team" (not "Ann Roe's team", "Paris's board")
             elif lemma in AFFILIATION_TITLES and root.ent_type_ != "PERSON":
                 votes["Company"] += 2       # "Capgemini's principal consultant", "Acme's spokesman"
-            elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text):
-                votes["Company"] += 2
+            elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text) \
+                    or span.end + 1 < len(doc) and _CAMEL.match(doc[span.end + 1].text):
+                votes["Company"] += 2       # "Kelvo's Zorba 5", "Kelvo's iZap" (however parsed): a model's owner
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
