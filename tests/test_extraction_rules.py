@@ -47,6 +47,11 @@ def types_of(text: str) -> dict[str, str]:
     ("On Tuesday Zorb-Quest 2 dominated the games prizes, Kelvo said.", "Zorb-Quest 2", "Product"),
     ("Kelvo's Super Zorba 64 QS is a faithful re-creation of the classic.", "Super Zorba 64 QS", "Product"),
     ("\"The iZap mini is likely to be this year's hit,\" said Ann Lee of Brightwater.", "iZap mini", "Product"),
+    # what a company makes, what "called" names, what a unit develops, a technology's examples
+    ("Pellarin, which makes Vantoria Gold, said profits rose.", "Vantoria Gold", "Product"),
+    ("Kelvo uses a web-based tool called Edgemap that lets customers see where visitors are.", "Edgemap", "Product"),
+    ("The Tate is keen on new ways to browse, and technology such as Zentrix can help with that.", "Zentrix",
+     "Product"),
     # the owner of a camel-case model
     ("With Kelvo's iZap topping wish lists again, there may not be enough to go round.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
@@ -504,6 +509,9 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Brightwater", "produces", "Brightwater Zen")),
     ("Rival stores use the MP3 format or Norvik's QMA format, the Kelvo Systems analyst said.",
      ("Norvik", "produces", "QMA")),
+    # made by a company's unit
+    ("Zentrix, developed by Norvik's research unit, is being tested by the Tate.", ("Norvik", "produces", "Zentrix")),
+    ("Pellarin, which makes Vantoria Gold, said profits rose.", ("Pellarin", "produces", "Vantoria Gold")),
     # "goes on sale": no company goes on sale, a product does
     ("Vantel's QSP was due to make its European debut in March. The QSP is due to go on sale in the US later "
      "this month.", ("Vantel", "produces", "QSP")),

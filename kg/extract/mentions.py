@@ -989,6 +989,10 @@ _REPORTING_VERBS = {"report", "announce", "post", "forecast", "estimate", "show"
 
 _USE_VERBS = {"play", "download", "install", "uninstall", "run", "upgrade", "stream"}
 _USER_NOUNS = {"user", "owner", "player", "gamer"}
+# What "called X" names besides product nouns: "a web-based tool called Edgemap", "a technology called XDR".
+_NAMED_PRODUCT_KINDS = {"tool", "technology", "application", "format", "title", "feature"}
+# Participles whose agent makes the thing they follow: "ArtGarden, developed by BT's research unit".
+_MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew"})
 _CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
@@ -1027,7 +1031,8 @@ def context_votes(span: Span) -> Counter:
             and first.head.tag_ == "NNS":
         votes["Product"] += 2           # "its Celebrex and Bextra products"
     named = _named_thing(root)
-    if named is not None and (named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS or _line_of_products(named)):
+    if named is not None and (named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | _NAMED_PRODUCT_KINDS
+                              or _line_of_products(named)):
         votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca", "its own
         #                                 brand of electronics, called Onda"
     elif named is not None and named.lemma_.lower() in COMPANY_NOUNS:
@@ -1048,6 +1053,9 @@ def context_votes(span: Span) -> Counter:
             (holder := first.head.head if first.head.head.lower_ != "such" else first.head.head.head).pos_ == "NOUN"
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
+    elif first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and holder.pos_ == "NOUN" \
+            and holder.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - {"service"} | _NAMED_PRODUCT_KINDS:
+        votes["Product"] += 2           # "technology such as ArtGarden", "consoles like the Zorba"
     listed = first if first.dep_ != "compound" else _first_conjunct(first.head)
     if included_by(listed) is not None:     # "Diageo's brands include Smirnoff vodka and Guinness stout"
         votes["Company" if _units_listed(listed) else "Product"] += 2.5   # ("subsidiary brands": businesses)
@@ -1057,8 +1065,12 @@ def context_votes(span: Span) -> Counter:
             "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price",
             "production", "delivery", "release", "rollout", "debut", "unveiling"):
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
-    if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue"):
-        votes["Product"] += 1.5         # "Merck withdrew Vioxx"
+    if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue",
+                                                     "make", "manufacture", "produce", "brew"):
+        votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _MADE_BY_VERBS and any(g.dep_ == "agent" for g in c.children)
+           for c in root.children):
+        votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," (not "founded by", "bought by")
     if _on_sale(_first_conjunct(root)):
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \

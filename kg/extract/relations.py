@@ -450,6 +450,10 @@ _MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "develo
                            "shipment", "shipments", "rollout", "launch", "release", "sale", "sales", "marketing"})
 
 
+# A company's part that makes things for it: "developed by BT's research unit".
+_MAKING_UNITS = frozenset({"unit", "division", "arm", "subsidiary", "team", "lab", "labs", "laboratory", "studio"})
+
+
 def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Xiaomi's Mi Mix 2', 'Acme launched the X1 and X2', 'the X1 from Acme', 'the maker behind the X1'."""
     evidence = ctx.evidence(p, sentence)
@@ -501,7 +505,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
                     for obj in deeper.children:
                         for conj in conjuncts(obj):
-                            company = ctx.entity_at(p, conj, "Company")
+                            company = ctx.entity_at(p, conj, "Company") or (    # "developed by BT's research unit"
+                                _possessing_company(ctx, p, conj) if conj.lemma_.lower() in _MAKING_UNITS else None)
                             if company:
                                 yield Fact(company, "produces", product, evidence)
         # verbs: "Acme makes / launched / sells the X1"
