@@ -52,6 +52,8 @@ def types_of(text: str) -> dict[str, str]:
     ("Kelvo uses a web-based tool called Edgemap that lets customers see where visitors are.", "Edgemap", "Product"),
     ("The Tate is keen on new ways to browse, and technology such as Zentrix can help with that.", "Zentrix",
      "Product"),
+    ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
+     "sliding.", "France", "Market"),
     # the owner of a camel-case model
     ("With Kelvo's iZap topping wish lists again, there may not be enough to go round.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
@@ -559,6 +561,9 @@ def test_facts(text, fact):
     # "of" a country inside the company's own name is no location fact about another company
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
+    # a country listed with companies is still a country, and owns none of them
+    ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
+     "sliding.", ("Club Norvik", "subsidiaryOf", "France")),
     # brands before a plural noun, and a bad parse that hangs a possessive on a noun after a dash, are no products
     ("Velmont lets drivers test drive its Arcton and Quellon models.", ("Velmont", "produces", "Arcton")),
     ("It is the network equivalent of Hallberg's Theorem - any system sufficiently complex can collapse.",

@@ -1223,6 +1223,9 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
+    if root.ent_type_ in ("GPE", "LOC") and votes.get("Company", 0) < 4 and resolve_market(span.text):
+        votes.pop("Company", None)      # "companies such as Germany's Kelvo and France's Club Norvik": a country
+        #                                 listed with companies is still a country
     return votes
 
 
@@ -1330,7 +1333,8 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
              if kind in ("Company", "Product") and votes[kind] >= 3}
     for mention in mentions:             # a name listed with clear products is most likely one ("Tysabri or Avonex")
         for other in mention.coordinated:
-            if other in clear and other != mention.key and not mention.anaphor:
+            if other in clear and other != mention.key and not mention.anaphor \
+                    and pooled[mention.key].get("Market", 0) < 4:
                 pooled[mention.key][clear[other]] += 1
     return pooled
 
