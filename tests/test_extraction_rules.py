@@ -511,6 +511,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Brightwater", "produces", "Brightwater Zen")),
     ("Rival stores use the MP3 format or Norvik's QMA format, the Kelvo Systems analyst said.",
      ("Norvik", "produces", "QMA")),
+    # "parent X" names a company; a passive buyer's target in apposition to its description
+    ("A slump at luxury car maker Velmont prompted a drop in profits at parent Kelvochrysler.",
+     ("Velmont", "subsidiaryOf", "Kelvochrysler")),
+    ("It caused a stir when the developer Bungo Software was bought by Kelvo.",
+     ("Bungo Software", "subsidiaryOf", "Kelvo")),
     # made by a company's unit
     ("Zentrix, developed by Norvik's research unit, is being tested by the Tate.", ("Norvik", "produces", "Zentrix")),
     ("Pellarin, which makes Vantoria Gold, said profits rose.", ("Pellarin", "produces", "Vantoria Gold")),

@@ -1021,8 +1021,8 @@ def context_votes(span: Span) -> Counter:
             and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
                                                        for c in before.children):   # (a "market leader" is a firm)
         votes["Person"] += 2            # "union leader Vincenzo Lilliu", "trades union official Ulf Carlsson"
-    elif before is not None and before.lemma_.lower() in COMPANY_NOUNS and before.pos_ == "NOUN":
-        votes["Company"] += 3           # "smartphone maker Xiaomi"
+    elif before is not None and before.lemma_.lower() in COMPANY_NOUNS | {"parent", "owner"} and before.pos_ == "NOUN":
+        votes["Company"] += 3           # "smartphone maker Xiaomi", "profits at parent Kelvochrysler"
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
             and before.lemma_.lower() not in ("platform", "service", "system", "network"):
         votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5"
@@ -1113,6 +1113,9 @@ def context_votes(span: Span) -> Counter:
             "owner", "parent", "subsidiary", "unit", "division", "shareholder", "stake", "takeover", "acquisition",
             "buyer", "bid", "offer", "merger", "investor", "off", "spin-off", "spinoff", "affiliate", "arm"):
         votes["Company"] += 2           # "the owner of Zara", "a stake in ITA", "the takeover of Rank"
+    if first.dep_ == "pobj" and first.head.dep_ == "agent" and first.head.head.lemma_ in ("buy", "acquire", "purchase") \
+            and not (root.ent_type_ == "PERSON" and len(span) > 1):
+        votes["Company"] += 2           # "the developer was bought by Kelvo" (a buyer named in full may be a person)
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and \
             first.head.head.lemma_ in ("compete", "battle", "vie", "rival"):
         votes["Company"] += 2           # "competes with Ryanair and easyJet"

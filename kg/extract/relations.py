@@ -1145,7 +1145,10 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if agents:                                   # passive: "Foo, (which is) owned by Acme"
             owners = ctx.entities_in(p, agents, "Company")
             owned_token = subject_of(verb) if verb.dep_ != "acl" else verb.head
-            owned = ctx.entity_at(p, owned_token, "Company") if owned_token is not None else None
+            owned = next((n for t in ([owned_token, *(c for c in owned_token.children if c.dep_ == "appos")]
+                                      if owned_token is not None else [])
+                          if (n := ctx.entity_at(p, t, "Company"))), None)    # "the developer Bungo Software was
+            #                                                                     bought by Kelvo"
         else:
             subject = subject_of(verb)
             owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
