@@ -511,6 +511,13 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Brightwater", "produces", "Brightwater Zen")),
     ("Rival stores use the MP3 format or Norvik's QMA format, the Kelvo Systems analyst said.",
      ("Norvik", "produces", "QMA")),
+    # a company's sales in a country, branches it has there, what it exports, invests, hires or built there
+    ("Kelvo's sales in Italy rose 5% in the quarter.", ("Kelvo", "operatesIn", "Italy")),
+    ("Kelvo, which has 30 branches in Ireland, said profits rose.", ("Kelvo", "operatesIn", "Ireland")),
+    ("Norvik Motors exports its cars to Japan.", ("Norvik Motors", "operatesIn", "Japan")),
+    ("Norvik Motors invested $2bn in Vietnam last year.", ("Norvik Motors", "operatesIn", "Vietnam")),
+    ("Norvik Motors hired 300 engineers in Poland.", ("Norvik Motors", "operatesIn", "Poland")),
+    ("Norvik Motors built a plant in Mexico in 2019.", ("Norvik Motors", "operatesIn", "Mexico")),
     # "parent X" names a company; a passive buyer's target in apposition to its description
     ("A slump at luxury car maker Velmont prompted a drop in profits at parent Kelvochrysler.",
      ("Velmont", "subsidiaryOf", "Kelvochrysler")),
@@ -566,6 +573,7 @@ def test_facts(text, fact):
     # "of" a country inside the company's own name is no location fact about another company
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
+    ("Norvik Motors built a plant in Mexico in 2019.", ("Norvik Motors", "targetsMarket", "Mexico")),
     # a country listed with companies is still a country, and owns none of them
     ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
      "sliding.", ("Club Norvik", "subsidiaryOf", "France")),

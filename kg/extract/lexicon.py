@@ -130,7 +130,8 @@ ENTRY_VERBS = _words("enter expand launch debut move push break return venture h
 ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move")
 # Verbs and nouns of presence in a market.
 PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
-                        "capture grow thrive compete fly run base headquarter locate employ manufacture produce")
+                        "capture grow thrive compete fly run base headquarter locate employ manufacture produce "
+                        "assemble export invest hire")
 # (matched against lemmas and words, so both forms: "stores" is "store" as a lemma)
 PRESENCE_NOUNS = _words("""
 presence foothold footprint traction inroads player players leader leaders share stores store customers customer

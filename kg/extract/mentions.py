@@ -1146,6 +1146,8 @@ def context_votes(span: Span) -> Counter:
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif lemma in PRODUCT_NOUNS:
                 votes["Product"] += 2
+    if any(_has_business_units(c) for c in root.children if c.dep_ == "relcl"):
+        votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,"
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     elif before is not None and before.text == "," and before2 is not None and before2.lemma_.lower() in COMPANY_NOUNS \
@@ -1161,7 +1163,7 @@ def context_votes(span: Span) -> Counter:
         if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
             owned = None                # "Alzheimer's disease", "Moore's law": a name in a term
         if owned is not None:
-            lemma = owned.lemma_.lower()
+            lemma = owned.lemma_.lower() if owned.lower_ != "sales" else "sales"   # (the lemma of "sales" is "sale")
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
                     or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
                                  "headquarters", "factory", "store", "stores", "customers", "employees", "business",
@@ -1256,6 +1258,17 @@ def _on_sale(token: Token) -> bool:
     return any(v.lemma_ in ("go", "be") and any(
         c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children) for c in v.children)
         for v in verbs)
+
+
+_UNITS_OF_A_BUSINESS = {"branch", "store", "shop", "outlet", "factory", "plant", "employee", "staff", "worker",
+                        "customer", "subscriber", "office", "subsidiary", "restaurant", "hotel", "mine", "refinery"}
+
+
+def _has_business_units(clause: Token) -> bool:
+    """A relative clause 'which has (employs, runs, operates) 30 branches / 2,000 staff': what a business has."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children) \
+        and clause.lemma_ in ("have", "employ", "run", "operate", "own", "open") \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _UNITS_OF_A_BUSINESS for c in clause.children)
 
 
 def _firm_named_by_plural(title: Token, span: Span) -> bool:

@@ -1432,6 +1432,8 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
 
 
 def _planned(words: set[str], chain: list[Token]) -> bool:
+    if chain and _past(chain) and chain[0].tag_ == "VBD":    # "built a plant in Mexico in 2019": done, not planned
+        words = words - {chain[0].lemma_}
     return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
                                           for v in chain for t in v.children if t.dep_ == "aux")
 
