@@ -511,6 +511,19 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Brightwater", "produces", "Brightwater Zen")),
     ("Rival stores use the MP3 format or Norvik's QMA format, the Kelvo Systems analyst said.",
      ("Norvik", "produces", "QMA")),
+    # a capitalised bare title of a speaker in a text about one company; a department before "chief"; a name that
+    # ends the sentence after a company's title; "X co-founder" with X the short form of a company named before
+    ("Kelvo Group launched Atelier. \"Atelier is our answer,\" said Lotte Bakker, Chief Commercial Officer.",
+     ("Lotte Bakker", "executiveOf", "Kelvo Group")),
+    ("Quillo raised rates. Finance chief Harriet Lindqvist said Quillo expects its margin to stay above 4%.",
+     ("Harriet Lindqvist", "executiveOf", "Quillo")),
+    ("Joris van Beek will run the unit, reporting to Lumentra's chief technology officer, Samuel Achterberg.",
+     ("Samuel Achterberg", "executiveOf", "Lumentra")),
+    ("Lumentra Semiconductor bought Pellwick Photonics. Pellwick co-founder Joris van Beek will join Lumentra.",
+     ("Joris van Beek", "executiveOf", "Pellwick Photonics")),
+    # a product's name and its kind ("the Pike SUV") is no maker and its model
+    ("Altavolt unveils $36,500 Pike SUV. Electric-vehicle maker Altavolt Motors took the wraps off the Pike, a "
+     "compact SUV. Orders for the Pike opened on Tuesday.", ("Altavolt Motors", "produces", "Pike")),
     # a company's sales in a country, branches it has there, what it exports, invests, hires or built there
     ("Kelvo's sales in Italy rose 5% in the quarter.", ("Kelvo", "operatesIn", "Italy")),
     ("Kelvo, which has 30 branches in Ireland, said profits rose.", ("Kelvo", "operatesIn", "Ireland")),
@@ -574,6 +587,10 @@ def test_facts(text, fact):
     ("Kelvaro signed a deal with the Bank of Ireland.", ("Kelvaro", "operatesIn", "Ireland")),
     ("The chief executive of Kelvaro met the president of France.", ("Kelvaro", "operatesIn", "France")),
     ("Norvik Motors built a plant in Mexico in 2019.", ("Norvik Motors", "targetsMarket", "Mexico")),
+    ("Quillo raised rates. Finance chief Harriet Lindqvist said Quillo expects its margin to stay above 4%.",
+     ("Harriet Lindqvist", "executiveOf", "Finance")),
+    ("Altavolt unveils $36,500 Pike SUV. Electric-vehicle maker Altavolt Motors took the wraps off the Pike, a "
+     "compact SUV. Orders for the Pike opened on Tuesday.", ("Pike", "produces", "Pike SUV")),
     # a country listed with companies is still a country, and owns none of them
     ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
      "sliding.", ("Club Norvik", "subsidiaryOf", "France")),

@@ -112,6 +112,16 @@ class DocContext:
             return mention.entity
         return None
 
+    def company_by_first_word(self, token: Token) -> str | None:
+        """The one company whose name starts with this capitalised word the model left unnamed ("Pellwick" in
+        "Pellwick co-founder Ann Lee", after "Pellwick Photonics")."""
+        if not token.text[:1].isupper() or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
+            return None
+        word = token.lower_
+        found = {name for name, kind in self.types.items()
+                 if kind == "Company" and " " in name and name.split()[0].lower() == word}
+        return next(iter(found)) if len(found) == 1 else None
+
     def entities_in(self, para: int, span: Span | list[Token], *types: str) -> list[str]:
         """Entities named (or pointed at) in a span, in order, without repeats."""
         found = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, UNIT_NAME_WORDS
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, UNIT_NAME_WORDS
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -209,6 +209,12 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         if words[-1].lower() in ("series", "line", "lineup", "range") and \
                 " ".join(words[:-1]).lower() in companies:
             continue                 # "the Redmi series" of the brand Redmi: the brand's name, not a product
+        named = " ".join(words[:-1])
+        if len(words) > 1 and words[-1].lower() in PRODUCT_NOUNS - {"series", "line", "lineup", "range"} \
+                and (words[-1].islower() or words[-1].isupper()) \
+                and named.lower() in names and named.lower() not in companies:
+            name = named                # "Pike SUV" where the text also says "the Pike": the product and its kind,
+            words = words[:-1]          # not a maker "Pike" and its model "SUV"
         for cut in range(len(words) - 1, 0, -1):
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]

@@ -86,6 +86,13 @@ ceo cfo coo cto cmo cio chairman chairwoman chairperson chair president founder 
 chief executive officer head director manager vp vice boss partner principal md gm
 general managing executive
 """)
+# The functions a title names: "Chief Commercial Officer", "Finance chief", "Head of Corporate Communications".
+TITLE_FUNCTIONS = _words("""
+commercial financial finance operating operations technology technical marketing information communications
+corporate digital product products people strategy legal investment investments data revenue customer sales human
+resources creative security medical scientific research supply procurement compliance risk content brand growth
+innovation public affairs investor relations
+""")
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor

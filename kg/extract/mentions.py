@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
                       INTERGOVERNMENTAL_BODIES, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS,
-                      PUBLIC_OFFICES, SPEECH_VERBS, UNIT_NAME_WORDS)
+                      PUBLIC_OFFICES, SPEECH_VERBS, TITLE_FUNCTIONS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
@@ -142,6 +142,9 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
+    if all(t.lower_ in TITLE_FUNCTIONS for t in span) and span.end < len(doc) \
+            and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
+        return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \

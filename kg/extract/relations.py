@@ -18,7 +18,7 @@ from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABIL
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS,
                       PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS)
+                      SUBSIDIARY_NOUNS, TITLE_FUNCTIONS)
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -179,8 +179,8 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     officer") and no name before it ("Three UK chief executive": a company the model missed): the company
     is the one the text is about. With `alone=False`, other companies may be named in the sentence."""
     before = title.i - 1
-    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS:
-        before -= 1
+    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS | TITLE_FUNCTIONS:
+        before -= 1                     # "Chief Commercial Officer": capitals, but no name before the title
     named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
     return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
         and not named_before \
@@ -311,7 +311,7 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     if nxt < len(doc):
         name = ctx.entity_at(p, doc[nxt], "Person")
         if name and (title.head == doc[nxt] or doc[nxt].head == title or title.dep_ == "compound"
-                     or ctx.entity_at(p, title.head, "Person") == name):
+                     or ctx.entity_at(p, title.head, "Person") == name or _closing_apposition(ctx, p, title, nxt)):
             return name
     # "Jane Doe is the chief executive of Acme"
     if title.dep_ == "attr":
@@ -319,6 +319,16 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         if subject is not None:
             return ctx.entity_at(p, subject, "Person")
     return None
+
+
+def _closing_apposition(ctx: DocContext, p: int, title: Token, start: int) -> bool:
+    """'reporting to Acme's chief technology officer, Sam Roe.': a company's title, a comma, then a name that ends
+    the sentence (the parser often hangs it elsewhere)."""
+    doc = title.doc
+    mention = ctx.mention_at(p, doc[start])
+    return doc[start - 1].text == "," and mention is not None \
+        and (mention.end == len(doc) or doc[mention.end].text in (".", ";", "!", "?")) \
+        and any(c.dep_ == "poss" for c in title.children)
 
 
 def _company_after_person(ctx: DocContext, p: int, title: Token, person: str) -> str | None:
@@ -381,10 +391,16 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     before = title.i - 1                 # "Acme CEO Jane Doe" parsed flat; "LSE chief executive Clara Furse"
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS and title.doc[before].head.i >= title.i:
         before -= 1
+    if before >= 2 and title.doc[before].text == "-" and title.doc[before - 1].lower_ == "co":
+        before -= 2                      # "Pellwick co-founder Joris van Beek" (tokenised "co", "-", "founder")
     if before >= 1 and title.doc[before].tag_ == "POS":
         before -= 1                      # "Novo's chief executive Lars Jorgensen"
     if before >= 0 and (name := ctx.entity_at(p, title.doc[before], "Company")):
         return name
+    if before >= 0 and ctx.mention_at(p, title.doc[before]) is None \
+            and (name := ctx.company_by_first_word(title.doc[before])):
+        return name                      # "Pellwick chief executive Ann Lee" after "Pellwick Photonics": a short
+        #                                  form the model did not tag
     if title.dep_ == "appos" and (name := ctx.entity_at(p, title.head, "Company")):
         return name                      # "Andy Clarke, ERAA director of air transport" (the title parsed on the name)
     if title.dep_ == "conj":             # shared modifier of coordinated titles: "Xiaomi's founder and CEO"
