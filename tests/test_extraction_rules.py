@@ -104,6 +104,9 @@ def test_public_bodies_treaties_and_departments_are_no_companies(text, name):
     ("House prices were 9.4% higher than a year earlier, the Land Registry said. The typical house price went "
      "up.", "House"),
     ("\"Games teach life skills,\" said Ola Berg of Fjordline. Many games are violent.", "Games"),
+    # a plural common noun opening a sentence, whatever the model calls it
+    ("Shoppers can also sign up for Brennmark Plus, the click-and-collect subscription the chain launched in "
+     "Germany last year.", "Shoppers"),
 ])
 def test_a_common_word_opening_a_sentence_is_no_name(text, name):
     assert name not in types_of(text)
@@ -521,6 +524,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Samuel Achterberg", "executiveOf", "Lumentra")),
     ("Lumentra Semiconductor bought Pellwick Photonics. Pellwick co-founder Joris van Beek will join Lumentra.",
      ("Joris van Beek", "executiveOf", "Pellwick Photonics")),
+    # a product's trade or following in a market
+    ("Corvane's profit was helped by demand for the Aster 6 in Vietnam.", ("Aster 6", "availableIn", "Vietnam")),
+    ("Sales of Zorvia in Japan fell 5%, Halvard said.", ("Zorvia", "availableIn", "Japan")),
+    ("KinaruPlay, the subscription service Ann Wanyoike launched in Kenya in 2021, now has about 2.3 million paying "
+     "subscribers across Kenya, Uganda, Tanzania and Rwanda.", ("KinaruPlay", "availableIn", "Rwanda")),
     # a product's name and its kind ("the Pike SUV") is no maker and its model
     ("Altavolt unveils $36,500 Pike SUV. Electric-vehicle maker Altavolt Motors took the wraps off the Pike, a "
      "compact SUV. Orders for the Pike opened on Tuesday.", ("Altavolt Motors", "produces", "Pike")),

@@ -813,9 +813,10 @@ def _kind_of_firms(span: Span) -> bool:
 
 def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool:
     """One capitalised word opening a sentence that the text also writes in lower case is that common
-    word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), not a name."""
+    word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), or a plural common noun
+    the model called a firm ("Shoppers can sign up ..."), not a name."""
     return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and (
-        span[0].lower_ in lowercase_words or _kind_of_firms(span)) \
+        span[0].lower_ in lowercase_words or _kind_of_firms(span) or span[0].tag_ == "NNS") \
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
 

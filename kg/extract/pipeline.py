@@ -17,11 +17,12 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         home_countries, joint_developers, makers_of, market_by_copula, named_partners, market_relations,
-                        orders, partners, product_families, products, regional_units, rivals_by_maker, subsidiaries,
-                        takeovers, union_officers)
+                        orders, partners, product_families, product_trade_markets, products, regional_units,
+                        rivals_by_maker, subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
-              home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units)
+              home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units,
+              product_trade_markets)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 

@@ -1597,6 +1597,45 @@ def market_by_copula(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 yield Fact(owner, "operatesIn", market, evidence)
 
 
+# Nouns of a product's trade in a market: "demand for the Aster 6 in Vietnam", "sales of Zorvia in Japan".
+_TRADE_NOUNS = frozenset({"demand", "sale", "sales", "order", "orders", "shipment", "shipments", "delivery",
+                          "deliveries", "launch", "release", "rollout", "availability", "uptake"})
+# What a product has in a market: "KinaruPlay has 2.3 million subscribers across Kenya and Uganda".
+_FOLLOWING_NOUNS = frozenset({"subscriber", "user", "customer", "listener", "viewer", "member", "download"})
+
+
+def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A product traded or followed in a market: "demand for the Aster 6 in Vietnam", "sales of Zorvia in Japan",
+    "KinaruPlay now has 2.3 million subscribers across Kenya, Uganda and Rwanda"."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        market = ctx.entity_at(p, token, "Market")
+        anchor = _market_anchor(token)
+        if market is None or anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
+            continue
+        holder = anchor.head.head
+        product = ctx.entity_at(p, holder, "Product")          # "demand for the Aster 6 in Vietnam"
+        trade = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ in ("for", "of") else holder
+        if product is not None and trade.lemma_.lower() not in _TRADE_NOUNS:
+            product = None
+        if product is None and holder.lemma_.lower() in _TRADE_NOUNS:    # "sales of Zorvia in Japan"
+            product = next((n for c in holder.children if c.dep_ in ("prep", "poss") for o in (c, *c.children)
+                            if (n := ctx.entity_at(p, o, "Product"))), None)
+        if product is None and holder.lemma_.lower() in _FOLLOWING_NOUNS and holder.dep_ == "dobj":
+            verb = holder.head               # "KinaruPlay ... has 2.3 million paying subscribers across ...": the
+            for _ in range(3):               # parse may hang the noun on "paying", itself on "million"
+                if verb.dep_ not in ("acl", "dobj") or verb.head == verb:
+                    break
+                verb = verb.head
+            subject = subject_of(verb) if not negated([verb]) else None
+            if subject is None and verb.dep_ in ("dep", "conj") and not negated([verb]):
+                subject = subject_of(verb.head)  # "KinaruPlay, the service Ann Lee launched ..., now has": the parse
+                #                                  hangs "has" on "launched", whose subject is the product
+            product = ctx.entity_at(p, subject, "Product") if subject is not None else None
+        if product is not None:
+            yield Fact(product, "availableIn", market, evidence)
+
+
 def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company placed in a country is present there ("analysts at Acme in Germany"); one placed in a
     city or US state is present in that country, when the article names the country (a city is no
