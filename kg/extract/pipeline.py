@@ -59,6 +59,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
                                 date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
             facts.append(fact)
+            if fact.predicate == "targetsMarket" and event_type == "MarketEntry":    # a planned entry: not there yet
+                facts.append(Fact(fact.subject, "absentFrom", fact.object, fact.evidence))
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
                                     date=sentence_date(ctx, sentence)))
