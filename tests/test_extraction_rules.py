@@ -54,6 +54,19 @@ def types_of(text: str) -> dict[str, str]:
      "Product"),
     ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
      "sliding.", "France", "Market"),
+    ("The European Union fined Kelvo $1bn on Monday. The European Union said Kelvo had abused its power. Kelvo "
+     "will appeal against the European Union ruling. The European Union's competition chief Mark Dell said the fine "
+     "was fair.", "European Union", "Market"),
+    ("Vantel, developed by two students in 1998, is now worth $5bn. Vantel said profits rose.", "Vantel", "Company"),
+    ("Drivers like the Norvik sports car, but it is expensive, Norvik said.", "Norvik", "Company"),
+    ("Online platforms like Kelvo and Vantel will have to pay the new tax.", "Vantel", "Company"),
+    ("Brightwater has been on sale since January, but no buyer has come forward, Brightwater said.", "Brightwater",
+     "Company"),
+    ("Norvik Motors will build the Arcton 5 SUV in Spain.", "Arcton 5", "Product"),
+    ("Vantel will sell the Zorba 5 plus two games for $299.", "Zorba 5", "Product"),
+    ("Skyframe Aviation delivered 20 Skyframe 797 MAX jets in May. The MAX was grounded in March.", "797 MAX",
+     "Product"),
+    ("Nintendo's new handheld, the Zentra, went on sale on 11 March.", "Zentra", "Product"),
     # the owner of a camel-case model
     ("With Kelvo's iZap topping wish lists again, there may not be enough to go round.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
@@ -67,19 +80,25 @@ def test_entity_types(text, name, kind):
 
 def test_the_models_label_repeated_on_every_mention_counts_only_up_to_a_cap():
     """Ten ORG labels on "the Zirco processor" are one guess; three product contexts and one company context
-    are evidence, and the evidence decides."""
+    are evidence, and the evidence decides. Only the model's company label is capped: a market or a person it
+    tags on every mention keeps every vote."""
     from collections import Counter
 
     from kg.extract.mentions import Mention, pool_votes, type_of
     mentions = []
-    for i, context in enumerate([{"Product": 1.5}] * 3 + [{"Company": 2}] + [{}] * 6):
+    for i, context in enumerate([{"Product": 1.5}] * 3 + [{"Company": 1}] + [{}] * 6):
         mention = Mention(i, 0, 1, "Zirco", 0, 5, ner="ORG")
         mention.prior.update(Company=1)
         mention.votes.update(Counter(Company=1) + Counter(context))
         mentions.append(mention)
     assert type_of(pool_votes(mentions)["zirco"]) == "Product"
+    markets = [Mention(i, 0, 2, "European Union", 0, 14, ner="ORG") for i in range(4)]
+    for mention in markets:
+        mention.prior.update(Market=4)
+        mention.votes.update(Market=4)
+    assert pool_votes(markets)["european union"]["Market"] == 16
     people = [Mention(i, 0, 2, "Ola Berg", 0, 8, ner="PERSON") for i in range(10)]
-    for mention in people:                  # a person's name is not capped: the model is better at people
+    for mention in people:
         mention.prior.update(Person=1)
         mention.votes.update(Person=1)
     assert pool_votes(people)["ola berg"]["Person"] == 10
@@ -202,6 +221,15 @@ def test_a_short_model_name_joins_the_makers_product_when_a_longer_name_also_end
                      "\"The QS will appeal to all ages,\" said Ann Lee, Kelvo's general manager.")
     assert {e.name for e in result.entities if e.type == "Product"} == {"Kelvo QS", "Super Zorba 64 QS"}
     assert any(c.speaker == "Ann Lee" and c.about == ["Kelvo QS"] for c in result.claims)
+
+
+@pytest.mark.parametrize("text, products", [
+    ("Skyframe Aviation delivered 20 Skyframe 797 MAX jets in May. The MAX was grounded in March.", {"797 MAX"}),
+    ("Norvik Motors launched the Arcton 5 GTX in Europe. Norvik Motors said the GTX would sell well.",
+     {"Arcton 5 GTX"}),
+])
+def test_a_short_model_name_named_once_joins_its_full_name(text, products):
+    assert {e.name for e in extract(text).entities if e.type == "Product"} == products
 
 
 def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():
@@ -599,6 +627,16 @@ def test_facts(text, fact):
      ("Harriet Lindqvist", "executiveOf", "Finance")),
     ("Altavolt unveils $36,500 Pike SUV. Electric-vehicle maker Altavolt Motors took the wraps off the Pike, a "
      "compact SUV. Orders for the Pike opened on Tuesday.", ("Pike", "produces", "Pike SUV")),
+    # what the product cues must not take for products or makers (a review's cases)
+    ("Kelvo Group has agreed the sale of Brightwater to Vantel for $2bn. The sale of Brightwater had been expected "
+     "since January. Brightwater has 3,000 staff. Brightwater will keep its name. Kelvo Group said the sale of "
+     "Brightwater would cut its debt.", ("Kelvo Group", "produces", "Brightwater")),
+    ("Ann Lee's eBay shop made $2m last year, she said.", ("Ann Lee", "produces", "eBay")),
+    ("Norvik United sold two of its England players to Kelvo Rovers.", ("Norvik United", "produces", "England")),
+    ("Brightwater's Alps resorts had a record season.", ("Brightwater", "produces", "Alps")),
+    ("Aerona said its Skyframe 787 plane was grounded for a week.", ("Aerona", "produces", "Skyframe 787")),
+    ("The Arcton 5, criticised by Vantel's research unit, scored badly in crash tests.",
+     ("Vantel", "produces", "Arcton 5")),
     # a country listed with companies is still a country, and owns none of them
     ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
      "sliding.", ("Club Norvik", "subsidiaryOf", "France")),

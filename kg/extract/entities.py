@@ -237,11 +237,14 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             key = key[:-1]
         canonical_by_norm.setdefault(key, name)
         mapping[mention.key] = canonical_by_norm[key]
+    named_alone = Counter(m.key for m in mentions)
     for mention_key, name in mapping.items():   # "Fjord" for "Norvik Fjord", "S300" for "Skyframe S300", when only
         key = normalize(name)                   # one product ends so (once every longer name is known)
         if " " not in key:
-            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)
-                      and not k[:-len(key) - 1].split()[-1].isdigit()}   # (not "Super Mario 64 DS", a game for the DS)
+            longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
+            if len(longer) > 1 or named_alone[mention_key] >= 3:     # "the DS" beside "Nintendo DS" or named
+                longer = {n for n in longer     # alone again and again, and "Super Mario 64 DS", a game for it
+                          if not normalize(n)[:-len(key) - 1].split()[-1].isdigit()}
             if len(longer) == 1:
                 mapping[mention_key] = next(iter(longer))
     return mapping

@@ -38,8 +38,8 @@ machine supercomputer server printer prototype program handheld handhelds
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
-# format", "its Halo 2 title" (a "key player", "the format of the talks" are not products).
-OWNED_PRODUCT_NOUNS = _words("player players format formats title titles")
+# format" (a "key player", "the format of the talks" are not products; "its England players" name a place).
+OWNED_PRODUCT_NOUNS = _words("player players format formats")
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug
 # Administration", "Ministry of Finance", "US Senate", "Office for National Statistics".

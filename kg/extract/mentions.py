@@ -159,11 +159,11 @@ def _clean_span(span: Span) -> Span | None:
     return span
 
 
-_LOWER_CASE_MODEL_WORDS = {"mini", "nano", "pro", "max", "plus", "lite", "ultra"}
+_LOWER_CASE_MODEL_WORDS = {"mini", "nano", "lite", "ultra"}     # (not "plus", "pro": "the Zorba 5 plus two games")
 
 
 def _lower_case_model_word(doc: Doc, i: int, start: int) -> bool:
-    """'mini' in 'the iZap mini', 'plus' in 'Zorba 5 plus': a model word written in lower case right after a
+    """'mini' in 'the iZap mini', 'lite' in 'Zorba 5 lite': a model word written in lower case right after a
     camel-case name or a model number."""
     return i > start and doc[i].lower_ in _LOWER_CASE_MODEL_WORDS and doc[i].is_lower \
         and (bool(_CAMEL.match(doc[i - 1].text)) or any(c.isdigit() for c in doc[i - 1].text))
@@ -198,6 +198,11 @@ def _hyphen_in_model(doc: Doc, i: int) -> bool:
         and bool(_DESIGNATOR.match(doc[i + 1].text))
 
 
+# Capitals of business and technology that follow a model's name without being part of it: "the Arcton 5 IP".
+_TRADE_ACRONYMS = {"ip", "ipo", "ai", "api", "mro", "ev", "evs", "suv", "suvs", "os", "hq", "rd", "pr", "it", "uk", "us",
+                   "eu", "gdp", "vat", "usd", "eur", "gbp", "led", "lcd", "oem", "b2b", "ad", "ads"}
+
+
 def _hyphen_joins_words(doc: Doc, i: int) -> bool:
     """'-' in 'Half-Life': a bare hyphen between two capitalised words."""
     return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
@@ -209,8 +214,9 @@ def _platform_letters(doc: Doc, i: int) -> bool:
     start of another name: 'Zorba 3 UK', 'Kelvo 5 CEO')."""
     token = doc[i]
     return 2 <= len(token.text) <= 3 and token.text.isupper() and token.is_alpha and doc[i - 1].like_num \
-        and token.lower_ not in EXECUTIVE_TITLES | _NOT_NAMES and not resolve_market(token.text) \
-        and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")
+        and token.lower_ not in EXECUTIVE_TITLES | _NOT_NAMES | PRODUCT_NOUNS | COMPANY_NOUNS | _TRADE_ACRONYMS \
+        and not resolve_market(token.text) \
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN"))   # ("Zorba 3 TV advert")
 
 
 def _product_spans(doc: Doc) -> list[Span]:
@@ -475,9 +481,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(doc[start:ent.end], Counter())
                 elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
                     add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
-                elif place_votes.get("Product", 0) >= 1.5:
+                elif place_votes.get("Product", 0) >= 1.5 and (label == "GPE" or not (
+                        ent.root.dep_ in ("compound", "nmod") and ent.root.head.lemma_.lower() not in PRODUCT_NOUNS)):
                     add(ent, Counter())           # "sales of Paxorin", "the next version of Windows": a product's
-                    #                               name the model took for a place
+                    #                               name the model took for a place (not "Brightwater's Alps resorts")
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
                         and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
@@ -996,7 +1003,7 @@ _USER_NOUNS = {"user", "owner", "player", "gamer"}
 # What "called X" names besides product nouns: "a web-based tool called Edgemap", "a technology called XDR".
 _NAMED_PRODUCT_KINDS = {"tool", "technology", "application", "format", "title", "feature"}
 # Participles whose agent makes the thing they follow: "ArtGarden, developed by BT's research unit".
-_MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew"})
+MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew"})
 _CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
@@ -1043,7 +1050,8 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 3           # "a start-up called Fjordly"
     if first.dep_ == "dobj" and first.head.lemma_ in _USE_VERBS or first.dep_ == "pobj" and first.head.lower_ == "of" \
             and first.head.head.lemma_.lower() in _USER_NOUNS or root.dep_ == "compound" \
-            and root.head.lemma_.lower() in _USER_NOUNS and root.head.i == span.end:
+            and root.head.lemma_.lower() in _USER_NOUNS and root.head.i == span.end \
+            and root.ent_type_ not in ("GPE", "LOC", "NORP"):                   # (not "its England players")
         votes["Product"] += 1.5         # "playing Halo", "owners of the Zephyr", "Firefox users"
     if before is not None and before.lower_ in ("codenamed", "code-named", "codename"):
         votes["Product"] += 3           # "the next version of its software (codenamed Redfield)"
@@ -1058,7 +1066,8 @@ def context_votes(span: Span) -> Counter:
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
     elif first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and holder.pos_ == "NOUN" \
-            and holder.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - {"service"} | _NAMED_PRODUCT_KINDS:
+            and holder.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS | _NAMED_PRODUCT_KINDS \
+            and not (after is not None and after.tag_ == "POS"):          # (not "technology such as Kelvo's")
         votes["Product"] += 2           # "technology such as ArtGarden", "consoles like the Zorba"
     listed = first if first.dep_ != "compound" else _first_conjunct(first.head)
     if included_by(listed) is not None:     # "Diageo's brands include Smirnoff vodka and Guinness stout"
@@ -1067,13 +1076,15 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "sold under brand names such as Zorvia and Kelvex"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in (
             "sale", "sales", "launch", "recall", "withdrawal", "version", "shipment", "user", "price",
-            "production", "delivery", "release", "rollout", "debut", "unveiling"):
+            "production", "delivery", "release", "rollout", "debut", "unveiling") \
+            and not any(c.dep_ == "prep" and c.lower_ == "to" for c in first.head.head.children):   # "the sale of
+        #                                                                   Brightwater to Vantel": a business sold
         votes["Product"] += 1.5         # "stopped sales of Vioxx", "the launch of the Fjord"
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue",
                                                      "make", "manufacture", "produce", "brew"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _MADE_BY_VERBS and any(g.dep_ == "agent" for g in c.children)
-           for c in root.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
+            _business_agent(g) for g in c.children if g.dep_ == "agent") for c in root.children):
         votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," (not "founded by", "bought by")
     if _on_sale(_first_conjunct(root)):
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
@@ -1150,8 +1161,9 @@ def context_votes(span: Span) -> Counter:
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif lemma in PRODUCT_NOUNS:
                 votes["Product"] += 2
-    if any(_has_business_units(c) for c in root.children if c.dep_ == "relcl"):
-        votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,"
+    if any(_has_business_units(c) for c in root.children if c.dep_ == "relcl") \
+            or root.dep_ == "nsubj" and _has_business_units(root.head, relative=False):
+        votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,", "Brightwater has 3,000 staff"
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     elif before is not None and before.text == "," and before2 is not None and before2.lemma_.lower() in COMPANY_NOUNS \
@@ -1179,7 +1191,9 @@ def context_votes(span: Span) -> Counter:
             elif lemma in AFFILIATION_TITLES and root.ent_type_ != "PERSON":
                 votes["Company"] += 2       # "Capgemini's principal consultant", "Acme's spokesman"
             elif owned.pos_ == "PROPN" and any(c.isdigit() for c in owned.text) \
-                    or span.end + 1 < len(doc) and _CAMEL.match(doc[span.end + 1].text):
+                    or span.end + 1 < len(doc) and _CAMEL.match(doc[span.end + 1].text) \
+                    and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
+                    and not (root.ent_type_ == "PERSON" and len(span) > 1):      # (not "Ann Lee's eBay shop")
                 votes["Company"] += 2       # "Kelvo's Zorba 5", "Kelvo's iZap" (however parsed): a model's owner
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
@@ -1212,13 +1226,14 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "the Lumio unit", "the Acme group"
     elif named_in_owned_kind(span) and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS \
             and root.head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.head.children) \
+            and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
             and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):   # "its Covid vaccine
         #                                                                     Spikevax": the name follows
         votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site", "its Zorba 3 console", "its
         #                                 Brightwater Zen players" (not "the Samsung phone")
-    elif root.dep_ == "compound" and root.head.tag_ == "NN" and _kind_after_name(span, root.head) \
-            and (root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
-                 or root.head.lower_ == "system" and doc[root.head.i - 1].lower_ == "operating") \
+    elif root.dep_ == "compound" and root.head.tag_ == "NN" and (
+            root.head.i == span.end and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
+            or root.head.lower_ == "system" and root.head.i == span.end + 1 and doc[span.end].lower_ == "operating") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
         #                                 maker's name gets more votes elsewhere: "the Samsung phone ... Samsung said")
@@ -1232,34 +1247,31 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
-    if root.ent_type_ in ("GPE", "LOC") and votes.get("Company", 0) < 4 and resolve_market(span.text):
-        votes.pop("Company", None)      # "companies such as Germany's Kelvo and France's Club Norvik": a country
-        #                                 listed with companies is still a country
     return votes
 
 
-def _kind_after_name(span: Span, noun: Token) -> bool:
-    """The noun follows the name, with at most one lower-case noun between ("Kelvix operating system")."""
-    between = span.doc[span.end:noun.i]
-    return noun.i >= span.end and len(between) <= 1 and all(
-        t.is_lower and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head == noun for t in between)
+def _business_agent(agent: Token) -> bool:
+    """'by BT's research unit', 'by Norvik', 'by American firm Rambus': a business does it (not 'by two students',
+    'by Ann Lee')."""
+    return any(o.ent_type_ != "PERSON" and (o.pos_ == "PROPN" or o.lemma_.lower() in COMPANY_NOUNS | {"unit", "lab", "team"})
+               for o in agent.children if o.dep_ == "pobj")
 
 
 def named_in_owned_kind(span: Span) -> bool:
     """The name modifies a noun: a compound ("its Blogger site"), or the model's nmod right before a singular noun
     ("its Zorba 3 console"; not "its Opel and Vauxhall models", brands, nor "Godel's Theorem - any system")."""
     root = span.root
-    return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" \
-        and _kind_after_name(span, root.head)
+    return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" and root.head.i == span.end
 
 
 def _on_sale(token: Token) -> bool:
-    """The name goes (or is) on sale: "the Orca went on sale in March", "the QSP is due to go on sale"."""
+    """The name goes on sale: "the Orca went on sale in March", "the QSP is due to go on sale" (a company "has been
+    on sale since January" when its owners want a buyer)."""
     if token.dep_ != "nsubj":
         return False
     verbs = [token.head, *(c for c in token.head.children if c.dep_ == "xcomp"),
              *(x for c in token.head.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp")]
-    return any(v.lemma_ in ("go", "be") and any(
+    return any(v.lemma_ == "go" and any(
         c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children) for c in v.children)
         for v in verbs)
 
@@ -1268,9 +1280,9 @@ _UNITS_OF_A_BUSINESS = {"branch", "store", "shop", "outlet", "factory", "plant",
                         "customer", "subscriber", "office", "subsidiary", "restaurant", "hotel", "mine", "refinery"}
 
 
-def _has_business_units(clause: Token) -> bool:
-    """A relative clause 'which has (employs, runs, operates) 30 branches / 2,000 staff': what a business has."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children) \
+def _has_business_units(clause: Token, relative: bool = True) -> bool:
+    """'(which) has (employs, runs, operates) 30 branches / 2,000 staff': what a business has."""
+    return (not relative or any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)) \
         and clause.lemma_ in ("have", "employ", "run", "operate", "own", "open") \
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _UNITS_OF_A_BUSINESS for c in clause.children)
 
@@ -1337,8 +1349,8 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         pooled[mention.key].update(votes)
         priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
         if mention.ner == "ORG":
-            organisation_priors[mention.key].update(
-                {k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
+            organisation_priors[mention.key]["Company"] += min(mention.prior.get("Company", 0),
+                                                                votes.get("Company", 0))
     for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
         for kind, total in organisation_priors[key].items():   # ("the Cell processor" tagged ORG ten times): it
             excess = total - _MODEL_GUESS_CAP                   # counts up to a cap, context votes without one

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 
 from .context import DocContext
-from .mentions import included_by, named_in_owned_kind
+from .mentions import MADE_BY_VERBS, included_by, named_in_owned_kind
 from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
@@ -466,7 +466,7 @@ _MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "develo
                            "shipment", "shipments", "rollout", "launch", "release", "sale", "sales", "marketing"})
 
 
-# A company's part that makes things for it: "developed by BT's research unit".
+# A company's part that makes things for it: "developed by BT's research unit" (not "criticised by").
 _MAKING_UNITS = frozenset({"unit", "division", "arm", "subsidiary", "team", "lab", "labs", "laboratory", "studio"})
 
 
@@ -502,8 +502,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if named_in_owned_kind(sentence.doc[mention.start:mention.end]) \
                 and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS and root.head.pos_ == "NOUN":
             for child in root.head.children:
-                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
-                    yield Fact(company, "produces", product, evidence)
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")) \
+                        and ctx.maker_of.get(product, company) == company:   # (not "Aerona's Skyframe 787 plane":
+                    yield Fact(company, "produces", product, evidence)      # a customer's, Skyframe makes it)
         # "Avonex, Biogen Idec's multiple sclerosis drug": or on the noun that explains the name
         for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and ctx.mention_at(p, c) is None):
             for child in appos.children:
@@ -522,7 +523,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     for obj in deeper.children:
                         for conj in conjuncts(obj):
                             company = ctx.entity_at(p, conj, "Company") or (    # "developed by BT's research unit"
-                                _possessing_company(ctx, p, conj) if conj.lemma_.lower() in _MAKING_UNITS else None)
+                                _possessing_company(ctx, p, conj) if conj.lemma_.lower() in _MAKING_UNITS
+                                and prep.lemma_ in MADE_BY_VERBS else None)
                             if company:
                                 yield Fact(company, "produces", product, evidence)
         # verbs: "Acme makes / launched / sells the X1"
