@@ -1793,3 +1793,33 @@ def test_a_rivals_product_before_a_list_is_not_sold_where_the_list_is():
     text = ("Vantel launched the Zephyr 12 to rival Kelvo's Orca 2, and the Zephyr 12 Pro, its new phones, which go "
             "on sale in Spain in May.")
     assert ("Orca 2", "availableIn", "Spain") not in facts_of(text)
+
+
+def events_of(text: str) -> set[tuple]:
+    return {(e.type, *sorted(str(v) for k, v in e.args.items() if k in ("company", "market", "product")))
+            for e in extract(text).events}
+
+
+@pytest.mark.parametrize("text, facts, events", [
+    # a planned entry: targeted, not there yet, and an entry event (the seeds' reading)
+    ("Kelvo Motors said it would begin selling cars in Norway next spring.",
+     {("Kelvo Motors", "targetsMarket", "Norway"), ("Kelvo Motors", "absentFrom", "Norway")},
+     {("MarketEntry", "Kelvo Motors", "Norway")}),
+    ("Solvara Airways said it will begin non-stop service to Canada this summer.",
+     {("Solvara Airways", "targetsMarket", "Canada"), ("Solvara Airways", "absentFrom", "Canada")},
+     {("MarketEntry", "Canada", "Solvara Airways")}),
+    # a begun one: there now, and it entered
+    ("Kelvo Air began flights to Peru in 2019.", {("Kelvo Air", "operatesIn", "Peru")},
+     {("MarketEntry", "Kelvo Air", "Peru")}),
+    # a first store opened is an entry too
+    ("Noorda Group opened its first two stores in Spain on Tuesday.", {("Noorda Group", "operatesIn", "Spain")},
+     {("StoreOpening", "Noorda Group", "Spain"), ("MarketEntry", "Noorda Group", "Spain")}),
+])
+def test_market_entries(text, facts, events):
+    assert facts <= facts_of(text)
+    assert events <= events_of(text)
+
+
+def test_more_stores_are_no_entry():
+    assert ("MarketEntry", "Noorda Group", "Spain") not in events_of(
+        "Noorda Group opened two more stores in Spain on Tuesday.")

@@ -147,7 +147,7 @@ office offices revenue revenues employee employees worker workers staff subscrib
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
-flight flights capacity contract contracts concession concessions stake stakes asset assets
+flight flights service capacity contract contracts concession concessions stake stakes asset assets
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "

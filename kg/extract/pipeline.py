@@ -64,6 +64,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
                                     date=sentence_date(ctx, sentence)))
+            if event_type == "StoreOpening" and any(t.lower_ == "first" for t in sentence):   # "opened its first
+                events.append(Event("MarketEntry", {"company": fact.subject, "market": fact.object},   # stores in
+                                    fact.evidence, date=sentence_date(ctx, sentence)))                   # Spain"
         for rule in EVENT_RULES:
             events.extend(rule(ctx, p, sentence))
 

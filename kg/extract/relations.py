@@ -1444,6 +1444,8 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
                 return "absentFrom", None
             existing = any(c.dep_ == "poss" for c in token.children) and not any(
                 c.lemma_.lower() in PLAN_CUES | {"new", "future", "proposed", "first"} for c in token.children)
+            if words & _BEGIN_WORDS and not existing:       # "will begin non-stop service to Canada": an entry
+                return ("operatesIn" if _past(chain) and not plan else "targetsMarket"), "MarketEntry"
             return ("targetsMarket" if plan and not existing else "operatesIn"), None   # "output at its plant
             #                                                 in Hungary will rise": the plant is there already
     return None
@@ -1456,6 +1458,7 @@ def _planned(words: set[str], chain: list[Token]) -> bool:
                                           for v in chain for t in v.children if t.dep_ == "aux")
 
 
+_BEGIN_WORDS = frozenset({"begin", "start", "commence"})
 _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out"}, {"pull", "back"})
 
 
@@ -1464,16 +1467,19 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
     plan = _planned(words, chain)
-    entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS))
+    presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
+    begun = presence and bool(words & _BEGIN_WORDS)     # "will begin selling cars in Germany", "began flights to Peru"
+    entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun
     store = "open" in words and bool(words & STORE_NOUNS) \
         and not (chain and chain[0].lemma_ in ENTRY_VERBS)   # "opened stores in Italy and plans to enter Austria"
-    presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     if negative and (entry or presence or store or words & ABSENCE_WORDS):
         return "absentFrom", None
     if store:
         return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
     if entry and plan:
         return "targetsMarket", "MarketEntry"
+    if begun:
+        return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     if presence:
         return "operatesIn", None
     if entry:
