@@ -58,6 +58,8 @@ def types_of(text: str) -> dict[str, str]:
      "will appeal against the European Union ruling. The European Union's competition chief Mark Dell said the fine "
      "was fair.", "European Union", "Market"),
     ("Vantel, developed by two students in 1998, is now worth $5bn. Vantel said profits rose.", "Vantel", "Company"),
+    ("Vantel, launched by two entrepreneurs in 2010, is now worth $5bn. Vantel said profits rose.", "Vantel",
+     "Company"),
     ("Drivers like the Norvik sports car, but it is expensive, Norvik said.", "Norvik", "Company"),
     ("Online platforms like Kelvo and Vantel will have to pay the new tax.", "Vantel", "Company"),
     ("Brightwater has been on sale since January, but no buyer has come forward, Brightwater said.", "Brightwater",
@@ -572,6 +574,8 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
      ("Velmont", "subsidiaryOf", "Kelvochrysler")),
     ("It caused a stir when the developer Bungo Software was bought by Kelvo.",
      ("Bungo Software", "subsidiaryOf", "Kelvo")),
+    # launched by a business the model took for a person
+    ("Zorvia, launched by Halvard Pharma in 2019, is sold in 30 countries.", ("Halvard Pharma", "produces", "Zorvia")),
     # made by a company's unit
     ("Zentrix, developed by Norvik's research unit, is being tested by the Tate.", ("Norvik", "produces", "Zentrix")),
     ("Pellarin, which makes Vantoria Gold, said profits rose.", ("Pellarin", "produces", "Vantoria Gold")),

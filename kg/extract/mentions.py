@@ -1003,7 +1003,8 @@ _USER_NOUNS = {"user", "owner", "player", "gamer"}
 # What "called X" names besides product nouns: "a web-based tool called Edgemap", "a technology called XDR".
 _NAMED_PRODUCT_KINDS = {"tool", "technology", "application", "format", "title", "feature"}
 # Participles whose agent makes the thing they follow: "ArtGarden, developed by BT's research unit".
-MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew"})
+MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew",
+                           "launch", "introduce", "unveil", "release"})
 _CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
@@ -1253,7 +1254,8 @@ def context_votes(span: Span) -> Counter:
 def _business_agent(agent: Token) -> bool:
     """'by BT's research unit', 'by Norvik', 'by American firm Rambus': a business does it (not 'by two students',
     'by Ann Lee')."""
-    return any(o.ent_type_ != "PERSON" and (o.pos_ == "PROPN" or o.lemma_.lower() in COMPANY_NOUNS | {"unit", "lab", "team"})
+    return any((o.ent_type_ != "PERSON" or o.lower_ in INDUSTRY_WORDS | _LEGAL)          # ("Halvard Pharma" tagged
+               and (o.pos_ == "PROPN" or o.lemma_.lower() in COMPANY_NOUNS | {"unit", "lab", "team"})   # a person)
                for o in agent.children if o.dep_ == "pobj")
 
 
