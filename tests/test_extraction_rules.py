@@ -46,14 +46,14 @@ def types_of(text: str) -> dict[str, str]:
     # product names: capitalised words joined by a hyphen, capitals after a model number, a lower-case model word
     ("On Tuesday Zorb-Quest 2 dominated the games prizes, Kelvo said.", "Zorb-Quest 2", "Product"),
     ("Kelvo's Super Zorba 64 QS is a faithful re-creation of the classic.", "Super Zorba 64 QS", "Product"),
-    ("\"The iZap mini is likely to be this year's hit,\" said Ann Lee of Brightwater.", "iZap mini", "Product"),
+    ("\"The iZap mini will be the gift everyone wants,\" said Ann Lee of Brightwater.", "iZap mini", "Product"),
     # what a company makes, what "called" names, what a unit develops, a technology's examples
     ("Pellarin, which makes Vantoria Gold, said profits rose.", "Vantoria Gold", "Product"),
     ("Kelvo uses a web-based tool called Edgemap that lets customers see where visitors are.", "Edgemap", "Product"),
     ("The Tate is keen on new ways to browse, and technology such as Zentrix can help with that.", "Zentrix",
      "Product"),
-    ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
-     "sliding.", "France", "Market"),
+    ("Leisure stocks slid in Europe, with firms such as Germany's Kelvo and Aerona and France's Club Norvik "
+     "losing ground.", "France", "Market"),
     ("The European Union fined Kelvo $1bn on Monday. The European Union said Kelvo had abused its power. Kelvo "
      "will appeal against the European Union ruling. The European Union's competition chief Mark Dell said the fine "
      "was fair.", "European Union", "Market"),
@@ -70,10 +70,10 @@ def types_of(text: str) -> dict[str, str]:
      "Product"),
     ("Nintendo's new handheld, the Zentra, went on sale on 11 March.", "Zentra", "Product"),
     # the owner of a camel-case model
-    ("With Kelvo's iZap topping wish lists again, there may not be enough to go round.", "Kelvo", "Company"),
+    ("With Kelvo's iZap leading sales charts once more, shops fear shortages.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
-    ("Kelvo is working on a search system for the next version of Windows.", "Windows", "Product"),
-    ("Many holes in the Windows operating system were exploited by Kelvo's rivals.", "Windows", "Product"),
+    ("Kelvo is building a tool for the coming version of Windows.", "Windows", "Product"),
+    ("Attackers used several flaws in the Windows operating system, Kelvo said.", "Windows", "Product"),
     ("Orvella's Zentra handheld went on sale on 11 March.", "Zentra", "Product"),
 ])
 def test_entity_types(text, name, kind):
@@ -212,8 +212,8 @@ def test_a_makers_name_before_a_products_name(text, maker, product):
 
 def test_a_lower_case_model_word_makes_a_variant_not_a_makers_model():
     """'the iZap mini' is a variant of the product iZap: iZap is no company that makes it."""
-    types = types_of("There may not be enough iZap minis to go round. \"The iZap mini is likely to be this "
-                     "year's hit,\" said Ann Lee of Brightwater.")
+    types = types_of("Shops may run short of iZap minis. \"The iZap mini will be the gift everyone wants,\" said "
+                     "Ann Lee of Brightwater.")
     assert types.get("iZap mini") == "Product" and types.get("iZap") != "Company"
 
 
@@ -577,11 +577,11 @@ def test_people_mentioned_without_speaking_or_role_are_not_kept():
     # launched by a business the model took for a person
     ("Zorvia, launched by Halvard Pharma in 2019, is sold in 30 countries.", ("Halvard Pharma", "produces", "Zorvia")),
     # made by a company's unit
-    ("Zentrix, developed by Norvik's research unit, is being tested by the Tate.", ("Norvik", "produces", "Zentrix")),
+    ("Zentrix, developed by Norvik's research unit, is on trial at a London gallery.", ("Norvik", "produces", "Zentrix")),
     ("Pellarin, which makes Vantoria Gold, said profits rose.", ("Pellarin", "produces", "Vantoria Gold")),
     # "goes on sale": no company goes on sale, a product does
-    ("Vantel's QSP was due to make its European debut in March. The QSP is due to go on sale in the US later "
-     "this month.", ("Vantel", "produces", "QSP")),
+    ("Vantel's QSP was meant to reach Europe in April. The QSP should go on sale in the US within "
+     "weeks.", ("Vantel", "produces", "QSP")),
 ])
 def test_facts(text, fact):
     assert fact in facts_of(text)
@@ -642,8 +642,8 @@ def test_facts(text, fact):
     ("The Arcton 5, criticised by Vantel's research unit, scored badly in crash tests.",
      ("Vantel", "produces", "Arcton 5")),
     # a country listed with companies is still a country, and owns none of them
-    ("Travel shares dropped in Europe, with companies such as Germany's Kelvo and Aerona and France's Club Norvik "
-     "sliding.", ("Club Norvik", "subsidiaryOf", "France")),
+    ("Leisure stocks slid in Europe, with firms such as Germany's Kelvo and Aerona and France's Club Norvik "
+     "losing ground.", ("Club Norvik", "subsidiaryOf", "France")),
     # brands before a plural noun, and a bad parse that hangs a possessive on a noun after a dash, are no products
     ("Velmont lets drivers test drive its Arcton and Quellon models.", ("Velmont", "produces", "Arcton")),
     ("It is the network equivalent of Hallberg's Theorem - any system sufficiently complex can collapse.",
