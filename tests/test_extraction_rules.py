@@ -69,6 +69,12 @@ def types_of(text: str) -> dict[str, str]:
     ("Skyframe Aviation delivered 20 Skyframe 797 MAX jets in May. The MAX was grounded in March.", "797 MAX",
      "Product"),
     ("Nintendo's new handheld, the Zentra, went on sale on 11 March.", "Zentra", "Product"),
+    ("The Zentra is on sale now for $299, Kelvo Electronics said.", "Zentra", "Product"),
+    ("Wellers cut 300 jobs on Monday. The retailer said trading was weak.", "Wellers", "Company"),
+    ("Vantel Media launched the streaming service Zephyr in 2021. Zephyr now has 4 million subscribers across Kenya "
+     "and Uganda.", "Zephyr", "Product"),
+    ("Single parent Ann Lee said childcare costs rose.", "Ann Lee", "Person"),
+    ("Brand Growth chief executive Ann Lee said profits rose. Brand Growth is an agency.", "Brand Growth", "Company"),
     # the owner of a camel-case model
     ("With Kelvo's iZap leading sales charts once more, shops fear shortages.", "Kelvo", "Company"),
     # a product the model takes for a place: "the next version of Windows", "the Windows operating system"
@@ -125,6 +131,7 @@ def test_public_bodies_treaties_and_departments_are_no_companies(text, name):
     ("House prices were 9.4% higher than a year earlier, the Land Registry said. The typical house price went "
      "up.", "House"),
     ("\"Games teach life skills,\" said Ola Berg of Fjordline. Many games are violent.", "Games"),
+    ("Millions of workers could lose their jobs, the charity Kelvo Aid warned.", "Millions"),
     # a plural common noun opening a sentence, whatever the model calls it
     ("Shoppers can also sign up for Brennmark Plus, the click-and-collect subscription the chain launched in "
      "Germany last year.", "Shoppers"),
@@ -641,6 +648,19 @@ def test_facts(text, fact):
     ("Aerona said its Skyframe 787 plane was grounded for a week.", ("Aerona", "produces", "Skyframe 787")),
     ("The Arcton 5, criticised by Vantel's research unit, scored badly in crash tests.",
      ("Vantel", "produces", "Arcton 5")),
+    # beginning must govern selling or serving; past plans stay plans; a withheld trade is no availability
+    ("Kelvo Retail will start charging its customers in Italy for delivery.", ("Kelvo Retail", "absentFrom", "Italy")),
+    ("Norvik Motors will begin closing stores in Germany in June.", ("Norvik Motors", "absentFrom", "Germany")),
+    ("Kelvo Group runs a start-up incubator in Kenya.", ("Kelvo Group", "absentFrom", "Kenya")),
+    ("Kelvo operates 40 stores in Germany. Kelvo plans to expand further in Germany.",
+     ("Kelvo", "absentFrom", "Germany")),
+    ("Kelvo Pharma will launch its new cancer drug in Japan next year.", ("Kelvo Pharma", "absentFrom", "Japan")),
+    ("Norvik Motors planned a factory in Mexico.", ("Norvik Motors", "operatesIn", "Mexico")),
+    ("Corvane halted sales of the Aster 6 in Vietnam after a recall.", ("Aster 6", "availableIn", "Vietnam")),
+    ("Corvane said the launch of the Aster 6 in Vietnam has been postponed until 2026.",
+     ("Aster 6", "availableIn", "Vietnam")),
+    ("New Horizon Airlines and Vantel Systems posted losses. New chief executive Ann Lee said Vantel Systems would "
+     "recover.", ("Ann Lee", "executiveOf", "New Horizon Airlines")),
     # a country listed with companies is still a country, and owns none of them
     ("Leisure stocks slid in Europe, with firms such as Germany's Kelvo and Aerona and France's Club Norvik "
      "losing ground.", ("Club Norvik", "subsidiaryOf", "France")),
@@ -1824,6 +1844,7 @@ def test_market_entries(text, facts, events):
     assert events <= events_of(text)
 
 
-def test_more_stores_are_no_entry():
-    assert ("MarketEntry", "Noorda Group", "Spain") not in events_of(
-        "Noorda Group opened two more stores in Spain on Tuesday.")
+@pytest.mark.parametrize("text", ["Noorda Group opened two more stores in Spain on Tuesday.",
+                                  "Noorda Group opened 12 stores in Spain in the first half."])
+def test_more_stores_are_no_entry(text):
+    assert ("MarketEntry", "Noorda Group", "Spain") not in events_of(text)

@@ -115,7 +115,7 @@ class DocContext:
     def company_by_first_word(self, token: Token) -> str | None:
         """The one company whose name starts with this capitalised word the model left unnamed ("Pellwick" in
         "Pellwick co-founder Ann Lee", after "Pellwick Photonics")."""
-        if not token.text[:1].isupper() or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
+        if token.pos_ != "PROPN" or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
         word = token.lower_
         found = {name for name, kind in self.types.items()

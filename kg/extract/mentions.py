@@ -142,7 +142,7 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
-    if all(t.lower_ in TITLE_FUNCTIONS for t in span) and span.end < len(doc) \
+    if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
             and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
@@ -818,12 +818,23 @@ def _kind_of_firms(span: Span) -> bool:
         and doc[span.end].lemma_.lower() in COMPANY_NOUNS and doc[span.end].is_lower
 
 
+# Plural nouns (of people, or numbers) that open sentences and that the model sometimes calls firms ("Shoppers can
+# ...", "Millions of workers ...").
+_PLURAL_OPENERS = frozenset({"million", "billion", "thousand", "hundred", "dozen", "shopper", "consumer", "customer",
+                             "investor", "analyst", "traveller", "traveler", "passenger", "driver", "user", "buyer", "seller", "worker", "employee", "resident",
+                             "voter", "patient", "doctor", "farmer", "viewer", "listener", "fan", "gamer", "parent",
+                             "student", "teacher", "official", "economist", "expert", "critic", "executive", "trader",
+                             "banker", "lawyer", "regulator", "borrower", "saver", "homeowner", "subscriber",
+                             "motorist", "diner", "guest", "holidaymaker", "tourist", "reader", "owner", "member"})
+
+
 def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool:
     """One capitalised word opening a sentence that the text also writes in lower case is that common
     word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), or a plural common noun
-    the model called a firm ("Shoppers can sign up ..."), not a name."""
+    the model called a firm ("Shoppers can sign up ...", "Millions of ..."), not a name."""
     return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and (
-        span[0].lower_ in lowercase_words or _kind_of_firms(span) or span[0].tag_ == "NNS") \
+        span[0].lower_ in lowercase_words or _kind_of_firms(span)
+        or span[0].tag_ == "NNS" and span[0].lemma_.lower() in _PLURAL_OPENERS) \
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
 
@@ -1033,7 +1044,9 @@ def context_votes(span: Span) -> Counter:
             and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
                                                        for c in before.children):   # (a "market leader" is a firm)
         votes["Person"] += 2            # "union leader Vincenzo Lilliu", "trades union official Ulf Carlsson"
-    elif before is not None and before.lemma_.lower() in COMPANY_NOUNS | {"parent", "owner"} and before.pos_ == "NOUN":
+    elif before is not None and before.pos_ == "NOUN" and (before.lemma_.lower() in COMPANY_NOUNS or before.lemma_.lower()
+                                                           in ("parent", "owner") and not (
+                                                               root.ent_type_ == "PERSON" and len(span) > 1)):
         votes["Company"] += 3           # "smartphone maker Xiaomi", "profits at parent Kelvochrysler"
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
             and before.lemma_.lower() not in ("platform", "service", "system", "network"):
@@ -1162,8 +1175,10 @@ def context_votes(span: Span) -> Counter:
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif lemma in PRODUCT_NOUNS:
                 votes["Product"] += 2
-    if any(_has_business_units(c) for c in root.children if c.dep_ == "relcl") \
-            or root.dep_ == "nsubj" and _has_business_units(root.head, relative=False):
+    if (any(_has_business_units(c) for c in root.children if c.dep_ == "relcl")
+            or root.dep_ == "nsubj" and _has_business_units(root.head, relative=False)) \
+            and root.ent_type_ not in ("GPE", "LOC") and not resolve_market(span.text):   # (not "Ostrava, which has
+        #                                                                               40 factories")
         votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,", "Brightwater has 3,000 staff"
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
@@ -1180,7 +1195,9 @@ def context_votes(span: Span) -> Counter:
         if span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in _EPONYM_NOUNS:
             owned = None                # "Alzheimer's disease", "Moore's law": a name in a term
         if owned is not None:
-            lemma = owned.lemma_.lower() if owned.lower_ != "sales" else "sales"   # (the lemma of "sales" is "sale")
+            lemma = owned.lemma_.lower()
+            if owned.lower_ == "sales" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in owned.children):
+                lemma = "sales"         # "Kelvo's sales in Italy" (but "Zorvia's sales fell": a product's too)
             if lemma in EXECUTIVE_TITLES or lemma in PRODUCT_NOUNS or lemma in COMPANY_NOUNS \
                     or lemma in {"share", "shares", "revenue", "sales", "profit", "stock", "market", "brand",
                                  "headquarters", "factory", "store", "stores", "customers", "employees", "business",
@@ -1273,13 +1290,14 @@ def _on_sale(token: Token) -> bool:
         return False
     verbs = [token.head, *(c for c in token.head.children if c.dep_ == "xcomp"),
              *(x for c in token.head.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp")]
-    return any(v.lemma_ == "go" and any(
+    return any((v.lemma_ == "go" or v.lemma_ == "be" and not any(c.lemma_ == "have" for c in v.children)
+                and not any(t.lower_ == "since" for t in v.subtree)) and any(
         c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children) for c in v.children)
         for v in verbs)
 
 
 _UNITS_OF_A_BUSINESS = {"branch", "store", "shop", "outlet", "factory", "plant", "employee", "staff", "worker",
-                        "customer", "subscriber", "office", "subsidiary", "restaurant", "hotel", "mine", "refinery"}
+                        "office", "subsidiary", "restaurant", "hotel", "mine", "refinery"}   # (a product has subscribers)
 
 
 def _has_business_units(clause: Token, relative: bool = True) -> bool:

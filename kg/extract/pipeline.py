@@ -16,7 +16,8 @@ from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
-                        home_countries, joint_developers, makers_of, market_by_copula, named_partners, market_relations,
+                        first_entry, first_stores, home_countries, joint_developers, makers_of, market_by_copula,
+                        named_partners, market_relations,
                         orders, partners, product_families, product_trade_markets, products, regional_units,
                         rivals_by_maker, subsidiaries, takeovers, union_officers)
 
@@ -59,14 +60,14 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
                                 date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
             facts.append(fact)
-            if fact.predicate == "targetsMarket" and event_type == "MarketEntry":    # a planned entry: not there yet
-                facts.append(Fact(fact.subject, "absentFrom", fact.object, fact.evidence))
+            if fact.predicate == "targetsMarket" and event_type == "MarketEntry" and first_entry(sentence):
+                facts.append(Fact(fact.subject, "absentFrom", fact.object, fact.evidence))   # not there yet
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
                                     date=sentence_date(ctx, sentence)))
-            if event_type == "StoreOpening" and any(t.lower_ == "first" for t in sentence):   # "opened its first
-                events.append(Event("MarketEntry", {"company": fact.subject, "market": fact.object},   # stores in
-                                    fact.evidence, date=sentence_date(ctx, sentence)))                   # Spain"
+            if event_type == "StoreOpening" and fact.predicate == "operatesIn" and first_stores(sentence):
+                events.append(Event("MarketEntry", {"company": fact.subject, "market": fact.object},   # "opened its
+                                    fact.evidence, date=sentence_date(ctx, sentence)))                  # first stores"
         for rule in EVENT_RULES:
             events.extend(rule(ctx, p, sentence))
 

@@ -1444,7 +1444,7 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
                 return "absentFrom", None
             existing = any(c.dep_ == "poss" for c in token.children) and not any(
                 c.lemma_.lower() in PLAN_CUES | {"new", "future", "proposed", "first"} for c in token.children)
-            if words & _BEGIN_WORDS and not existing:       # "will begin non-stop service to Canada": an entry
+            if begins_presence(chain) and not existing:     # "will begin non-stop service to Canada": an entry
                 return ("operatesIn" if _past(chain) and not plan else "targetsMarket"), "MarketEntry"
             return ("targetsMarket" if plan and not existing else "operatesIn"), None   # "output at its plant
             #                                                 in Hungary will rise": the plant is there already
@@ -1452,13 +1452,44 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
 
 
 def _planned(words: set[str], chain: list[Token]) -> bool:
-    if chain and _past(chain) and chain[0].tag_ == "VBD":    # "built a plant in Mexico in 2019": done, not planned
-        words = words - {chain[0].lemma_}
+    if chain and _past(chain) and chain[0].tag_ == "VBD" and chain[0].lemma_ == "build":   # "built a plant in Mexico
+        words = words - {"build"}                                                           # in 2019": done
     return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
                                           for v in chain for t in v.children if t.dep_ == "aux")
 
 
 _BEGIN_WORDS = frozenset({"begin", "start", "commence"})
+
+
+_FIRST_ENTRY_WORDS = frozenset({"enter", "entry", "break", "return", "debut", "foray", "arrive", "arrival"})
+
+
+def first_entry(sentence: Span) -> bool:
+    """The sentence plans a first entry, not more of the same: "plans to enter Brazil", "will begin selling cars in
+    Norway", "plans to launch in Nigeria" (not "plans to expand in Germany", "will launch its drug in Japan")."""
+    return any(t.lemma_.lower() in _FIRST_ENTRY_WORDS
+               or t.lemma_ == "launch" and t.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in t.children)
+               for t in sentence) or begins_presence([t for t in sentence if t.pos_ == "VERB"])
+
+
+def first_stores(sentence: Span) -> bool:
+    """'opened its first two stores in Spain': "first" on the store noun (not "in the first half")."""
+    return any(t.lower_ == "first" and (t.head.lemma_.lower() in STORE_NOUNS or t.head.head.lemma_.lower() in STORE_NOUNS)
+               for t in sentence)
+
+
+def begins_presence(chain: list[Token]) -> bool:
+    """A verb of beginning that governs selling, flying or serving: "will begin selling cars", "began flights to
+    Peru" (not "will begin closing stores", "start charging customers", "runs a start-up")."""
+    return any(verb.lemma_ in _BEGIN_WORDS and any(
+        c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
+        for c in verb.children) for verb in chain)
+
+
+_SELLING_VERBS = frozenset({"sell", "offer", "ship", "fly", "serve", "operate", "distribute", "deliver", "export",
+                            "retail", "stock", "market"})
+_SERVICE_NOUNS = frozenset({"flight", "flights", "service", "services", "sale", "sales", "shipment", "shipments",
+                            "delivery", "deliveries", "operation", "operations", "route", "routes"})
 _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out"}, {"pull", "back"})
 
 
@@ -1468,7 +1499,7 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
     plan = _planned(words, chain)
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
-    begun = presence and bool(words & _BEGIN_WORDS)     # "will begin selling cars in Germany", "began flights to Peru"
+    begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun
     store = "open" in words and bool(words & STORE_NOUNS) \
         and not (chain and chain[0].lemma_ in ENTRY_VERBS)   # "opened stores in Italy and plans to enter Austria"
@@ -1612,6 +1643,23 @@ _TRADE_NOUNS = frozenset({"demand", "sale", "sales", "order", "orders", "shipmen
 _FOLLOWING_NOUNS = frozenset({"subscriber", "user", "customer", "listener", "viewer", "member", "download"})
 
 
+_WITHHOLDING_VERBS = frozenset({"halt", "stop", "suspend", "postpone", "delay", "block", "ban", "bar", "seek",
+                                "cancel", "scrap", "end", "review", "freeze", "pause", "prevent", "refuse"})
+
+
+def _trade_withheld(noun: Token) -> bool:
+    """The trade is stopped, put off, sought or denied: "halted sales of the Aster 6 in Vietnam", "the launch ...
+    has been postponed", "has no plans for a launch of"."""
+    verb = noun
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    words = {t.lemma_.lower() for t in (verb, *verb.children)} | {t.lower_ for t in noun.children}
+    return negated([verb]) or bool(words & (_WITHHOLDING_VERBS | {"no", "plan", "approval"})) \
+        or _planned({verb.lemma_}, [verb])
+
+
 def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A product traded or followed in a market: "demand for the Aster 6 in Vietnam", "sales of Zorvia in Japan",
     "KinaruPlay now has 2.3 million subscribers across Kenya, Uganda and Rwanda"."""
@@ -1640,7 +1688,7 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
                 subject = subject_of(verb.head)  # "KinaruPlay, the service Ann Lee launched ..., now has": the parse
                 #                                  hangs "has" on "launched", whose subject is the product
             product = ctx.entity_at(p, subject, "Product") if subject is not None else None
-        if product is not None:
+        if product is not None and not _trade_withheld(holder):
             yield Fact(product, "availableIn", market, evidence)
 
 
