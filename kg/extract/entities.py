@@ -203,7 +203,7 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
         if " " in form:
             first_word_of.setdefault(form.split()[0], set()).add(name)
     first_word_of = {word: next(iter(names)) for word, names in first_word_of.items() if len(names) == 1}
-    product_forms = Counter(m.key for m in mentions)    # ("the Orra TV", named twice, is a product of its own)
+    named_alone = Counter(m.key for m in mentions)
     for mention in sorted(mentions, key=lambda m: len(m.text)):
         words = mention.text.split()
         name = mention.text
@@ -212,11 +212,12 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             continue                 # "the Redmi series" of the brand Redmi: the brand's name, not a product
         named = " ".join(words[:-1])
         if len(words) > 1 and words[-1].lower() in PRODUCT_NOUNS - {"series", "line", "lineup", "range"} \
-                and product_forms[mention.key] == 1 \
+                and named_alone[mention.key] == 1 \
                 and (words[-1].islower() or words[-1].isupper()) \
                 and named.lower() in names and named.lower() not in companies:
-            name = named                # "Pike SUV" where the text also says "the Pike": the product and its kind,
-            words = words[:-1]          # not a maker "Pike" and its model "SUV"
+            name = named                # "Pike SUV", named once, where the text also says "the Pike": the product
+            words = words[:-1]          # and its kind, not a maker "Pike" and its model "SUV" ("the Orra TV",
+            #                             named again and again, is a product of its own)
         for cut in range(len(words) - 1, 0, -1):
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
@@ -239,14 +240,14 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             key = key[:-1]
         canonical_by_norm.setdefault(key, name)
         mapping[mention.key] = canonical_by_norm[key]
-    named_alone = Counter(m.key for m in mentions)
     for mention_key, name in mapping.items():   # "Fjord" for "Norvik Fjord", "S300" for "Skyframe S300", when only
         key = normalize(name)                   # one product ends so (once every longer name is known)
         if " " not in key:
             longer = {canonical_by_norm[k] for k in canonical_by_norm if k.endswith(" " + key)}
-            if len(longer) > 1 or named_alone[mention_key] >= 3 or len([n for n in names if n.endswith(" " + key)]) > 1:
-                longer = {n for n in longer     # alone again and again, and "Super Mario 64 DS", a game for it
-                          if not normalize(n)[:-len(key) - 1].split()[-1].isdigit()}
+            if len(longer) > 1 or named_alone[mention_key] >= 3 \
+                    or sum(n.endswith(" " + key) for n in names) > 1:    # "the DS" beside "Nintendo DS", or named
+                longer = {n for n in longer                                # alone again and again: not "Super
+                          if not normalize(n)[:-len(key) - 1].split()[-1].isdigit()}   # Mario 64 DS", a game for it
             if len(longer) == 1:
                 mapping[mention_key] = next(iter(longer))
     return mapping

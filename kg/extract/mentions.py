@@ -199,8 +199,8 @@ def _hyphen_in_model(doc: Doc, i: int) -> bool:
 
 
 # Capitals of business and technology that follow a model's name without being part of it: "the Arcton 5 IP".
-_TRADE_ACRONYMS = {"ip", "ipo", "ai", "api", "mro", "ev", "evs", "suv", "suvs", "os", "hq", "rd", "pr", "it", "uk", "us",
-                   "eu", "gdp", "vat", "usd", "eur", "gbp", "led", "lcd", "oem", "b2b", "ad", "ads"}
+_TRADE_ACRONYMS = {"ip", "ipo", "ai", "api", "mro", "ev", "evs", "suv", "suvs", "os", "hq", "rd", "pr", "it", "gdp",
+                   "vat", "usd", "eur", "gbp", "led", "lcd", "oem", "b2b", "ad", "ads"}     # (markets: resolve_market)
 
 
 def _hyphen_joins_words(doc: Doc, i: int) -> bool:
@@ -821,7 +821,8 @@ def _kind_of_firms(span: Span) -> bool:
 # Plural nouns (of people, or numbers) that open sentences and that the model sometimes calls firms ("Shoppers can
 # ...", "Millions of workers ...").
 _PLURAL_OPENERS = frozenset({"million", "billion", "thousand", "hundred", "dozen", "shopper", "consumer", "customer",
-                             "investor", "analyst", "traveller", "traveler", "passenger", "driver", "user", "buyer", "seller", "worker", "employee", "resident",
+                             "investor", "analyst", "traveller", "traveler", "passenger", "driver", "user", "buyer",
+                             "seller", "worker", "employee", "resident",
                              "voter", "patient", "doctor", "farmer", "viewer", "listener", "fan", "gamer", "parent",
                              "student", "teacher", "official", "economist", "expert", "critic", "executive", "trader",
                              "banker", "lawyer", "regulator", "borrower", "saver", "homeowner", "subscriber",
@@ -1342,7 +1343,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     one guess repeated, not new evidence ("the Cell processor", tagged ORG in all ten mentions)."""
     pooled: dict[str, Counter] = defaultdict(Counter)
     priors: dict[str, Counter] = defaultdict(Counter)
-    organisation_priors: dict[str, Counter] = defaultdict(Counter)
+    organisation_votes: Counter = Counter()    # the company votes the model's ORG labels gave each name
     body_names = {mention.key for mention in mentions if not mention.headline}
     full_names: dict[str, Counter] = defaultdict(Counter)    # a full name's own votes, pooled, with the
     full_name_priors: dict[str, Counter] = defaultdict(Counter)  # model's share, before any correction
@@ -1369,14 +1370,12 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         pooled[mention.key].update(votes)
         priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
         if mention.ner == "ORG":
-            organisation_priors[mention.key]["Company"] += min(mention.prior.get("Company", 0),
-                                                                votes.get("Company", 0))
+            organisation_votes[mention.key] += min(mention.prior.get("Company", 0), votes.get("Company", 0))
     for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
-        for kind, total in organisation_priors[key].items():   # ("the Cell processor" tagged ORG ten times): it
-            excess = total - _MODEL_GUESS_CAP                   # counts up to a cap, context votes without one
-            if excess > 0:
-                votes[kind] -= excess
-                priors[key][kind] -= excess
+        excess = organisation_votes[key] - _MODEL_GUESS_CAP     # ("the Cell processor" tagged ORG ten times): it
+        if excess > 0:                                          # counts up to a cap, context votes without one
+            votes["Company"] -= excess
+            priors[key]["Company"] -= excess
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()

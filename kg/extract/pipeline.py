@@ -17,9 +17,8 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         first_entry, first_stores, home_countries, joint_developers, makers_of, market_by_copula,
-                        named_partners, market_relations,
-                        orders, partners, product_families, product_trade_markets, products, regional_units,
-                        rivals_by_maker, subsidiaries, takeovers, union_officers)
+                        market_relations, named_partners, orders, partners, product_families, product_trade_markets,
+                        products, regional_units, rivals_by_maker, subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units,
