@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.normalize import normalize_date, parse_money, parse_percentage
+from kg.extract.normalize import find_money, normalize_date, parse_money, parse_percentage
 
 PUB = "2019-05-24"  # a Friday
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -163,6 +163,29 @@ def test_parse_money(text, amount, currency):
 ])
 def test_not_money(text):
     assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("revenue of CHF 5.6 billion", 5.6e9, "CHF"),                   # an ISO code before the amount
+    ("a loss of 5.6 billion CHF", 5.6e9, "CHF"),                    # and after it
+    ("sales of 1.21 billion Swiss francs", 1.21e9, "CHF"),          # a currency's name with its country's word
+    ("profit of 3.6 billion New Taiwan dollars", 3.6e9, "TWD"),
+    ("3.1 billion Kenyan shillings", 3.1e9, "KES"),
+    ("costs 499 rand", 499, "ZAR"),
+])
+def test_find_money_reads_every_currency_the_tables_know(text, amount, currency):
+    ((_, _, found, code),) = find_money(text)
+    assert (found, code) == (pytest.approx(amount), currency)
+
+
+def test_a_noun_several_currencies_share_takes_the_currency_of_the_countries_named():
+    assert find_money("rose to 2.1 billion pesos") == []                      # no country: no guess
+    ((start, end, amount, code),) = find_money("rose to 2.1 billion pesos", ("MX",))
+    assert (amount, code) == (2.1e9, "MXN") and "rose to 2.1 billion pesos"[start:end] == "2.1 billion pesos"
+    assert find_money("3.1 billion shillings", ("US", "KE"))[0][3] == "KES"   # the first country that uses it
+    assert find_money("2 billion kronor", ("SE",))[0][3] == "SEK"
+    assert find_money("2 billion kronor", ("JP",)) == []                     # Japan pays in no kronor
+    assert find_money("$5 billion", ("MX",))[0][3] == "USD"                  # a symbol is not a bare noun
 
 
 # ----------------------------------------------------------------------------- percentages

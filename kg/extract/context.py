@@ -92,7 +92,21 @@ class DocContext:
     @property
     def products(self) -> set[str]:
         return {name for name, kind in self.types.items() if kind == "Product"}
+
+    def countries(self) -> tuple[str, ...]:
+        """ISO codes of the countries the document names, most named first: they say which "pesos" or
+        "shillings" its amounts are in."""
+        if self._countries is not None:
+            return self._countries
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.type == "Market" and mention.entity and (ref := resolve_market(mention.entity)) \
+                    and ref.kind == "country":
+                counts[ref.code] = counts.get(ref.code, 0) + 1
+        self._countries = tuple(sorted(counts, key=lambda code: -counts[code]))
+        return self._countries
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    _countries: tuple[str, ...] | None = None
 
     def index(self) -> None:
         self._by_token = {}

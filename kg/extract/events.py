@@ -124,7 +124,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     with a product in the same clause, it is that product's price. Only the first amount of a
     clause counts ("fell to 785m euros from 2.4bn euros": the new figure)."""
     done_clauses = set()
-    for start, end, amount, currency in find_money(sentence.text):
+    for start, end, amount, currency in find_money(sentence.text, ctx.countries()):
         span = sentence.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -496,22 +496,76 @@ def parse_percentage(text: str) -> float | None:
 
 # ----------------------------------------------------------------------------- finding money in text
 # The small spaCy model misses many amounts ("$1.1bn", "785m euros" as CARDINAL), so amounts are
-# found by their shape, then read by parse_money.
+# found by their shape, then read by parse_money. The shapes come from the same currency tables:
+# a symbol or ISO code before the amount, or a currency's name after it, with up to two capitalised
+# words in between ("1.2 billion Swiss francs", "41 billion New Taiwan dollars").
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?"
-_MONEY_WORDS = r"(?:euros?|dollars?|pounds?(?:\s+sterling)?|yuan|renminbi|yen|won|rupees?|francs?|roubles?|rubles?|reais|real|pesos?|kronor|kroner|krona|krone|rand|ringgit|baht|dirhams?|riyals?|lira|lire|shekels?|cents?|pence|sterling|rmb|RMB|EUR|USD|GBP|CNY|JPY)"
-_MONEY_PATTERN = re.compile(
-    r"(?:(?:US|HK|NZ|NT|CN|JP|A|C|S|R|Mex|Can|AU|CA)?\$|€|£|¥|₹|₩|Rs\.?\s?|RMB\s?|EUR\s?|USD\s?|GBP\s?)\s?"
-    + _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?(?:\s+" + _MONEY_WORDS + r"\b)?"
-    + r"|" + _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?\s*" + _MONEY_WORDS + r"\b",
-    re.IGNORECASE,
-)
 
 
-def find_money(text: str) -> list[tuple[int, int, float, str]]:
-    """Every money amount written in `text`: (start, end, amount, ISO currency), in order."""
+@functools.cache
+def _money_pattern() -> re.Pattern:
+    nouns = {phrase.split()[-1] for phrase, _ in _currency_words()} | set(_ambiguous_nouns())
+    nouns |= {"sterling", "rmb"}
+    words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    codes = "|".join(sorted(_iso_codes()))
+    symbols = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+                       if not symbol.isalpha() or len(symbol) > 1)
+    scaled = _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?"
+    return re.compile(
+        r"(?:(?:" + symbols + r"|(?-i:\b(?:" + codes + r")))\s?)" + scaled
+        + r"(?:\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + words + r")\b)?"
+        + r"|" + scaled + r"\s*(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:" + words + r")\b|(?-i:(?:" + codes + r"))\b)",
+        re.IGNORECASE)
+
+
+@functools.cache
+def _ambiguous_nouns() -> dict[str, frozenset[str]]:
+    """Bare currency nouns several currencies share and news has no default for ("pesos",
+    "shillings", "kronor"), each with the ISO codes it may mean."""
+    import pycountry
+
+    meanings: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        if currency.alpha_3 in NON_CIRCULATING or "(" in currency.name:
+            continue
+        last = _fold_spelling(currency.name.lower()).split()[-1]
+        for form in {last, _PLURALS.get(last, last + "s")}:
+            meanings.setdefault(form, set()).add(currency.alpha_3)
+    defaults = {form for noun in DEFAULT_CURRENCY_NOUNS for form in (noun, _PLURALS.get(noun, noun + "s"))}
+    return {noun: frozenset(codes) for noun, codes in meanings.items() if len(codes) > 1 and noun not in defaults}
+
+
+def _currency_of_country(noun: str, countries: tuple[str, ...]) -> str | None:
+    """The currency a bare shared noun means in a text about these countries (ISO alpha-2, most
+    telling first): "2.1 billion pesos" in an article about Mexico is MXN. None if none fits."""
+    from babel.numbers import get_territory_currencies
+
+    meanings = _ambiguous_nouns().get(noun.lower())
+    if not meanings:
+        return None
+    for country in countries:
+        try:
+            current = get_territory_currencies(country, tender=True)
+        except Exception:  # an unknown territory code is just no help
+            continue
+        found = [code for code in current if code in meanings]
+        if found:
+            return found[0]
+    return None
+
+
+def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, int, float, str]]:
+    """Every money amount written in `text`: (start, end, amount, ISO currency), in order.
+    `countries` (ISO alpha-2 codes of the markets the text is about) settle a bare noun several
+    currencies share ("pesos", "shillings"); without one that fits, such an amount is left out."""
     found = []
-    for match in _MONEY_PATTERN.finditer(text):
+    for match in _money_pattern().finditer(text):
         value = parse_money(match.group())
+        if value is None and countries:
+            noun = match.group().split()[-1]
+            code = _currency_of_country(noun, countries)
+            amount = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
+            value = amount
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
     return found
