@@ -248,6 +248,42 @@ def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():
     assert types.get("Malcolm Kovac") == "Person" and "Kovac" not in types   # one person, the surname an alias
 
 
+def test_a_full_name_the_model_calls_an_organisation_is_the_person_its_surname_names():
+    text = ("SANTA ROSA, Mexico - On a hillside above Monterrey, Lucía Navarrete lifts the lid of a steel tank. "
+            "Navarrete, 51, is the chief executive of Agua Tarsa, the water company her grandfather started. "
+            "Navarrete says the firm will grow. \"We are careful,\" Navarrete said.")
+    types = types_of(text)
+    assert types.get("Lucía Navarrete") == "Executive" and "Navarrete" not in types
+
+
+def test_a_word_of_a_clear_company_name_is_no_surname():
+    text = ("The spring that made Vesca Montara famous. On a hillside, Inés Robledo opens a tank. Robledo, 48, is the "
+            "chief executive of Vesca Montara, the mineral-water firm her father founded. Montara Cero, launched in "
+            "2019, is its best seller. A lemon version, Montara Lima, followed in 2021. Montara said sales rose.")
+    types = types_of(text)
+    assert types.get("Vesca Montara") == "Company" and types.get("Inés Robledo") == "Executive"
+    assert "Montara" not in types     # the company's short name, not a person
+
+
+def test_a_drug_named_after_its_kind_is_a_product_and_no_company_reports_its_figures():
+    text = ("Tarvos Pharma reported sales of its obesity injection Zelvora that beat forecasts. Zelvora sales reached "
+            "$1bn, Tarvos said. Zelvora now costs $900 a month. Doctors in Spain prescribe Zelvora widely.")
+    result = extract(text, "2025-10-01")
+    assert {e.name: e.type for e in result.entities}.get("Zelvora") == "Product"
+    assert {e.args["company"] for e in result.events if e.type == "FinancialResult"} == {"Tarvos Pharma"}
+
+
+@pytest.mark.parametrize("text, company, currency", [
+    ("Kelvo Media grew fast in Kenya. In the year to June, Kelvo's revenue rose 41% to 3.1 billion shillings.",
+     "Kelvo Media", "KES"),
+    ("Stellan Holdings reported revenue of CHF 5.6 billion for the second quarter.", "Stellan Holdings", "CHF"),
+    ("Ortel Mobile said its net profit rose to 3.6 billion New Taiwan dollars in the quarter.", "Ortel Mobile", "TWD"),
+])
+def test_results_in_currencies_named_by_code_country_or_the_articles_market(text, company, currency):
+    results = [e.args for e in extract(text, "2025-10-01").events if e.type == "FinancialResult"]
+    assert [(r["company"], r["currency"]) for r in results] == [(company, currency)]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The BBC World Service said it would cut jobs. The BBC agreed.", "BBC World Service"),
     ("Shares in Marsh & McLennan fell. Marsh said the inquiry was unfair.", "Marsh & McLennan"),

@@ -54,9 +54,14 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
     surnames = {key for key, votes in pooled.items()      # "Kovac" said, was quoted, is "Mr Kovac": a person
                 if " " not in key and type_of(votes) == "Person" and votes.get("Person", 0) >= 2}
+    clear_companies = {strip_legal_suffixes(m.text) for m in mentions     # named as a company again and again
+                       if type_of(pooled[m.key]) == "Company" and pooled[m.key]["Company"] >= 3}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
+        if mention.type == "Person" and not mention.anaphor and mention.key.split()[-1] not in surnames \
+                and _maker_and_model(mention.text, clear_companies, Counter()):
+            mention.type = "Product"          # "Cumbrera Cero" after "Agua Cumbrera" said/sold/...: no first name
         if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
             key = strip_legal_suffixes(mention.text)
             votes = pooled[mention.key]
@@ -69,8 +74,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                     (key in first_words or key in last_words and votes.get("Person", 0) <= 0.5) \
                     and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
-        if mention.type == "Company" and mention.ner == "PERSON" and 1 < len(mention.key.split()) <= 3 \
-                and mention.key.split()[-1] in surnames:
+        if mention.type == "Company" and 1 < len(mention.key.split()) <= 3 and mention.key.split()[-1] in surnames \
+                and (mention.ner == "PERSON" or pooled[mention.key].get("Company", 0) < 2):
             mention.type = "Person"           # "Malcolm Kovac" once as an owner, "Kovac" the person throughout
         if mention.type:
             by_type[mention.type].append(mention)

@@ -1354,9 +1354,12 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     full_name_words = set()
     for key, votes in full_names.items():
         _context_over_model(votes, full_name_priors[key])
+    company_words = {word for key, votes in full_names.items() if votes.get("Company", 0) >= 3
+                     and votes["Company"] > votes.get("Person", 0) for word in key.split()}
+    for key, votes in full_names.items():
         if votes.get("Person", 0) > max(0, votes.get("Company", 0)):   # "Wang Xiang", not "Novo Nordisk"
-            words = key.split()
-            full_name_words.update({words[0], words[-1]})
+            words = key.split()     # (a word of a clear company's name is no surname: "Cumbrera Cero" after
+            full_name_words.update({words[0], words[-1]} - company_words)          # "Agua Cumbrera")
     for mention in mentions:
         if mention.anaphor:
             continue
