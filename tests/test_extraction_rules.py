@@ -265,6 +265,11 @@ def test_a_word_of_a_clear_company_name_is_no_surname():
     assert "Montara" not in types     # the company's short name, not a person
 
 
+def test_a_currency_code_and_a_number_are_an_amount_not_a_model_or_a_company():
+    text = "Kelvo launches Kelvo Atelier, a premium line. Prices start at EUR 89 for a knit and reach EUR 449 for a coat."
+    assert types_of(text) == {"Kelvo": "Company", "Kelvo Atelier": "Product"}
+
+
 def test_a_drug_named_after_its_kind_is_a_product_and_no_company_reports_its_figures():
     text = ("Tarvos Pharma reported sales of its obesity injection Zelvora that beat forecasts. Zelvora sales reached "
             "$1bn, Tarvos said. Zelvora now costs $900 a month. Doctors in Spain prescribe Zelvora widely.")

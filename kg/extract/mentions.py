@@ -20,6 +20,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTI
 from .markets import resolve_market
 from .places import resolve_place
 from .nlp import Paragraph
+from .normalize import find_money
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -415,7 +416,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
                 #                                                  swallowed ("Bernstein said Stellantis")
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
-                    or _dateline_place(span):
+                    or _dateline_place(span) or _is_amount(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -1391,6 +1392,17 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
                     and pooled[mention.key].get("Market", 0) < 4:
                 pooled[mention.key][clear[other]] += 1
     return pooled
+
+
+def _is_amount(span: Span) -> bool:
+    """"EUR 89", "CHF 120": a currency code and a number are an amount, not a model's name (nor is the code a
+    company's)."""
+    doc = span.doc
+    text = span.text
+    if span.end < len(doc) and doc[span.end].like_num and " " not in text:      # "EUR" in "EUR 89"
+        text = doc[span.start:span.end + 1].text
+    found = find_money(text)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text)
 
 
 _OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry
