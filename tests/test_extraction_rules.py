@@ -256,6 +256,19 @@ def test_a_full_name_the_model_calls_an_organisation_is_the_person_its_surname_n
     assert types.get("Lucía Navarrete") == "Executive" and "Navarrete" not in types
 
 
+def test_a_company_named_for_a_person_quoted_by_full_name_stays_a_company():
+    text = ("Economist Jeffrey Marwick said the deal was fair. Marwick said it would close soon. Marwick added that "
+            "Goldman Marwick had advised the buyer.")
+    types = types_of(text)
+    assert types.get("Goldman Marwick") == "Company" and types.get("Jeffrey Marwick") == "Person"
+
+
+def test_an_executive_named_like_the_company_stays_a_person():
+    text = ("Ralvo Group said sales rose. Ralvo Group reported a profit. Ralvo Group is a retailer. \"Demand is "
+            "strong,\" said Ralvo Kim, the group's chief executive.")
+    assert types_of(text) == {"Ralvo Group": "Company", "Ralvo Kim": "Executive"}
+
+
 def test_a_word_of_a_clear_company_name_is_no_surname():
     text = ("The spring that made Vesca Montara famous. On a hillside, Inés Robledo opens a tank. Robledo, 48, is the "
             "chief executive of Vesca Montara, the mineral-water firm her father founded. Montara Cero, launched in "

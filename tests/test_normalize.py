@@ -178,6 +178,26 @@ def test_find_money_reads_every_currency_the_tables_know(text, amount, currency)
     assert (found, code) == (pytest.approx(amount), currency)
 
 
+@pytest.mark.parametrize("text", [
+    "its AMD 7000 chips", "revenue from its TOP 10 customers", "CAD 3D software", "PHP 8.3", "records 1080p video",
+    "priced at 720p", "5,000 Afghanis fled", "the World CUP 2022",
+])
+def test_find_money_leaves_acronyms_and_words_that_look_like_currencies(text):
+    assert find_money(text) == []
+
+
+def test_find_money_finds_an_amount_after_an_acronym_that_is_also_a_code():
+    assert [(amount, code) for _, _, amount, code in find_money("AMD 2024 revenue rose 14% to $25.8 billion")] \
+        == [(25.8e9, "USD")]
+
+
+def test_find_money_needs_no_quadratic_time_on_long_runs_of_digits():
+    import time
+    started = time.perf_counter()
+    find_money("1," * 5000)
+    assert time.perf_counter() - started < 2      # was tens of seconds; a generous bound for a loaded machine
+
+
 def test_a_noun_several_currencies_share_takes_the_currency_of_the_countries_named():
     assert find_money("rose to 2.1 billion pesos") == []                      # no country: no guess
     ((start, end, amount, code),) = find_money("rose to 2.1 billion pesos", ("MX",))

@@ -56,12 +56,17 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                 if " " not in key and type_of(votes) == "Person" and votes.get("Person", 0) >= 2}
     clear_companies = {strip_legal_suffixes(m.text) for m in mentions     # named as a company again and again
                        if type_of(pooled[m.key]) == "Company" and pooled[m.key]["Company"] >= 3}
+    said_of_people = Counter()            # person votes from what the text says, not from the model's label
+    for mention in mentions:
+        said_of_people[mention.key] += mention.votes.get("Person", 0) - mention.prior.get("Person", 0)
+    full_name_surnames = {key.split()[-1] for key, votes in pooled.items()
+                          if " " in key and type_of(votes) == "Person"}
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
         if mention.type == "Person" and not mention.anaphor and mention.key.split()[-1] not in surnames \
-                and _maker_and_model(mention.text, clear_companies, Counter()):
-            mention.type = "Product"          # "Cumbrera Cero" after "Agua Cumbrera" said/sold/...: no first name
+                and said_of_people[mention.key] <= 0 and _maker_and_model(mention.text, clear_companies, Counter()):
+            mention.type = "Product"          # "Cumbrera Cero" after "Agua Cumbrera": only the model calls it a person
         if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
             key = strip_legal_suffixes(mention.text)
             votes = pooled[mention.key]
@@ -75,7 +80,9 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                     and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
                 mention.type = "Company"      # "Dravex" after "Dravex Technologies"; "Drevax" for "Dravex"
         if mention.type == "Company" and 1 < len(mention.key.split()) <= 3 and mention.key.split()[-1] in surnames \
-                and (mention.ner == "PERSON" or pooled[mention.key].get("Company", 0) < 2):
+                and (mention.ner == "PERSON" or pooled[mention.key].get("Company", 0) < 2
+                     and mention.key.split()[-1] not in full_name_surnames):   # (not "Goldman Sachs" beside
+            #                                                                     "Jeffrey Sachs")
             mention.type = "Person"           # "Malcolm Kovac" once as an owner, "Kovac" the person throughout
         if mention.type:
             by_type[mention.type].append(mention)

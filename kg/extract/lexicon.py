@@ -35,8 +35,7 @@ drug drugs medicine vaccine treatment therapy pill app apps software platform se
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
 machine supercomputer server printer prototype program handheld handhelds
-injection antibody crossover hatchback coupe minivan accelerator gpu cpu lidar suite beer lager soda drink
-collection subscription
+injection antibody crossover hatchback coupe minivan gpu cpu lidar beer lager
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA

@@ -499,22 +499,31 @@ def parse_percentage(text: str) -> float | None:
 # found by their shape, then read by parse_money. The shapes come from the same currency tables:
 # a symbol or ISO code before the amount, or a currency's name after it, with up to two capitalised
 # words in between ("1.2 billion Swiss francs", "41 billion New Taiwan dollars").
-_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+_AMOUNT = r"(?<![\d,])\d[\d,]*+(?:\.\d+)?"
+# Currency nouns an amount may end with (a country's word may come before: "Swiss francs", "New Taiwan dollars").
+# Only currencies' own words: "afghani", "sol" or "colon" after a number are more often people or words.
+_MONEY_NOUNS = r"""euros? dollars? pounds? sterling yuan renminbi rmb yen won rupees? francs? roubles? rubles? reais real
+pesos? kronor kroner krona krone rand ringgit baht dirhams? riyals? rials? lira lire shekels? dinars? shillings?
+manats? kwachas? lei leu cents? pence""".split()
+# Codes written before or after any amount; every other ISO code needs a multiplier ("PLN 2 billion"), for most
+# three-letter codes are also names or acronyms ("AMD 7000 chips", "TOP 10 customers", "PHP 8.3").
+_COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")
 
 
 @functools.cache
 def _money_pattern() -> re.Pattern:
-    nouns = {phrase.split()[-1] for phrase, _ in _currency_words()} | set(_ambiguous_nouns())
-    nouns |= {"sterling", "rmb"}
-    words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    codes = "|".join(sorted(_iso_codes()))
+    nouns = "|".join(sorted(_MONEY_NOUNS, key=len, reverse=True))
+    common = "|".join(_COMMON_CODES)
+    codes = "|".join(sorted(_iso_codes() - set(_COMMON_CODES)))
     symbols = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                        if not symbol.isalpha() or len(symbol) > 1)
-    scaled = _AMOUNT + r"(?:\s?(?:" + _SCALE + r")\b)?"
+    scale = r"(?:\s?(?:" + _SCALE + r")\b)"
+    named = r"(?:\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b)"
     return re.compile(
-        r"(?:(?:" + symbols + r"|(?-i:\b(?:" + codes + r")))\s?)" + scaled
-        + r"(?:\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + words + r")\b)?"
-        + r"|" + scaled + r"\s*(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:" + words + r")\b|(?-i:(?:" + codes + r"))\b)",
+        r"(?<![A-Za-z])(?-i:" + symbols + r"|" + common + r")\s?" + _AMOUNT + scale + "?" + named + "?"
+        + r"|(?<![A-Za-z])(?-i:" + codes + r")\s?" + _AMOUNT + scale
+        + r"|" + _AMOUNT + scale + r"?\s*(?:(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b|(?-i:" + common + r")\b)"
+        + r"|" + _AMOUNT + scale + r"\s*(?-i:" + codes + r")\b",
         re.IGNORECASE)
 
 
