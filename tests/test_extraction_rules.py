@@ -742,6 +742,26 @@ def test_home_country_of_a_company_described_by_nationality():
 
 
 @pytest.mark.parametrize("text, fact", [
+    # a second "with" joined to the first, and a rival named by a copula
+    ("Kelvo competes with the much larger Arvex Devices and with Torlan Semiconductor, both of which have announced "
+     "rival parts.", ("Kelvo", "competesWith", "Torlan Semiconductor")),
+    ("Kelvo's most direct rival is Vantel, the U.S. streaming giant.", ("Kelvo", "competesWith", "Vantel")),
+    # staying out of a market is being absent from it
+    ("Kelvo Media has, by contrast, stayed out of South Africa, where rivals are entrenched.",
+     ("Kelvo Media", "absentFrom", "South Africa")),
+    # any noun in apposition to a company describes it; a cooperative and a haulier are businesses
+    ("Logistics are handled by Trasvik, a Polish haulier, from a centre near Poznan.", ("Trasvik", "operatesIn", "Poland")),
+    ("Kelvo signed an agreement with Zelona Farms, a Polish dairy cooperative, which will deliver milk.",
+     ("Zelona Farms", "operatesIn", "Poland")),
+    # a subject in apposition to "its subsidiary" is the one that flies
+    ("Kelvo Air flies to 40 cities. Its subsidiary Kelvo Regional operates flights within Portugal and to Spain.",
+     ("Kelvo Regional", "operatesIn", "Spain")),
+])
+def test_rivals_absence_and_home_markets_in_more_shapes(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text, fact", [
     ("It modelled itself on European carriers such as Ireland's Skyvolt.", ("Skyvolt", "operatesIn", "Europe")),
     ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Velmont Motors", "operatesIn", "China")),
     ("Chinese carmakers such as Velmont Motors and Lantu Auto are growing.", ("Lantu Auto", "operatesIn", "China")),

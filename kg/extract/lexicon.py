@@ -22,7 +22,8 @@ consultancy agency firm's consortium venture joint-venture spinoff spin-off auto
 magazine magazines newspaper newspapers tabloid isp isps organisation organization brokerage brokerages broker brokers stockbroker
 stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
-bookseller e-tailer etailer biotech pollster
+bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
+fintech discounter discounters caterer
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.

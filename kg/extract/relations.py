@@ -736,7 +736,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "dobj" and lemma != "take":
                     objects += [c for o in conjuncts(child) if (c := _rival_at(ctx, p, o))]
                 if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on"):
-                    for obj in child.children:
+                    for obj in [o for prep in conjuncts(child) for o in prep.children]:   # "with A and with B"
                         objects += [c for o in conjuncts(obj) if (c := _rival_at(ctx, p, o))]
                         objects += _named_members(ctx, p, obj)   # "against groups such as Foo"
                     if child.dep_ == "prt":
@@ -810,6 +810,9 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
         name = ctx.entity_at(p, doc[noun.i + 1], "Company")
         if name and name not in names:
             names.append(name)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":          # "Kelvo's closest rival is Vantel"
+        names += [n for c in noun.head.children if c.dep_ == "attr" for o in conjuncts(c)
+                  if (n := ctx.entity_at(p, o, "Company")) and n not in names]
     poss = [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
     return [n for n in names if n not in poss]
 
@@ -1394,6 +1397,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     #                                  Zorbix 2 has been released in the US": two subjects in the parse
                     subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                             and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
+                    subjects = subjects or [n for c in subject.children if c.dep_ == "appos"      # "Its subsidiary
+                                            and (n := ctx.entity_at(p, c, "Company", "Product"))]  # Kelvo Regional flies"
                     if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
                         subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                     if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
@@ -1490,7 +1495,8 @@ _SELLING_VERBS = frozenset({"sell", "offer", "ship", "fly", "serve", "operate", 
                             "retail", "stock", "market"})
 _SERVICE_NOUNS = frozenset({"flight", "flights", "service", "services", "sale", "sales", "shipment", "shipments",
                             "delivery", "deliveries", "operation", "operations", "route", "routes"})
-_EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out"}, {"pull", "back"})
+_EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out"}, {"pull", "back"},
+                 {"stay", "out"}, {"keep", "out"})
 
 
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
@@ -1518,15 +1524,24 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     return None
 
 
+_PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "businessman", "businesswoman",
+                           "entrepreneur", "magnate", "oligarch", "heir", "heiress", "son", "daughter", "founder"})
+
+
 def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company described by its nationality is present in its home country: "Chinese smartphone
     maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company)."""
     evidence = ctx.evidence(p, sentence)
     for noun in sentence:
         rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
+        describes_company = noun.pos_ == "NOUN" and noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
+            and ctx.mention_at(p, noun.head).ner != "PERSON" and noun.lemma_.lower() not in _PERSON_NOUNS
+        #                                                           (not "Ann Roe, the country's richest man")
         if noun.pos_ != "NOUN" and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
-                noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)):
-            continue                      # ... or "Lufthansa's US catering business"
+                noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)) \
+                and not describes_company:
+            continue                      # ... or "Lufthansa's US catering business"; any noun in apposition to a
+            #                               company describes it: "Trasvik, a Polish haulier"
         modifiers = list(noun.children)
         if noun.dep_ in ("compound", "amod"):   # "Japanese subsidiary Fuso": the adjective may hang on the name
             modifiers += [c for c in noun.head.children if c.i < noun.i]
