@@ -756,9 +756,28 @@ def test_home_country_of_a_company_described_by_nationality():
     # a subject in apposition to "its subsidiary" is the one that flies
     ("Kelvo Air flies to 40 cities. Its subsidiary Kelvo Regional operates flights within Portugal and to Spain.",
      ("Kelvo Regional", "operatesIn", "Spain")),
+    # "no" before a presence noun is absence
+    ("Corvex has no presence in the United States, and its chief said it had no plans.",
+     ("Corvex", "absentFrom", "United States")),
+    ("Corvex has no stores in Peru.", ("Corvex", "absentFrom", "Peru")),
+    # a country's market, possessive: "Japan's smartphone market"
+    ("Japan's smartphone market is dominated by Pellark Electronics.", ("Pellark Electronics", "operatesIn", "Japan")),
+    ("Kelvo is the leader in Japan's smartphone market.", ("Kelvo", "operatesIn", "Japan")),
+    ("Kelvo plans to enter Brazil's car market next year.", ("Kelvo", "targetsMarket", "Brazil")),
+    # owned or acquired, said in a modifier or a relative clause
+    ("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card in January.",
+     ("Revska", "subsidiaryOf", "Hoshima Holdings")),
+    ("Kelvo, a rival that is owned by Vantel, grew.", ("Kelvo", "subsidiaryOf", "Vantel")),
 ])
 def test_rivals_absence_and_home_markets_in_more_shapes(text, fact):
     assert fact in facts_of(text)
+
+
+def test_presence_is_no_absence_and_a_unit_is_no_rival_of_its_owner():
+    assert ("Corvex", "operatesIn", "Peru") in facts_of("Corvex has a presence in Peru.")
+    facts = facts_of("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card.")
+    assert not {f for f in facts if f[1] == "competesWith"}
+    assert not {f for f in facts_of("Kelvo Soft, which is partly owned by Vantel, grew.") if f[1] == "subsidiaryOf"}
 
 
 @pytest.mark.parametrize("text, fact", [

@@ -95,6 +95,8 @@ def _clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an", "this", "that", "each", "every", "its", "their",
                                                    "our", "his", "her", "all", "both"} or doc[start].is_punct
+                           or doc[start].lower_ in ("rival", "rivals") and end - start > 1   # "Rival Revska" at a
+                           #                                                                   sentence's start
                            or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
                                                                   and doc[start].text == "New")):
         start += 1                      # "the new Mi 10", but "New York Stock Exchange"

@@ -73,6 +73,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch" and e.args["company"]]
     facts = _unique_facts(rivals_by_maker(_products_are_available(facts, table.entities), ctx.types))
+    owned = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "subsidiaryOf"}
+    facts = [f for f in facts if not (f.predicate == "competesWith" and frozenset((f.subject, f.object)) in owned)]
+    #                                                  a unit and its owner are no rivals ("Rival Foo, owned by Bar")
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)

@@ -1165,8 +1165,11 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
         if agents:                                   # passive: "Foo, (which is) owned by Acme"
             owners = ctx.entities_in(p, agents, "Company")
-            owned_token = subject_of(verb) if verb.dep_ != "acl" else verb.head
-            owned = next((n for t in ([owned_token, *(c for c in owned_token.children if c.dep_ == "appos")]
+            owned_token = subject_of(verb) if verb.dep_ not in ("acl", "amod") else verb.head   # "Foo, majority-owned
+            if verb.dep_ == "relcl" and owned_token is not None and owned_token.tag_ in ("WDT", "WP"):  # by Acme"
+                owned_token = verb.head                   # "Foo, the startup that was acquired by Acme"
+            owned = next((n for t in ([owned_token, *(c for c in owned_token.children if c.dep_ == "appos"),
+                                       *([owned_token.head] if owned_token.dep_ == "appos" else [])]
                                       if owned_token is not None else [])
                           if (n := ctx.entity_at(p, t, "Company"))), None)    # "the developer Bungo Software was
             #                                                                     bought by Kelvo"
@@ -1313,8 +1316,8 @@ def _market_anchor(token: Token) -> Token:
     for _ in range(6):
         if anchor.dep_ == "conj":
             anchor = anchor.head
-        elif anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lemma_ in ("market", "marketplace"):
-            anchor = anchor.head
+        elif anchor.dep_ in ("compound", "amod", "nmod", "poss") and anchor.head.lemma_ in ("market", "marketplace"):
+            anchor = anchor.head          # "the US market", "Japan's smartphone market"
         elif anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "like", "including") \
                 and anchor.head.head.lemma_ in ("market", "country", "region", "such"):
             anchor = anchor.head.head
@@ -1445,7 +1448,7 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
         if lemma in STORE_NOUNS and "open" in words:
             return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
-            if negated(chain) or words & ABSENCE_WORDS:
+            if negated(chain) or negated([token]) or words & ABSENCE_WORDS:   # ("has no presence in the US")
                 return "absentFrom", None
             existing = any(c.dep_ == "poss" for c in token.children) and not any(
                 c.lemma_.lower() in PLAN_CUES | {"new", "future", "proposed", "first"} for c in token.children)
