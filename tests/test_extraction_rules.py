@@ -773,6 +773,17 @@ def test_rivals_absence_and_home_markets_in_more_shapes(text, fact):
     assert fact in facts_of(text)
 
 
+@pytest.mark.parametrize("line", [
+    "Anna Berg, Head of Communications, Kelvo Group",
+    "Sanne de Vries, Chief Financial Officer, Kelvo Group",
+])
+def test_a_contact_line_names_a_person_her_title_and_her_company(line):
+    text = f"Kelvo Group opened stores.\n\nMedia contact:\n{line}\npress@kelvo.example"
+    person = line.split(",")[0]
+    assert (person, "executiveOf", "Kelvo Group") in facts_of(text)
+    assert types_of(text) == {"Kelvo Group": "Company", person: "Executive"}
+
+
 def test_presence_is_no_absence_and_a_unit_is_no_rival_of_its_owner():
     assert ("Corvex", "operatesIn", "Peru") in facts_of("Corvex has a presence in Peru.")
     facts = facts_of("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card.")

@@ -1172,8 +1172,9 @@ def context_votes(span: Span) -> Counter:
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
-            if lemma in COMPANY_NOUNS:
-                votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker,"
+            if lemma in COMPANY_NOUNS and _one_of(child).pos_ == "NOUN":
+                votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker," (a description: not the name
+                #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"

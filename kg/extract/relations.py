@@ -87,7 +87,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         person = _person_for_title(ctx, p, token)
         if person is None:
             continue
-        company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person)
+        company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person) \
+            or _company_after_signed_title(ctx, p, token)
         if company is None and _bare_title(ctx, p, sentence, token):
             company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
@@ -116,6 +117,15 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                               and (n := ctx.entity_at(p, o, "Company"))), None)       # belongs to the second title
                 if other and other != company:
                     yield Fact(person, "executiveOf", other, ctx.evidence(p, sentence), role=role)
+
+
+def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | None:
+    """A signature or contact line: "Anna Berg, Head of Communications, Kelvo Group" (a capitalised title, a
+    comma, the company)."""
+    doc, end = title.doc, title.right_edge.i
+    if not title.text[:1].isupper() or end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    return ctx.entity_at(p, doc[end + 2], "Company")
 
 
 # Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
