@@ -192,6 +192,9 @@ def is_headline(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     if not words or doc[-1].text in {".", "!", "?", '"'} or len(doc) > 25 or doc[-1].text == ":" and len(words) > 10:
         return False
+    if sum(t.text == "," for t in doc) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
+            and any(t.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES for t in doc):
+        return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group"
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
 
@@ -418,7 +421,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
                 #                                                  swallowed ("Bernstein said Stellantis")
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
-                    or _dateline_place(span) or _is_amount(span):
+                    or _dateline_place(span) or _is_amount(span) or _only_title_words(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -1395,6 +1398,16 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
                     and pooled[mention.key].get("Market", 0) < 4:
                 pooled[mention.key][clear[other]] += 1
     return pooled
+
+
+_TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy",
+                                                                   "of", "and", "&"}
+
+
+def _only_title_words(span: Span) -> bool:
+    """"Chief Financial Officer", "Head of Communications": a title, capitalised, names nobody."""
+    return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) \
+        and span[-1].lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES        # (not a firm called "Brand Growth")
 
 
 def _is_amount(span: Span) -> bool:

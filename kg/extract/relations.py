@@ -123,6 +123,8 @@ def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | 
     """A signature or contact line: "Anna Berg, Head of Communications, Kelvo Group" (a capitalised title, a
     comma, the company)."""
     doc, end = title.doc, title.right_edge.i
+    while end > title.i and doc[end].is_punct:       # the parse may hang the comma on the title
+        end -= 1
     if not title.text[:1].isupper() or end + 2 >= len(doc) or doc[end + 1].text != ",":
         return None
     return ctx.entity_at(p, doc[end + 2], "Company")
@@ -296,6 +298,10 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     head = title
     while head.dep_ == "conj" and head.head != head:
         head = head.head
+    comma = title.left_edge.i - 1
+    if head != title and comma > 0 and title.doc[comma].text == "," and (mention := ctx.mention_at(p, head)) \
+            and mention.type == "Person" and mention.end == comma:
+        return mention.entity             # "Sanne de Vries, Chief Financial Officer, ...", parsed as a list
     if head.dep_ == "appos":
         name = ctx.entity_at(p, head.head, "Person")
         if name:
