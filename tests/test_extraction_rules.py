@@ -283,6 +283,26 @@ def test_a_currency_code_and_a_number_are_an_amount_not_a_model_or_a_company():
     assert types_of(text) == {"Kelvo": "Company", "Kelvo Atelier": "Product"}
 
 
+def test_the_models_person_label_on_every_mention_does_not_outvote_what_the_text_says_of_a_company():
+    text = ("Tarnow Solar's loss widens as panel maker bets on cheaper module\n\nTarnow Solar reported a wider "
+            "third-quarter loss on Tuesday as cheap imports kept squeezing prices, but the Phoenix-based manufacturer "
+            "said demand was strong. Tarnow Solar sells in Canada.")
+    assert types_of(text).get("Tarnow Solar") == "Company"
+
+
+def test_a_big_city_with_nothing_saying_company_is_no_company():
+    text = ("Kelvo will build a plant near Chennai. \"Chennai gives them a tariff-proof supply base,\" said Ann Lee, "
+            "an analyst at Vantel Research.")
+    assert "Chennai" not in types_of(text)
+
+
+def test_an_amount_in_a_code_with_a_multiplier_is_no_name():
+    text = "Havbro opened the DKK 780m facility. Havbro reported revenue of DKK 6.4bn and an operating profit of DKK 540m."
+    result = extract(text, "2025-10-01")
+    assert {e.name: e.type for e in result.entities} == {"Havbro": "Company"}
+    assert [(e.args["company"], e.args["currency"]) for e in result.events] == [("Havbro", "DKK")]
+
+
 def test_a_drug_named_after_its_kind_is_a_product_and_no_company_reports_its_figures():
     text = ("Tarvos Pharma reported sales of its obesity injection Zelvora that beat forecasts. Zelvora sales reached "
             "$1bn, Tarvos said. Zelvora now costs $900 a month. Doctors in Spain prescribe Zelvora widely.")

@@ -1351,6 +1351,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     pooled: dict[str, Counter] = defaultdict(Counter)
     priors: dict[str, Counter] = defaultdict(Counter)
     organisation_votes: Counter = Counter()    # the company votes the model's ORG labels gave each name
+    person_guesses: Counter = Counter()        # and the person votes its PERSON labels gave
     body_names = {mention.key for mention in mentions if not mention.headline}
     full_names: dict[str, Counter] = defaultdict(Counter)    # a full name's own votes, pooled, with the
     full_name_priors: dict[str, Counter] = defaultdict(Counter)  # model's share, before any correction
@@ -1381,7 +1382,13 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
         if mention.ner == "ORG":
             organisation_votes[mention.key] += min(mention.prior.get("Company", 0), votes.get("Company", 0))
+        if mention.ner == "PERSON":
+            person_guesses[mention.key] += min(mention.prior.get("Person", 0), votes.get("Person", 0))
     for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
+        if " " in key and (extra := person_guesses[key] - _MODEL_GUESS_CAP) > 0 \
+                and votes.get("Company", 0) > priors[key].get("Company", 0):
+            votes["Person"] -= extra          # the model's person label on every mention outvotes no company the
+            priors[key]["Person"] -= extra    # text describes ("Quarrow Solar ..., the Phoenix-based manufacturer")
         excess = organisation_votes[key] - _MODEL_GUESS_CAP     # ("the Cell processor" tagged ORG ten times): it
         if excess > 0:                                          # counts up to a cap, context votes without one
             votes["Company"] -= excess
@@ -1389,6 +1396,8 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
+        elif type_of(votes) == "Company" and votes["Company"] < 1 and _big_city(key):
+            votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company
         _context_over_model(votes, priors[key])
     clear = {key: kind for key, votes in pooled.items() for kind in [type_of(votes)]
              if kind in ("Company", "Product") and votes[kind] >= 3}
@@ -1410,15 +1419,19 @@ def _only_title_words(span: Span) -> bool:
         and span[-1].lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES        # (not a firm called "Brand Growth")
 
 
+def _big_city(key: str) -> bool:
+    """A city of over 100,000 people: named alone, a place before it is a company."""
+    place = resolve_place(key.title()) if " " not in key else None
+    return place is not None and place.kind == "city" and (place.population or 0) > 100_000
+
+
 def _is_amount(span: Span) -> bool:
     """"EUR 89", "CHF 120": a currency code and a number are an amount, not a model's name (nor is the code a
     company's)."""
     doc = span.doc
-    text = span.text
-    if span.end < len(doc) and doc[span.end].like_num and " " not in text:      # "EUR" in "EUR 89"
-        text = doc[span.start:span.end + 1].text
+    text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
     found = find_money(text)
-    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text)
+    return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text)
 
 
 _OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry
