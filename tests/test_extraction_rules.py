@@ -804,6 +804,24 @@ def test_a_contact_line_names_a_person_her_title_and_her_company(line):
     assert types_of(text) == {"Kelvo Group": "Company", person: "Executive"}
 
 
+@pytest.mark.parametrize("text, markets", [
+    ("Kelvo unveiled the Zorba X5 phone. The Zorba X5 costs $399 in the US and €429 in Europe.",
+     {"United States", "Europe"}),
+    ("Kelvo unveiled the Zorba X5 phone. The Zorba X5 is priced at 49,800 yen in Japan.", {"Japan"}),
+    ("Kelvo unveiled the Zorba X5 phone. The Zorba X5 will not be sold in China.", set()),
+    ("Kelvo unveiled the Zorba X5 phone. The Zorba X5 costs more in Japan.", set()),
+])
+def test_a_price_in_a_market_makes_the_product_available_there(text, markets):
+    assert {o for s, p, o in facts_of(text) if p == "availableIn" and s == "Zorba X5"} == markets
+
+
+def test_a_product_lines_first_word_is_no_maker_when_the_maker_is_named():
+    text = "Kelvo unveiled the Zorba X5 phone on Monday."
+    assert types_of(text) == {"Kelvo": "Company", "Zorba X5": "Product"}
+    assert facts_of(text) == {("Kelvo", "produces", "Zorba X5")}
+    assert ("Airbus", "produces", "Airbus A320") in facts_of("Air Deccan ordered 30 Airbus A320 planes.")
+
+
 def test_presence_is_no_absence_and_a_unit_is_no_rival_of_its_owner():
     assert ("Corvex", "operatesIn", "Peru") in facts_of("Corvex has a presence in Peru.")
     facts = facts_of("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card.")

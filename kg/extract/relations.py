@@ -1722,8 +1722,28 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
                 subject = subject_of(verb.head)  # "KinaruPlay, the service Ann Lee launched ..., now has": the parse
                 #                                  hangs "has" on "launched", whose subject is the product
             product = ctx.entity_at(p, subject, "Product") if subject is not None else None
+        if product is None:
+            product = _priced_product(ctx, p, holder)     # "The Zorba X5 costs $399 in the US and €429 in Europe"
         if product is not None and not _trade_withheld(holder):
             yield Fact(product, "availableIn", market, evidence)
+
+
+_PRICE_VERBS = frozenset({"cost", "price", "retail", "start", "sell"})
+
+
+def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
+    """The product whose price is given in a market: the subject of "cost"/"be priced"/"retail"/"start" above the
+    amount the market hangs on."""
+    verb = holder
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in _PRICE_VERBS or negated([verb]) \
+            or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in verb.subtree):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((n for s in subjects if (n := ctx.entity_at(p, s, "Product"))), None)
 
 
 def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
