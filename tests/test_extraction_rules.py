@@ -248,6 +248,21 @@ def test_a_full_name_whose_surname_is_a_person_throughout_is_that_person():
     assert types.get("Malcolm Kovac") == "Person" and "Kovac" not in types   # one person, the surname an alias
 
 
+def test_a_name_the_text_calls_a_company_alone_is_no_surname_of_its_products_name():
+    text = ("Neobank Quelto swings to first annual profit\n\nLondon-based digital bank Quelto posted its first "
+            "full-year profit on Thursday. Quelto, the British app-only bank with 9 million customers, reported a "
+            "profit of £41 million. The bank also unveiled Quelto Flex, a credit card. Quelto Flex costs nothing. "
+            "Quelto said demand was strong.")
+    types = types_of(text)
+    assert types.get("Quelto") == "Company" and types.get("Quelto Flex") == "Product"
+
+
+def test_a_studio_named_games_is_a_company():
+    text = ("Nuvex Games on Tuesday unveiled the Lumo, a 7-inch handheld, and Lumo Pass, a subscription service. "
+            "The base Lumo costs $399 in the US.")
+    assert types_of(text).get("Nuvex Games") == "Company"
+
+
 def test_a_full_name_the_model_calls_an_organisation_is_the_person_its_surname_names():
     text = ("SANTA ROSA, Mexico - On a hillside above Monterrey, Lucía Navarrete lifts the lid of a steel tank. "
             "Navarrete, 51, is the chief executive of Agua Tarsa, the water company her grandfather started. "

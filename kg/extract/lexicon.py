@@ -60,7 +60,7 @@ pharmaceuticals telecom foods food capital securities insurance media holdings s
 electronics semiconductor semiconductors labs industries logistics stores brewing steel chemicals
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
-stockbrokers brokers brokerage consulting consultants re
+stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
 """)
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.

@@ -1364,10 +1364,16 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         _context_over_model(votes, full_name_priors[key])
     company_words = {word for key, votes in full_names.items() if votes.get("Company", 0) >= 3
                      and votes["Company"] > votes.get("Person", 0) for word in key.split()}
+    said_alone: dict[str, Counter] = defaultdict(Counter)     # what the text says of each one-word name
+    for mention in mentions:
+        if " " not in mention.text and not mention.anaphor:
+            said_alone[mention.key].update(mention.votes - mention.prior)
+    company_words |= {key for key, votes in said_alone.items()     # "the Orbit, a handheld" before "Orbit Pass"
+                      if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 > votes.get("Person", 0)}
     for key, votes in full_names.items():
         if votes.get("Person", 0) > max(0, votes.get("Company", 0)):   # "Wang Xiang", not "Novo Nordisk"
-            words = key.split()     # (a word of a clear company's name is no surname: "Cumbrera Cero" after
-            full_name_words.update({words[0], words[-1]} - company_words)          # "Agua Cumbrera")
+            words = key.split()     # (a word of a clear company's or product's name is no surname: "Cumbrera
+            full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
     for mention in mentions:
         if mention.anaphor:
             continue
