@@ -259,7 +259,8 @@ def test_a_name_the_text_calls_a_company_alone_is_no_surname_of_its_products_nam
 
 def test_a_studio_named_games_is_a_company():
     text = ("Nuvex Games on Tuesday unveiled the Lumo, a 7-inch handheld, and Lumo Pass, a subscription service. "
-            "The base Lumo costs $399 in the US.")
+            "The base Lumo costs $399 in the US. Lumo Pass costs $9.99 a month. \"We built the Lumo for them,\" said "
+            "Kim Ara, Nuvex's head of hardware. Lumo Pass bundles 150 games.")
     assert types_of(text).get("Nuvex Games") == "Company"
 
 
