@@ -804,6 +804,9 @@ def test_home_country_of_a_company_described_by_nationality():
     ("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card in January.",
      ("Revska", "subsidiaryOf", "Hoshima Holdings")),
     ("Kelvo, a rival that is owned by Vantel, grew.", ("Kelvo", "subsidiaryOf", "Vantel")),
+    # a rival named in a relative clause of an apposition
+    ("In 2021 Groupe Valmora, the Paris-based conglomerate that is now Galvano's biggest rival, offered to buy a "
+     "stake. Galvano refused.", ("Galvano", "competesWith", "Groupe Valmora")),
 ])
 def test_rivals_absence_and_home_markets_in_more_shapes(text, fact):
     assert fact in facts_of(text)

@@ -773,6 +773,8 @@ def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
     """A company competing, or a product competing for its maker: "Aurora's Nova 8", "the Pixelon 5 from
     Brightwater" name their makers; a product alone stays a product, for `rivals_by_maker` to resolve."""
     company = ctx.entity_at(p, token, "Company")
+    if company is None and token.pos_ == "NOUN" and ctx.entity_at(p, token, "Product") is None:
+        return _possessing_company(ctx, p, token)     # "competes with Galvesi's best-known bag"
     if company or not (product := ctx.entity_at(p, token, "Product")):
         return company
     mention = ctx.mention_at(p, token)
@@ -829,6 +831,10 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":          # "Kelvo's closest rival is Vantel"
         names += [n for c in noun.head.children if c.dep_ == "attr" for o in conjuncts(c)
                   if (n := ctx.entity_at(p, o, "Company")) and n not in names]
+    if noun.dep_ == "attr" and noun.head.dep_ == "relcl":         # "Valmora, the group that is now Kelvo's
+        described = noun.head.head                                 # biggest rival"
+        names += [n for t in (described, described.head if described.dep_ == "appos" else described)
+                  if (n := ctx.entity_at(p, t, "Company")) and n not in names]
     poss = [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
     return [n for n in names if n not in poss]
 
