@@ -257,6 +257,12 @@ def test_a_name_the_text_calls_a_company_alone_is_no_surname_of_its_products_nam
     assert types.get("Quelto") == "Company" and types.get("Quelto Flex") == "Product"
 
 
+@pytest.mark.parametrize("name", ["Zestra Technologies S.A.", "Noorda Group N.V.", "Kelvo S.p.A."])
+def test_a_dotted_legal_form_makes_a_company_whatever_the_apposition_says(name):
+    text = f"LISBON - {name}, the food-delivery app, today announced its launch in Romania."
+    assert types_of(text).get(name) == "Company"
+
+
 def test_a_studio_named_games_is_a_company():
     text = ("Nuvex Games on Tuesday unveiled the Lumo, a 7-inch handheld, and Lumo Pass, a subscription service. "
             "The base Lumo costs $399 in the US. Lumo Pass costs $9.99 a month. \"We built the Lumo for them,\" said "

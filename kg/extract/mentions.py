@@ -1034,7 +1034,7 @@ def context_votes(span: Span) -> Counter:
     doc, root = span.doc, span.root
     last = doc[span.end - 1]
     lowered = span.text.lower()
-    if last.lower_.rstrip(".") in _LEGAL and len(span) > 1 \
+    if span.text.split()[-1].replace(".", "").lower() in _LEGAL and len(span.text.split()) > 1 \
             or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
         votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
