@@ -26,7 +26,6 @@ class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)          # canonical name -> Entity
     maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
     brands: set[str] = field(default_factory=set)                      # makers known only from a product's name
-    implied: set[str] = field(default_factory=set)                     # the brands named nowhere else
 
     def add_alias(self, name: str, alias: str) -> None:
         self.entities[name].aliases.add(alias)
@@ -98,7 +97,6 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     for brand in table.brands:     # "Airbus A320": Airbus is a company even if named nowhere else
         if brand not in table.entities:
             table.entities[brand] = Entity("Company", brand)
-            table.implied.add(brand)
 
     for entity_type, mapping in clusters.items():
         for mention in by_type[entity_type]:

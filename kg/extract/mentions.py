@@ -62,6 +62,7 @@ class Mention:
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
     maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
     before_kind: bool = False        # named right before the kind of product it is: "the Lumio Vesta camera"
+    owner: bool = False              # a possessive: "Kelvo's" 
 
     @property
     def key(self) -> str:
@@ -95,7 +96,8 @@ def _clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an", "this", "that", "each", "every", "its", "their",
                                                    "our", "his", "her", "all", "both"} or doc[start].is_punct
-                           or doc[start].lower_ in ("rival", "rivals") and end - start > 1   # "Rival Revska" at a
+                           or doc[start].lower_ in ("rival", "rivals") and end - start > 1 and doc[start].is_sent_start
+                           and doc[end - 1].lower_ not in INDUSTRY_WORDS | _LEGAL           # "Rival Revska" at a
                            #                                                                   sentence's start
                            or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
                                                                   and doc[start].text == "New")):
@@ -192,7 +194,8 @@ def is_headline(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     if not words or doc[-1].text in {".", "!", "?", '"'} or len(doc) > 25 or doc[-1].text == ":" and len(words) > 10:
         return False
-    if sum(t.text == "," for t in doc) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
+    if doc[0].ent_type_ == "PERSON" and sum(t.text == "," for t in doc) >= 2 \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
             and any(t.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES for t in doc):
         return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group"
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
@@ -430,6 +433,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.prior.update(votes)
             mention.votes.update(context_votes(span))
             mention.ner = ner
+            mention.owner = span.end < len(doc) and doc[span.end].tag_ == "POS"
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc)),
@@ -1351,7 +1355,6 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     pooled: dict[str, Counter] = defaultdict(Counter)
     priors: dict[str, Counter] = defaultdict(Counter)
     organisation_votes: Counter = Counter()    # the company votes the model's ORG labels gave each name
-    person_guesses: Counter = Counter()        # and the person votes its PERSON labels gave
     body_names = {mention.key for mention in mentions if not mention.headline}
     full_names: dict[str, Counter] = defaultdict(Counter)    # a full name's own votes, pooled, with the
     full_name_priors: dict[str, Counter] = defaultdict(Counter)  # model's share, before any correction
@@ -1365,12 +1368,12 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     company_words = {word for key, votes in full_names.items() if votes.get("Company", 0) >= 3
                      and votes["Company"] > votes.get("Person", 0) for word in key.split()}
     said_alone: dict[str, Counter] = defaultdict(Counter)     # what the text says of each one-word name
-    for mention in mentions:
-        if " " not in mention.text and not mention.anaphor:
+    for mention in mentions:       # (not as an owner: "Ostrova's company" is a person's company as often)
+        if " " not in mention.text and not mention.anaphor and not mention.owner:
             said_alone[mention.key].update(mention.votes - mention.prior)
-    company_words |= {key for key, votes in said_alone.items()     # "the Orbit, a handheld" before "Orbit Pass"
-                      if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 > votes.get("Person", 0)}
-    for key, votes in full_names.items():
+    company_words |= {key for key, votes in said_alone.items()     # "the Orbit, a handheld" before "Orbit Pass",
+                      if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 and not votes.get("Person", 0)}
+    for key, votes in full_names.items():                          # "Quelto, the bank" before "Quelto Flex"
         if votes.get("Person", 0) > max(0, votes.get("Company", 0)):   # "Wang Xiang", not "Novo Nordisk"
             words = key.split()     # (a word of a clear company's or product's name is no surname: "Cumbrera
             full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
@@ -1388,13 +1391,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
         priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
         if mention.ner == "ORG":
             organisation_votes[mention.key] += min(mention.prior.get("Company", 0), votes.get("Company", 0))
-        if mention.ner == "PERSON":
-            person_guesses[mention.key] += min(mention.prior.get("Person", 0), votes.get("Person", 0))
     for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
-        if " " in key and (extra := person_guesses[key] - _MODEL_GUESS_CAP) > 0 \
-                and votes.get("Company", 0) > priors[key].get("Company", 0):
-            votes["Person"] -= extra          # the model's person label on every mention outvotes no company the
-            priors[key]["Person"] -= extra    # text describes ("Quarrow Solar ..., the Phoenix-based manufacturer")
         excess = organisation_votes[key] - _MODEL_GUESS_CAP     # ("the Cell processor" tagged ORG ten times): it
         if excess > 0:                                          # counts up to a cap, context votes without one
             votes["Company"] -= excess
@@ -1421,8 +1418,9 @@ _TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief
 
 def _only_title_words(span: Span) -> bool:
     """"Chief Financial Officer", "Head of Communications": a title, capitalised, names nobody."""
-    return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) \
-        and span[-1].lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES        # (not a firm called "Brand Growth")
+    return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in EXECUTIVE_TITLES \
+        and span[0].lower_ in EXECUTIVE_TITLES | {"chief", "vice", "senior", "deputy"}   # (not "Brand Growth",
+    #                                                                                         "Digital Research")
 
 
 def _big_city(key: str) -> bool:

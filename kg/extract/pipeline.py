@@ -73,7 +73,6 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch" and e.args["company"]]
     facts = _unique_facts(rivals_by_maker(_products_are_available(facts, table.entities), ctx.types))
-    facts = _without_line_names(facts, table.implied - {m.text for m in mentions}, table.entities)
     owned = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "subsidiaryOf"}
     facts = [f for f in facts if not (f.predicate == "competesWith" and frozenset((f.subject, f.object)) in owned)]
     #                                                  a unit and its owner are no rivals ("Rival Foo, owned by Bar")
@@ -105,19 +104,6 @@ def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> l
             continue
         kept.append(fact)
     return kept
-
-
-def _without_line_names(facts: list[Fact], implied: set[str], entities: dict[str, Entity]) -> list[Fact]:
-    """A maker guessed from a product's first word ("Zorba" of "Zorba X5") and never named alone is no company when
-    the text names who makes every product it was guessed from ("Kelvo unveiled the Zorba X5"): it is the product
-    line's name."""
-    made_by = makers_of(facts)
-    lines = {brand for brand in implied
-             if (products := [f.object for f in facts if f.subject == brand and f.predicate == "produces"])
-             and all(set(made_by.get(product, [])) - {brand} for product in products)}
-    for brand in lines:
-        entities.pop(brand, None)
-    return [f for f in facts if f.subject not in lines and f.object not in lines]
 
 
 def _launches_by_makers(events: list[Event], facts: list[Fact]) -> list[Event]:

@@ -65,6 +65,12 @@ def negated(tokens: list[Token]) -> bool:
                for t in tokens for c in t.children)
 
 
+def _denied(noun: Token) -> bool:
+    """"no presence", "no stores" (not "the No 1 retailer")."""
+    return any(c.lower_ in ("no", "not") and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].like_num)
+               for c in noun.children if c.dep_ in ("det", "neg", "advmod"))
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The nearest verb above a token."""
     while token.head != token:
@@ -752,7 +758,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "dobj" and lemma != "take":
                     objects += [c for o in conjuncts(child) if (c := _rival_at(ctx, p, o))]
                 if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on"):
-                    for obj in [o for prep in conjuncts(child) for o in prep.children]:   # "with A and with B"
+                    for obj in [o for prep in conjuncts(child) if prep == child or not negated([prep])
+                                and prep.doc[prep.i - 1].lower_ not in ("not", "never") for o in prep.children]:
+                        #                                      "with A and with B" (not "and not with B")
                         objects += [c for o in conjuncts(obj) if (c := _rival_at(ctx, p, o))]
                         objects += _named_members(ctx, p, obj)   # "against groups such as Foo"
                     if child.dep_ == "prt":
@@ -773,8 +781,10 @@ def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
     """A company competing, or a product competing for its maker: "Aurora's Nova 8", "the Pixelon 5 from
     Brightwater" name their makers; a product alone stays a product, for `rivals_by_maker` to resolve."""
     company = ctx.entity_at(p, token, "Company")
-    if company is None and token.pos_ == "NOUN" and ctx.entity_at(p, token, "Product") is None:
-        return _possessing_company(ctx, p, token)     # "competes with Galvesi's best-known bag"
+    if company is None and token.pos_ == "NOUN" and ctx.entity_at(p, token, "Product") is None \
+            and (token.lemma_.lower() in PRODUCT_NOUNS or any(c.dep_ == "appos" and ctx.entity_at(p, c, "Product")
+                                                              for c in token.children)):
+        return _possessing_company(ctx, p, token)     # "competes with Galvesi's best-known bag, the Sella"
     if company or not (product := ctx.entity_at(p, token, "Product")):
         return company
     mention = ctx.mention_at(p, token)
@@ -1470,7 +1480,7 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
         if lemma in STORE_NOUNS and "open" in words:
             return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
-            if negated(chain) or negated([token]) or words & ABSENCE_WORDS:   # ("has no presence in the US")
+            if negated(chain) or _denied(token) or words & ABSENCE_WORDS:   # ("has no presence in the US")
                 return "absentFrom", None
             existing = any(c.dep_ == "poss" for c in token.children) and not any(
                 c.lemma_.lower() in PLAN_CUES | {"new", "future", "proposed", "first"} for c in token.children)
