@@ -305,7 +305,7 @@ def test_a_currency_code_and_a_number_are_an_amount_not_a_model_or_a_company():
     assert types_of(text) == {"Kelvo": "Company", "Kelvo Atelier": "Product"}
 
 
-def test_the_models_person_label_on_every_mention_does_not_outvote_what_the_text_says_of_a_company():
+def test_a_name_ending_in_a_trade_word_is_a_company_though_the_model_calls_it_a_person():
     text = ("Tarnow Solar's loss widens as panel maker bets on cheaper module\n\nTarnow Solar reported a wider "
             "third-quarter loss on Tuesday as cheap imports kept squeezing prices, but the Phoenix-based manufacturer "
             "said demand was strong. Tarnow Solar sells in Canada.")
