@@ -871,6 +871,14 @@ def test_names_that_look_like_a_rival_or_a_title_stay_companies(text, name):
     assert types_of(text).get(name) == "Company"
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Kelvo has no 24-hour stores in Spain.", ("Kelvo", "absentFrom", "Spain")),
+    ("Kelvo's Nova phones compete with Vantel's own brands in Spain.", ("Kelvo", "competesWith", "Vantel")),
+])
+def test_a_number_of_another_word_keeps_the_denial_and_a_rivals_brands_name_the_rival(text, fact):
+    assert fact in facts_of(text)
+
+
 def test_presence_is_no_absence_and_a_unit_is_no_rival_of_its_owner():
     assert ("Corvex", "operatesIn", "Peru") in facts_of("Corvex has a presence in Peru.")
     facts = facts_of("Rival Revska, majority-owned by Japanese conglomerate Hoshima Holdings, launched a card.")

@@ -67,7 +67,9 @@ def negated(tokens: list[Token]) -> bool:
 
 def _denied(noun: Token) -> bool:
     """"no presence", "no stores" (not "the No 1 retailer")."""
-    return any(c.lower_ in ("no", "not") and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].like_num)
+    doc = noun.doc
+    return any(c.lower_ in ("no", "not") and not (c.i + 1 < len(doc) and doc[c.i + 1].like_num
+                                                  and doc[c.i + 1].head == noun)      # (but "no 24-hour stores")
                for c in noun.children if c.dep_ in ("det", "neg", "advmod"))
 
 
@@ -782,8 +784,8 @@ def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
     Brightwater" name their makers; a product alone stays a product, for `rivals_by_maker` to resolve."""
     company = ctx.entity_at(p, token, "Company")
     if company is None and token.pos_ == "NOUN" and ctx.entity_at(p, token, "Product") is None \
-            and (token.lemma_.lower() in PRODUCT_NOUNS or any(c.dep_ == "appos" and ctx.entity_at(p, c, "Product")
-                                                              for c in token.children)):
+            and (token.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS | {"brand", "offering"}
+                 or any(c.dep_ == "appos" and ctx.entity_at(p, c, "Product") for c in token.children)):
         return _possessing_company(ctx, p, token)     # "competes with Galvesi's best-known bag, the Sella"
     if company or not (product := ctx.entity_at(p, token, "Product")):
         return company
