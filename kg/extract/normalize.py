@@ -439,25 +439,33 @@ def _symbols() -> tuple[str, ...]:
     return tuple(sorted(set(CURRENCY_SYMBOLS) | _iso_codes(), key=len, reverse=True))
 
 
+def _circulating_currencies() -> list[tuple[str, str]]:
+    """(ISO name, code) of the currencies in use, from pycountry ("Swiss Franc", "CHF")."""
+    import pycountry
+
+    return [(c.name, c.alpha_3) for c in pycountry.currencies if c.alpha_3 not in NON_CIRCULATING and "(" not in c.name]
+
+
+def _noun_forms(noun: str) -> set[str]:
+    """A currency noun and its plural: "franc", "francs"; "krona", "kronor"; "yen" stays "yen" too."""
+    return {noun, _PLURALS.get(noun, noun + "s")}
+
+
 @functools.cache
 def _currency_words() -> tuple[tuple[str, tuple[str, Decimal]], ...]:
     """Lowercase currency names and their plurals ('hong kong dollars'), longest first.
 
     ISO names come from pycountry; a bare noun several currencies share ('dollar', 'peso') is
     kept only when DEFAULT_CURRENCY_NOUNS says which one news means."""
-    import pycountry
-
     table: dict[str, tuple[str, Decimal]] = {}
 
     def add(name: str, code: str, factor: Decimal = Decimal(1)) -> None:
         words = name.lower().split()
-        last = words[-1]
-        for form in {last, _PLURALS.get(last, last + "s")}:
+        for form in _noun_forms(words[-1]):
             table.setdefault(" ".join(words[:-1] + [form]), (code, factor))
 
-    for currency in pycountry.currencies:
-        if currency.alpha_3 not in NON_CIRCULATING and "(" not in currency.name:
-            add(_fold_spelling(currency.name), currency.alpha_3)
+    for name, code in _circulating_currencies():
+        add(_fold_spelling(name), code)
     for name, code in {**DEFAULT_CURRENCY_NOUNS, **EXTRA_CURRENCY_NAMES}.items():
         add(name, code)
     for name, code in MINOR_UNITS.items():
@@ -531,16 +539,11 @@ def _money_pattern() -> re.Pattern:
 def _ambiguous_nouns() -> dict[str, frozenset[str]]:
     """Bare currency nouns several currencies share and news has no default for ("pesos",
     "shillings", "kronor"), each with the ISO codes it may mean."""
-    import pycountry
-
     meanings: dict[str, set[str]] = {}
-    for currency in pycountry.currencies:
-        if currency.alpha_3 in NON_CIRCULATING or "(" in currency.name:
-            continue
-        last = _fold_spelling(currency.name.lower()).split()[-1]
-        for form in {last, _PLURALS.get(last, last + "s")}:
-            meanings.setdefault(form, set()).add(currency.alpha_3)
-    defaults = {form for noun in DEFAULT_CURRENCY_NOUNS for form in (noun, _PLURALS.get(noun, noun + "s"))}
+    for name, code in _circulating_currencies():
+        for form in _noun_forms(_fold_spelling(name.lower()).split()[-1]):
+            meanings.setdefault(form, set()).add(code)
+    defaults = {form for noun in DEFAULT_CURRENCY_NOUNS for form in _noun_forms(noun)}
     return {noun: frozenset(codes) for noun, codes in meanings.items() if len(codes) > 1 and noun not in defaults}
 
 
@@ -573,8 +576,7 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
         if value is None and countries:
             noun = match.group().split()[-1]
             code = _currency_of_country(noun, countries)
-            amount = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
-            value = amount
+            value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
     return found

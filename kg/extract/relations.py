@@ -1699,14 +1699,19 @@ _WITHHOLDING_VERBS = frozenset({"halt", "stop", "suspend", "postpone", "delay", 
                                 "cancel", "scrap", "end", "review", "freeze", "pause", "prevent", "refuse"})
 
 
+def _verb_above(token: Token, steps: int, kinds: tuple[str, ...]) -> Token:
+    """The token itself or the nearest of `kinds` at most `steps` heads above it, else the last head reached."""
+    for _ in range(steps):
+        if token.pos_ in kinds or token.head == token:
+            break
+        token = token.head
+    return token
+
+
 def _trade_withheld(noun: Token) -> bool:
     """The trade is stopped, put off, sought or denied: "halted sales of the Aster 6 in Vietnam", "the launch ...
     has been postponed", "has no plans for a launch of"."""
-    verb = noun
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head
+    verb = _verb_above(noun, 4, ("VERB", "AUX"))
     words = {t.lemma_.lower() for t in (verb, *verb.children)} | {t.lower_ for t in noun.children}
     return negated([verb]) or bool(words & (_WITHHOLDING_VERBS | {"no", "plan", "approval"})) \
         or _planned({verb.lemma_}, [verb])
@@ -1752,11 +1757,7 @@ _PRICE_VERBS = frozenset({"cost", "price", "retail", "start", "sell"})
 def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
     """The product whose price is given in a market: the subject of "cost"/"be priced"/"retail"/"start" above the
     amount the market hangs on."""
-    verb = holder
-    for _ in range(3):
-        if verb.pos_ == "VERB" or verb.head == verb:
-            break
-        verb = verb.head
+    verb = _verb_above(holder, 3, ("VERB",))
     if verb.lemma_.lower() not in _PRICE_VERBS or negated([verb]) \
             or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in verb.subtree):
         return None
