@@ -318,6 +318,34 @@ def test_a_big_city_with_nothing_saying_company_is_no_company():
     assert "Chennai" not in types_of(text)
 
 
+def test_a_big_city_the_model_alone_calls_an_organisation_is_no_company():
+    text = "Pelmora went live in Lyon and Cluj-Napoca today. Pelmora will open in Plovdiv next month."
+    types = types_of(text)
+    assert "Cluj-Napoca" not in types and types.get("Pelmora") == "Company"
+
+
+def test_a_city_before_a_kind_of_firm_says_where_the_firm_is():
+    text = ("Vantel Bio, the Boston biotech that Kelvo bought in March, makes VB-12. The Boston company said its "
+            "sales rose. The Munich carmaker Drosto said its sales fell.")
+    types = types_of(text)
+    assert "Boston" not in types and "Munich" not in types
+    assert types.get("Vantel Bio") == "Company"
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Pelmora, based in Eindhoven, makes optical links for data centres.", "Eindhoven"),
+    ("Brenna Air will fly from Porto to Casablanca and Marrakech from October.", "Casablanca"),
+    ("Pelmora now wants Lagos and Accra.", "Lagos"),
+])
+def test_a_city_where_the_text_places_something_or_listed_with_cities_is_no_company(text, city):
+    assert city not in types_of(text)
+
+
+def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
+    text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
+    assert types_of(text).get("Lyon") == "Company"
+
+
 def test_an_amount_in_a_code_with_a_multiplier_is_no_name():
     text = "Havbro opened the DKK 780m facility. Havbro reported revenue of DKK 6.4bn and an operating profit of DKK 540m."
     result = extract(text, "2025-10-01")

@@ -18,7 +18,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTI
                       INTERGOVERNMENTAL_BODIES, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS,
                       PUBLIC_OFFICES, SPEECH_VERBS, TITLE_FUNCTIONS, UNIT_NAME_WORDS)
 from .markets import resolve_market
-from .places import resolve_place
+from .places import place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import find_money
 
@@ -489,8 +489,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                             and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
                         start -= 1                                      # with the first names it left out
                     add(doc[start:ent.end], Counter())
-                elif label == "GPE" and any(t.ent_type_ == "ORG" for t in [*ent.root.conjuncts]):
-                    add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies
+                elif label == "GPE" and any(t.ent_type_ == "ORG" and not _place_name(t.text)
+                                            for t in ent.root.conjuncts):
+                    add(ent, Counter(Company=1))  # "Netflix, Disney and Warner Bros": listed with companies (not
+                    #                                with a city the model took for one: "Lagos and Accra")
                 elif place_votes.get("Product", 0) >= 1.5 and (label == "GPE" or not (
                         ent.root.dep_ in ("compound", "nmod") and ent.root.head.lemma_.lower() not in PRODUCT_NOUNS)):
                     add(ent, Counter())           # "sales of Paxorin", "the next version of Windows": a product's
@@ -868,11 +870,20 @@ def _explained_as_product(doc: Doc, i: int) -> bool:
 def _city_without_company_cue(span: Span) -> bool:
     """One word that names a large city, labelled an organisation with nothing around it that says
     company: the city ("trialled in schools in Bristol"). "Toyota recalled cars" has a cue."""
-    if len(span) != 1 or not span[0].is_alpha:
+    if not all(t.is_alpha or t.text == "-" for t in span):
         return False
-    place = resolve_place(span.text)
-    return place is not None and place.population >= 250_000 and not context_votes(span).get("Company", 0) > 0 \
-        and not _listed_with_companies(span.root)           # "surveys from Nationwide and Halifax"
+    place = resolve_place(span.text)         # of several words, by its own name ("Cluj-Napoca", "Buenos Aires")
+    if place is None or len(span) > 1 and place_key(place.name) != place_key(span.text):
+        return False
+    root = span.root                             # a smaller one where the text places something: "based in
+    placed = root.dep_ == "pobj" and (root.head.lower_ in ("near", "outside")          # Eindhoven", "near Siena"
+                                      or root.head.lower_ == "in" and root.head.head.lower_ in _PLACED)
+    return (place.population >= 250_000 or placed) and not context_votes(span).get("Company", 0) > 0 \
+        and not _listed_with_companies(root)           # "surveys from Nationwide and Halifax"
+
+
+_PLACED = {"based", "headquartered", "located", "founded", "born", "plant", "factory", "office", "offices", "store",
+           "stores", "hotel", "hotels", "branch", "branches", "headquarters", "campus", "site"}
 
 
 def _name_before_title(token: Token) -> bool:
@@ -962,8 +973,8 @@ def _listed_with_companies(token: Token) -> bool:
         top = top.head
         members.append(top)
     members += [t for m in list(members) for t in m.children if t.dep_ in ("conj", "appos")]
-    if any(m.ent_type_ == "ORG" for m in members if m != token):
-        return True
+    if any(m.ent_type_ == "ORG" and not _place_name(m.text) for m in members if m != token):
+        return True                         # (not another city the model took for one: "Casablanca and Marrakech")
     return top.lemma_.lower() in COMPANY_NOUNS and top.pos_ == "NOUN"
 
 
@@ -1252,8 +1263,9 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS - _REPORTING_VERBS and len(span) > 1:
         votes["Person"] += 1.5
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
-            and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)):
-        votes["Company"] += 2           # "the Lumio unit", "the Acme group"
+            and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \
+            and not (root.ent_type_ in ("GPE", "LOC") and _place_name(span.text)):    # (the Munich carmaker is
+        votes["Company"] += 2           # "the Lumio unit", "the Acme group"            # in Munich)
     elif named_in_owned_kind(span) and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS \
             and root.head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.head.children) \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
@@ -1425,8 +1437,10 @@ def _only_title_words(span: Span) -> bool:
 
 def _big_city(key: str) -> bool:
     """A city of over 100,000 people: named alone, a place before it is a company."""
-    place = resolve_place(key.title()) if " " not in key else None
-    return place is not None and place.kind == "city" and (place.population or 0) > 100_000
+    place = resolve_place(key.title())
+    if place is None or place_key(place.name) != place_key(key):     # by its own name, not another city's old
+        return False                                                  # or local one ("San Miguel", "Rio")
+    return place.kind == "city" and (place.population or 0) > 100_000
 
 
 def _is_amount(span: Span) -> bool:

@@ -52,10 +52,10 @@ def resolve_place(text: str) -> Place | None:
     Capitalised names only: 'reading' is a verb, 'Reading' a town."""
     if not isinstance(text, str) or not text[:1].isupper() or len(text) > 60:
         return None
-    return _table().get(_key(text))
+    return _table().get(place_key(text))
 
 
-def _key(name: str) -> str:
+def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"^the\s+", "", text.strip())
@@ -71,7 +71,7 @@ def _table() -> dict[str, Place]:
     best: dict[str, tuple[float, Place]] = {}
 
     def add(form: str, place: Place, weight: float) -> None:
-        key, score = _key(form), place.population * weight
+        key, score = place_key(form), place.population * weight
         if key and (key not in best or score > best[key][0]):
             best[key] = (score, place)
 
@@ -84,7 +84,7 @@ def _table() -> dict[str, Place]:
                     add(alias, place, EXONYM_WEIGHT)
     table = {key: place for key, (_, place) in best.items()}
     for state in cache.get_us_states().values():
-        table[_key(state["name"])] = Place(state["name"], "US", "state", 0)
+        table[place_key(state["name"])] = Place(state["name"], "US", "state", 0)
     return table
 
 
