@@ -341,6 +341,22 @@ def test_a_city_where_the_text_places_something_or_listed_with_cities_is_no_comp
     assert city not in types_of(text)
 
 
+def test_accounting_terms_and_wire_labels_in_capitals_are_no_names():
+    text = ("ANALYSIS - Kelvo's chip bet pays off\n\nKelvo Data reported higher sales. Adjusted EBITDA rose 31% "
+            "to EUR 318 million, chief executive Lena Ortiz said. EBITDA margin reached 26%.")
+    result = extract(text, "2026-03-03")
+    assert {e.name: e.type for e in result.entities} == {"Kelvo Data": "Company", "Lena Ortiz": "Executive"}
+    assert [(f.subject, f.predicate, f.object) for f in result.facts] == [("Lena Ortiz", "executiveOf", "Kelvo Data")]
+
+
+def test_a_full_name_tagged_an_organisation_once_is_the_person_its_surname_names_after():
+    text = ("On the windowsill of Marit Hjelmsøe's office in Aarhus sits a splintered piece of fibreglass. \"It "
+            "reminds us to focus,\" she says.\n\nHjelmsøe, 51, took over Vardal Wind in January. \"We will sell "
+            "in fewer countries,\" Hjelmsøe says. Hjelmsøe has also rebuilt her team.")
+    types = types_of(text)
+    assert types.get("Marit Hjelmsøe") in ("Person", "Executive")
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -181,6 +181,16 @@ METRIC_WORDS = _words("""
 revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments
 margin margins valuation
 """)
+# Accounting and market terms written in capitals, never a name ("Adjusted EBITDA rose 31%").
+FINANCE_TERMS = _words("""
+ebitda ebitdar ebita ebit eps cagr capex opex arpu aum nav roe roa roi roce kpi yoy qoq ttm ipo gdp cpi pmi esg
+""")
+FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross basic diluted organic reported")
+# A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.
+HEADLINE_SLUGS = _words("""
+analysis exclusive update factbox insight explainer column breakingviews interview feature opinion comment preview
+wrapup timeline corrected refile brief advisory focus breaking live watch
+""")
 # Store opening.
 STORE_NOUNS = _words("store stores shop shops outlet outlets showroom showrooms branch branches "
                      "flagship restaurant restaurants location locations")

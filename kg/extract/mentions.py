@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, INDUSTRY_WORDS, LAUNCH_VERBS,
-                      INTERGOVERNMENTAL_BODIES, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS,
-                      PUBLIC_OFFICES, SPEECH_VERBS, TITLE_FUNCTIONS, UNIT_NAME_WORDS)
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, FINANCE_TERMS,
+                      FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES, LAUNCH_VERBS,
+                      OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
+                      SPEECH_VERBS, TITLE_FUNCTIONS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import place_key, resolve_place
 from .nlp import Paragraph
@@ -152,6 +153,8 @@ def _clean_span(span: Span) -> Span | None:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
+            or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
+            or span.text.isupper() and span.text.lower() in HEADLINE_SLUGS \
             or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \
             or span[-1].lower_ in _NEWS_NOUNS and is_headline(doc) and all(t.is_lower or t.is_title for t in span):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals; "Announces Strategic
@@ -1385,9 +1388,14 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             said_alone[mention.key].update(mention.votes - mention.prior)
     company_words |= {key for key, votes in said_alone.items()     # "the Orbit, a handheld" before "Orbit Pass",
                       if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 and not votes.get("Person", 0)}
+    tagged_person_alone = Counter(mention.key for mention in mentions    # "Kjærholm says", tagged a person
+                                  if " " not in mention.text and mention.ner == "PERSON" and not mention.anaphor)
     for key, votes in full_names.items():                          # "Quelto, the bank" before "Quelto Flex"
-        if votes.get("Person", 0) > max(0, votes.get("Company", 0)):   # "Wang Xiang", not "Novo Nordisk"
-            words = key.split()     # (a word of a clear company's or product's name is no surname: "Cumbrera
+        words = key.split()
+        if votes.get("Person", 0) > max(0, votes.get("Company", 0)) or _surname_of_a_person_tagged_organisation(
+                words, votes, full_name_priors[key], tagged_person_alone, said_alone):   # "Wang Xiang", not
+            #                                                                              "Novo Nordisk"
+            #                       (a word of a clear company's or product's name is no surname: "Cumbrera
             full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
     for mention in mentions:
         if mention.anaphor:
@@ -1433,6 +1441,17 @@ def _only_title_words(span: Span) -> bool:
     return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in EXECUTIVE_TITLES \
         and span[0].lower_ in EXECUTIVE_TITLES | {"chief", "vice", "senior", "deputy"}   # (not "Brand Growth",
     #                                                                                         "Digital Research")
+
+
+def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, prior: Counter,
+                                             tagged_person_alone: Counter, said_alone: dict[str, Counter]) -> bool:
+    """"Sigrid Kjærholm's office", tagged an organisation once, then "Kjærholm says", "Kjærholm, 51", tagged a
+    person again and again with nothing calling it a company: the model's one label is the slip."""
+    surname = words[-1]
+    return len(words) in (2, 3) and votes.get("Company", 0) - prior.get("Company", 0) <= 0 \
+        and not votes.get("Product", 0) > 0 and surname not in INDUSTRY_WORDS | _LEGAL \
+        and tagged_person_alone[surname] >= 2 and said_alone[surname].get("Company", 0) <= 0 \
+        and said_alone[surname].get("Product", 0) <= 0
 
 
 def _big_city(key: str) -> bool:
