@@ -312,6 +312,15 @@ def test_a_name_ending_in_a_trade_word_is_a_company_though_the_model_calls_it_a_
     assert types_of(text).get("Tarnow Solar") == "Company"
 
 
+@pytest.mark.parametrize("name", ["Morlacchi Hotels", "Ostrander Diagnostics", "Vellari Cosmetics", "Brask Rail",
+                                  "Halden Beverages", "Marrow Biosciences", "Tessaro Cement"])
+def test_a_name_ending_in_a_trade_word_of_any_sector_counts_as_a_company_whatever_the_model_says(name):
+    from kg.extract.mentions import context_votes
+    doc = load_model()(f"{name} had been run for three decades by its founder.")
+    votes = context_votes(doc[0:2])
+    assert votes["Company"] >= 3 and votes["Company"] > votes.get("Person", 0)
+
+
 def test_a_big_city_with_nothing_saying_company_is_no_company():
     text = ("Kelvo will build a plant near Chennai. \"Chennai gives them a tariff-proof supply base,\" said Ann Lee, "
             "an analyst at Vantel Research.")

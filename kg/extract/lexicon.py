@@ -61,6 +61,10 @@ electronics semiconductor semiconductors labs industries logistics stores brewin
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
+hotels resorts hospitality cosmetics beauty fashion textiles furniture construction cement engineering materials
+metals minerals utilities renewables robotics healthcare medical diagnostics devices biosciences biologics
+genomics beverages drinks dairy agro agri rail railways freight aviation airports cruises properties realty
+publishing pictures films records interactive payments leasing assurance
 """)
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.
