@@ -366,6 +366,16 @@ def test_a_full_name_tagged_an_organisation_once_is_the_person_its_surname_names
     assert types.get("Marit Hjelmsøe") in ("Person", "Executive")
 
 
+@pytest.mark.parametrize("line, person", [
+    ("Sofia Brandt, Head of Corporate Communications, Kelvo Airways", "Sofia Brandt"),
+    ("Lena Ortiz, Communications Manager, Kelvo Airways\n+358 40 123 4567", "Lena Ortiz"),
+])
+def test_a_contact_lines_title_of_functions_is_no_company(line, person):
+    text = f"Kelvo Airways will fly to Morocco from October.\n\nMedia contact:\n{line}"
+    assert set(types_of(text)) <= {"Kelvo Airways", "Morocco", person}
+    assert (person, "executiveOf", "Kelvo Airways") in facts_of(text)
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

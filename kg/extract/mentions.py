@@ -1437,10 +1437,17 @@ _TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief
 
 
 def _only_title_words(span: Span) -> bool:
-    """"Chief Financial Officer", "Head of Communications": a title, capitalised, names nobody."""
+    """"Chief Financial Officer", "Communications Manager", "Head of Corporate Communications": a title,
+    capitalised, names nobody (nor does "Corporate Communications" after "Head of")."""
+    doc = span.doc
+    if all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) and span.start > 1 \
+            and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in EXECUTIVE_TITLES:
+        return True
     return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in EXECUTIVE_TITLES \
-        and span[0].lower_ in EXECUTIVE_TITLES | {"chief", "vice", "senior", "deputy"}   # (not "Brand Growth",
-    #                                                                                         "Digital Research")
+        and span[-1].lower_ not in ("partner", "principal") \
+        and span[0].lower_ in EXECUTIVE_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy"}   # (not
+    #                                                                   "Brand Growth", "Digital Research", "Growth
+    #                                                                   Partner")
 
 
 def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, prior: Counter,
