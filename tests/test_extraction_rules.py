@@ -376,6 +376,27 @@ def test_a_contact_lines_title_of_functions_is_no_company(line, person):
     assert (person, "executiveOf", "Kelvo Airways") in facts_of(text)
 
 
+def test_it_that_is_available_or_priced_is_the_product_named_before():
+    text = ("Norvik Agro launched the Fjell T9, a driverless tractor. It will be available to order in Finland and "
+            "Sweden from June.")
+    facts = facts_of(text)
+    assert {("Fjell T9", "availableIn", "Finland"), ("Fjell T9", "availableIn", "Sweden")} <= facts
+
+
+def test_it_that_is_no_product_stays_the_company():
+    facts = facts_of("Norvik Agro makes tractors. It sells them in Finland and Sweden.")
+    assert ("Norvik Agro", "operatesIn", "Finland") in facts
+
+
+def test_a_product_on_sale_in_a_market_puts_its_maker_there_unless_the_maker_is_said_to_be_absent():
+    facts = facts_of("Kelvo makes the Zephyr 5 phone. The Zephyr 5 goes on sale in Spain in May.")
+    assert {("Zephyr 5", "availableIn", "Spain"), ("Kelvo", "operatesIn", "Spain")} <= facts
+    facts = facts_of("Kelvo makes the Zephyr 5 scooter. Kelvo does not sell phones in the US. The Zephyr 5 is "
+                     "available in the US.")
+    assert ("Zephyr 5", "availableIn", "United States") in facts
+    assert ("Kelvo", "operatesIn", "United States") not in facts
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -81,6 +81,19 @@ _GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir"
                  "lady": "f"}
 
 
+def _said_only_of_products(subject: Token) -> bool:
+    """"It will be available in Finland", "it is priced at $99", "it costs $99", "it goes on sale": what
+    is said of the subject is said of goods, not of a firm."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    if verb.lemma_ in ("cost", "retail") or verb.lemma_ == "price" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children)
+               for c in verb.children)
+
+
 @dataclass
 class DocContext:
     article: Article
@@ -297,6 +310,11 @@ class DocContext:
                        and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
             return earlier[-1] if earlier else None
 
+        def last_named_product(p: int, token: Token) -> Mention | None:
+            earlier = [m for m in named[:position] if m.type == "Product" and p - 1 <= m.para <= p
+                       and not m.anaphor and not m.headline]
+            return earlier[-1] if earlier else None
+
         for p, paragraph in enumerate(self.paragraphs):
             doc = paragraph.doc
             for token in doc:
@@ -344,6 +362,9 @@ class DocContext:
                     target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
+                elif lower == "it" and _said_only_of_products(token):   # "It will be available in Finland":
+                    target = last_named_product(p, token)               # the product named last, not the firm
+                    kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:
                     target = last_person(p, _GENDER_WORDS.get(lower))
                 if kind == "Company" and target is None and token.pos_ == "NOUN" \

@@ -16,9 +16,10 @@ from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
-                        first_entry, first_stores, home_countries, joint_developers, makers_of, market_by_copula,
-                        market_relations, named_partners, orders, partners, product_families, product_trade_markets,
-                        products, regional_units, rivals_by_maker, subsidiaries, takeovers, union_officers)
+                        first_entry, first_stores, home_countries, joint_developers, makers_markets, makers_of,
+                        market_by_copula, market_relations, named_partners, orders, partners, product_families,
+                        product_trade_markets, products, regional_units, rivals_by_maker, subsidiaries, takeovers,
+                        union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units,
@@ -79,6 +80,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     leads = {(f.subject, f.object) for f in facts if f.predicate == "executiveOf"}
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
+    facts = _unique_facts(facts + makers_markets(facts))
     events = _launches_by_makers(events, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
                and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not

@@ -666,6 +666,17 @@ def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
     return kept
 
 
+def makers_markets(facts: list[Fact]) -> list[Fact]:
+    """A product on sale in a market puts its maker there ("the Zephyr 5 goes on sale in Spain": Kelvo operates in
+    Spain), unless the text says the maker is absent or only aiming at it ("Kelvo sells no phones in the US, only
+    its scooters")."""
+    held_back = {(f.subject, f.object) for f in facts if f.predicate in ("absentFrom", "targetsMarket")}
+    makers = makers_of(facts)
+    return [Fact(maker, "operatesIn", fact.object, fact.evidence)
+            for fact in facts if fact.predicate == "availableIn"
+            for maker in dict.fromkeys(makers.get(fact.subject, [])) if (maker, fact.object) not in held_back]
+
+
 def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """Products of one family share a maker: when "Mi Mix 2" is Xiaomi's, so are "Mi Power Bank Pro"
     and "Mi Electric Scooter" in the same article (and "Galaxy S9" with "Galaxy Note"). Only for
