@@ -397,6 +397,23 @@ def test_a_product_on_sale_in_a_market_puts_its_maker_there_unless_the_maker_is_
     assert ("Kelvo", "operatesIn", "United States") not in facts
 
 
+@pytest.mark.parametrize("title, person", [("Chief executive Ana Ortiz", "Ana Ortiz"),
+                                           ("Its chairman, Tomas Berg,", "Tomas Berg")])
+def test_a_title_with_no_company_belongs_to_the_subject_of_the_sentence_before(title, person):
+    text = ("Kelvo Steel agreed to buy Norvik Metals. Kelvo Steel will pay EUR 2bn. Kelvo Steel is the largest "
+            "steelmaker in India.\n\nOthers are shrinking. Vantel Mining said last week it would close its mine. "
+            f"{title} said the site had lost money.")
+    facts = facts_of(text)
+    assert (person, "executiveOf", "Vantel Mining") in facts
+    assert (person, "executiveOf", "Kelvo Steel") not in facts
+
+
+def test_a_company_named_in_a_quote_before_is_not_the_speakers():
+    text = ("Kelvo Telecom cut prices again. Kelvo Telecom is the market leader. \"Vantel has been told to play fair. "
+            "The rules are clear now,\" chief executive Ana Ortiz said.")
+    assert ("Ana Ortiz", "executiveOf", "Vantel") not in facts_of(text)
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -189,6 +189,25 @@ class DocContext:
             return None
         return max(scores, key=scores.get)
 
+    def previous_subject_company(self, para: int, sentence: Span) -> str | None:
+        """The company that was the subject of the sentence just before, in the same paragraph: what a sentence
+        that names no company goes on about ("Spain's Acerías said it would close the mill. Chief executive Ana
+        Ruiz said ...": Acerías, whichever firm the article is about)."""
+        mention = self._previous_subject(para, sentence)
+        return mention.entity if mention is not None else None
+
+    def _previous_subject(self, para: int, sentence: Span) -> Mention | None:
+        if sentence.start == 0:
+            return None
+        before = sentence.doc[sentence.start - 1].sent
+        if any(t.is_quote for t in before):          # (a company named in a quote is the speaker's topic, not
+            return None                              # the speaker's company)
+        found = {m.entity: m for m in self.mentions if m.para == para and before.start <= m.start < before.end
+                 and m.type == "Company" and m.entity and not m.anaphor
+                 and sentence.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                 and sentence.doc[m.start:m.end].root.head == before.root}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     # ------------------------------------------------------------------ anaphora
 
     def _clause_subject(self, para: int, pronoun: Token) -> Mention | None:
@@ -357,6 +376,8 @@ class DocContext:
                 if kind == "Company" and token.dep_ == "poss":
                     target = self._listed_before(p, token) or self._clause_subject(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"
+                    if target is None and token.i == token.sent.start:     # "Sosta runs 31 hotels. Its chief
+                        target = self._previous_subject(p, token.sent)     # executive ...": the subject before
                 if kind in ("Company", "Person") and target is None and (reporter := self._reporting_subject(p, token)) \
                         and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"

@@ -97,8 +97,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person) \
             or _company_after_signed_title(ctx, p, token)
-        if company is None and _bare_title(ctx, p, sentence, token):
-            company = ctx.salient_company(p, token.i)     # "Chief executive Gerd Niebaum stepped down"
+        if company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
+            company = ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)   # down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
             named = ctx.entities_in(p, sentence, "Company")   # is ...": the text's company, the sentence's only one
