@@ -83,10 +83,14 @@ _GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir"
 
 def _said_only_of_products(subject: Token) -> bool:
     """"It will be available in Finland", "it is priced at $99", "it costs $99", "it goes on sale": what
-    is said of the subject is said of goods, not of a firm."""
+    is said of the subject is said of goods, not of a firm (which puts things on sale, retails clothing or
+    costs somebody money: an object other than an amount)."""
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = subject.head
+    if any(c.dep_ in ("dobj", "dative") and not any(t.like_num or t.is_currency for t in c.subtree)
+           for c in verb.children):
+        return False
     if verb.lemma_ in ("cost", "retail") or verb.lemma_ == "price" and verb.tag_ == "VBN":
         return True
     return any(c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children) \
@@ -190,7 +194,7 @@ class DocContext:
         return max(scores, key=scores.get)
 
     def previous_subject_company(self, para: int, sentence: Span) -> str | None:
-        """The company that was the subject of the sentence just before, in the same paragraph: what a sentence
+        """The one company of the sentence just before, in the same paragraph, its subject: what a sentence
         that names no company goes on about ("Spain's Acerías said it would close the mill. Chief executive Ana
         Ruiz said ...": Acerías, whichever firm the article is about)."""
         mention = self._previous_subject(para, sentence)
@@ -202,11 +206,13 @@ class DocContext:
         before = sentence.doc[sentence.start - 1].sent
         if any(t.is_quote for t in before):          # (a company named in a quote is the speaker's topic, not
             return None                              # the speaker's company)
-        found = {m.entity: m for m in self.mentions if m.para == para and before.start <= m.start < before.end
-                 and m.type == "Company" and m.entity and not m.anaphor
-                 and sentence.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
-                 and sentence.doc[m.start:m.end].root.head == before.root}
-        return next(iter(found.values())) if len(found) == 1 else None
+        named = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
+                 and m.type == "Company" and m.entity and not m.anaphor]
+        subjects = [m for m in named if sentence.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                    and sentence.doc[m.start:m.end].root.head == before.root]
+        if len({m.entity for m in named}) != 1 or not subjects:     # (not "Arcton met Velmont": either one)
+            return None
+        return subjects[0]
 
     # ------------------------------------------------------------------ anaphora
 
@@ -329,7 +335,7 @@ class DocContext:
                        and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
             return earlier[-1] if earlier else None
 
-        def last_named_product(p: int, token: Token) -> Mention | None:
+        def last_named_product(p: int) -> Mention | None:
             earlier = [m for m in named[:position] if m.type == "Product" and p - 1 <= m.para <= p
                        and not m.anaphor and not m.headline]
             return earlier[-1] if earlier else None
@@ -384,7 +390,7 @@ class DocContext:
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 elif lower == "it" and _said_only_of_products(token):   # "It will be available in Finland":
-                    target = last_named_product(p, token)               # the product named last, not the firm
+                    target = last_named_product(p)               # the product named last, not the firm
                     kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:
                     target = last_person(p, _GENDER_WORDS.get(lower))

@@ -61,10 +61,14 @@ electronics semiconductor semiconductors labs industries logistics stores brewin
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
-hotels resorts hospitality cosmetics beauty fashion textiles furniture construction cement engineering materials
-metals minerals utilities renewables robotics healthcare medical diagnostics devices biosciences biologics
-genomics beverages drinks dairy agro agri rail railways freight aviation airports cruises properties realty
-publishing pictures films records interactive payments leasing assurance
+""")
+
+# More trades that end a company's name ("Ferravanti Hotels", "Ostrander Diagnostics") but name no company when
+# they open one, and are too rarely a product's or a division's last word to say so alone: only a last word.
+TRADE_NAME_ENDINGS = INDUSTRY_WORDS | _words("""
+hotels resorts hospitality cosmetics textiles furniture construction cement engineering metals minerals utilities
+renewables robotics healthcare diagnostics biosciences biologics genomics beverages agro agri railways freight
+aviation airports cruises realty publishing leasing assurance
 """)
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.
@@ -187,7 +191,7 @@ margin margins valuation
 """)
 # Accounting and market terms written in capitals, never a name ("Adjusted EBITDA rose 31%").
 FINANCE_TERMS = _words("""
-ebitda ebitdar ebita ebit eps cagr capex opex arpu aum nav roe roa roi roce kpi yoy qoq ttm ipo gdp cpi pmi esg
+ebitda ebitdar ebita ebit eps cagr capex opex arpu aum roe roa roi roce kpi yoy qoq ttm ipo gdp cpi esg
 """)
 FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross basic diluted organic reported")
 # A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.

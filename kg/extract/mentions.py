@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, FINANCE_TERMS,
                       FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES, LAUNCH_VERBS,
                       OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
-                      SPEECH_VERBS, TITLE_FUNCTIONS, UNIT_NAME_WORDS)
+                      SPEECH_VERBS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import place_key, resolve_place
 from .nlp import Paragraph
@@ -77,9 +77,9 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 # marketed as ..." (not "sold", "bought", "launched", "made a member": businesses are too).
 _PRODUCT_ONLY_PASSIVES = frozenset({"manufacture", "design", "market", "produce"})
 
-# Capitalised words of a title written after a company's name: "Kelvo Chief Executive Officer".
-_TITLE_WORDS = {"chief", "executive", "vice", "senior", "deputy", "managing", "general", "operating", "financial",
-                "technology", "marketing"}
+# Capitalised words of a title, written after a company's name ("Kelvo Chief Executive Officer") or alone.
+_TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy",
+                                                                   "of", "and", "&"}
 # What a business has and a product does not: "Vantel-Safe's security team", "Kelvo's board".
 _STAFF_NOUNS = frozenset({"team", "department", "staff", "workforce", "board", "shareholders"})
 
@@ -154,7 +154,7 @@ def _clean_span(span: Span) -> Span | None:
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
-            or span.text.isupper() and span.text.lower() in HEADLINE_SLUGS \
+            or _headline_slug(span) \
             or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \
             or span[-1].lower_ in _NEWS_NOUNS and is_headline(doc) and all(t.is_lower or t.is_title for t in span):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals; "Announces Strategic
@@ -219,6 +219,13 @@ def _hyphen_joins_words(doc: Doc, i: int) -> bool:
     """'-' in 'Half-Life': a bare hyphen between two capitalised words."""
     return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
         and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and doc[i + 1].text[:1].isupper()
+
+
+def _headline_slug(span: Span) -> bool:
+    """"ANALYSIS - ...", "EXCLUSIVE: ...": a wire's label opening a headline, before a dash or colon."""
+    doc = span.doc
+    return span.start == 0 and span.text.isupper() and span.text.lower() in HEADLINE_SLUGS \
+        and span.end < len(doc) and doc[span.end].text in ("-", "–", "—", ":")
 
 
 def _platform_letters(doc: Doc, i: int) -> bool:
@@ -976,8 +983,9 @@ def _listed_with_companies(token: Token) -> bool:
         top = top.head
         members.append(top)
     members += [t for m in list(members) for t in m.children if t.dep_ in ("conj", "appos")]
-    if any(m.ent_type_ == "ORG" and not _place_name(m.text) for m in members if m != token):
-        return True                         # (not another city the model took for one: "Casablanca and Marrakech")
+    placed = top.dep_ == "pobj" and top.head.lower_ in ("in", "to", "from", "near", "outside", "across")
+    if any(m.ent_type_ == "ORG" and not (placed and _place_name(m.text)) for m in members if m != token):
+        return True         # (not another city the model took for one: "flights to Casablanca and Marrakech")
     return top.lemma_.lower() in COMPANY_NOUNS and top.pos_ == "NOUN"
 
 
@@ -1055,7 +1063,7 @@ def context_votes(span: Span) -> Counter:
     if span.text.split()[-1].replace(".", "").lower() in _LEGAL and len(span.text.split()) > 1 \
             or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
         votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
-    elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in INDUSTRY_WORDS
+    elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in TRADE_NAME_ENDINGS
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
         votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
         #                                 Bank Pro")
@@ -1432,22 +1440,23 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     return pooled
 
 
-_TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy",
-                                                                   "of", "and", "&"}
-
 
 def _only_title_words(span: Span) -> bool:
     """"Chief Financial Officer", "Communications Manager", "Head of Corporate Communications": a title,
     capitalised, names nobody (nor does "Corporate Communications" after "Head of")."""
     doc = span.doc
     if all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) and span.start > 1 \
-            and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in EXECUTIVE_TITLES:
-        return True
-    return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in EXECUTIVE_TITLES \
-        and span[-1].lower_ not in ("partner", "principal") \
+            and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _FUNCTION_HEADS:
+        return True                     # (not "founder of Digital Research": a founder founds a firm)
+    return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in _TITLE_NOUNS \
         and span[0].lower_ in EXECUTIVE_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy"}   # (not
-    #                                                                   "Brand Growth", "Digital Research", "Growth
-    #                                                                   Partner")
+    #                                                     "Brand Growth", "Digital Research", "Growth Partner",
+    #                                                     "Data General": a title ends in a noun for a post)
+
+
+_FUNCTION_HEADS = {"head", "director", "vp", "manager"}
+_TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chair", "ceo", "cfo",
+                "coo", "cto", "cmo", "cio", "vp", "md", "gm"}
 
 
 def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, prior: Counter,

@@ -62,6 +62,7 @@ def verb_chain(token: Token) -> list[Token]:
 
 def negated(tokens: list[Token]) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det")
+               or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)     # "will no longer be sold"
                for t in tokens for c in t.children)
 
 
@@ -668,8 +669,8 @@ def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
 
 def makers_markets(facts: list[Fact]) -> list[Fact]:
     """A product on sale in a market puts its maker there ("the Zephyr 5 goes on sale in Spain": Kelvo operates in
-    Spain), unless the text says the maker is absent or only aiming at it ("Kelvo sells no phones in the US, only
-    its scooters")."""
+    Spain), unless the text says the maker is absent or only aiming at it ("Kelvo has no presence in the US, but
+    its scooter is sold there")."""
     held_back = {(f.subject, f.object) for f in facts if f.predicate in ("absentFrom", "targetsMarket")}
     makers = makers_of(facts)
     return [Fact(maker, "operatesIn", fact.object, fact.evidence)
