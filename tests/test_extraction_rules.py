@@ -436,6 +436,23 @@ def test_trade_title_and_label_words_do_not_outweigh_what_the_text_says(text, na
     assert types_of(text).get(name) == kind
 
 
+@pytest.mark.parametrize("text, product, amount", [
+    ("Norvik Agro launched the Fjell T9 tractor. It will be available to order in Finland from June, priced at "
+     "EUR 389,000.", "Fjell T9", 389000.0),
+    ("Kelvo makes the Orbit and the Orbit Max. The Orbit Max, which doubles the storage, is $499, or €539.",
+     "Orbit Max", 499.0),
+])
+def test_a_price_said_of_the_product_by_it_or_by_a_copula(text, product, amount):
+    prices = [(e.args["product"], e.args["amount"]) for e in extract(text, "2026-04-08").events
+              if e.type == "ProductPrice"]
+    assert prices == [(product, amount)]
+
+
+def test_a_copula_with_an_amount_and_no_product_is_no_price():
+    events = extract("Kelvo bought Vantel Mining. The deal is $4bn, Kelvo said.", "2026-04-08").events
+    assert not [e for e in events if e.type == "ProductPrice"]
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -149,12 +149,24 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue
         products = ctx.entities_in(p, list(clause.subtree), "Product")
         if not products and clause.dep_ == "advcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
-            products = ctx.entities_in(p, [t for c in clause.head.children if c.dep_ == "dobj" for t in c.subtree],
-                                       "Product")       # "launched the Zephyr S ..., priced at 499 euros"
-        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and words & PRICE_WORDS \
+            products = ctx.entities_in(p, [t for c in clause.head.children if c.dep_ in ("dobj", "nsubj")
+                                           for t in c.subtree], "Product")   # "launched the Zephyr S ..., priced
+            #                                                                   at 499 euros", "It will be available
+            #                                                                   ..., priced at 389,000 euros"
+        priced_as = clause.lemma_ == "be" and _amount_root(span).dep_ == "attr"     # "The Orbit Max is $499"
+        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (words & PRICE_WORDS or priced_as) \
                 and not _counted(ctx, p, products[0], clause):   # (not "40 Skyframe S300 jets worth $5bn")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _amount_root(span: Span) -> Token:
+    """The amount's head word in the parse: "$499" hangs on "499", "€539" in "$499, or €539" on the first."""
+    root = span.root
+    while root.dep_ in ("nummod", "quantmod", "nmod", "conj", "appos") and root.head != root \
+            and (root.head.like_num or root.head.is_currency or root.head.ent_type_ == "MONEY"):
+        root = root.head
+    return root
 
 
 def _counted(ctx: DocContext, p: int, product: str, clause: Token) -> bool:
