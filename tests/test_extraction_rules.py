@@ -453,6 +453,13 @@ def test_a_copula_with_an_amount_and_no_product_is_no_price():
     assert not [e for e in events if e.type == "ProductPrice"]
 
 
+def test_a_country_the_model_takes_for_an_organisation_in_a_list_of_places_is_a_market():
+    text = ("Kelvo opened stores in Poland. Ana Ortiz said the group would open its first stores in the Czech "
+            "Republic and Slovakia in 2026.")
+    types = types_of(text)
+    assert types.get("Slovakia") == "Market"
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

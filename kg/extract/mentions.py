@@ -221,6 +221,18 @@ def _hyphen_joins_words(doc: Doc, i: int) -> bool:
         and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and doc[i + 1].text[:1].isupper()
 
 
+def _placed_country(span: Span) -> bool:
+    """A country's one-word name the model took for an organisation, listed with a place or after a preposition
+    of place: "stores in the Czech Republic and Slovakia", "flights to Morocco"."""
+    root = span.root
+    if any(t.ent_type_ in ("GPE", "LOC") for t in root.conjuncts):
+        return True
+    top = root
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    return top.dep_ == "pobj" and top.head.lower_ in ("in", "into", "to", "across", "throughout")
+
+
 def _headline_slug(span: Span) -> bool:
     """"ANALYSIS - ...", "EXCLUSIVE: ...": a wire's label opening a headline, before a dash or colon."""
     doc = span.doc
@@ -543,8 +555,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if _city_without_company_cue(ent):
                     continue                      # "schools in Bristol": a city the model took for a firm
                 market = resolve_market(ent.text)       # "EU", "European Union": a market the model took for a body
-                add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1) else Counter(Company=1),
-                    "ORG")
+                add(ent, Counter(Market=4) if market and (ent.text.isupper() or len(ent) > 1 or _placed_country(ent))
+                    else Counter(Company=1), "ORG")
             elif label == "PERSON" and resolve_market(f"{ent.text} market") and not resolve_market(ent.text):
                 continue                          # "a small Sri Lankan tourism firm": a nationality, not a name
             elif label == "PERSON":
