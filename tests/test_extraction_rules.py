@@ -460,6 +460,15 @@ def test_a_country_the_model_takes_for_an_organisation_in_a_list_of_places_is_a_
     assert types.get("Slovakia") == "Market"
 
 
+def test_a_first_plant_or_route_in_a_market_is_an_entry_there_only():
+    text = ("Aldermann Systems makes radar. Aldermann will open its first plant in Mexico in 2026, for its customers "
+            "in Canada.")
+    entries = [e.args["market"] for e in extract(text, "2025-06-01").events if e.type == "MarketEntry"]
+    assert entries == ["Mexico"]
+    text = "Kelvo runs plants in Spain. Kelvo's first plant in Spain opened in 1990."
+    assert not [e for e in extract(text, "2025-06-01").events if e.type == "MarketEntry"]
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Span
+
 from kg.model import Article, Claim, Entity, Event, Extraction, Fact
 
 from . import ExtractionError
@@ -16,10 +18,10 @@ from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
-                        first_entry, first_stores, home_countries, joint_developers, makers_markets, makers_of,
-                        market_by_copula, market_relations, named_partners, orders, partners, product_families,
-                        product_trade_markets, products, regional_units, rivals_by_maker, subsidiaries, takeovers,
-                        union_officers)
+                        first_entry, first_site_in, first_stores, home_countries, joint_developers, makers_markets,
+                        makers_of, market_by_copula, market_relations, named_partners, orders, partners,
+                        product_families, product_trade_markets, products, regional_units, rivals_by_maker,
+                        subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units,
@@ -65,7 +67,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
                                     date=sentence_date(ctx, sentence)))
-            if event_type == "StoreOpening" and fact.predicate == "operatesIn" and first_stores(sentence):
+            if event_type == "StoreOpening" and fact.predicate == "operatesIn" and first_stores(sentence) \
+                    or event_type is None and _opens_first_site(ctx, p, sentence, fact):
                 events.append(Event("MarketEntry", {"company": fact.subject, "market": fact.object},   # "opened its
                                     fact.evidence, date=sentence_date(ctx, sentence)))                  # first stores"
         for rule in EVENT_RULES:
@@ -91,6 +94,12 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
+
+
+def _opens_first_site(ctx: DocContext, p: int, sentence: Span, fact: Fact) -> bool:
+    """A company's first plant, office or route in the fact's market: "will open its first plant in Mexico"."""
+    return fact.predicate in ("operatesIn", "targetsMarket") and fact.subject not in ctx.products and any(
+        first_site_in(token) for token in sentence if ctx.entity_at(p, token, "Market") == fact.object)
 
 
 def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:

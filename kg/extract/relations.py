@@ -1532,6 +1532,18 @@ def first_stores(sentence: Span) -> bool:
                for t in sentence)
 
 
+def first_site_in(market: Token) -> bool:
+    """'will open its first plant in Mexico', 'announced its first route to Morocco': "first" on a site or a
+    route the market's name hangs from (not "its first quarter", "the first time", "its first plant opened in
+    1990", "its first plant in Mexico, for its customers in Canada")."""
+    return any(c.lower_ == "first" and noun.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS and noun.dep_ == "dobj"
+               for noun in market.ancestors for c in noun.children)
+
+
+_SITE_NOUNS = frozenset({"plant", "factory", "office", "route", "flight", "hub", "warehouse", "branch", "hotel",
+                         "mine", "refinery", "mill", "campus", "centre", "center", "region", "site", "facility"})
+
+
 def begins_presence(chain: list[Token]) -> bool:
     """A verb of beginning that governs selling, flying or serving: "will begin selling cars", "began flights to
     Peru" (not "will begin closing stores", "start charging customers", "runs a start-up")."""
