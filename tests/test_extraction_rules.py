@@ -469,6 +469,18 @@ def test_a_first_plant_or_route_in_a_market_is_an_entry_there_only():
     assert not [e for e in extract(text, "2025-06-01").events if e.type == "MarketEntry"]
 
 
+def test_a_street_is_no_company():
+    text = ("Kelvo opened its first store outside Spain, on Lisbon's Rua Garrett, on September 1. Stores on Calle de "
+            "Serrano in Madrid and on Mount Street in London followed. Kelvo's shares rose on Wall Street.")
+    assert types_of(text) == {"Kelvo": "Company", "Spain": "Market"}
+
+
+def test_a_street_in_a_company_name_keeps_the_company():
+    text = "The Wall Street Journal reported that Baker Street Capital bought a stake in Kelvo."
+    types = types_of(text)
+    assert types.get("Baker Street Capital") == "Company" and types.get("Wall Street Journal") == "Company"
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

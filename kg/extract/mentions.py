@@ -154,7 +154,7 @@ def _clean_span(span: Span) -> Span | None:
     if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
-            or _headline_slug(span) \
+            or _headline_slug(span) or _street_name(span) \
             or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \
             or span[-1].lower_ in _NEWS_NOUNS and is_headline(doc) and all(t.is_lower or t.is_title for t in span):
         return None                     # "SUV", "TV", "CEO": common nouns in capitals; "Announces Strategic
@@ -231,6 +231,21 @@ def _placed_country(span: Span) -> bool:
     while top.dep_ == "conj" and top.head != top:
         top = top.head
     return top.dep_ == "pobj" and top.head.lower_ in ("in", "into", "to", "across", "throughout")
+
+
+_STREET_FIRST = {"rua", "calle", "carrer", "passeig", "avenida", "avinguda", "rue", "viale", "corso", "piazza", "praça",
+                 "ulica"}     # (not "Via", "Plaza": "Via Rail", "Plaza Hotels")
+_STREET_LAST = {"street", "st", "avenue", "ave", "road", "boulevard", "lane", "square", "strasse", "straße", "allee",
+                "gasse", "platz", "straat", "gracht", "katu", "gatan", "gade", "vej"}
+
+
+def _street_name(span: Span) -> bool:
+    """"Rua Garrett", "Calle de Serrano", "Mount Street", "Regent Street": where a store is, not a company (unless
+    a trade word follows: "Wall Street Journal", "Baker Street Capital")."""
+    words = [t.lower_.rstrip(".") for t in span]
+    if len(words) < 2 or len(words) > 4:
+        return False
+    return words[0] in _STREET_FIRST and span[-1].text[:1].isupper() or words[-1] in _STREET_LAST
 
 
 def _headline_slug(span: Span) -> bool:
