@@ -235,8 +235,8 @@ def _placed_country(span: Span) -> bool:
 
 _STREET_FIRST = {"rua", "calle", "carrer", "passeig", "avenida", "avinguda", "rue", "viale", "corso", "piazza", "praça",
                  "ulica"}     # (not "Via", "Plaza": "Via Rail", "Plaza Hotels")
-_STREET_LAST = {"street", "st", "avenue", "ave", "road", "boulevard", "lane", "square", "strasse", "straße", "allee",
-                "gasse", "platz", "straat", "gracht", "katu", "gatan", "gade", "vej"}
+_STREET_LAST = {"street", "avenue", "road", "boulevard", "square", "strasse", "straße", "allee", "gasse", "platz",
+                "straat", "gracht", "katu", "gatan", "gade", "vej"}      # (not "Lane": "Ken Lane")
 
 
 def _street_name(span: Span) -> bool:
@@ -245,7 +245,8 @@ def _street_name(span: Span) -> bool:
     words = [t.lower_.rstrip(".") for t in span]
     if len(words) < 2 or len(words) > 4:
         return False
-    return words[0] in _STREET_FIRST and span[-1].text[:1].isupper() or words[-1] in _STREET_LAST
+    return words[0] in _STREET_FIRST and span[-1].text[:1].isupper() \
+        or words[-1] in _STREET_LAST and span.root.ent_type_ != "PERSON"
 
 
 def _headline_slug(span: Span) -> bool:
