@@ -83,13 +83,14 @@ _GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir"
 
 def _said_only_of_products(subject: Token) -> bool:
     """"It will be available in Finland", "it is priced at $99", "it costs $99", "it goes on sale": what
-    is said of the subject is said of goods, not of a firm (which puts things on sale, retails clothing or
-    costs somebody money: an object other than an amount)."""
+    is said of the subject is said of goods, not of a firm (which puts things on sale or retails clothing: an
+    object and no amount)."""
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = subject.head
-    if any(c.dep_ in ("dobj", "dative") and not any(t.like_num or t.is_currency for t in c.subtree)
-           for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    amounts = [c for c in objects if any(t.like_num or t.is_currency for t in c.subtree)]
+    if len(amounts) < len(objects) and not amounts:     # "it retails clothing" (but "it will cost buyers $499")
         return False
     if verb.lemma_ in ("cost", "retail") or verb.lemma_ == "price" and verb.tag_ == "VBN":
         return True

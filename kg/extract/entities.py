@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, UNIT_NAME_WORDS
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -144,6 +144,10 @@ def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:
 
 def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     forms = Counter(m.text for m in mentions)
+    first_seen: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if not m.headline:
+            first_seen[m.text] = min(first_seen.get(m.text, (m.para, m.start)), (m.para, m.start))
     groups: list[Counter] = []
     for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         key = strip_legal_suffixes(form)
@@ -155,11 +159,18 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             groups.append(Counter({form: forms[form]}))
     multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
                                       for f in g)]
+    introduced = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in TRADE_NAME_ENDINGS
+                                           for f in g)]     # "Tessaro Cement ... Tessaro" (not "Kelvo ... its Kelvo
+    #                                                         Hotels unit": a short name seen first is its own firm)
     named = [g for g in groups if any(1 < len(f.split()) <= 3 for f in g)]
     merged = set()
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
         word = next(iter(group)).lower()
         owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
+        if not owners:
+            start = min((first_seen[f] for f in group if f in first_seen), default=None)
+            owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
+                      and start is not None and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
             owners = [g for g in named      # "Google" is not short for "Google Video")
                       if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)

@@ -153,7 +153,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                                            for t in c.subtree], "Product")   # "launched the Zephyr S ..., priced
             #                                                                   at 499 euros", "It will be available
             #                                                                   ..., priced at 389,000 euros"
-        priced_as = clause.lemma_ == "be" and _amount_root(span).dep_ == "attr"     # "The Orbit Max is $499"
+        subject = subject_of(clause) if clause.lemma_ == "be" else None    # "The Orbit Max is $499" (not "the
+        priced_as = subject is not None and _amount_root(span).dep_ == "attr" \
+            and ctx.entity_at(p, subject, "Product") in products              # recall of the Orbit Max was $80m")
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (words & PRICE_WORDS or priced_as) \
                 and not _counted(ctx, p, products[0], clause):   # (not "40 Skyframe S300 jets worth $5bn")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},

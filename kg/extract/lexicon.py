@@ -191,7 +191,7 @@ margin margins valuation
 """)
 # Accounting and market terms written in capitals, never a name ("Adjusted EBITDA rose 31%").
 FINANCE_TERMS = _words("""
-ebitda ebitdar ebita ebit eps cagr capex opex arpu aum roe roa roi roce kpi yoy qoq ttm ipo gdp cpi esg
+ebitda ebitdar ebita ebit eps cagr capex opex arpu aum nav roe roa roi roce kpi yoy qoq ttm ipo gdp cpi pmi esg
 """)
 FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross basic diluted organic reported")
 # A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.

@@ -230,7 +230,11 @@ def _placed_country(span: Span) -> bool:
     top = root
     while top.dep_ == "conj" and top.head != top:
         top = top.head
-    return top.dep_ == "pobj" and top.head.lower_ in ("in", "into", "to", "across", "throughout")
+    return top.dep_ == "pobj" and top.head.lower_ in ("in", "into", "to", "across", "throughout") \
+        and top.head.head.lemma_.lower() not in _HOLDING_NOUNS          # (not "its stake in Andorra")
+
+
+_HOLDING_NOUNS = {"stake", "share", "holding", "investment", "interest"}
 
 
 _STREET_FIRST = {"rua", "calle", "carrer", "passeig", "avenida", "avinguda", "rue", "viale", "corso", "piazza", "praça",
@@ -243,10 +247,13 @@ def _street_name(span: Span) -> bool:
     """"Rua Garrett", "Calle de Serrano", "Mount Street", "Regent Street": where a store is, not a company (unless
     a trade word follows: "Wall Street Journal", "Baker Street Capital")."""
     words = [t.lower_.rstrip(".") for t in span]
-    if len(words) < 2 or len(words) > 4:
+    if len(words) < 2 or len(words) > 4 or words[-1] in TRADE_NAME_ENDINGS | _LEGAL | COMPANY_NOUNS:
         return False
-    return words[0] in _STREET_FIRST and span[-1].text[:1].isupper() \
-        or words[-1] in _STREET_LAST and span.root.ent_type_ != "PERSON"
+    if not (words[0] in _STREET_FIRST and span[-1].text[:1].isupper()
+            or words[-1] in _STREET_LAST and span.root.ent_type_ != "PERSON"):
+        return False
+    votes = context_votes(span)          # (not "Pine Road, the outdoor-clothing brand, opened 12 stores")
+    return votes.get("Company", 0) < 3 and votes.get("Product", 0) < 3
 
 
 def _headline_slug(span: Span) -> bool:
@@ -1011,8 +1018,8 @@ def _listed_with_companies(token: Token) -> bool:
         top = top.head
         members.append(top)
     members += [t for m in list(members) for t in m.children if t.dep_ in ("conj", "appos")]
-    placed = top.dep_ == "pobj" and top.head.lower_ in ("in", "to", "from", "near", "outside", "across")
-    if any(m.ent_type_ == "ORG" and not (placed and _place_name(m.text)) for m in members if m != token):
+    if any(m.ent_type_ == "ORG" and (not _place_name(m.text) or context_votes(m.doc[m.i:m.i + 1]).get("Company", 0) > 0)
+           for m in members if m != token):
         return True         # (not another city the model took for one: "flights to Casablanca and Marrakech")
     return top.lemma_.lower() in COMPANY_NOUNS and top.pos_ == "NOUN"
 
@@ -1483,8 +1490,9 @@ def _only_title_words(span: Span) -> bool:
 
 
 _FUNCTION_HEADS = {"head", "director", "vp", "manager"}
-_TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chair", "ceo", "cfo",
-                "coo", "cto", "cmo", "cio", "vp", "md", "gm"}
+_TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chairperson", "chair",
+                "executive", "founder", "co-founder", "cofounder", "boss", "ceo", "cfo", "coo", "cto", "cmo", "cio", "vp",
+                "md", "gm"}
 
 
 def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, prior: Counter,

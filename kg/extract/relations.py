@@ -1536,10 +1536,16 @@ def first_site_in(market: Token) -> bool:
     """'will open its first plant in Mexico', 'announced its first route to Morocco': "first" on a site or a
     route the market's name hangs from (not "its first quarter", "the first time", "its first plant opened in
     1990", "its first plant in Mexico, for its customers in Canada")."""
-    return any(c.lower_ == "first" and noun.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS and noun.dep_ == "dobj"
-               for noun in market.ancestors for c in noun.children)
+    place = market.head                          # "in"/"to"/"into", on the site noun itself
+    noun = place.head
+    if market.dep_ != "pobj" or place.lower_ not in ("in", "to", "into") or noun.dep_ != "dobj" \
+            or noun.lemma_.lower() not in STORE_NOUNS | _SITE_NOUNS or noun.head.lemma_ not in _OPENING_VERBS:
+        return False                             # (not "will close its first plant in Mexico")
+    return any(c.lower_ == "first" for c in noun.children)
 
 
+_OPENING_VERBS = frozenset({"open", "build", "launch", "start", "establish", "set", "announce", "unveil", "add",
+                            "begin", "inaugurate", "plan"})
 _SITE_NOUNS = frozenset({"plant", "factory", "office", "route", "flight", "hub", "warehouse", "branch", "hotel",
                          "mine", "refinery", "mill", "campus", "centre", "center", "region", "site", "facility"})
 
