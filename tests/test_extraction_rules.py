@@ -473,8 +473,8 @@ def test_a_country_the_model_takes_for_an_organisation_in_a_list_of_places_is_a_
 
 
 @pytest.mark.parametrize("text", [
-    "Aldermann Systems makes radar. Aldermann will open its first plant in Mexico in 2026, for its customers in Canada.",
-    "Aldermann Systems makes radar. Aldermann will build its first factory in Mexico for its customers in Canada.",
+    "Drosten Systems makes radar. Drosten will open its first plant in Mexico in 2026, for its customers in Canada.",
+    "Drosten Systems makes radar. Drosten will build its first factory in Mexico for its customers in Canada.",
 ])
 def test_a_first_plant_or_route_in_a_market_is_an_entry_there_only(text):
     entries = [e.args["market"] for e in extract(text, "2025-06-01").events if e.type == "MarketEntry"]

@@ -196,8 +196,8 @@ class DocContext:
 
     def previous_subject_company(self, para: int, sentence: Span) -> str | None:
         """The one company of the sentence just before, in the same paragraph, its subject: what a sentence
-        that names no company goes on about ("Spain's Acerías said it would close the mill. Chief executive Ana
-        Ruiz said ...": Acerías, whichever firm the article is about)."""
+        that names no company goes on about ("Spain's Vantel said it would close the mill. Chief executive Ana
+        Ruiz said ...": Vantel, whichever firm the article is about)."""
         mention = self._previous_subject(para, sentence)
         return mention.entity if mention is not None else None
 

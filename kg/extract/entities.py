@@ -167,10 +167,10 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
         word = next(iter(group)).lower()
         owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
-        if not owners:
-            start = min((first_seen[f] for f in group if f in first_seen), default=None)
+        start = min((first_seen[f] for f in group if f in first_seen), default=None)
+        if not owners and start is not None:
             owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
-                      and start is not None and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
+                      and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
             owners = [g for g in named      # "Google" is not short for "Google Video")
                       if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)

@@ -63,7 +63,7 @@ software therapeutics biotech mining shipping cells power sports outdoor retail 
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
 """)
 
-# More trades that end a company's name ("Ferravanti Hotels", "Ostrander Diagnostics") but name no company when
+# More trades that end a company's name ("Morlacchi Hotels", "Ostrander Diagnostics") but name no company when
 # they open one, and are too rarely a product's or a division's last word to say so alone: only a last word.
 TRADE_NAME_ENDINGS = INDUSTRY_WORDS | _words("""
 hotels resorts hospitality cosmetics textiles furniture construction cement engineering metals minerals utilities

@@ -237,8 +237,8 @@ def _placed_country(span: Span) -> bool:
 _HOLDING_NOUNS = {"stake", "share", "holding", "investment", "interest"}
 
 
-_STREET_FIRST = {"rua", "calle", "carrer", "passeig", "avenida", "avinguda", "rue", "viale", "corso", "piazza", "praça",
-                 "ulica"}     # (not "Via", "Plaza": "Via Rail", "Plaza Hotels")
+_STREET_FIRST = {"rua", "calle", "carrer", "passeig", "avenida", "avinguda", "rue", "viale", "corso", "piazza",
+                 "praça", "ulica"}     # (not "Via", "Plaza": "Via Rail", "Plaza Hotels")
 _STREET_LAST = {"street", "avenue", "road", "boulevard", "square", "strasse", "straße", "allee", "gasse", "platz",
                 "straat", "gracht", "katu", "gatan", "gade", "vej"}      # (not "Lane": "Ken Lane")
 
@@ -1431,7 +1431,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             said_alone[mention.key].update(mention.votes - mention.prior)
     company_words |= {key for key, votes in said_alone.items()     # "the Orbit, a handheld" before "Orbit Pass",
                       if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 and not votes.get("Person", 0)}
-    tagged_person_alone = Counter(mention.key for mention in mentions    # "Kjærholm says", tagged a person
+    tagged_person_alone = Counter(mention.key for mention in mentions    # "Hjelmsøe says", tagged a person
                                   if " " not in mention.text and mention.ner == "PERSON" and not mention.anaphor)
     for key, votes in full_names.items():                          # "Quelto, the bank" before "Quelto Flex"
         words = key.split()
@@ -1490,14 +1490,14 @@ def _only_title_words(span: Span) -> bool:
 
 
 _FUNCTION_HEADS = {"head", "director", "vp", "manager"}
-_TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chairperson", "chair",
-                "executive", "founder", "co-founder", "cofounder", "boss", "ceo", "cfo", "coo", "cto", "cmo", "cio", "vp",
-                "md", "gm"}
+_TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chairperson",
+                "chair", "executive", "founder", "co-founder", "cofounder", "boss", "ceo", "cfo", "coo", "cto", "cmo",
+                "cio", "vp", "md", "gm"}
 
 
 def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, prior: Counter,
                                              tagged_person_alone: Counter, said_alone: dict[str, Counter]) -> bool:
-    """"Sigrid Kjærholm's office", tagged an organisation once, then "Kjærholm says", "Kjærholm, 51", tagged a
+    """"Marit Hjelmsøe's office", tagged an organisation once, then "Hjelmsøe says", "Hjelmsøe, 51", tagged a
     person again and again with nothing calling it a company: the model's one label is the slip."""
     surname = words[-1]
     return len(words) in (2, 3) and votes.get("Company", 0) - prior.get("Company", 0) <= 0 \
