@@ -512,6 +512,14 @@ def test_a_short_name_after_a_trade_name_is_that_company_but_before_it_its_own()
     assert ("Kelvo Hotels", "subsidiaryOf", "Kelvo") in facts
 
 
+def test_hotels_a_company_will_open_in_a_market_are_a_target_and_those_it_owns_a_presence():
+    facts = facts_of("Morlacchi Hotels runs hotels. Morlacchi will open hotels in Greece and Croatia next year.")
+    assert {("Morlacchi Hotels", "targetsMarket", "Greece"), ("Morlacchi Hotels", "targetsMarket", "Croatia")} <= facts
+    assert not {f for f in facts if f[1] == "operatesIn"}
+    facts = facts_of("Morlacchi Hotels runs hotels. Morlacchi manages 46 hotels, all of them in Italy.")
+    assert ("Morlacchi Hotels", "operatesIn", "Italy") in facts
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

@@ -1584,6 +1584,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "targetsMarket", "MarketEntry"
     if begun:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
+    if presence and plan and "open" in words and chain and chain[0].lemma_ == "open":
+        return "targetsMarket", None          # "will open hotels in Greece": not there yet
     if presence:
         return "operatesIn", None
     if entry:
