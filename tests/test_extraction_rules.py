@@ -520,6 +520,15 @@ def test_hotels_a_company_will_open_in_a_market_are_a_target_and_those_it_owns_a
     assert ("Morlacchi Hotels", "operatesIn", "Italy") in facts
 
 
+def test_a_company_described_with_sites_in_markets_is_there_and_a_style_is_no_nationality():
+    facts = facts_of("Kelvo signed a deal with Pellino Pizza, the Italian-style pizza chain with 230 restaurants in "
+                     "Spain, Portugal and Romania.")
+    assert {("Pellino Pizza", "operatesIn", m) for m in ("Spain", "Portugal", "Romania")} <= facts
+    assert not {f for f in facts if f[2] == "Italy"}
+    assert ("Kelvo Bank", "absentFrom", "Spain") in facts_of("Kelvo Bank, a lender with no branches in Spain, said "
+                                                             "profit rose.")
+
+
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():
     text = "Shares in Lyon fell 3% after Lyon said its chief executive, Ana Ruiz, would step down."
     assert types_of(text).get("Lyon") == "Company"

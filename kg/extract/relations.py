@@ -1615,7 +1615,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if noun.dep_ in ("compound", "amod"):   # "Japanese subsidiary Fuso": the adjective may hang on the name
             modifiers += [c for c in noun.head.children if c.i < noun.i]
         modifiers += [g for c in list(modifiers) if c.dep_ == "compound" and c.pos_ == "NOUN"   # "US telecoms firm",
-                      for g in c.children if g.i < c.i]                                 # "Norwegian telecoms company"
+                      and c.lower_ not in _STYLE_WORDS                                  # "Norwegian telecoms company"
+                      for g in c.children if g.i < c.i]            # (not "the Italian-style pizza chain")
         adjectives = [c for c in modifiers if c.dep_ in ("amod", "compound", "nmod") and
                       (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper()
                        or c.pos_ == "PROPN" and c.i > 0 and resolve_market(f"{c.doc[c.i - 1].text} {c.text} market"))]
@@ -1698,6 +1699,32 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         for market in dict.fromkeys(ctx.entity_at(p, owner, "Market") for owner in owners):
             if market:
                 yield Fact(company, "operatesIn", market, evidence)
+
+
+_STYLE_WORDS = frozenset({"style", "inspired", "themed", "type"})
+
+
+def presence_described(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A company described as having sites in a market: "Forno Vivo, the pizza chain with 230 restaurants in
+    Spain and Portugal", "a carrier with hubs in Doha" (and "a bank with no branches in Spain": absent)."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        market = ctx.entity_at(p, token, "Market")
+        mention = ctx.mention_at(p, token)
+        if market is None or mention.anaphor or token.i != mention.end - 1:
+            continue
+        anchor = _market_anchor(token)
+        if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
+            continue
+        sites = anchor.head.head
+        if sites.dep_ != "pobj" or sites.head.lower_ != "with" \
+                or sites.lemma_.lower() not in PRESENCE_NOUNS | STORE_NOUNS:
+            continue
+        holder = sites.head.head
+        company = ctx.entity_at(p, holder, "Company") or (
+            ctx.entity_at(p, holder.head, "Company") if holder.dep_ == "appos" else None)
+        if company:
+            yield Fact(company, "absentFrom" if _denied(sites) else "operatesIn", market, evidence)
 
 
 def market_by_copula(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
