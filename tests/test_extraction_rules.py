@@ -524,9 +524,28 @@ def test_a_company_described_with_sites_in_markets_is_there_and_a_style_is_no_na
     facts = facts_of("Kelvo signed a deal with Pellino Pizza, the Italian-style pizza chain with 230 restaurants in "
                      "Spain, Portugal and Romania.")
     assert {("Pellino Pizza", "operatesIn", m) for m in ("Spain", "Portugal", "Romania")} <= facts
-    assert not {f for f in facts if f[2] == "Italy"}
+    assert not {f for f in facts if f[2] == "Italy" or f[0] == "Kelvo" and f[1] == "operatesIn"}
     assert ("Kelvo Bank", "absentFrom", "Spain") in facts_of("Kelvo Bank, a lender with no branches in Spain, said "
                                                              "profit rose.")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Vantel makes cars. Vantel will open a third factory in Mexico next year.", ("Vantel", "operatesIn", "Mexico")),
+    ("Vantel runs hotels. Vantel will open another hotel in Spain next year.", ("Vantel", "operatesIn", "Spain")),
+])
+def test_opening_more_of_the_same_in_a_market_is_a_presence_there(text, fact):
+    assert fact in facts_of(text)
+
+
+def test_resorting_to_something_in_a_market_says_nothing_of_the_market():
+    assert not facts_of("Vantel said it would not resort to layoffs in Germany.")
+
+
+def test_a_short_name_in_a_sentence_case_headline_is_the_full_name_of_the_body():
+    text = ("Morlacchi to sell two hotels in Italy\n\nMorlacchi Hotels said on Monday it would sell two hotels in "
+            "Italy. Morlacchi employs 900 people.")
+    types = types_of(text)
+    assert "Morlacchi" not in types and types.get("Morlacchi Hotels") == "Company"
 
 
 def test_a_company_named_like_a_city_keeps_what_the_text_says_of_it():

@@ -146,7 +146,7 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     forms = Counter(m.text for m in mentions)
     first_seen: dict[str, tuple[int, int]] = {}
     for m in mentions:
-        if not m.headline:
+        if not m.title_line:         # (a headline's short name comes before the body's full one)
             first_seen[m.text] = min(first_seen.get(m.text, (m.para, m.start)), (m.para, m.start))
     groups: list[Counter] = []
     for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]))):

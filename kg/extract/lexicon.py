@@ -158,7 +158,7 @@ branches outlet outlets unit units subsidiary subsidiaries division arm dealersh
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
 flight flights service capacity contract contracts concession concessions stake stakes asset assets
-hotel hotels resort resorts
+hotel hotels
 """)
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "

@@ -58,6 +58,7 @@ class Mention:
     type: str | None = None
     anaphor: bool = False            # "the company", "it": points at an entity named elsewhere
     headline: bool = False           # found in a title-case heading, where capitals say little
+    title_line: bool = False         # found in a line without a sentence's end, a heading of any case
     ner: str = ""                    # the model's label, if the model found it
 
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
@@ -623,10 +624,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter())
             else:
                 weak.append((p, span))
-        if in_headline:
-            for mention in mentions:
-                if mention.para == p:
-                    mention.headline = True
+        unfinished = len(doc) > 0 and doc[-1].text not in {".", "!", "?", '"', "\u201d", "'"}
+        for mention in mentions:
+            if mention.para == p:
+                mention.headline = mention.headline or in_headline
+                mention.title_line = mention.title_line or unfinished
     known = {m.text.lower() for m in mentions}
     for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
         span = _clean_span(span)

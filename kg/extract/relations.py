@@ -1454,8 +1454,9 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                         if subject.tag_ == "NNS":                                              # sale in Spain": each
                             subjects = _products_listed_before(ctx, p, subject) or subjects   # product listed
                     break
-        if not subjects:
-            continue
+        if not subjects or any((n := ctx.entity_at(p, t, "Company")) and n not in subjects for t in path):
+            continue          # (the market is another company's, named on the way: "signed a deal with Pellino,
+            #                    the chain with 230 restaurants in Spain")
         words = _signals(chain, path)
         relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
         if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
@@ -1493,6 +1494,8 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
             return ("targetsMarket", "MarketEntry") if plan or not _past(chain) else ("operatesIn", "MarketEntry")
         if lemma in STORE_NOUNS and "open" in words:
             return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+        if lemma == "hotel" and token.dep_ == "pobj" and token.head.lower_ == "at":
+            return None                       # "will hold its investor day at a hotel in Portugal": a venue
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
             if negated(chain) or _denied(token) or words & ABSENCE_WORDS:   # ("has no presence in the US")
                 return "absentFrom", None
@@ -1584,13 +1587,22 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "targetsMarket", "MarketEntry"
     if begun:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
-    if presence and plan and "open" in words and chain and chain[0].lemma_ == "open":
+    if presence and plan and chain and chain[0].lemma_ == "open" and not _more_of_the_same(chain[0], words):
         return "targetsMarket", None          # "will open hotels in Greece": not there yet
     if presence:
         return "operatesIn", None
     if entry:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     return None
+
+
+def _more_of_the_same(verb: Token, words: set[str]) -> bool:
+    """'will open a third factory in Mexico', 'another hotel', 'five more offices, bringing its total to 14':
+    more where the company already is."""
+    opened = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(words & {"total", "already", "existing"}) or any(
+        t.lower_ in ("another", "more", "additional", "further", "extra")
+        or t.ent_type_ == "ORDINAL" and t.lower_ != "first" for o in opened for t in o.subtree)
 
 
 _PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "businessman", "businesswoman",
