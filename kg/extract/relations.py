@@ -1355,6 +1355,15 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 # ---------------------------------------------------------------------- markets
 
+def _named_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Token, str]]:
+    """Each market the sentence names itself (not "the country"), at the last word of its name."""
+    for token in sentence:
+        market = ctx.entity_at(p, token, "Market")
+        mention = ctx.mention_at(p, token)
+        if market is not None and not mention.anaphor and token.i == mention.end - 1:
+            yield token, market
+
+
 def _market_anchor(token: Token) -> Token:
     """The phrase a market name stands in: "India" in "markets such as India, Indonesia and Vietnam"
     is anchored at "markets"; "US" in "the US market" at "market"."""
@@ -1418,11 +1427,7 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
     dominated by Apple and Samsung". Yields the fact and the event it implies, if any."""
     evidence = ctx.evidence(p, sentence)
     seen = set()
-    for token in sentence:
-        market = ctx.entity_at(p, token, "Market")
-        mention = ctx.mention_at(p, token)
-        if market is None or mention.anaphor or token.i != mention.end - 1:
-            continue
+    for token, market in _named_markets(ctx, p, sentence):
         anchor = _market_anchor(token)
         if anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
                 and anchor.head.lemma_ not in ("market", "marketplace"):
@@ -1720,11 +1725,7 @@ def presence_described(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
     """A company described as having sites in a market: "Forno Vivo, the pizza chain with 230 restaurants in
     Spain and Portugal", "a carrier with hubs in Doha" (and "a bank with no branches in Spain": absent)."""
     evidence = ctx.evidence(p, sentence)
-    for token in sentence:
-        market = ctx.entity_at(p, token, "Market")
-        mention = ctx.mention_at(p, token)
-        if market is None or mention.anaphor or token.i != mention.end - 1:
-            continue
+    for token, market in _named_markets(ctx, p, sentence):
         anchor = _market_anchor(token)
         if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
             continue
