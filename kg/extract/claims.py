@@ -267,6 +267,7 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
         speaker = None
         if last_speaker and last_index == index - 1 and last_speaker[1] == p:
             speaker = last_speaker[0]                            # '"...," said X. "More of X\'s quote."'
+            last_index = index                                   # (and the sentence after that, too)
         for ahead in range(index + 1, min(index + 3, len(sentences))) if speaker is None else []:
             if sentences[ahead][0] - p <= 1 and speakers_of[ahead]:  # '"..." "...," she added.' right after it
                 speaker = speakers_of[ahead][0]

@@ -17,6 +17,8 @@ from .nlp import Paragraph
 from .places import markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
+# Verbs whose object "the business" is the firm itself ("who founded the business in 2009"), not a unit of it.
+_FOUNDING_VERBS = {"found", "co-found", "cofound", "start", "run", "lead", "join"}
 # Product nouns that point back at a named product ("the chip", "the drug"); not words that name a kind of
 # offering too broad to stand for one product ("the service", "the system") or parts of a name ("the series").
 _PRODUCT_ANAPHORS = PRODUCT_NOUNS - COMPANY_NOUNS - {
@@ -209,10 +211,18 @@ class DocContext:
             return None                              # the speaker's company)
         named = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
                  and m.type == "Company" and m.entity and not m.anaphor]
-        subjects = [m for m in named if sentence.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
-                    and sentence.doc[m.start:m.end].root.head == before.root]
-        if len({m.entity for m in named}) != 1 or not subjects:     # (not "Arcton met Velmont": either one)
+        doc = sentence.doc
+        subjects = [m for m in named if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                    and doc[m.start:m.end].root.head == before.root
+                    or doc[m.start:m.end].root.dep_ == "appos" and doc[m.start:m.end].root.head.dep_ == "nsubj"
+                    and doc[m.start:m.end].root.head.head == before.root     # "Its rival, Halland Rail, has ..."
+                    and self._by_token.get((para, doc[m.start:m.end].root.head.i)) is None]
+        if not subjects:
             return None
+        subject = doc[subjects[0].start:subjects[0].end].root
+        described = {t.i for t in (subject.head if subject.dep_ == "appos" else subject).subtree}
+        if any(m.entity != subjects[0].entity and m.start not in described for m in named):
+            return None          # (not "Arcton met Velmont": either one; but "Forthline, which owns Grangemouth, ...")
         return subjects[0]
 
     # ------------------------------------------------------------------ anaphora
@@ -243,12 +253,14 @@ class DocContext:
 
     def _reporting_subject(self, para: int, pronoun: Token) -> Mention | None:
         """'Sony has said it will launch ...': the subject of a clause reported by a company is that company
-        (so is a person's "he" the person who says it)."""
+        (so is a person's "he" the person who says it); so is the subject of a clause of time or reason
+        ("Takasugi has led the market since it launched the Kairo")."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = pronoun.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS | {"announce", "confirm", "hope"}:
-            return None
+        if not (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "hope"}
+                or clause.dep_ == "advcl" and clause.head.pos_ in ("VERB", "AUX")):    # "Takasugi has dominated ...
+            return None                                                            # since it launched its Kairo"
         subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
@@ -336,9 +348,19 @@ class DocContext:
                        and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
             return earlier[-1] if earlier else None
 
-        def last_named_product(p: int) -> Mention | None:
+        def last_named_product(p: int, token: Token) -> Mention | None:
+            """The product the sentence before is about (its subject), else the one named last ("Moonlit
+            Vanguard, a game set in a flooded Busan, is out now. It costs $69.99": the game)."""
             earlier = [m for m in named[:position] if m.type == "Product" and p - 1 <= m.para <= p
                        and not m.anaphor and not m.headline]
+            sentence = token.sent
+            if sentence.start > 0:
+                before = token.doc[sentence.start - 1].sent
+                subjects = [m for m in earlier if m.para == p and before.start <= m.start < before.end
+                            and token.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                            and token.doc[m.start:m.end].root.head == before.root]
+                if subjects:
+                    return subjects[0]
             return earlier[-1] if earlier else None
 
         for p, paragraph in enumerate(self.paragraphs):
@@ -360,7 +382,9 @@ class DocContext:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
-                elif token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS and token.tag_ == "NN" \
+                elif token.pos_ == "NOUN" and token.tag_ == "NN" and (
+                        token.lemma_.lower() in COMPANY_NOUNS or token.lower_ == "business" and token.dep_ == "dobj"
+                        and token.head.lemma_.lower() in _FOUNDING_VERBS) \
                         and token.dep_ != "appos" \
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                              or token.left_edge.lower_ in ("the", "this")) \
@@ -391,7 +415,7 @@ class DocContext:
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 elif lower == "it" and _said_only_of_products(token):   # "It will be available in Finland":
-                    target = last_named_product(p)               # the product named last, not the firm
+                    target = last_named_product(p, token)        # the product named last, not the firm
                     kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:
                     target = last_person(p, _GENDER_WORDS.get(lower))
@@ -401,6 +425,13 @@ class DocContext:
                     nationality = _nationality(token)                   # chipmaker began producing": Kelvo, unless
                     if target is not None and nationality and homes.get(target.entity) \
                             and nationality not in homes[target.entity]:   # its known home says otherwise
+                        target = None
+                if kind == "Company" and target is None and token.dep_ in ("nsubj", "nsubjpass") \
+                        and span[0] == token.sent.start:        # "... arch-rival, Halland Rail, has no presence in
+                    target = self._previous_subject(p, token.sent)    # Britain. The Swedish firm runs trains ...":
+                    nationality = _nationality(token) if token.pos_ == "NOUN" else None     # the subject before
+                    if target is not None and nationality and homes.get(target.entity) \
+                            and nationality not in homes[target.entity]:
                         target = None
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)

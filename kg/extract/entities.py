@@ -32,8 +32,11 @@ class EntityTable:
 
 
 def _canonical(forms: Counter) -> str:
-    """The most frequent form; on a tie the shorter one."""
-    return sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+    """The most frequent form; on a tie the shorter one. A heading's capitals give way to the body's spelling of
+    the same name ("VINDHYACHAL CEMENTS" under which "Vindhyachal Cements" is named)."""
+    lowered = {f.lower() for f in forms if not f.isupper()}
+    return sorted(forms.items(), key=lambda kv: (kv[0].isupper() and kv[0].lower() in lowered,
+                                                 -kv[1], len(kv[0]), kv[0]))[0][0]
 
 
 def _canonical_company(forms: Counter) -> str:
@@ -61,9 +64,13 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
         said_of_people[mention.key] += mention.votes.get("Person", 0) - mention.prior.get("Person", 0)
     full_name_surnames = {key.split()[-1] for key, votes in pooled.items()
                           if " " in key and type_of(votes) == "Person"}
+    company_tails = {" ".join(key.split()[-n:]) for key in company_keys       # "Serra Azul" for "Cimentos Serra
+                     for n in range(2, len(key.split()))}                      # Azul", whatever the model says
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
+        if mention.type == "Person" and not mention.anaphor and strip_legal_suffixes(mention.text) in company_tails:
+            mention.type = "Company"
         if mention.type == "Person" and not mention.anaphor and mention.key.split()[-1] not in surnames \
                 and said_of_people[mention.key] <= 0 and _maker_and_model(mention.text, clear_companies, Counter()):
             mention.type = "Product"          # "Cumbrera Cero" after "Agua Cumbrera": only the model calls it a person
@@ -129,15 +136,16 @@ def _maker_and_model(text: str, company_keys: set[str], votes) -> bool:
     or the context says company firmly ("Sony Pictures said", "Toyota Motor")."""
     words = text.lower().split()          # as written: "Mercedes-Benz" and "Marsh & McLennan" are one name
     return 1 < len(words) <= 4 and strip_legal_suffixes(words[0]) in company_keys and not {"&", "and"} & set(words) \
-        and words[-1] not in INDUSTRY_WORDS | LEGAL_SUFFIXES | COMPANY_NOUNS | _UNIT_WORDS \
+        and words[-1] not in TRADE_NAME_ENDINGS | LEGAL_SUFFIXES | COMPANY_NOUNS | _UNIT_WORDS \
         and votes.get("Company", 0) < 3 and votes.get("Person", 0) < 1
 
 
 def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:
     mapping = {}
     for mention in mentions:
-        ref = resolve_market(mention.text)
-        if ref is not None:
+        ref = resolve_market(mention.text) or (resolve_market(f"{mention.text} market")   # "American" of "to
+                                               if mention.text[:1].isupper() and " " not in mention.text else None)
+        if ref is not None:                                                           # American hospitals"
             mapping[mention.key] = ref.name
     return mapping
 
@@ -159,8 +167,8 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             groups.append(Counter({form: forms[form]}))
     multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
                                       for f in g)]
-    introduced = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in TRADE_NAME_ENDINGS
-                                           for f in g)]     # "Tessaro Cement ... Tessaro" (not "Kelvo ... its Kelvo
+    introduced = [g for g in groups if any(len(f.split()) > 1 and any(w.lower() in TRADE_NAME_ENDINGS
+                                                                      for w in f.split()[1:]) for f in g)]     # "Tessaro Cement ... Tessaro" (not "Kelvo ... its Kelvo
     #                                                         Hotels unit": a short name seen first is its own firm)
     named = [g for g in groups if any(1 < len(f.split()) <= 3 for f in g)]
     merged = set()
@@ -171,6 +179,8 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
         if not owners and start is not None:
             owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
                       and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
+            if len(owners) > 1:           # "Bjørkli Rail Cargo", then its unit "Bjørkli Rail UK", then "Bjørkli":
+                owners = [min(owners, key=lambda g: min(first_seen.get(f, start) for f in g))]   # the firm named first
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
             owners = [g for g in named      # "Google" is not short for "Google Video")
                       if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)
@@ -178,6 +188,14 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
         if not owners and word not in INDUSTRY_WORDS | LEGAL_SUFFIXES:    # "Boerse" after "Deutsche Boerse"
             owners = [g for g in named if any(f.split()[-1].lower() == word for f in g)]
         if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec"
+            owners[0].update(group)
+            merged.add(id(group))
+    for group in [g for g in groups if id(g) not in merged and all(len(f.split()) > 1 for f in g)]:
+        tail = strip_legal_suffixes(next(iter(group))).split()       # "Serra Azul" of "Cimentos Serra Azul"
+        owners = [g for g in groups if g is not group and id(g) not in merged and any(
+            len(strip_legal_suffixes(f).split()) > len(tail) and strip_legal_suffixes(f).split()[-len(tail):] == tail
+            for f in g)]
+        if len(owners) == 1:
             owners[0].update(group)
             merged.add(id(group))
     groups = [g for g in groups if id(g) not in merged]
@@ -204,9 +222,12 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
         name = bare[form]
         if len(name.split()) == 1:
             owners = [full for full in full_names if name in (bare[full].split()[0], bare[full].split()[-1])]
-            if len(set(bare[o] for o in owners)) == 1:
-                mapping[form.lower()] = max(owners, key=lambda o: (bare[o] == o, forms[o]))
-                continue
+        else:                             # "Al Mazrouei" after "Khalid Al Mazrouei"
+            owners = [full for full in full_names if len(bare[full].split()) > len(name.split())
+                      and bare[full].split()[-len(name.split()):] == name.split()]
+        if len(set(bare[o] for o in owners)) == 1:
+            mapping[form.lower()] = max(owners, key=lambda o: (bare[o] == o, forms[o]))
+            continue
         mapping[form.lower()] = form
     return mapping
 
@@ -227,6 +248,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             first_word_of.setdefault(form.split()[0], set()).add(name)
     first_word_of = {word: next(iter(names)) for word, names in first_word_of.items() if len(names) == 1}
     named_alone = Counter(m.key for m in mentions)
+    owned = {m.key.split()[0] for m in mentions if m.owned}   # "Strelan's Clarivue H2", then "its Clarivue H1":
+    #                                                             Clarivue is no maker of its own
     for mention in sorted(mentions, key=lambda m: len(m.text)):
         words = mention.text.split()
         name = mention.text
@@ -245,13 +268,14 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
-                " ".join(words[:cut]) if mention.maker_prefix == head and (
+                " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned and (
                     head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
-                    or _CAMEL_CASE.match(rest[0])
+                    or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3       # (not "Sorra iQ": a variant's tail)
                     or mention.before_kind) else None)
             if maker is None or rest[-1].lower() == "series" or all(w.islower() for w in rest):
                 continue            # (and "iZap mini": a variant of the product "iZap", not a model of a maker)
-            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4 or _CAMEL_CASE.match(rest[0]):
+            if len(rest) > 1 or any(ch.isdigit() for ch in rest[0]) and len(rest[0]) > 4 \
+                    or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3:
                 name = " ".join(rest)       # "Samsung Galaxy S9" -> "Galaxy S9", "Vantel iStream" -> "iStream";
                 #                             "Boeing 737" stays whole
             table.maker_of[name] = maker    # "Google Video" stays whole, made by Google

@@ -68,7 +68,9 @@ stockbrokers brokers brokerage consulting consultants re games solar wireless ce
 TRADE_NAME_ENDINGS = INDUSTRY_WORDS | _words("""
 hotels resorts hospitality cosmetics textiles furniture construction cement engineering metals minerals utilities
 renewables robotics healthcare diagnostics biosciences biologics genomics beverages agro agri railways freight
-aviation airports cruises realty publishing leasing assurance
+aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
+transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
+machinery mobility payments ports
 """)
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, FINANCE_TERMS,
                       FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES, LAUNCH_VERBS,
                       OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
-                      SPEECH_VERBS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
+                      SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import place_key, resolve_place
 from .nlp import Paragraph
@@ -31,7 +31,7 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
-              "more"}
+              "more", "western", "eastern", "northern", "southern"}    # ("its top Western executive")
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
 # Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
 # a person.
@@ -65,6 +65,7 @@ class Mention:
     maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
     before_kind: bool = False        # named right before the kind of product it is: "the Lumio Vesta camera"
     owner: bool = False              # a possessive: "Kelvo's" 
+    owned: bool = False              # after a name's possessive: "Strelan's Clarivue H2"
 
     @property
     def key(self) -> str:
@@ -330,9 +331,10 @@ def _product_spans(doc: Doc) -> list[Span]:
             and token.head == after
         if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")) or kind:
             spans.append(doc[token.i:token.i + 1])
-    # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro"
+    # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro", "Kairo iQ"
     for token in doc:
-        if token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper() \
+        if (token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper()
+                or len(token.text) <= 3 and _INNER_CAPITAL.match(token.text)) \
                 and token.i > 0 \
                 and not headline and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].is_alpha:
             j = token.i - 1
@@ -341,6 +343,21 @@ def _product_spans(doc: Doc) -> list[Span]:
                 j -= 1
             if not (doc[j].is_sent_start and token.i - j == 1):
                 spans.append(doc[j:token.i + 1])
+    # a title with its subtitle: "released Ashen Crown: Reborn, another action game" (capitalised words either side
+    # of a colon inside a sentence, the subtitle ending at a comma or a full stop; not a headline's "Cement roundup:")
+    for token in doc:
+        if token.text != ":" or headline or token.i < 2 or token.whitespace_ == "":
+            continue
+        j = token.i
+        while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 3 \
+                and not doc[j - 1].is_sent_start:
+            j -= 1
+        k = token.i + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - token.i <= 3:
+            k += 1
+        if j < token.i and token.i + 1 < k and (k == len(doc) or doc[k].text in (",", ".", ")", ";")) \
+                and doc[j - 1].is_lower and doc[j - 1].is_alpha:
+            spans.append(doc[j:k])
     # "the Mi series", "Mate series": a capitalised name before "series"
     for token in doc:
         if token.lower_ == "series" and token.i > 0 and doc[token.i - 1].text[:1].isupper():
@@ -470,7 +487,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
                 #                                                  swallowed ("Bernstein said Stellantis")
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
-                    or _dateline_place(span) or _is_amount(span) or _only_title_words(span):
+                    or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -480,6 +497,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.votes.update(context_votes(span))
             mention.ner = ner
             mention.owner = span.end < len(doc) and doc[span.end].tag_ == "POS"
+            mention.owned = span.start > 1 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].pos_ == "PROPN"
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc)),
@@ -548,6 +566,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
                 elif label == "GPE":
                     weak.append((p, ent))         # no country: a company's name, if the text names it so
+            elif label == "NORP" and _nationality_of_buyers(ent):
+                add(ent, Counter(Market=4), clean=False)   # "on sale to American hospitals", "sold in 11 European
+                #                                            countries"
             elif label == "NORP" and not resolve_market(f"{ent.text} market") and (
                     ent.root.pos_ == "PROPN" or ent.root.pos_ in ("ADJ", "NOUN") and ent.text[:1].isupper()
                     and ent.text.replace(" ", "").isalpha() and not _starts_sentence(ent[0])):
@@ -630,9 +651,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 mention.headline = mention.headline or in_headline
                 mention.title_line = mention.title_line or unfinished
     known = {m.text.lower() for m in mentions}
+    surnames = {m.text.lower().split()[-1] for m in mentions if m.ner == "PERSON" and " " in m.text}
     for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
-        span = _clean_span(span)
-        if span is not None and span.text.lower() in known and not taken_in[p] & set(range(span.start, span.end)):
+        span = _clean_span(span)         # ('"...," Tavares wrote' after "Rafael Tavares": the surname)
+        if span is not None and (span.text.lower() in known or len(span) == 1 and span.text.lower() in surnames
+                                 and _speaker_after_quote(span[0])) \
+                and not taken_in[p] & set(range(span.start, span.end)):
             offset = paragraphs[p].offset
             mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
             mention.votes.update(context_votes(span))
@@ -696,6 +720,17 @@ def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> d
             initials = "".join(w[0] for w in mention.text.split() if w[:1].isupper())
             if acronym.isupper() and len(acronym) >= 2 and acronym.replace("&", "") == initials:
                 acronyms[acronym] = mention.text
+    bodies = {}                          # "the U.S. Food and Drug Administration" ... "the FDA", undefined
+    for mention in mentions:
+        if _public_body(mention.text):
+            words = [w for w in mention.text.split() if w[:1].isupper()]
+            while words and resolve_market(words[0].rstrip("'s")) is not None:
+                words = words[1:]
+            bodies.setdefault("".join(w[0] for w in words), mention.text)
+    for mention in mentions:
+        if mention.text.isupper() and len(mention.text) >= 2 and mention.text not in acronyms \
+                and mention.text in bodies:
+            acronyms[mention.text] = bodies[mention.text]
     return acronyms
 
 
@@ -802,6 +837,14 @@ def _starts_sentence(token: Token) -> bool:
     return token.is_sent_start or token.i > 0 and token.doc[token.i - 1].is_sent_start and not token.doc[token.i - 1].is_alpha
 
 
+def _speaker_after_quote(token: Token) -> bool:
+    """'"...," Tavares wrote': a capitalised word between a closing quote and a verb of saying is the speaker,
+    whatever the tagger made of its "-s"."""
+    doc = token.doc
+    return token.text[:1].isupper() and token.is_alpha and 0 < token.i < len(doc) - 1 \
+        and doc[token.i - 1].tag_ == "''" and doc[token.i + 1].lemma_.lower() in SPEECH_VERBS
+
+
 def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> list[Span]:
     """Runs of proper nouns (or capitalised nouns) that the model gave no label. A capitalised word
     that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
@@ -816,7 +859,7 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
             and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS"))
-            or _mistagged_list_name(token) or _name_before_title(token)
+            or _mistagged_list_name(token) or _name_before_title(token) or _speaker_after_quote(token)
             or not headline and _capitalised_word_before_a_name(token))
         if name_like and start is None:
             start = token.i
@@ -940,6 +983,21 @@ def _name_before_title(token: Token) -> bool:
     return token.tag_ == "JJ" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
         and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"chief", "ceo", "founder", "chairman", "president"} \
         and resolve_market(f"{token.text} market") is None
+
+
+# Plural nouns of buyers and places to sell in: "to American hospitals", "in 11 European countries".
+_BUYER_NOUNS = frozenset({"country", "city", "customer", "consumer", "shopper", "buyer", "user", "hospital", "clinic",
+                          "department", "store", "shop", "supermarket", "retailer", "airport", "home", "household",
+                          "driver", "farmer", "school", "pharmacy", "dealer", "dealership", "patient", "gamer"})
+
+
+def _nationality_of_buyers(ent: Span) -> bool:
+    """A nationality on the plural buyers or places something is sold to or in: there is its market."""
+    noun = ent.root.head
+    return len(ent) == 1 and ent.root.dep_ == "amod" and noun.tag_ == "NNS" \
+        and noun.lemma_.lower() in _BUYER_NOUNS and noun.dep_ == "pobj" \
+        and noun.head.lower_ in ("in", "to", "across", "throughout") \
+        and resolve_market(f"{ent.text} market") is not None
 
 
 def _market_word_after(doc: Doc, i: int) -> int | None:
@@ -1312,8 +1370,11 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 1.5
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
             and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \
-            and not (root.ent_type_ in ("GPE", "LOC") and _place_name(span.text)):    # (the Munich carmaker is
-        votes["Company"] += 2           # "the Lumio unit", "the Acme group"            # in Munich)
+            and not ((root.ent_type_ in ("GPE", "LOC") or _big_city(span.text.lower())     # (the Munich carmaker
+                      and root.head.lemma_.lower() in COMPANY_NOUNS - SUBSIDIARY_NOUNS)   # is in Munich, the Oslo
+                     #                                          company in Oslo; the Toyota subsidiary is Toyota's)
+                     and _place_name(span.text)):
+        votes["Company"] += 2           # "the Lumio unit", "the Acme group"
     elif named_in_owned_kind(span) and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS \
             and root.head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.head.children) \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
@@ -1369,14 +1430,16 @@ def _on_sale(token: Token) -> bool:
 
 
 _UNITS_OF_A_BUSINESS = {"branch", "store", "shop", "outlet", "factory", "plant", "employee", "staff", "worker",
-                        "office", "subsidiary", "restaurant", "hotel", "mine", "refinery"}   # (a product has subscribers)
+                        "office", "subsidiary", "restaurant", "hotel", "mine", "refinery", "harbour", "harbor",
+                        "port", "terminal", "warehouse", "brand"}   # (a product has subscribers)
 
 
 def _has_business_units(clause: Token, relative: bool = True) -> bool:
     """'(which) has (employs, runs, operates) 30 branches / 2,000 staff': what a business has."""
     return (not relative or any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)) \
         and clause.lemma_ in ("have", "employ", "run", "operate", "own", "open") \
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _UNITS_OF_A_BUSINESS for c in clause.children)
+        and any(c.dep_ == "dobj" and any(o.lemma_.lower() in _UNITS_OF_A_BUSINESS for o in (c, *c.conjuncts))
+                for c in clause.children)       # ("owns Grangemouth and two smaller harbours")
 
 
 def _firm_named_by_plural(title: Token, span: Span) -> bool:
@@ -1442,6 +1505,12 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             #                                                                              "Novo Nordisk"
             #                       (a word of a clear company's or product's name is no surname: "Cumbrera
             full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
+    said_of: dict[str, Counter] = defaultdict(Counter)       # what the text, not the model, says of each name
+    labels: dict[str, set[str]] = defaultdict(set)            # and the model's labels on it
+    for mention in mentions:
+        if not mention.anaphor:
+            said_of[mention.key].update(mention.votes - mention.prior)
+            labels[mention.key].add(mention.ner)
     for mention in mentions:
         if mention.anaphor:
             continue
@@ -1466,6 +1535,11 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             votes.clear()
         elif type_of(votes) == "Company" and votes["Company"] < 1 and _big_city(key):
             votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company
+        elif type_of(votes) == "Product" and votes["Product"] < 2 and _big_city(key) \
+                or type_of(votes) == "Company" and len(labels[key] - {""}) > 1 and _town(key) \
+                and said_of[key].get("Company", 0) <= 0:
+            votes.clear()     # only the model's guess on a city: "a 1920s version of Busan" (a product?), or
+            #                   a town it calls a person here and an organisation there ("Grangemouth")
         _context_over_model(votes, priors[key])
     clear = {key: kind for key, votes in pooled.items() for kind in [type_of(votes)]
              if kind in ("Company", "Product") and votes[kind] >= 3}
@@ -1514,6 +1588,22 @@ def _big_city(key: str) -> bool:
     if place is None or place_key(place.name) != place_key(key):     # by its own name, not another city's old
         return False                                                  # or local one ("San Miguel", "Rio")
     return place.kind == "city" and (place.population or 0) > 100_000
+
+
+def _town(key: str) -> bool:
+    """A city or town of GeoNames' table, by its own name ("Grangemouth")."""
+    place = resolve_place(key.title())
+    return place is not None and place.kind == "city" and place_key(place.name) == place_key(key)
+
+
+_MARK_NOUNS = {"mark", "marking", "certification", "certificate", "label", "standard", "rating", "approval"}
+
+
+def _certification(span: Span) -> bool:
+    """"won CE marking", "its CE mark", "an ISO 9001 certificate": letters naming a standard, not a firm."""
+    doc = span.doc
+    return len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.end < len(doc) \
+        and doc[span.end].lemma_.lower() in _MARK_NOUNS and doc[span.end].is_lower
 
 
 def _is_amount(span: Span) -> bool:

@@ -102,8 +102,12 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             company = ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)   # down"
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
-            named = ctx.entities_in(p, sentence, "Company")   # is ...": the text's company, the sentence's only one
-            company = main if named == [main] or _reports_on(ctx, p, token, main) else None
+            audience = _audience(ctx, p, sentence)            # is ...": the text's company, the sentence's only one
+            named = [n for n in ctx.entities_in(p, sentence, "Company") if n not in audience]
+            if not named:                                     # "chief executive Ann Lee told Ridgeline News": the
+                company = ctx.previous_subject_company(p, sentence) or main     # broadcaster is whom she told
+            else:
+                company = main if named == [main] or _reports_on(ctx, p, token, main) else None
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -126,6 +130,25 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                               and (n := ctx.entity_at(p, o, "Company"))), None)       # belongs to the second title
                 if other and other != company:
                     yield Fact(person, "executiveOf", other, ctx.evidence(p, sentence), role=role)
+
+
+def _audience(ctx: DocContext, p: int, sentence: Span) -> set[str]:
+    """The companies a sentence's speaker speaks to: "told Ridgeline Business Network", "said in an interview with
+    RBN", "told the Kelvo Times"."""
+    found = set()
+    for verb in sentence:
+        if verb.lemma_.lower() not in ("tell", "say", "speak", "interview", "write"):
+            continue
+        for child in verb.children:
+            objects = [child] if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" else [
+                o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("to", "with") \
+                else []
+            for obj in objects:
+                if obj.lower_ == "interview":    # "in an interview with RBN"
+                    objects += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"
+                                for o in c.children if o.dep_ == "pobj"]
+                found.update(ctx.entities_in(p, list(obj.subtree), "Company"))
+    return found
 
 
 def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | None:
@@ -203,8 +226,9 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS | TITLE_FUNCTIONS:
         before -= 1                     # "Chief Commercial Officer": capitals, but no name before the title
     named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
-    return title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"} \
-        and not named_before \
+    managing = title.lemma_.lower() == "director" and any(c.lower_ == "managing" for c in title.children)
+    return (title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"}
+            or managing) and not named_before \
         and not any(c.dep_ in ("prep", "poss") for c in title.children) \
         and (not alone or not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
                                   and not m.anaphor for m in ctx.mentions))
@@ -454,6 +478,8 @@ def _role_text(ctx: DocContext, p: int, title: Token) -> str:
     international business', 'chief executive'."""
     skipped = {t.i for child in title.subtree if child != title and child.dep_ in ("appos", "relcl")
                for t in child.subtree}
+    skipped |= {t.i for prep in title.children if prep.dep_ == "prep" and any(   # "analyst at Foo in Seoul"
+        ctx.entity_at(p, o, "Company") for o in prep.children if o.dep_ == "pobj") for t in prep.subtree}
     if _company_for_title(ctx, p, title) != _conj_company(ctx, p, title):
         skipped |= {t.i for child in title.children if child.dep_ in ("conj", "cc") for t in child.subtree}
     words = [t.text for t in title.subtree
@@ -707,7 +733,9 @@ def _named_makers(ctx: DocContext, sentence: Span, p: int) -> Iterator[tuple[str
         mention = ctx.mention_at(p, token)
         if mention and mention.type == "Product" and token.i == mention.start and not mention.anaphor:
             maker = ctx.maker_of.get(mention.entity)
-            if maker and (mention.text != mention.entity or mention.text.lower().startswith(maker.lower() + " ")):
+            if maker and (mention.text != mention.entity or mention.text.lower().startswith(maker.lower() + " ")
+                          or mention.text.lower().startswith(maker.split()[0].lower() + " ")):  # "Zestaro Pass" of
+                #                                                         "Zestaro Technologies S.A.", short "Zestaro"
                 yield mention.entity, maker
 
 
@@ -910,6 +938,12 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "in"
                         for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
+        if len(parties) < 2 and _the_two_companies(sentence):       # "..., the two companies confirmed"
+            named = ctx.entities_in(p, sentence, "Company")
+            before = ctx.previous_subject_company(p, sentence)
+            pair = list(dict.fromkeys(named + ([before] if before and len(set(named)) == 1 else [])))
+            if len(pair) == 2:
+                parties = pair
         if len(parties) < 2:
             continue
         scope = _scope(sentence)
@@ -926,6 +960,12 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 continue
             done.add(key)
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
+
+
+def _the_two_companies(sentence: Span) -> bool:
+    """"the two companies signed", "the two firms confirmed": a pair the sentence (or the one before) names."""
+    return any(t.lower_ == "two" and t.head.lemma_.lower() in COMPANY_NOUNS | {"side", "partner"} and t.head.tag_ == "NNS"
+               and any(c.lower_ == "the" for c in t.head.children) for t in sentence)
 
 
 _COALITION_NOUNS = frozenset({"project", "venture", "alliance", "consortium", "initiative", "partnership", "scheme",
@@ -1206,8 +1246,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 verb.lemma_ == "snap" and any(c.lower_ == "up" for c in verb.children))) or verb.pos_ != "VERB":
             continue                                   # ("snapped up by Rosneft")
         if negated([verb]) or _planned({c.lemma_.lower() for c in verb.ancestors} | {verb.lemma_}, verb_chain(verb)) \
-                or verb.lemma_ in ("acquire", "buy", "purchase") and not _past([verb]):
-            continue
+                or verb.lemma_ in ("acquire", "buy", "purchase") and not _past([verb]) \
+                or any(c.dep_ == "advmod" and c.lower_ in _NOT_WHOLLY_NOW - {"majority"} for c in verb.children):
+            continue                                 # (not "partly owned by", "formerly owned by")
         agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
         if agents:                                   # passive: "Foo, (which is) owned by Acme"
             owners = ctx.entities_in(p, agents, "Company")
@@ -1380,6 +1421,11 @@ def _market_anchor(token: Token) -> Token:
                 anchor = anchor.head
         elif anchor.dep_ == "appos" and anchor.head.lemma_ in ("market", "country", "region"):
             anchor = anchor.head
+        elif anchor.dep_ in ("compound", "amod") and anchor.head.dep_ == "pobj" and anchor.head.tag_ == "NNS" \
+                and anchor.head.head.lower_ in ("in", "to", "across", "throughout") \
+                and anchor.head.lemma_.lower() not in COMPANY_NOUNS | STORE_NOUNS \
+                and not any(c.dep_ == "poss" for c in anchor.head.children):
+            anchor = anchor.head          # "in U.S. hospitals", "to American emergency departments": there
         else:
             break
     return anchor
@@ -1464,6 +1510,10 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             #                    the chain with 230 restaurants in Spain")
         words = _signals(chain, path)
         relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
+            if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
+                continue                                          # never run a train outside Scandinavia": there
+            relation = ("operatesIn", None)                       # already (not "expand outside China")
         if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
             for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
                                                for t in c.subtree], "Product"):                  # product is there
@@ -1560,9 +1610,11 @@ _SITE_NOUNS = frozenset({"plant", "factory", "office", "route", "flight", "hub",
 
 def begins_presence(chain: list[Token]) -> bool:
     """A verb of beginning that governs selling, flying or serving: "will begin selling cars", "began flights to
-    Peru" (not "will begin closing stores", "start charging customers", "runs a start-up")."""
+    Peru" (not "will begin closing stores", "start charging customers", "runs a start-up", nor "will start
+    deliveries of the new model": a product's, by a firm that may sell there already)."""
     return any(verb.lemma_ in _BEGIN_WORDS and any(
         c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
+        and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
         for c in verb.children) for verb in chain)
 
 
@@ -1577,8 +1629,9 @@ _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
     if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain):
         return "absentFrom", None                                 # "pulled out of Russia"
-    negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain)
-    plan = _planned(words, chain)
+    negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
+        or any(c.dep_ == "dobj" and _denied(c) for v in chain for c in v.children)   # "has no presence" (with "in
+    plan = _planned(words, chain)                                                    # Britain" on the verb)
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun
@@ -1863,7 +1916,9 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
                 and token.doc[token.i + 2].lower_ in _SEAT_WORDS and token.doc[token.i + 2].dep_ in ("amod", "acl"):
             holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
-            holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")]
+            holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")] \
+                + ([holder.head] if holder.dep_ == "appos" and not (                # "Acme, a Milan-based distributor"
+                    holder.i + 1 < len(token.doc) and token.doc[holder.i + 1].pos_ in ("VERB", "AUX")) else [])
         company = next((name for t in holders if (name := ctx.entity_at(p, t, "Company"))), None)
         if company is None:
             continue
