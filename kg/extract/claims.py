@@ -3,18 +3,20 @@ Weibo, claiming ..."), quotes with their attribution, and "according to X"."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from kg.model import Claim
 
-from .context import DocContext
+from .context import QA_MARK, DocContext
 from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, PUBLIC_OFFICES, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import is_headline
 from .normalize import normalize_date
-from .relations import TITLES, subject_of
+from .relations import TITLES, quoted as _quoted, subject_of
 
 _FIRST_PERSON_PLURAL = {"we", "our", "us", "ours"}
 _ABOUT_TYPES = ("Company", "Product", "Market")
@@ -190,17 +192,6 @@ def _last_report_source(ctx: DocContext, p: int, noun: Token) -> str | None:
     return last
 
 
-def _quoted(sentence: Span) -> list[Token]:
-    inside, tokens = False, []
-    for token in sentence:
-        if token.text == '"':
-            inside = not inside
-            continue
-        if inside:
-            tokens.append(token)
-    return tokens
-
-
 _CHANNEL_NOUNS = {"interview", "statement", "post", "letter", "note", "call", "conference", "briefing", "memo",
                   "email", "blog", "podcast", "broadcast", "programme", "program", "show", "speech"}
 
@@ -276,6 +267,12 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             speaker = last_speaker[0]                            # a quote running on from the last speaker
         if speaker:
             claim = _continued_quote(ctx, p, sentence, speaker, employer)
+            if claim:
+                found.append(claim)
+    interviewee = _interviewee(ctx)
+    for p, sentence in sentences if interviewee else []:     # an interview's answers are the interviewee's claims
+        if p in ctx.answers and not by_sentence[(p, sentence.start)] and not _quoted(sentence):
+            claim = _continued_quote(ctx, p, sentence, interviewee, employer)
             if claim:
                 found.append(claim)
     author, column = _author(ctx)
@@ -444,7 +441,8 @@ def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, empl
         about.insert(0, employer[speaker])
     if not about:
         return None
-    return Claim(speaker, about, sentence.text.strip(' "'), ctx.evidence(p, sentence), date=_date(ctx, sentence))
+    text = QA_MARK.sub("", sentence.text.strip(' "')).strip(' "')      # (an answer's "A:" is no part of it)
+    return Claim(speaker, about, text, ctx.evidence(p, sentence), date=_date(ctx, sentence))
 
 
 _BYLINE_WORDS = {"columnist", "writer", "editor", "correspondent", "reporter", "journalist", "contributor",
@@ -473,6 +471,16 @@ def _asks_a_question(verb: Token) -> bool:
                if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for t in c.subtree)
 
 
+def _interviewee(ctx: DocContext) -> str | None:
+    """The person an interview ("Q: ... A: ...") is with: the one its headline and introduction name most."""
+    if not ctx.answers:
+        return None
+    first_answer = min(ctx.answers)
+    counts = Counter(m.entity for m in ctx.mentions if m.para < first_answer and m.type in ("Person", "Executive")
+                     and m.entity)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _author(ctx: DocContext) -> tuple[str | None, bool]:
     """The article's named author: a 'By NAME' line, a line that is only a person's name, or a bio
     ('NAME is a columnist ...'); only then do the article's first-person views become claims. A column's
@@ -489,6 +497,10 @@ def _author(ctx: DocContext) -> tuple[str | None, bool]:
             return first.entity, False
         if len(people) == 1 and first.start == 0 and first.end == len(words) and len(words) <= 4:
             return first.entity, False
+        if p <= 3 and len(people) == 1 and len(words) <= 16 and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
+                and first.end < len(doc) and doc[first.end].text == "," \
+                and any(t.lemma_.lower() in _BYLINE_WORDS for t in doc[first.end:]):
+            return first.entity, False          # "3 June 2026 · Ann Lee, senior mobility analyst at Kelvo Research"
         root = doc[first.start:first.end].root
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                 t.lemma_.lower() in _BYLINE_WORDS for t in root.head.subtree):

@@ -3,6 +3,8 @@ or pointed at by "the company", "it", "he") each token stands for."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,6 +19,8 @@ from .nlp import Paragraph
 from .places import markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
+QA_MARK = re.compile(r"^\W{0,2}([QA])\W{0,2}:\W{0,2}\s", re.IGNORECASE)       # "Q: ...", "**A:** ..."
+_INTERVIEWEE_PRONOUNS = {"we", "our", "us", "ours"}     # in an interview's answers: the interviewee's company
 # Verbs whose object "the business" is the firm itself ("who founded the business in 2009"), not a unit of it.
 _FOUNDING_VERBS = {"found", "co-found", "cofound", "start", "run", "lead", "join"}
 # Product nouns that point back at a named product ("the chip", "the drug"); not words that name a kind of
@@ -101,6 +105,15 @@ def _said_only_of_products(subject: Token) -> bool:
                for c in verb.children)
 
 
+def _hyphenated_noun(token: Token) -> str:
+    """'start-up' split by the tokenizer into "start", "-", "up" (the head): the whole word, at its last part."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return ""
+
+
 @dataclass
 class DocContext:
     article: Article
@@ -127,6 +140,31 @@ class DocContext:
         return self._countries
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     _countries: tuple[str, ...] | None = None
+
+    @property
+    def answers(self) -> set[int]:
+        """The paragraphs of an interview's answers: from each "A:" line to the next "Q:" line (an
+        interview is two or more of each)."""
+        return self._interview["A"]
+
+    @property
+    def questions(self) -> set[int]:
+        """The paragraphs of an interview's questions ("Q:" lines)."""
+        return self._interview["Q"]
+
+    @functools.cached_property
+    def _interview(self) -> dict[str, set[int]]:
+        marks = [QA_MARK.match(paragraph.doc.text) for paragraph in self.paragraphs]
+        kinds = [m.group(1).upper() if m else None for m in marks]
+        found: dict[str, set[int]] = {"Q": set(), "A": set()}
+        if kinds.count("Q") < 2 or kinds.count("A") < 2:
+            return found
+        current = None
+        for p, kind in enumerate(kinds):
+            current = kind or current
+            if current:
+                found[current].add(p)
+        return found
 
     def index(self) -> None:
         self._by_token = {}
@@ -378,12 +416,15 @@ class DocContext:
                     continue
                 target, kind = None, None
                 lower = token.lower_
-                if lower in _COMPANY_PRONOUNS and token.pos_ == "PRON":
+                if lower in _COMPANY_PRONOUNS and token.pos_ == "PRON" \
+                        or lower in _INTERVIEWEE_PRONOUNS and p in self.answers \
+                        or lower in ("you", "your") and p in self.questions:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
-                elif token.pos_ == "NOUN" and token.tag_ == "NN" and (
-                        token.lemma_.lower() in COMPANY_NOUNS or token.lower_ == "business" and token.dep_ == "dobj"
+                elif (token.pos_ == "NOUN" and token.tag_ == "NN" or _hyphenated_noun(token) in COMPANY_NOUNS) and (
+                        token.lemma_.lower() in COMPANY_NOUNS or _hyphenated_noun(token) in COMPANY_NOUNS
+                        or token.lower_ == "business" and token.dep_ == "dobj"
                         and token.head.lemma_.lower() in _FOUNDING_VERBS) \
                         and token.dep_ != "appos" \
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)

@@ -51,7 +51,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     pooled = pool_votes(mentions)
     company_keys = {strip_legal_suffixes(m.text) for m in mentions if type_of(pooled[m.key]) == "Company"}
     first_words = {key.split()[0] for key in company_keys
-                   if " " in key and key.split()[-1] in INDUSTRY_WORDS | LEGAL_SUFFIXES}
+                   if " " in key and key.split()[-1] in TRADE_NAME_ENDINGS | LEGAL_SUFFIXES}
     last_words = {key.split()[-1] for key in company_keys if 1 < len(key.split()) <= 3} \
         - INDUSTRY_WORDS - LEGAL_SUFFIXES                      # "Boerse" for "Deutsche Boerse"
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}

@@ -70,7 +70,8 @@ hotels resorts hospitality cosmetics textiles furniture construction cement engi
 renewables robotics healthcare diagnostics biosciences biologics genomics beverages agro agri railways freight
 aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
 transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
-machinery mobility payments ports
+machinery mobility payments ports electric aerostructures aeronautics avionics composites
+forgings castings
 """)
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.
@@ -166,7 +167,7 @@ hotel hotels
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
                             "stock carry approve approval out")
 # Words that say a company is not in a market.
-ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist")
+ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist quit")
 # Words that make an entry a plan rather than a fact.
 PLAN_CUES = _words("""
 plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh

@@ -31,7 +31,8 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
-              "more", "western", "eastern", "northern", "southern"}    # ("its top Western executive")
+              "more", "western", "eastern", "northern", "southern", "news"}   # ("its top Western executive",
+#                                                                    "News of the deal came as ...")
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
 # Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
 # a person.
@@ -147,6 +148,11 @@ def _clean_span(span: Span) -> Span | None:
             and doc[start].text[:1].isupper() and doc[start - 1].ent_type_ in ("NORP", "GPE") \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == start:
         start -= 1                      # "Norvik Re", "Ruritanian Air": the place is part of the name (not "Korean LG")
+    for i in range(start + 2, end - 1):  # "Ardentide Capital of Singapore", "Anvaya Electric of India": a firm
+        if doc[i].lower_ == "of" and doc[i - 1].lower_ in TRADE_NAME_ENDINGS - _TAKES_OF \
+                and resolve_market(doc[i + 1:end].text) is not None:      # and its country (not "Royal Bank of
+            end = i                                                        # Scotland")
+            break
     if start >= end:
         return None
     span = doc[start:end]
@@ -167,6 +173,12 @@ def _clean_span(span: Span) -> Span | None:
             and not _model_number(span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
+
+
+# Trade words that name institutions "of" a country: "Royal Bank of Scotland", "National Insurance of Greece".
+_TAKES_OF = frozenset({"bank", "banks", "insurance", "assurance", "railways", "airways", "airlines", "air", "airports",
+                       "power", "energy", "telecom", "telecommunications", "steel", "mining", "shipping", "oil",
+                       "petroleum", "post"})
 
 
 _LOWER_CASE_MODEL_WORDS = {"mini", "nano", "lite", "ultra"}     # (not "plus", "pro": "the Zorba 5 plus two games")
@@ -486,8 +498,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     doc[span.end].text in _DASHES or doc[span.end].tag_ in ("VBD", "VBN", "VBZ", "VBP")):
                 add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
                 #                                                  swallowed ("Bernstein said Stellantis")
+            elif span is not None and span.end + 1 < whole.end and doc[span.end].lower_ == "of" \
+                    and resolve_market(doc[span.end + 1:whole.end].text) is not None:
+                add(doc[span.end + 1:whole.end], Counter(Market=4), clean=False)   # "... Capital of Singapore"
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
-                    or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span):
+                    or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
+                    or _funding_round(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -1149,6 +1165,9 @@ _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdog
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
 
+_FOUNDING = {"found", "co-found", "cofound"}
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -1249,15 +1268,26 @@ def context_votes(span: Span) -> Counter:
     if after is not None and after.lower_ == "of" and root.pos_ == "PROPN" and (root.ent_type_ != "PERSON" or len(span) == 1) and any(
             resolve_market(doc[span.end + 1:span.end + 1 + k].text) for k in (1, 2, 3) if span.end + 1 + k <= len(doc)):
         votes["Company"] += 1.5         # "Ericsson of Sweden", "EVA of Taiwan"
-    if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in root.children) or (
+    if any(c.dep_ == "poss" and c.ent_type_ == "GPE" and _place_name(c.text) for c in root.children) or (
             before is not None and before.tag_ == "POS" and before2 is not None and before2.ent_type_ == "GPE"
-            and root.pos_ == "PROPN"):
-        votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras"
+            and _place_name(before2.text) and root.pos_ == "PROPN"):
+        votes["Company"] += 2           # "Argentina's Enarsa", "Brazil's Petrobras" (not "Tindahub's Bea Salonga",
+        #                                 a firm the model took for a place)
     if before is not None and before.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS or any(
             c.dep_ == "appos" and c.lemma_.lower().split("-")[-1] in _OVERSIGHT_NOUNS for c in root.children):
         votes["Public"] += 4            # "watchdog Ofcom", "super-regulator Ofcom": a public body, no entity
     if before is not None and before.lower_ in _TITLE_PREFIXES or len(span) > 1 and span[0].lower_ in _MISTER:
         votes["Person"] += 4            # "Mr Smith"
+    if after is not None and after.text == "," and span.end + 2 < len(doc) and doc[span.end + 1].like_num \
+            and doc[span.end + 2].text == "," and doc[span.end + 1].text.isdigit() \
+            and 16 <= int(doc[span.end + 1].text) <= 99 and root.pos_ == "PROPN":
+        votes["Person"] += 3            # "Salonga, 34, who ran ...": an age
+    if root.dep_ == "nsubj" and root.head.lemma_ in _FOUNDING and len(span) > 1 and root.ent_type_ != "GPE" \
+            and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children):
+        votes["Person"] += 2            # "Bea Salonga founded Tindahub in Manila in 2022"
+    if first.dep_ == "dobj" and first.head.lemma_ in _FOUNDING | {"start"} and root.pos_ == "PROPN" \
+            and root.ent_type_ != "PERSON" and not _place_name(span.text):
+        votes["Company"] += 2           # "... founded Tindahub", "before starting Tindahub"
     if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
         votes["Company" if _firm_named_by_plural(before, span) else "Person"] += 2   # "CEO Jane Doe", "analyst
@@ -1383,7 +1413,9 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site", "its Zorba 3 console", "its
         #                                 Brightwater Zen players" (not "the Samsung phone")
     elif root.dep_ == "compound" and root.head.tag_ == "NN" and (
-            root.head.i == span.end and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
+            (root.head.i == span.end or root.head.i == span.end + 1 and doc[span.end].is_lower    # "the Kargo
+             and doc[span.end].dep_ == "compound" and doc[span.end].head == root.head)          # cargo bike"
+            and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
             or root.head.lower_ == "system" and root.head.i == span.end + 1 and doc[span.end].lower_ == "operating") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
@@ -1597,6 +1629,13 @@ def _town(key: str) -> bool:
 
 
 _MARK_NOUNS = {"mark", "marking", "certification", "certificate", "label", "standard", "rating", "approval"}
+
+
+def _funding_round(span: Span) -> bool:
+    """"a $62 million Series C round": a round of funding, not a product."""
+    doc = span.doc
+    return len(span) == 2 and span[0].lower_ == "series" and len(span[1].text) == 1 and span[1].text.isupper() \
+        and span.end < len(doc) and doc[span.end].lower_ in ("round", "funding", "financing", "raise")
 
 
 def _certification(span: Span) -> bool:

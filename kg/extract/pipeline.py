@@ -62,7 +62,11 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
                                 date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
             facts.append(fact)
-            if fact.predicate == "targetsMarket" and event_type == "MarketEntry" and first_entry(sentence):
+            if fact.predicate == "targetsMarket" and event_type is None and first_stores(sentence) \
+                    and fact.subject not in ctx.products:
+                event_type = "MarketEntry"           # "a deal that would give it its first stores in Belgium"
+            if fact.predicate == "targetsMarket" and event_type == "MarketEntry" and (
+                    first_entry(sentence) or first_stores(sentence)):
                 facts.append(Fact(fact.subject, "absentFrom", fact.object, fact.evidence))   # not there yet
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,

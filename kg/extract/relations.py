@@ -55,7 +55,10 @@ def verb_chain(token: Token) -> list[Token]:
     chain = [token]
     while token.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl") \
             and token.head != token and len(chain) < 6:
-        token = token.head
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break                       # "it has never sold ... in Europe, but it will start selling ...": a
+        token = token.head              # clause of its own
         chain.append(token)
     return chain
 
@@ -130,6 +133,18 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                               and (n := ctx.entity_at(p, o, "Company"))), None)       # belongs to the second title
                 if other and other != company:
                     yield Fact(person, "executiveOf", other, ctx.evidence(p, sentence), role=role)
+
+
+def quoted(sentence: Span) -> list[Token]:
+    """The tokens of a sentence inside quotation marks."""
+    inside, tokens = False, []
+    for token in sentence:
+        if token.text == '"':
+            inside = not inside
+            continue
+        if inside:
+            tokens.append(token)
+    return tokens
 
 
 def _audience(ctx: DocContext, p: int, sentence: Span) -> set[str]:
@@ -226,12 +241,15 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS | TITLE_FUNCTIONS:
         before -= 1                     # "Chief Commercial Officer": capitals, but no name before the title
     named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
+    in_quotes = {t.i for t in quoted(sentence)} if title.i not in {t.i for t in quoted(sentence)} else set()
+    #                                           (what the titled person says names firms of its own: '"...
+    #                                           Tanager ...," chief executive Ann Lee said')
     managing = title.lemma_.lower() == "director" and any(c.lower_ == "managing" for c in title.children)
     return (title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"}
             or managing) and not named_before \
         and not any(c.dep_ in ("prep", "poss") for c in title.children) \
         and (not alone or not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
-                                  and not m.anaphor for m in ctx.mentions))
+                                  and not m.anaphor and m.start not in in_quotes for m in ctx.mentions))
 
 
 _APPOINT_VERBS = {"hire", "name", "appoint", "promote", "tap", "elect", "pick", "choose", "recruit", "install", "make"}
@@ -360,8 +378,9 @@ def _person_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
     if nxt < len(doc):
         name = ctx.entity_at(p, doc[nxt], "Person")
         if name and (title.head == doc[nxt] or doc[nxt].head == title or title.dep_ == "compound"
-                     or ctx.entity_at(p, title.head, "Person") == name or _closing_apposition(ctx, p, title, nxt)):
-            return name
+                     or ctx.entity_at(p, title.head, "Person") == name or _closing_apposition(ctx, p, title, nxt)
+                     or nxt == title.i + 1 and title.is_lower and ctx.mention_at(p, doc[nxt]).start == nxt):
+            return name                   # ('..., chief executive Ann Lee said', however the parser hangs it)
     # "Jane Doe is the chief executive of Acme"
     if title.dep_ == "attr":
         subject = subject_of(title.head)
@@ -931,6 +950,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if token.pos_ == "NOUN":                        # "a Foo and Bar co-production", "the Foo-Bar joint venture"
             parties += [n for c in token.children if c.dep_ in ("compound", "nmod") for x in conjuncts(c)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
+            if len(parties) == 1 and any(c.lower_ == "with" for c in token.children):   # "its partnership with
+                parties[:0] = [n for c in token.children if c.dep_ == "poss"            # Foo": its owner is the
+                               and (n := ctx.entity_at(p, c, "Company")) and n not in parties]   # other party
         if verb is not None and verb is not token and verb.lemma_ in _TAKEOVER_VERBS | {"sell"} \
                 and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head == verb:
             #                                            "is buying a 26% stake in Foo in a deal worth 25m euros"
@@ -939,7 +961,10 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
         if len(parties) < 2 and _the_two_companies(sentence):       # "..., the two companies confirmed"
-            named = ctx.entities_in(p, sentence, "Company")
+            venture = {t.i for a in sentence if a.dep_ == "appos"       # (not the venture they set up: "agreed to
+                       and a.head.lemma_.lower() in PARTNERSHIP_NOUNS | _COALITION_NOUNS for t in a.subtree}
+            named = ctx.entities_in(p, [t for t in sentence if t.i not in venture], "Company")   # set up a joint
+            #                                                                   venture, Atzala Veyrac ...")
             before = ctx.previous_subject_company(p, sentence)
             pair = list(dict.fromkeys(named + ([before] if before and len(set(named)) == 1 else [])))
             if len(pair) == 2:
@@ -1484,9 +1509,16 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     seen.add((fact.subject, market))
                     yield fact, None
             continue
-        verb, path, owner = _climb(ctx, p, anchor)
+        where = next((c for c in token.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                      and any(w.lower_ == "where" for w in c.children)
+                      and (s := subject_of(c)) is not None and ctx.entity_at(p, s, "Company")), None)
+        if where is not None:                # "Indonesia, where we have no stores": the clause on the place says
+            verb, path, owner = where, [], None  # who is there
+        else:
+            verb, path, owner = _climb(ctx, p, anchor)
         chain = verb_chain(verb) if verb is not None else []
         subjects: list[str] = [owner] if owner else []
+        sited = False
         if not subjects:
             for v in chain:
                 subject = subject_of(v)
@@ -1497,8 +1529,17 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     #                                  Zorbix 2 has been released in the US": two subjects in the parse
                     subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                             and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
+                    if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS:
+                        subjects = [n for c in subject.children if c.dep_ == "poss"       # "Veyrac's plants are in
+                                    and (n := ctx.entity_at(p, c, "Company"))]            # France and Tunisia"
+                        sited = bool(subjects)
                     subjects = subjects or [n for c in subject.children if c.dep_ == "appos"      # "Its subsidiary
                                             and (n := ctx.entity_at(p, c, "Company", "Product"))]  # Kelvo Regional flies"
+                    if not subjects and subject.lower_ in ("both", "all", "each") and v.dep_ in ("ccomp", "advcl"):
+                        subjects = list(dict.fromkeys(ctx.entities_in(    # "makes the Aero 7 and the Kargo bike,
+                            p, [t for c in v.head.children if c.dep_ == "dobj" for t in c.subtree]   # both sold in
+                            + [t for c in v.head.children if c.dep_ == "dobj" for x in c.conjuncts   # Denmark"
+                               for t in x.subtree], "Product")))
                     if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
                         subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                     if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
@@ -1509,7 +1550,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             continue          # (the market is another company's, named on the way: "signed a deal with Pellino,
             #                    the chain with 230 restaurants in Spain")
         words = _signals(chain, path)
-        relation = _path_relation(path, chain, words) or _market_relation(words, chain, path)
+        relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
+            or (("operatesIn", None) if sited and not negated(chain) else None)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
             if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
                 continue                                          # never run a train outside Scandinavia": there
@@ -1618,6 +1660,16 @@ def begins_presence(chain: list[Token]) -> bool:
         for c in verb.children) for verb in chain)
 
 
+_STOP_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "discontinue", "quit"})
+
+
+def _stopped_selling(chain: list[Token]) -> bool:
+    """"stopped selling in the United Kingdom last October", "has ended flights to Peru": gone (not "will stop")."""
+    return any(verb.lemma_ in _STOP_VERBS and _past([verb]) and any(
+        c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
+        for c in verb.children) for verb in chain)
+
+
 _SELLING_VERBS = frozenset({"sell", "offer", "ship", "fly", "serve", "operate", "distribute", "deliver", "export",
                             "retail", "stock", "market"})
 _SERVICE_NOUNS = frozenset({"flight", "flights", "service", "services", "sale", "sales", "shipment", "shipments",
@@ -1627,7 +1679,7 @@ _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out
 
 
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
-    if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain):
+    if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain):
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
         or any(c.dep_ == "dobj" and _denied(c) for v in chain for c in v.children)   # "has no presence" (with "in
@@ -1904,7 +1956,8 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             via = ("at", "from", "of") if holder.lemma_.lower() in TITLES else ("at", "from")   # "director of Foo in
             holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in via   # the UK"
                                   and c.i < token.i for t in c.children if t.dep_ == "pobj"]
-            if holder.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | {"station", "centre", "center"}:
+            if holder.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | {"station", "centre", "center"} \
+                    and not any(c.lower_ in ("first", "new", "future", "planned", "proposed") for c in holder.children):
                 holders += [c for c in holder.children if c.dep_ in ("poss", "compound")]   # "Acme's stations in the
                 #                                                          US", "one Acme distribution centre in the UK"
                 holders += [g for c in holder.children if c.dep_ == "compound" for g in c.children
