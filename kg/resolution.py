@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 # Words that designate a company's legal form or grouping, not its identity.
 LEGAL_SUFFIXES = frozenset("""
 inc incorporated corp corporation co company cos ltd limited llc llp lp plc ag sa se nv bv gmbh kg
-kk spa sas ab asa oyj as pte pty bhd tbk group holdings holding technologies technology
+kk spa sas ab asa oy oyj as aps pte pty bhd tbk group holdings holding technologies technology
 """.split())
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -33,8 +33,15 @@ def normalize(name: str) -> str:
 def strip_legal_suffixes(name: str) -> str:
     """'Huawei Technologies Co., Ltd.' -> 'Huawei'. Never strips a name down to nothing."""
     words = normalize(name).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
+    while len(words) > 1:
+        if words[-1] in LEGAL_SUFFIXES:
+            words.pop()
+            continue
+        letters = next((n for n in (3, 2) if len(words) > n and all(len(w) == 1 for w in words[-n:])
+                        and "".join(words[-n:]) in LEGAL_SUFFIXES), None)
+        if letters is None:                  # "N.V.", "S.p.A.": a dotted legal form, in letters after normalize
+            break
+        del words[-letters:]
     return " ".join(words)
 
 

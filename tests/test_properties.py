@@ -151,6 +151,13 @@ def test_name_comparisons_never_raise(a, b, entity_type):
     assert isinstance(is_short_form(a, b), bool)
 
 
+@pytest.mark.parametrize("name, stripped", [("Noorda Group N.V.", "noorda"), ("Kvist Denim ApS", "kvist denim"),
+                                             ("Fiat S.p.A.", "fiat"), ("Huawei Technologies Co., Ltd.", "huawei"),
+                                             ("A B", "a b"), ("S.A.", "s a")])
+def test_legal_forms_dotted_or_not_are_stripped_but_never_the_whole_name(name, stripped):
+    assert strip_legal_suffixes(name) == stripped
+
+
 # ------------------------------------------------------------------ value normalisers
 
 DATES = st.one_of(TEXT, st.sampled_from(["last Monday", "Q3 2020", "the first half", "24 May 2019", "2019-09",

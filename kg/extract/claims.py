@@ -4,7 +4,6 @@ Weibo, claiming ..."), quotes with their attribution, and "according to X"."""
 from __future__ import annotations
 
 from collections import Counter
-
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -12,13 +11,12 @@ from spacy.tokens import Span, Token
 from kg.model import Claim
 
 from .context import QA_MARK, DocContext
-from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, PUBLIC_OFFICES, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, PUBLIC_OFFICES, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import is_headline
 from .normalize import normalize_date
 from .relations import TITLES, quoted as _quoted, subject_of
 
-_FIRST_PERSON_PLURAL = {"we", "our", "us", "ours"}
 _ABOUT_TYPES = ("Company", "Product", "Market")
 
 
@@ -107,7 +105,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         t.i in quoted or own and ctx.entity_at(p, t, "Company") == own))         # ... it could trigger"), and
         and not _anaphor_in_quote(ctx, p, t, quoted, own)], speaker)            # a quote's "the bank" not the
     #                                                                            narrative's company
-    if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
+    if any(t.lower_ in FIRST_PERSON_PLURAL for t in tokens) and speaker in employer:
         if employer[speaker] not in about:
             about.insert(0, employer[speaker])
     if not about and ctx.types.get(speaker) == "Company":
@@ -269,15 +267,17 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             claim = _continued_quote(ctx, p, sentence, speaker, employer)
             if claim:
                 found.append(claim)
-    interviewee = _interviewee(ctx)
+    author, column = _author(ctx)
+    interviewee = _interviewee(ctx, author)
     for p, sentence in sentences if interviewee else []:     # an interview's answers are the interviewee's claims
         if p in ctx.answers and not by_sentence[(p, sentence.start)] and not _quoted(sentence):
             claim = _continued_quote(ctx, p, sentence, interviewee, employer)
             if claim:
                 found.append(claim)
-    author, column = _author(ctx)
     if author:
         for (p, sentence), speakers in zip(sentences, speakers_of):
+            if p in ctx.answers | ctx.questions:
+                continue                  # (an interview's questions are the interviewer's, its answers not theirs)
             own_view = any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in sentence)
             if not (own_view or column) or _quoted(sentence) or by_sentence[(p, sentence.start)] \
                     or _inside_quote(ctx, p, sentence) or speakers \
@@ -437,7 +437,7 @@ def _continued_quote(ctx: DocContext, p: int, sentence: Span, speaker: str, empl
     inside = {t.i for t in tokens}                     # the whole sentence is the quotation
     about = _about(ctx, p, [t for t in tokens if t.pos_ != "PRON"
                             and not _anaphor_in_quote(ctx, p, t, inside, employer.get(speaker))], speaker)
-    if any(t.lower_ in _FIRST_PERSON_PLURAL for t in tokens) and speaker in employer and employer[speaker] not in about:
+    if any(t.lower_ in FIRST_PERSON_PLURAL for t in tokens) and speaker in employer and employer[speaker] not in about:
         about.insert(0, employer[speaker])
     if not about:
         return None
@@ -471,14 +471,17 @@ def _asks_a_question(verb: Token) -> bool:
                if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for t in c.subtree)
 
 
-def _interviewee(ctx: DocContext) -> str | None:
-    """The person an interview ("Q: ... A: ...") is with: the one its headline and introduction name most."""
+def _interviewee(ctx: DocContext, author: str | None) -> str | None:
+    """The person an interview ("Q: ... A: ...") is with: the one its headline and introduction name most, not
+    its author (on a tie, the one named last before the questions: the introduction ends with them)."""
     if not ctx.answers:
         return None
     first_answer = min(ctx.answers)
-    counts = Counter(m.entity for m in ctx.mentions if m.para < first_answer and m.type in ("Person", "Executive")
-                     and m.entity)
-    return counts.most_common(1)[0][0] if counts else None
+    named = [m for m in ctx.mentions if m.para < first_answer and m.type in ("Person", "Executive") and m.entity
+             and m.entity != author]
+    counts = Counter(m.entity for m in named)
+    last = {m.entity: (m.para, m.start) for m in named}
+    return max(counts, key=lambda entity: (counts[entity], last[entity])) if counts else None
 
 
 def _author(ctx: DocContext) -> tuple[str | None, bool]:

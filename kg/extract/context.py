@@ -12,17 +12,17 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, PRODUCT_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import Mention
 from .nlp import Paragraph
 from .places import markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
+_TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
 QA_MARK = re.compile(r"^\W{0,2}([QA])\W{0,2}:\W{0,2}\s", re.IGNORECASE)       # "Q: ...", "**A:** ..."
-_INTERVIEWEE_PRONOUNS = {"we", "our", "us", "ours"}     # in an interview's answers: the interviewee's company
 # Verbs whose object "the business" is the firm itself ("who founded the business in 2009"), not a unit of it.
-_FOUNDING_VERBS = {"found", "co-found", "cofound", "start", "run", "lead", "join"}
+_FIRM_OBJECT_VERBS = {"found", "co-found", "cofound", "start", "run", "lead"}
 # Product nouns that point back at a named product ("the chip", "the drug"); not words that name a kind of
 # offering too broad to stand for one product ("the service", "the system") or parts of a name ("the series").
 _PRODUCT_ANAPHORS = PRODUCT_NOUNS - COMPANY_NOUNS - {
@@ -105,6 +105,20 @@ def _said_only_of_products(subject: Token) -> bool:
                for c in verb.children)
 
 
+def _descriptions(name: Token) -> list[Token]:
+    """The nouns a name is described by in apposition: "Tindra Labs, a start-up", "a start-up, Tindra Labs"."""
+    found = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "appos":
+        found.append(name.head)
+    return found
+
+
+def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
+    """A nationality on the noun ("the Swedish firm") that a company's known home countries rule out."""
+    nationality = _nationality(noun) if noun.pos_ == "NOUN" else None
+    return bool(nationality and homes and nationality not in homes)
+
+
 def _hyphenated_noun(token: Token) -> str:
     """'start-up' split by the tokenizer into "start", "-", "up" (the head): the whole word, at its last part."""
     doc = token.doc
@@ -159,8 +173,9 @@ class DocContext:
         found: dict[str, set[int]] = {"Q": set(), "A": set()}
         if kinds.count("Q") < 2 or kinds.count("A") < 2:
             return found
+        last = max(p for p, kind in enumerate(kinds) if kind)
         current = None
-        for p, kind in enumerate(kinds):
+        for p, kind in enumerate(kinds[:last + 1]):      # (what follows the last answer is the outlet's again)
             current = kind or current
             if current:
                 found[current].add(p)
@@ -263,6 +278,19 @@ class DocContext:
             return None          # (not "Arcton met Velmont": either one; but "Forthline, which owns Grangemouth, ...")
         return subjects[0]
 
+    def _described_before(self, para: int, noun: Token) -> Mention | None:
+        """The company the sentence before calls by the noun that opens this one: "bought Tindra Labs, a start-up
+        from Oslo. The start-up has 40 staff" (Tindra Labs, not the buyer who is the subject)."""
+        sentence = noun.sent
+        word = _hyphenated_noun(noun) or noun.lemma_.lower()
+        if noun.pos_ not in ("NOUN", "ADP", "PART") or sentence.start == 0:
+            return None
+        before = noun.doc[sentence.start - 1].sent
+        found = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
+                 and m.type == "Company" and m.entity and not m.anaphor
+                 and any((_hyphenated_noun(d) or d.lemma_.lower()) == word for d in _descriptions(noun.doc[m.start:m.end].root))]
+        return found[0] if len({m.entity for m in found}) == 1 else None
+
     # ------------------------------------------------------------------ anaphora
 
     def _clause_subject(self, para: int, pronoun: Token) -> Mention | None:
@@ -272,6 +300,8 @@ class DocContext:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head          # "GM, which is struggling with its own marques": GM's
         if subject is None:
             return None
         named = [subject] + [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("like", "as")
@@ -291,14 +321,16 @@ class DocContext:
 
     def _reporting_subject(self, para: int, pronoun: Token) -> Mention | None:
         """'Sony has said it will launch ...': the subject of a clause reported by a company is that company
-        (so is a person's "he" the person who says it); so is the subject of a clause of time or reason
-        ("Takasugi has led the market since it launched the Kairo")."""
+        (so is a person's "he" the person who says it); so is the subject of a clause of time when the main
+        clause names no other firm as its object ("Takasugi has led the market since it launched the Kairo")."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = pronoun.head
         if not (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "hope"}
-                or clause.dep_ == "advcl" and clause.head.pos_ in ("VERB", "AUX")):    # "Takasugi has dominated ...
-            return None                                                            # since it launched its Kairo"
+                or clause.dep_ == "advcl" and clause.head.pos_ in ("VERB", "AUX")     # "Takasugi has dominated ...
+                and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)   # since it launched
+                and not any(c.dep_ == "dobj" and self._by_token.get((para, c.i)) for c in clause.head.children)):
+            return None             # its Kairo" (not "Kelvo bought Tarrow after it lost its licence": either firm)
         subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
@@ -415,9 +447,9 @@ class DocContext:
                 if (p, token.i) in self._by_token:
                     continue
                 target, kind = None, None
-                lower = token.lower_
+                lower = token.lower_           # (an interview's "we" is the interviewee's firm, its "you" too)
                 if lower in _COMPANY_PRONOUNS and token.pos_ == "PRON" \
-                        or lower in _INTERVIEWEE_PRONOUNS and p in self.answers \
+                        or lower in FIRST_PERSON_PLURAL and p in self.answers \
                         or lower in ("you", "your") and p in self.questions:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -425,7 +457,7 @@ class DocContext:
                 elif (token.pos_ == "NOUN" and token.tag_ == "NN" or _hyphenated_noun(token) in COMPANY_NOUNS) and (
                         token.lemma_.lower() in COMPANY_NOUNS or _hyphenated_noun(token) in COMPANY_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
-                        and token.head.lemma_.lower() in _FOUNDING_VERBS) \
+                        and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS) \
                         and token.dep_ != "appos" \
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                              or token.left_edge.lower_ in ("the", "this")) \
@@ -463,17 +495,13 @@ class DocContext:
                 if kind == "Company" and target is None and token.pos_ == "NOUN" \
                         and any(c.dep_ in ("amod", "compound") for c in token.children):
                     target = self._described_in_sentence(p, token)   # "Kelvo's K9 chip, which the Taiwanese
-                    nationality = _nationality(token)                   # chipmaker began producing": Kelvo, unless
-                    if target is not None and nationality and homes.get(target.entity) \
-                            and nationality not in homes[target.entity]:   # its known home says otherwise
-                        target = None
+                    if target is not None and _contradicts_home(token, homes.get(target.entity)):   # chipmaker
+                        target = None                   # began producing": Kelvo, unless its known home says otherwise
                 if kind == "Company" and target is None and token.dep_ in ("nsubj", "nsubjpass") \
                         and span[0] == token.sent.start:        # "... arch-rival, Halland Rail, has no presence in
-                    target = self._previous_subject(p, token.sent)    # Britain. The Swedish firm runs trains ...":
-                    nationality = _nationality(token) if token.pos_ == "NOUN" else None     # the subject before
-                    if target is not None and nationality and homes.get(target.entity) \
-                            and nationality not in homes[target.entity]:
-                        target = None
+                    target = self._described_before(p, token) or self._previous_subject(p, token.sent)   # Britain.
+                    if target is not None and _contradicts_home(token, homes.get(target.entity)):  # The Swedish
+                        target = None                                      # firm runs trains ...": the subject before
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
                 if target is None:

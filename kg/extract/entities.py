@@ -65,7 +65,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     full_name_surnames = {key.split()[-1] for key, votes in pooled.items()
                           if " " in key and type_of(votes) == "Person"}
     company_tails = {" ".join(key.split()[-n:]) for key in company_keys       # "Serra Azul" for "Cimentos Serra
-                     for n in range(2, len(key.split()))}                      # Azul", whatever the model says
+                     for n in range(2, len(key.split()))                       # Azul", whatever the model says (not
+                     if key.split()[-1] not in TRADE_NAME_ENDINGS}             # "Star Airlines", a firm's name itself)
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
@@ -176,6 +177,11 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
         word = next(iter(group)).lower()
         owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
         start = min((first_seen[f] for f in group if f in first_seen), default=None)
+        units = [g for g in groups if g is not group and any(len(f.split()) > 1 and f.split()[0].lower() == word
+                                                             for f in g)]
+        if len(units) > 1 and start is not None and owners and all(
+                min((first_seen[f] for f in g if f in first_seen), default=start) > start for g in units):
+            continue                      # "BT" named before "BT Wholesale" and "BT Retail": the parent, not either
         if not owners and start is not None:
             owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
                       and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
@@ -192,6 +198,8 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             merged.add(id(group))
     for group in [g for g in groups if id(g) not in merged and all(len(f.split()) > 1 for f in g)]:
         tail = strip_legal_suffixes(next(iter(group))).split()       # "Serra Azul" of "Cimentos Serra Azul"
+        if tail[-1] in TRADE_NAME_ENDINGS:
+            continue                      # ("Star Airlines" beside "Nordic Star Airlines": a name of its own)
         owners = [g for g in groups if g is not group and id(g) not in merged and any(
             len(strip_legal_suffixes(f).split()) > len(tail) and strip_legal_suffixes(f).split()[-len(tail):] == tail
             for f in g)]

@@ -125,6 +125,9 @@ PUBLIC_OFFICES = _words("""
 minister secretary president chancellor governor ambassador senator premier official commissioner
 """)
 
+# What a speaker calls their own company (or an official their country).
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours"})
+
 # Verbs of saying: their subject is a speaker and their complement a claim.
 SPEECH_VERBS = _words("""
 say tell add note claim write post state explain argue believe warn predict expect announce
@@ -187,7 +190,7 @@ COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger chall
 COMPETITION_VERBS = _words("compete rival battle challenge take fight")
 # Subsidiaries.
 SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand "
-                          "business businesses operation operations team")
+                          "business businesses operation operations team marque marques")
 # Financial metrics.
 METRIC_WORDS = _words("""
 revenue revenues sales profit profits income earnings turnover ebitda ebit loss losses shipments

@@ -159,7 +159,8 @@ def _clean_span(span: Span) -> Span | None:
     if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
             and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
-    if span.text.lower() in _NOT_NAMES or span.text.lower() in EXECUTIVE_TITLES | PRODUCT_NOUNS | COMPANY_NOUNS \
+    if span.text.lower() in _NOT_NAMES or span.text.lower() in PRODUCT_NOUNS | COMPANY_NOUNS \
+            or span.text.lower() in EXECUTIVE_TITLES and not _firm_in_title_letters(span) \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
             or _headline_slug(span) or _street_name(span) \
@@ -661,11 +662,6 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(span, Counter())
             else:
                 weak.append((p, span))
-        unfinished = len(doc) > 0 and doc[-1].text not in {".", "!", "?", '"', "\u201d", "'"}
-        for mention in mentions:
-            if mention.para == p:
-                mention.headline = mention.headline or in_headline
-                mention.title_line = mention.title_line or unfinished
     known = {m.text.lower() for m in mentions}
     surnames = {m.text.lower().split()[-1] for m in mentions if m.ner == "PERSON" and " " in m.text}
     for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
@@ -679,6 +675,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mentions.append(mention)
     mentions += _calendar_word_companies(mentions, paragraphs, taken_in)
     mentions.sort(key=lambda m: (m.para, m.start))
+    headlines = [is_headline(paragraph.doc) for paragraph in paragraphs]
+    for mention in mentions:             # a title-case headline; a line without a sentence's end, of any case
+        doc = paragraphs[mention.para].doc
+        mention.headline = mention.headline or headlines[mention.para]
+        mention.title_line = len(doc) > 0 and doc[-1].text not in {".", "!", "?", '"', "\u201d", "'"}
     _note_coordination(mentions, paragraphs)
     acronyms = _defined_acronyms(mentions, paragraphs)
     kept = []
@@ -736,17 +737,17 @@ def _defined_acronyms(mentions: list[Mention], paragraphs: list[Paragraph]) -> d
             initials = "".join(w[0] for w in mention.text.split() if w[:1].isupper())
             if acronym.isupper() and len(acronym) >= 2 and acronym.replace("&", "") == initials:
                 acronyms[acronym] = mention.text
-    bodies = {}                          # "the U.S. Food and Drug Administration" ... "the FDA", undefined
-    for mention in mentions:
-        if _public_body(mention.text):
-            words = [w for w in mention.text.split() if w[:1].isupper()]
-            while words and resolve_market(words[0].rstrip("'s")) is not None:
-                words = words[1:]
-            bodies.setdefault("".join(w[0] for w in words), mention.text)
+    spelled: dict[str, set[str]] = defaultdict(set)   # "the U.S. Food and Drug Administration" ... "the FDA",
+    for mention in mentions:                           # "General Motors" ... "GM": the initials, undefined
+        words = [w for w in mention.text.split() if w[:1].isupper()]
+        while words and resolve_market(words[0].removesuffix("'s")) is not None:
+            words = words[1:]
+        if len(words) >= 2 and not mention.text.isupper():
+            spelled["".join(w[0] for w in words)].add(mention.text)
     for mention in mentions:
         if mention.text.isupper() and len(mention.text) >= 2 and mention.text not in acronyms \
-                and mention.text in bodies:
-            acronyms[mention.text] = bodies[mention.text]
+                and len(spelled.get(mention.text, ())) == 1:
+            acronyms[mention.text] = next(iter(spelled[mention.text]))
     return acronyms
 
 
@@ -1282,7 +1283,8 @@ def context_votes(span: Span) -> Counter:
             and doc[span.end + 2].text == "," and doc[span.end + 1].text.isdigit() \
             and 16 <= int(doc[span.end + 1].text) <= 99 and root.pos_ == "PROPN":
         votes["Person"] += 3            # "Salonga, 34, who ran ...": an age
-    if root.dep_ == "nsubj" and root.head.lemma_ in _FOUNDING and len(span) > 1 and root.ent_type_ != "GPE" \
+    if root.dep_ == "nsubj" and root.head.lemma_ in _FOUNDING and len(span) > 1 and root.ent_type_ in ("PERSON", "") \
+            and last.lower_ not in TRADE_NAME_ENDINGS | _LEGAL \
             and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children):
         votes["Person"] += 2            # "Bea Salonga founded Tindahub in Manila in 2022"
     if first.dep_ == "dobj" and first.head.lemma_ in _FOUNDING | {"start"} and root.pos_ == "PROPN" \
@@ -1628,7 +1630,16 @@ def _town(key: str) -> bool:
     return place is not None and place.kind == "city" and place_key(place.name) == place_key(key)
 
 
-_MARK_NOUNS = {"mark", "marking", "certification", "certificate", "label", "standard", "rating", "approval"}
+_MARK_NOUNS = {"mark", "marking", "certification", "certificate", "label", "standard", "rating"}
+
+
+def _firm_in_title_letters(span: Span) -> bool:
+    """"GM" the model calls an organisation and that no name follows: General Motors, not a general manager ("GM
+    pays $2bn", "GM chief executive Rick Wagoner"; but "MD Ann Lee")."""
+    doc = span.doc
+    return len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG" \
+        and not (span.end < len(doc) and doc[span.end].ent_type_ == "PERSON") \
+        and not any(c.dep_ in ("det", "poss", "amod") for c in span[0].children)   # ("Xiaomi's newly appointed VP")
 
 
 def _funding_round(span: Span) -> bool:
@@ -1642,7 +1653,8 @@ def _certification(span: Span) -> bool:
     """"won CE marking", "its CE mark", "an ISO 9001 certificate": letters naming a standard, not a firm."""
     doc = span.doc
     return len(span) == 1 and span.text.isupper() and len(span.text) <= 4 and span.end < len(doc) \
-        and doc[span.end].lemma_.lower() in _MARK_NOUNS and doc[span.end].is_lower
+        and doc[span.end].lemma_.lower() in _MARK_NOUNS and doc[span.end].is_lower \
+        and resolve_market(span.text) is None and span[0].ent_type_ not in ("GPE", "NORP")   # (not "US rating")
 
 
 def _is_amount(span: Span) -> bool:

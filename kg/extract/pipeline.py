@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.model import Article, Claim, Entity, Event, Extraction, Fact
 
@@ -21,7 +21,7 @@ from .relations import (affiliations, appointments, coalitions, company_location
                         first_entry, first_site_in, first_stores, home_countries, joint_developers, makers_markets,
                         makers_of, market_by_copula, market_relations, named_partners, orders, partners,
                         presence_described, product_families, product_trade_markets, products, regional_units,
-                        rivals_by_maker, subsidiaries, takeovers, union_officers)
+                        rivals_by_maker, subject_of, subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, regional_units,
@@ -103,7 +103,15 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
 def _opens_first_site(ctx: DocContext, p: int, sentence: Span, fact: Fact) -> bool:
     """A company's first plant, office or route in the fact's market: "will open its first plant in Mexico"."""
     return fact.predicate in ("operatesIn", "targetsMarket") and fact.subject not in ctx.products and any(
-        first_site_in(token) for token in sentence if ctx.entity_at(p, token, "Market") == fact.object)
+        first_site_in(token) and _opener(ctx, p, token) in (fact.subject, None)
+        for token in sentence if ctx.entity_at(p, token, "Market") == fact.object)
+
+
+def _opener(ctx: DocContext, p: int, market: Token) -> str | None:
+    """The company that opens the site a market's name hangs from (market -> "in" -> site -> verb), if named:
+    "Kelvo opened its first store in Peru, where Velmont has 40 stores": Kelvo's entry, not Velmont's."""
+    subject = subject_of(market.head.head.head)
+    return ctx.entity_at(p, subject, "Company") if subject is not None else None
 
 
 def _products_are_available(facts: list[Fact], entities: dict[str, Entity]) -> list[Fact]:

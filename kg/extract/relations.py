@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.model import Fact
+from kg.model import Evidence, Fact
+from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
 from .mentions import MADE_BY_VERBS, included_by, named_in_owned_kind
@@ -18,7 +19,7 @@ from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABIL
                       ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS,
                       PARTNERSHIP_VERBS, PLAN_CUES,
                       PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLE_FUNCTIONS)
+                      SUBSIDIARY_NOUNS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS)
 
 TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -56,9 +57,10 @@ def verb_chain(token: Token) -> list[Token]:
     while token.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl") \
             and token.head != token and len(chain) < 6:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+                and any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "whereas", "while") for c in token.head.children):
             break                       # "it has never sold ... in Europe, but it will start selling ...": a
-        token = token.head              # clause of its own
+        token = token.head              # clause of its own, set against the one before
         chain.append(token)
     return chain
 
@@ -102,7 +104,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person) \
             or _company_after_signed_title(ctx, p, token)
         if company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
-            company = ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)   # down"
+            before, main = ctx.previous_subject_company(p, sentence), ctx.salient_company(p, token.i)   # down"
+            quoted_firms = set(ctx.entities_in(p, quoted(sentence), "Company")) if token not in quoted(sentence) else set()
+            company = main if main in quoted_firms else before or main    # ('"... a good year for Tarrow Media,"
+            #                                                 said chief executive Ann Lee': the text's firm she names)
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
             audience = _audience(ctx, p, sentence)            # is ...": the text's company, the sentence's only one
@@ -154,15 +159,18 @@ def _audience(ctx: DocContext, p: int, sentence: Span) -> set[str]:
     for verb in sentence:
         if verb.lemma_.lower() not in ("tell", "say", "speak", "interview", "write"):
             continue
+        listeners: list[Token] = []
         for child in verb.children:
-            objects = [child] if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" else [
-                o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("to", "with") \
-                else []
-            for obj in objects:
-                if obj.lower_ == "interview":    # "in an interview with RBN"
-                    objects += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"
-                                for o in c.children if o.dep_ == "pobj"]
-                found.update(ctx.entities_in(p, list(obj.subtree), "Company"))
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell":
+                listeners.append(child)                                   # "told RBN"
+            elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                listeners += [o for o in child.children if o.dep_ == "pobj"]   # "said to RBN"
+        for listener in list(listeners):
+            if listener.lower_ == "interview":                            # "in an interview with RBN"
+                listeners += [o for c in listener.children if c.dep_ == "prep" and c.lower_ == "with"
+                              for o in c.children if o.dep_ == "pobj"]
+        for listener in listeners:
+            found.update(ctx.entities_in(p, list(listener.subtree), "Company"))
     return found
 
 
@@ -241,7 +249,8 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS | TITLE_FUNCTIONS:
         before -= 1                     # "Chief Commercial Officer": capitals, but no name before the title
     named_before = before >= 0 and (title.doc[before].pos_ in ("PROPN", "NUM") or title.doc[before].tag_ == "POS")
-    in_quotes = {t.i for t in quoted(sentence)} if title.i not in {t.i for t in quoted(sentence)} else set()
+    in_quotes = {t.i for t in quoted(sentence)}
+    in_quotes = in_quotes if title.i not in in_quotes else set()
     #                                           (what the titled person says names firms of its own: '"...
     #                                           Tanager ...," chief executive Ann Lee said')
     managing = title.lemma_.lower() == "director" and any(c.lower_ == "managing" for c in title.children)
@@ -753,9 +762,18 @@ def _named_makers(ctx: DocContext, sentence: Span, p: int) -> Iterator[tuple[str
         if mention and mention.type == "Product" and token.i == mention.start and not mention.anaphor:
             maker = ctx.maker_of.get(mention.entity)
             if maker and (mention.text != mention.entity or mention.text.lower().startswith(maker.lower() + " ")
-                          or mention.text.lower().startswith(maker.split()[0].lower() + " ")):  # "Zestaro Pass" of
-                #                                                         "Zestaro Technologies S.A.", short "Zestaro"
+                          or _named_after_its_firm(mention.text, maker)):
                 yield mention.entity, maker
+
+
+def _named_after_its_firm(product: str, maker: str) -> bool:
+    """"Crystal Harmony" of "Crystal Cruises", "Zestaro Pass" of "Zestaro Technologies S.A.": a product named with the
+    first word of a firm whose name ends in a trade or a legal form (not "Veltrum Data" of "Veltrum Data AG", the
+    firm's own short name, nor "Windows XP" of "Windows Genuine Advantage")."""
+    words, firm = product.lower().split(), maker.lower().split()
+    return len(words) > 1 and len(firm) > 1 and words[0] == firm[0] \
+        and (firm[-1] in TRADE_NAME_ENDINGS or strip_legal_suffixes(maker) != normalize(maker)) \
+        and normalize(product) != strip_legal_suffixes(maker)
 
 
 # ---------------------------------------------------------------------- companies with companies
@@ -987,10 +1005,15 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
+_FAILED_DEALINGS = frozenset({"fail", "reject", "abandon", "collapse", "end", "terminate", "sue", "scrap", "break"})
+
+
 def _the_two_companies(sentence: Span) -> bool:
     """"the two companies signed", "the two firms confirmed": a pair the sentence (or the one before) names."""
-    return any(t.lower_ == "two" and t.head.lemma_.lower() in COMPANY_NOUNS | {"side", "partner"} and t.head.tag_ == "NNS"
-               and any(c.lower_ == "the" for c in t.head.children) for t in sentence)
+    return any(t.lower_ == "two" and t.head.lemma_.lower() in COMPANY_NOUNS | {"partner"} and t.head.tag_ == "NNS"
+               and any(c.lower_ == "the" for c in t.head.children) for t in sentence) \
+        and not any(t.lemma_.lower() in _FAILED_DEALINGS for t in sentence)   # (not "the two companies failed to
+    #                                                                            agree a deal")
 
 
 _COALITION_NOUNS = frozenset({"project", "venture", "alliance", "consortium", "initiative", "partnership", "scheme",
@@ -1408,14 +1431,20 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     holder = subject_of(verb)
                     children.append(objects[0] if objects else ctx.entity_at(p, holder, "Company")
                                     if holder is not None else None)
+            listed = []                       # "its European marques Opel and Saab": each of them
             for child in noun.children:
                 if child.dep_ in ("appos", "compound") or child.i == noun.i + 1:
                     children.append(ctx.entity_at(p, child, "Company"))
+                    if noun.tag_ == "NNS":        # (not "its unit Gazpromneft, Rosneft and ...": one unit)
+                        listed += [ctx.entity_at(p, c, "Company") for c in child.conjuncts]
             if noun.i + 1 < len(sentence.doc):
                 children.append(ctx.entity_at(p, sentence.doc[noun.i + 1], "Company"))
             for child in children:
                 if child and child != parent:
                     yield Fact(child, "subsidiaryOf", parent, evidence)
+                    for other in dict.fromkeys(listed):
+                        if other and other not in (child, parent):
+                            yield Fact(other, "subsidiaryOf", parent, evidence)
                     break
 
 
@@ -1509,72 +1538,89 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
                     seen.add((fact.subject, market))
                     yield fact, None
             continue
-        where = next((c for c in token.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
-                      and any(w.lower_ == "where" for w in c.children)
-                      and (s := subject_of(c)) is not None and ctx.entity_at(p, s, "Company")), None)
-        if where is not None:                # "Indonesia, where we have no stores": the clause on the place says
-            verb, path, owner = where, [], None  # who is there
-        else:
-            verb, path, owner = _climb(ctx, p, anchor)
-        chain = verb_chain(verb) if verb is not None else []
-        subjects: list[str] = [owner] if owner else []
-        sited = False
-        if not subjects:
-            for v in chain:
-                subject = subject_of(v)
-                if subject is not None:
-                    subjects = [n for s in conjuncts(subject) if (n := ctx.entity_at(p, s, "Company", "Product"))]
-                    subjects = subjects or [n for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject
-                                            and (n := ctx.entity_at(p, c, "Company", "Product"))]   # "video game
-                    #                                  Zorbix 2 has been released in the US": two subjects in the parse
-                    subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
-                                            and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
-                    if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS:
-                        subjects = [n for c in subject.children if c.dep_ == "poss"       # "Veyrac's plants are in
-                                    and (n := ctx.entity_at(p, c, "Company"))]            # France and Tunisia"
-                        sited = bool(subjects)
-                    subjects = subjects or [n for c in subject.children if c.dep_ == "appos"      # "Its subsidiary
-                                            and (n := ctx.entity_at(p, c, "Company", "Product"))]  # Kelvo Regional flies"
-                    if not subjects and subject.lower_ in ("both", "all", "each") and v.dep_ in ("ccomp", "advcl"):
-                        subjects = list(dict.fromkeys(ctx.entities_in(    # "makes the Aero 7 and the Kargo bike,
-                            p, [t for c in v.head.children if c.dep_ == "dobj" for t in c.subtree]   # both sold in
-                            + [t for c in v.head.children if c.dep_ == "dobj" for x in c.conjuncts   # Denmark"
-                               for t in x.subtree], "Product")))
-                    if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
-                        subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
-                                    if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
-                        if subject.tag_ == "NNS":                                              # sale in Spain": each
-                            subjects = _products_listed_before(ctx, p, subject) or subjects   # product listed
-                    break
-        if not subjects or any((n := ctx.entity_at(p, t, "Company")) and n not in subjects for t in path):
-            continue          # (the market is another company's, named on the way: "signed a deal with Pellino,
-            #                    the chain with 230 restaurants in Spain")
-        words = _signals(chain, path)
-        relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
-            or (("operatesIn", None) if sited and not negated(chain) else None)
-        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
-            if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
-                continue                                          # never run a train outside Scandinavia": there
-            relation = ("operatesIn", None)                       # already (not "expand outside China")
-        if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
-            for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
-                                               for t in c.subtree], "Product"):                  # product is there
-                if (product, market, "availableIn") not in seen:
-                    seen.add((product, market, "availableIn"))
-                    yield Fact(product, "availableIn", market, evidence), None
-        for subject in subjects:
-            if subject in ctx.products:
-                if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
-                    fact, implied = Fact(subject, "availableIn", market, evidence), None
-                else:
-                    continue
-            elif relation is None:
-                continue
+        readings = [_climb(ctx, p, anchor)]
+        where = _where_clause(ctx, p, token)   # "Indonesia, where we have no stores": the clause on the place says
+        if where is not None:                  # who is there, besides what the main clause says
+            readings.append((where, [], None))
+        for verb, path, owner in readings:
+            yield from _market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen)
+
+
+def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
+    """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores")."""
+    for clause in market.children:
+        if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") and any(w.lower_ == "where" for w in clause.children):
+            subject = subject_of(clause)
+            if subject is not None and ctx.entity_at(p, subject, "Company"):
+                return clause
+    return None
+
+
+def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: Token | None, path: list[Token],
+                    owner: str | None, evidence: Evidence, seen: set) -> Iterator[tuple[Fact, str | None]]:
+    """The facts one clause gives about a market: its subject (or the owner met on the way) and the relation
+    the words between them say."""
+    chain = verb_chain(verb) if verb is not None else []
+    subjects: list[str] = [owner] if owner else []
+    sited = False
+    if not subjects:
+        for v in chain:
+            subject = subject_of(v)
+            if subject is not None:
+                subjects = [n for s in conjuncts(subject) if (n := ctx.entity_at(p, s, "Company", "Product"))]
+                subjects = subjects or [n for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c != subject
+                                        and (n := ctx.entity_at(p, c, "Company", "Product"))]   # "video game
+                #                                  Zorbix 2 has been released in the US": two subjects in the parse
+                subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
+                                        and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
+                if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS \
+                        and not any(c.lower_ in ("new", "future", "planned", "proposed", "first")
+                                    for c in subject.children):
+                    subjects = [n for c in subject.children if c.dep_ == "poss"       # "Veyrac's plants are in
+                                and (n := ctx.entity_at(p, c, "Company"))]            # France and Tunisia"
+                    sited = bool(subjects)
+                subjects = subjects or [n for c in subject.children if c.dep_ == "appos"      # "Its subsidiary
+                                        and (n := ctx.entity_at(p, c, "Company", "Product"))]  # Kelvo Regional flies"
+                if not subjects and subject.lower_ in ("both", "all", "each") and v.dep_ in ("ccomp", "advcl"):
+                    subjects = list(dict.fromkeys(ctx.entities_in(    # "makes the Aero 7 and the Kargo bike,
+                        p, [t for c in v.head.children if c.dep_ == "dobj" for t in c.subtree]   # both sold in
+                        + [t for c in v.head.children if c.dep_ == "dobj" for x in c.conjuncts   # Denmark"
+                           for t in x.subtree], "Product")))
+                if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
+                    subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
+                                if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
+                    if subject.tag_ == "NNS":                                              # sale in Spain": each
+                        subjects = _products_listed_before(ctx, p, subject) or subjects   # product listed
+                break
+    if not subjects or any((n := ctx.entity_at(p, t, "Company")) and n not in subjects for t in path):
+        return            # (the market is another company's, named on the way: "signed a deal with Pellino,
+        #                    the chain with 230 restaurants in Spain")
+    words = _signals(chain, path)
+    relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
+        or (("operatesIn", None) if sited and not negated(chain) and not _planned(words, chain) else None)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
+        if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
+            return                                            # never run a train outside Scandinavia": there
+        relation = ("operatesIn", None)                       # already (not "expand outside China")
+    if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
+        for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
+                                           for t in c.subtree], "Product"):                  # product is there
+            if (product, market, "availableIn") not in seen:
+                seen.add((product, market, "availableIn"))
+                yield Fact(product, "availableIn", market, evidence), None
+    for subject in subjects:
+        if subject in ctx.products:
+            if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
+                fact, implied = Fact(subject, "availableIn", market, evidence), None
             else:
-                fact, implied = Fact(subject, relation[0], market, evidence), relation[1]
-            if (subject, market, fact.predicate) not in seen:
-                seen.add((subject, market, fact.predicate))
-                yield fact, implied
+                continue
+        elif relation is None:
+            continue
+        else:
+            fact, implied = Fact(subject, relation[0], market, evidence), relation[1]
+        if (subject, market, fact.predicate) not in seen:
+            seen.add((subject, market, fact.predicate))
+            yield fact, implied
 
 
 def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tuple[str, str | None] | None:
@@ -1654,10 +1700,14 @@ def begins_presence(chain: list[Token]) -> bool:
     """A verb of beginning that governs selling, flying or serving: "will begin selling cars", "began flights to
     Peru" (not "will begin closing stores", "start charging customers", "runs a start-up", nor "will start
     deliveries of the new model": a product's, by a firm that may sell there already)."""
-    return any(verb.lemma_ in _BEGIN_WORDS and any(
-        c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
-        and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
-        for c in verb.children) for verb in chain)
+    return any(verb.lemma_ in _BEGIN_WORDS and _governs_selling(verb) for verb in chain)
+
+
+def _governs_selling(verb: Token) -> bool:
+    """The verb governs selling, flying or serving: "(begin) selling cars", "(stopped) flights to Peru" (not
+    "deliveries of the new model": a product's)."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
+               and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in verb.children)
 
 
 _STOP_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "discontinue", "quit"})
@@ -1665,9 +1715,7 @@ _STOP_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "discontinue
 
 def _stopped_selling(chain: list[Token]) -> bool:
     """"stopped selling in the United Kingdom last October", "has ended flights to Peru": gone (not "will stop")."""
-    return any(verb.lemma_ in _STOP_VERBS and _past([verb]) and any(
-        c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
-        for c in verb.children) for verb in chain)
+    return any(verb.lemma_ in _STOP_VERBS and _past([verb]) and _governs_selling(verb) for verb in chain)
 
 
 _SELLING_VERBS = frozenset({"sell", "offer", "ship", "fly", "serve", "operate", "distribute", "deliver", "export",
@@ -1682,8 +1730,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain):
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
-        or any(c.dep_ == "dobj" and _denied(c) for v in chain for c in v.children)   # "has no presence" (with "in
-    plan = _planned(words, chain)                                                    # Britain" on the verb)
+        or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | _SITE_NOUNS
+               for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
+    plan = _planned(words, chain)
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun
@@ -1994,7 +2043,8 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
 
 def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company named as another company of the text plus a market is its unit there: "Nintendo Europe",
-    "Diageo North America", "Yukos USA" (not "Air China" nor "Bank of America": no company before the market)."""
+    "Diageo North America", "Yukos USA" (not "Air China" nor "Bank of America": no company before the market);
+    plus other words, its unit ("BT Wholesale" beside "BT": entity resolution kept the two apart)."""
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         mention = ctx.mention_at(p, token)
@@ -2005,10 +2055,28 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         for cut in range(len(words) - 1, max(1, len(words) - 3) - 1, -1):   # "Diageo | North America"
             market = resolve_market(" ".join(words[cut:]))
             parent = " ".join(words[:cut])
-            if market is not None and ctx.types.get(parent) == "Company":
+            if ctx.types.get(parent) != "Company":
+                continue
+            if market is not None:
                 yield Fact(name, "subsidiaryOf", parent, evidence)
                 yield Fact(name, "operatesIn", market.name, evidence)
-                break
+            elif all(w.lower() in _UNIT_ENDINGS for w in words[cut:]) and ctx.types.get(name) == "Company" \
+                    and _first_named(ctx, parent) < _first_named(ctx, name):   # "BT Wholesale" after "BT", kept
+                yield Fact(name, "subsidiaryOf", parent, evidence)             # apart: the firm's unit
+            break
+
+
+# Words that name a firm's unit after the firm's name: "BT Wholesale", "Sony Pictures", "BBC Sport Interactive" (not
+# "Google News", a product, nor "Reliance Energy", a firm of its own).
+_UNIT_ENDINGS = frozenset({"wholesale", "retail", "interactive", "pictures", "studios", "music", "international",
+                           "sport", "sports", "services", "service"})
+
+
+def _first_named(ctx: DocContext, entity: str) -> tuple[int, int]:
+    """Where the text first names an entity (not in a headline or a heading), as (paragraph, token)."""
+    return min(((m.para, m.start) for m in ctx.mentions
+                if m.entity == entity and not (m.anaphor or m.headline or m.title_line)),
+               default=(len(ctx.paragraphs), 0))
 
 
 # Participles that seat a company in a place: "Ireland-based", "US-registered", "Tokyo-listed".
