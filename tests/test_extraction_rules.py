@@ -2598,29 +2598,29 @@ def test_news_opening_a_sentence_is_no_name():
 # ------------------------------------------------------------------ initials, units and marques
 
 def test_a_firms_initials_the_text_never_defines_are_the_firm():
-    text = ("Tarvik Motors of the US is to pay Fiorano $2bn to get out of a deal. TM swapped a 6% stake in itself "
-            "for 20% of Fiorano. \"We needed scale in Europe,\" said TM chief executive Rick Holloway.")
+    text = ("Tarvik Motors of the US will pay Fiorano $2bn to leave a joint venture. TM gave up a 6% holding in "
+            "itself in exchange for 20% of Fiorano. \"We needed scale in Europe,\" said TM chief executive Rick "
+            "Holloway.")
     kinds = types_of(text)
     assert "TM" not in kinds and kinds.get("Tarvik Motors") == "Company"
     assert ("Rick Holloway", "executiveOf", "Tarvik Motors") in facts_of(text)
 
 
 def test_title_letters_after_a_possessive_are_a_title():
-    assert "VP" not in types_of("On March 10, Chang Wei, Kelvo's newly appointed VP posted on Weibo.")
+    assert "VP" not in types_of("Chang Wei, Kelvo's recently named VP, wrote on Weibo on Monday.")
 
 
 def test_a_firm_named_before_its_named_units_is_their_parent():
-    text = ("Norvex reports that more people signed up for broadband. \"Orders rose,\" said Paul Ridley, chief "
-            "executive of Norvex Wholesale, which provides lines that other firms re-sell. Norvex Retail, which sells "
-            "services under its own name, also had a good quarter.")
+    text = ("Norvex says more people joined its broadband service than ever. \"Orders rose,\" said Paul Ridley, chief "
+            "executive of Norvex Wholesale, which rents lines to other firms. Norvex Retail, which sells broadband to "
+            "homes, had a strong quarter too.")
     facts = facts_of(text)
     assert {("Norvex Wholesale", "subsidiaryOf", "Norvex"), ("Norvex Retail", "subsidiaryOf", "Norvex")} <= facts, facts
 
 
 def test_each_marque_a_firm_calls_its_own_is_its_subsidiary():
-    text = ("Fiorano sold half its finance arm. The deal looked much worse for Tarvik Motors, which is struggling with "
-            "its own loss-making European marques Valka and Velden. Valka said it would cut 500 jobs, and Velden "
-            "said sales fell.")
+    text = ("Fiorano sold half its finance arm. The deal hurt Tarvik Motors, which is fighting losses at its European "
+            "marques Valka and Velden. Valka said it would cut 500 jobs, and Velden said sales fell.")
     facts = facts_of(text)
     assert {("Valka", "subsidiaryOf", "Tarvik Motors"), ("Velden", "subsidiaryOf", "Tarvik Motors")} <= facts, facts
 
