@@ -2691,3 +2691,19 @@ def test_an_interview_ends_with_its_last_answer_and_its_author_is_not_the_interv
 def test_a_product_named_with_the_first_word_of_a_trade_or_legal_name_is_that_firms(product, maker, named_after):
     from kg.extract.relations import _named_after_its_firm
     assert _named_after_its_firm(product, maker) is named_after
+
+
+def test_a_rival_opening_a_sentence_is_the_texts_firms_rival_and_its_own_card_a_product():
+    text = ("Pennly grew fast in Germany last year, Pennly said.\n\nCompetition among digital lenders heats up. Rival "
+            "Corbello, majority-owned by Japanese group Hoshida Holdings, launched its own buy-now-pay-later card, "
+            "Corbello Split, in January, while high-street giant Ashwell Bank cut fees.")
+    result = extract(text)
+    kinds = {e.name: e.type for e in result.entities}
+    assert kinds.get("Corbello") == "Company" and kinds.get("Corbello Split") == "Product", kinds
+    assert ("Pennly", "competesWith", "Corbello") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+def test_a_bare_title_reporting_on_the_one_firm_its_sentence_names_is_that_firms():
+    text = ("Rival Corbello launched a card. Ashwell Bank cut fees.\n\nFinance chief Harriet Lund said Pennly expects its "
+            "margin to stay above 4% this year.")
+    assert ("Harriet Lund", "executiveOf", "Pennly") in facts_of(text)

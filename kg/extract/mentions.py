@@ -1343,6 +1343,10 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,", "Brightwater has 3,000 staff"
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
+    elif root.dep_ == "appos" and root.head.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS | {"card"} \
+            and root.head.pos_ == "NOUN" \
+            and any(c.dep_ == "poss" for c in root.head.children):
+        votes["Product"] += 3           # "launched its own buy-now-pay-later card, Revello Split,"
     elif before is not None and before.text == "," and before2 is not None and before2.lemma_.lower() in COMPANY_NOUNS \
             and before2.pos_ == "NOUN" and root.dep_ == "nsubj" and before2.dep_ == "nsubj" \
             and before2.head.i == root.head.i and root.ent_type_ != "PERSON":

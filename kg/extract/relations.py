@@ -114,8 +114,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             named = [n for n in ctx.entities_in(p, sentence, "Company") if n not in audience]
             if not named:                                     # "chief executive Ann Lee told Ridgeline News": the
                 company = ctx.previous_subject_company(p, sentence) or main     # broadcaster is whom she told
-            else:
-                company = main if named == [main] or _reports_on(ctx, p, token, main) else None
+            elif named == [main] or _reports_on(ctx, p, token, main):
+                company = main
+            elif len(set(named)) == 1 and _reports_on(ctx, p, token, named[0]):
+                company = named[0]            # "Finance chief Ann Lee said Quillo expects ...": the firm she reports on
         if company is None or company == person:
             continue
         role = _role_text(ctx, p, token)
@@ -795,6 +797,10 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     (a for a in named.ancestors if a.pos_ == "VERB"), None)) is not None \
                     and (subject := subject_of(verb)) is not None:
                 owner = ctx.entity_at(p, subject, "Company")    # "after losing out to larger rival Vantel"
+            if owner is None and other and token.left_edge.i == token.sent.start and named.dep_ == "nsubj" \
+                    and (main := ctx.salient_company(p, token.i)) not in (other, None):
+                owner = main                 # "Rival Revello, owned by Hoshimura, launched a card, while ...": the
+                #                              text's company's rival, whoever else the sentence names
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
                 others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
                 owner = next(iter(others)) if len(others) == 1 else None                     # company named;
