@@ -288,7 +288,8 @@ class DocContext:
         before = noun.doc[sentence.start - 1].sent
         found = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
                  and m.type == "Company" and m.entity and not m.anaphor
-                 and any((_hyphenated_noun(d) or d.lemma_.lower()) == word for d in _descriptions(noun.doc[m.start:m.end].root))]
+                 and any((_hyphenated_noun(d) or d.lemma_.lower()) == word
+                         for d in _descriptions(noun.doc[m.start:m.end].root))]
         return found[0] if len({m.entity for m in found}) == 1 else None
 
     # ------------------------------------------------------------------ anaphora

@@ -168,9 +168,10 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             groups.append(Counter({form: forms[form]}))
     multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
                                       for f in g)]
+    # a trade word after a name's first word introduces its short name: "Tessaro Cement ... Tessaro" (not "Kelvo ...
+    # its Kelvo Hotels unit": a short name seen first is its own firm)
     introduced = [g for g in groups if any(len(f.split()) > 1 and any(w.lower() in TRADE_NAME_ENDINGS
-                                                                      for w in f.split()[1:]) for f in g)]     # "Tessaro Cement ... Tessaro" (not "Kelvo ... its Kelvo
-    #                                                         Hotels unit": a short name seen first is its own firm)
+                                                                      for w in f.split()[1:]) for f in g)]
     named = [g for g in groups if any(1 < len(f.split()) <= 3 for f in g)]
     merged = set()
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:

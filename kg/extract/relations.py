@@ -105,7 +105,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             or _company_after_signed_title(ctx, p, token)
         if company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
             before, main = ctx.previous_subject_company(p, sentence), ctx.salient_company(p, token.i)   # down"
-            quoted_firms = set(ctx.entities_in(p, quoted(sentence), "Company")) if token not in quoted(sentence) else set()
+            inside = quoted(sentence)
+            quoted_firms = set(ctx.entities_in(p, inside, "Company")) if token not in inside else set()
             company = main if main in quoted_firms else before or main    # ('"... a good year for Tarrow Media,"
             #                                                 said chief executive Ann Lee': the text's firm she names)
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
@@ -1555,7 +1556,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
 def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
     """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores")."""
     for clause in market.children:
-        if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") and any(w.lower_ == "where" for w in clause.children):
+        if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
+                and any(w.lower_ == "where" for w in clause.children):
             subject = subject_of(clause)
             if subject is not None and ctx.entity_at(p, subject, "Company"):
                 return clause
@@ -1712,7 +1714,8 @@ def begins_presence(chain: list[Token]) -> bool:
 def _governs_selling(verb: Token) -> bool:
     """The verb governs selling, flying or serving: "(begin) selling cars", "(stopped) flights to Peru" (not
     "deliveries of the new model": a product's)."""
-    return any(c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
+    return any(c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS
+               or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
                and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in verb.children)
 
 
