@@ -19,7 +19,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTI
                       OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
                       SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
 from .markets import resolve_market
-from .places import place_key, resolve_place
+from .places import Place, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import find_money
 
@@ -1620,18 +1620,21 @@ def _surname_of_a_person_tagged_organisation(words: list[str], votes: Counter, p
         and said_alone[surname].get("Product", 0) <= 0
 
 
+def _city_by_own_name(key: str) -> Place | None:
+    """The city a name is the own name of (not another city's old or local one: "San Miguel", "Rio")."""
+    place = resolve_place(key.title())
+    return place if place is not None and place.kind == "city" and place_key(place.name) == place_key(key) else None
+
+
 def _big_city(key: str) -> bool:
     """A city of over 100,000 people: named alone, a place before it is a company."""
-    place = resolve_place(key.title())
-    if place is None or place_key(place.name) != place_key(key):     # by its own name, not another city's old
-        return False                                                  # or local one ("San Miguel", "Rio")
-    return place.kind == "city" and (place.population or 0) > 100_000
+    place = _city_by_own_name(key)
+    return place is not None and (place.population or 0) > 100_000
 
 
 def _town(key: str) -> bool:
     """A city or town of GeoNames' table, by its own name ("Grangemouth")."""
-    place = resolve_place(key.title())
-    return place is not None and place.kind == "city" and place_key(place.name) == place_key(key)
+    return _city_by_own_name(key) is not None
 
 
 _MARK_NOUNS = {"mark", "marking", "certification", "certificate", "label", "standard", "rating"}
