@@ -14,10 +14,16 @@ from kg.model import Article
 from .base import clean_text, find_dateline, read_text
 
 
+# The page's own date (metadata, <time>, URL), never a year guessed from the body ("pulled out of China in 2024" is
+# no publication date), and a date after this machine's clock is still the page's (htmldate rejects those by default).
+_DATE_SEARCH = {"extensive_search": False, "original_date": True, "max_date": "2999-12-31"}
+
+
 def html_to_article_fields(html: str, path) -> dict:
     try:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+            date_extraction_params=_DATE_SEARCH,
         )
     except (RecursionError, ValueError) as err:
         raise InputError(path, f"cannot parse HTML ({type(err).__name__})") from None

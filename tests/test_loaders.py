@@ -88,6 +88,19 @@ def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
         assert junk not in article.text
 
 
+def test_html_date_is_the_pages_own_not_a_year_from_the_body(tmp_path):
+    page = """<html><head><title>Quorvane results</title></head><body><article>
+        <h1>Quorvane lifts sales</h1>{time}
+        <p>Quorvane, which left Chile in 2019, said on Thursday that sales rose 12% in the quarter to December.</p>
+        <p>The Turin-based maker of espresso machines said demand held up in Germany and France.</p>
+        </article></body></html>"""
+    dated, undated = tmp_path / "dated.html", tmp_path / "undated.html"
+    dated.write_text(page.format(time='<time datetime="2031-05-08T07:00:00Z">8 May 2031</time>'), encoding="utf-8")
+    undated.write_text(page.format(time=""), encoding="utf-8")
+    assert one(HtmlLoader(), dated).published == "2031-05-08"     # (after this machine's clock: still the page's date)
+    assert one(HtmlLoader(), undated).published is None           # (not "2019-01-01" from "left Chile in 2019")
+
+
 def test_jsonl_lines_fail_alone(tmp_path):
     path = tmp_path / "feed.jsonl"
     lines = [json.dumps({"id": "one", "text": TEXT, "published": "2025-01-02T10:00:00Z", "url": "http://x/1"}),
