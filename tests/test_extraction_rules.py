@@ -2707,3 +2707,48 @@ def test_a_bare_title_reporting_on_the_one_firm_its_sentence_names_is_that_firms
     text = ("Rival Corbello launched a card. Ashwell Bank cut fees.\n\nFinance chief Harriet Lund said Pennly expects its "
             "margin to stay above 4% this year.")
     assert ("Harriet Lund", "executiveOf", "Pennly") in facts_of(text)
+
+
+# ------------------------------------------------------- licences, partners by name, prices and closures in markets
+
+@pytest.mark.parametrize("text, present, absent", [
+    # an expected launch is a plan
+    ("Kelvo Pharma sells Zorvia in Germany. The company said it expected to launch the pill in France and Italy "
+     "next year.",
+     {("Kelvo Pharma", "targetsMarket", "France"), ("Kelvo Pharma", "targetsMarket", "Italy")},
+     {("Kelvo Pharma", "operatesIn", "France")}),
+    # a thing "made by" a firm, said in apposition, is its product
+    ("Doctors still prefer Zorvia, an injectable made by Swiss rival Kelvo Pharma that leads the market.",
+     {("Kelvo Pharma", "produces", "Zorvia")}, set()),
+    # a price cut in a market: the product is sold there, and its seller is there (not gone when it "will not cut")
+    ("Kelvo Pharma makes Zorvia. Kelvo Pharma cut the price of Zorvia in Germany by 12% in July.",
+     {("Zorvia", "availableIn", "Germany"), ("Kelvo Pharma", "operatesIn", "Germany")}, set()),
+    ("Kelvo Pharma makes Zorvia. Kelvo Pharma will not cut the price of Zorvia in France.", set(),
+     {("Kelvo Pharma", "absentFrom", "France")}),
+    # "it" sold in a market is the product; the partner selling it is there, its maker is not said to be
+    ("Kelvo Pharma makes the Zorvia pill. Its licensing partner Quessel Health began selling it in Spain in May.",
+     {("Zorvia", "availableIn", "Spain"), ("Kelvo Pharma", "partnersWith", "Quessel Health"),
+      ("Quessel Health", "operatesIn", "Spain")}, {("Kelvo Pharma", "operatesIn", "Spain")}),
+    # a licence granted to a firm is a deal with it
+    ("Kelvo Pharma makes the Zorvia pill. The company said it had licensed the rights to develop and sell Zorvia in "
+     "Japan to Tokyo-based Minaro Health.", {("Kelvo Pharma", "partnersWith", "Minaro Health")}, set()),
+    # a firm's partners named beside the word are its partners, not each other's
+    ("Velmont Bank's partners, Brisco Foods and Veltrin Capital, own the rest of the venture.",
+     {("Velmont Bank", "partnersWith", "Brisco Foods"), ("Velmont Bank", "partnersWith", "Veltrin Capital")},
+     {("Brisco Foods", "partnersWith", "Veltrin Capital")}),
+    # a whole business shut or sold in a market is gone from it; two branches closed, or a closure to come, are not
+    ("Velmont Bank shut its Danish business in March.", {("Velmont Bank", "absentFrom", "Denmark")},
+     {("Velmont Bank", "operatesIn", "Denmark")}),
+    ("Velmont Bank closed its operations in Chile last year.", {("Velmont Bank", "absentFrom", "Chile")}, set()),
+    ("Velmont Bank closed two branches in Chile last year.", set(), {("Velmont Bank", "absentFrom", "Chile")}),
+    ("Velmont Bank will close its business in Chile.", set(), {("Velmont Bank", "absentFrom", "Chile")}),
+])
+def test_licences_partners_prices_and_closures(text, present, absent):
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+
+
+def test_a_thing_made_by_a_firm_in_apposition_is_a_product():
+    assert types_of("Doctors still prefer Zorvia, an injectable made by Swiss rival Kelvo Pharma.").get(
+        "Zorvia") == "Product"

@@ -105,6 +105,17 @@ def _said_only_of_products(subject: Token) -> bool:
                for c in verb.children)
 
 
+_SELLING_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "stock", "price"})
+
+
+def _sold_in_a_market(obj: Token) -> bool:
+    """"began selling it in Germany", "will launch it in Brazil next year": an "it" sold somewhere is goods."""
+    verb = obj.head
+    return obj.dep_ == "dobj" and verb.lemma_ in _SELLING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
+            o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in verb.children)
+
+
 def _descriptions(name: Token) -> list[Token]:
     """The nouns a name is described by in apposition: "Tindra Labs, a start-up", "a start-up, Tindra Labs"."""
     found = [c for c in name.children if c.dep_ == "appos"]
@@ -488,7 +499,7 @@ class DocContext:
                     target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
-                elif lower == "it" and _said_only_of_products(token):   # "It will be available in Finland":
+                elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(token)):   # "It will be available in Finland":
                     target = last_named_product(p, token)        # the product named last, not the firm
                     kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:

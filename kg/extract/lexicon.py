@@ -173,7 +173,7 @@ AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship 
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist quit")
 # Words that make an entry a plan rather than a fact.
 PLAN_CUES = _words("""
-plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
+plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh expect
 will would could may might going set poised potential possible future prospective planned chance
 opportunity ambition goal bid intention
 """)

@@ -1245,9 +1245,11 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue",
                                                      "make", "manufacture", "produce", "brew"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
+    explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ"))]
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
-            _business_agent(g) for g in c.children if g.dep_ == "agent") for c in root.children):
-        votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," (not "founded by", "bought by")
+            _business_agent(g) for g in c.children if g.dep_ == "agent") for h in explained for c in h.children):
+        votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," "Zorvia, a pill made by Acme"
+        #                                 (not "founded by", "bought by")
     if _on_sale(_first_conjunct(root)):
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \

@@ -598,12 +598,13 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in sentence.doc[start - 2].children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
-        # "the X1 from/by Acme", "made by Acme"
-        for prep in [c for c in root.children if c.dep_ in ("prep", "agent", "acl")]:
+        # "the X1 from/by Acme", "made by Acme", "Zorvia, a pill made by Acme"
+        explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ"))]
+        for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
                     for obj in deeper.children:
-                        for conj in conjuncts(obj):
+                        for conj in [*conjuncts(obj), *(c for c in obj.children if c.dep_ == "appos")]:
                             company = ctx.entity_at(p, conj, "Company") or (    # "developed by BT's research unit"
                                 _possessing_company(ctx, p, conj) if conj.lemma_.lower() in _MAKING_UNITS
                                 and prep.lemma_ in MADE_BY_VERBS else None)
@@ -727,12 +728,18 @@ def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
 def makers_markets(facts: list[Fact]) -> list[Fact]:
     """A product on sale in a market puts its maker there ("the Zephyr 5 goes on sale in Spain": Kelvo operates in
     Spain), unless the text says the maker is absent or only aiming at it ("Kelvo has no presence in the US, but
-    its scooter is sold there")."""
+    its scooter is sold there"), or the sentence names another firm there ("its licensing partner Hollisdorf
+    began selling it in Germany": the partner is)."""
     held_back = {(f.subject, f.object) for f in facts if f.predicate in ("absentFrom", "targetsMarket")}
+    sellers: dict[tuple[str, int], set[str]] = {}
+    for f in facts:
+        if f.predicate == "operatesIn":
+            sellers.setdefault((f.object, f.evidence.start), set()).add(f.subject)
     makers = makers_of(facts)
     return [Fact(maker, "operatesIn", fact.object, fact.evidence)
             for fact in facts if fact.predicate == "availableIn"
-            for maker in dict.fromkeys(makers.get(fact.subject, [])) if (maker, fact.object) not in held_back]
+            for maker in dict.fromkeys(makers.get(fact.subject, [])) if (maker, fact.object) not in held_back
+            and sellers.get((fact.object, fact.evidence.start), {maker}) <= {maker}]
 
 
 def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
@@ -935,6 +942,9 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
     return [n for n in names if n not in poss]
 
 
+_LICENSING_VERBS = frozenset({"license", "licence", "sublicense", "sublicence"})
+
+
 def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
     """'Acme signed a memorandum of understanding with Foo to work together in the fields of X, Y
     and Z', 'Acme partnered with Foo', 'a partnership between Acme and Foo'. Yields the fact, the
@@ -943,9 +953,11 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
     done = set()
     for token in sentence:
         lemma = token.lemma_.lower()
-        if not ((lemma in PARTNERSHIP_VERBS and token.pos_ == "VERB") or
+        if not ((lemma in PARTNERSHIP_VERBS | _LICENSING_VERBS and token.pos_ == "VERB") or
                 (lemma in PARTNERSHIP_NOUNS and token.pos_ in ("NOUN", "PROPN"))):
             continue
+        if lemma == "partner" and any(c.dep_ == "poss" for c in token.children):
+            continue                       # "Kelvo's partners, Ostra and Veltrin": Kelvo's (_possessed_partner)
         verb = token if token.pos_ == "VERB" else _governing_verb(token)
         if verb is not None and (verb is not token and verb.lemma_ in CANCEL_VERBS or negated([verb])):
             continue                       # "terminated its supply agreement with Foo", "did not sign": no deal
@@ -963,6 +975,12 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
+        if lemma in _LICENSING_VERBS and token.pos_ == "VERB":       # "licensed the rights to Yuzuriha", "licenses
+            deeds = [token, *(x for d in token.children if d.dep_ == "xcomp" for x in conjuncts(d))]   # ("to
+            parties += [n for deed in deeds for c in deed.children       # develop and sell it in Japan to Foo")
+                        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from")     # its engine from Foo"
+                        for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                        if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
         # "struck a deal to supply Peugeot with SUVs", "a deal to buy chips from Foo", "agreed to buy Seagen"
         deeds = [d for d in token.children if d.pos_ == "VERB" and not negated([d]) and (
             token.pos_ == "NOUN" and d.dep_ in ("acl", "relcl") or token.pos_ == "VERB" and d.dep_ == "xcomp")]
@@ -1149,6 +1167,8 @@ def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     before it (no agreement event: none is reported)."""
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
+        if token.lemma_.lower() == "partner" and token.pos_ == "NOUN":
+            yield from _possessed_partner(ctx, p, token, evidence)
         if token.lemma_.lower() != "partner" or token.pos_ != "NOUN" or token.dep_ not in ("compound", "amod", "nmod") \
                 or any(c.dep_ == "poss" for c in token.children):
             continue
@@ -1165,6 +1185,18 @@ def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             owner = before[-1] if before else None
         if owner:
             yield Fact(owner, "partnersWith", named, evidence)
+
+
+def _possessed_partner(ctx: DocContext, p: int, partner: Token, evidence: Evidence) -> Iterator[Fact]:
+    """"its licensing partner Hollisdorf Pharma", "Kelvo's partner, Ostra": the owner's partner, named beside."""
+    owner = next((n for c in partner.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+    if owner is None:
+        return
+    beside = [a for a in partner.children if a.dep_ == "appos" or a.dep_ == "conj" and a.i > 0     # (the model's
+              and partner.doc[a.left_edge.i - 1].text == ","]                          # conj for "partners, A and B")
+    for named in (c for a in beside for c in conjuncts(a)):
+        if (name := ctx.entity_at(p, named, "Company")) and name != owner:
+            yield Fact(owner, "partnersWith", name, evidence)
 
 
 _JOINT_WORK_VERBS = {"develop", "co-develop", "codevelop", "design", "build", "create", "work"}
@@ -1553,6 +1585,22 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             yield from _market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen)
 
 
+def _product_held_in(ctx: DocContext, p: int, path: list[Token]) -> str | None:
+    """The product the market's "in" hangs from ("Zorvia in Germany"), or the price or sales of it it hangs from
+    ("the price of Zorvia in Germany", "sales of the Zephyr in Spain"), if any."""
+    if len(path) < 3 or path[1].lower_ != "in" or path[1].dep_ != "prep":
+        return None
+    holder = path[2]
+    if holder.lemma_.lower() in _SOLD_THING_NOUNS and holder.pos_ == "NOUN":
+        return next((name for c in holder.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                     for o in c.children if o.dep_ == "pobj" and (name := ctx.entity_at(p, o, "Product"))), None)
+    return ctx.entity_at(p, holder, "Product")
+
+
+_SOLD_THING_NOUNS = frozenset({"price", "sale", "sales", "demand"})
+_DELAY_VERBS = frozenset({"postpone", "delay", "defer", "block", "ban", "prohibit", "bar"})
+
+
 def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
     """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores")."""
     for clause in market.children:
@@ -1569,6 +1617,12 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     """The facts one clause gives about a market: its subject (or the owner met on the way) and the relation
     the words between them say."""
     chain = verb_chain(verb) if verb is not None else []
+    if (product := _product_held_in(ctx, p, path)) and not negated(chain) and not _planned(_signals(chain, path), chain) \
+            and not any(v.lemma_ in _STOP_VERBS | CANCEL_VERBS | _DELAY_VERBS for v in chain) \
+            and (product, market, "availableIn") not in seen:     # (not "halted sales of it in", "its launch in
+            #                                                       Vietnam was postponed")
+        seen.add((product, market, "availableIn"))          # "cut the price of Zorvia in Germany", "sales of the
+        yield Fact(product, "availableIn", market, evidence), None   # Zephyr in Spain doubled"
     subjects: list[str] = [owner] if owner else []
     sited = False
     if not subjects:
@@ -1645,6 +1699,8 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
             return ("targetsMarket", "MarketEntry") if plan or not _past(chain) else ("operatesIn", "MarketEntry")
         if lemma in STORE_NOUNS and "open" in words:
             return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+        if lemma == "price" and token.pos_ == "NOUN":      # "cut the price of Zorvia in Germany": sold there (not
+            return None if negated(chain) or plan else ("operatesIn", None)   # absent when it "will not cut" it)
         if lemma == "hotel" and token.dep_ == "pobj" and token.head.lower_ == "at":
             return None                       # "will hold its investor day at a hotel in Portugal": a venue
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
@@ -1735,8 +1791,23 @@ _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out
                  {"stay", "out"}, {"keep", "out"})
 
 
+_CLOSING_VERBS = frozenset({"shut", "close", "sell", "divest", "wind", "dispose", "exit"})
+_WHOLE_BUSINESS_NOUNS = frozenset({"business", "businesses", "operation", "operations", "unit", "subsidiary", "arm",
+                                   "division", "branch", "presence"})
+
+
+def closed_down(noun: Token) -> bool:
+    """"shut its Danish business", "closed its operations in Chile", "sold its Polish unit": the firm's whole business
+    there ended (not "will close", "closed two stores in Chile")."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in _WHOLE_BUSINESS_NOUNS and verb.lemma_ in _CLOSING_VERBS \
+        and _past([verb]) and not negated([verb]) and any(c.dep_ == "poss" for c in noun.children) \
+        and not any(t.like_num for t in noun.subtree)
+
+
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
-    if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain):
+    if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain) \
+            or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"):
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | _SITE_NOUNS
@@ -1833,6 +1904,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
         members = _named_members(ctx, p, noun)            # "European firms such as X", "X and other US firms"
         company = next((c for c in companies if c), None)
+        relation = "absentFrom" if closed_down(noun) else "operatesIn"    # ("shut its Danish business": gone)
         for company in [company] if company else members:
             for market in owners:
                 yield Fact(company, "operatesIn", market, evidence)
@@ -1849,7 +1921,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     market = resolve_market(f"{part} market") or (
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                     if market is not None:
-                        yield Fact(company, "operatesIn", market.name, evidence)
+                        yield Fact(company, relation, market.name, evidence)
     for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
         if based.lower_ not in _SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
