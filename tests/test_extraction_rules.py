@@ -2752,3 +2752,58 @@ def test_licences_partners_prices_and_closures(text, present, absent):
 def test_a_thing_made_by_a_firm_in_apposition_is_a_product():
     assert types_of("Doctors still prefer Zorvia, an injectable made by Swiss rival Kelvo Pharma.").get(
         "Zorvia") == "Product"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a name compounded to a kind of product through lower-case words
+    ("Brenvik Labs, the start-up behind the Quorla identity-threat detection software, was sold on Monday.",
+     "Quorla", "Product"),
+    # what a maker "of" makes, of any sector
+    ("Harlund, the Dutch maker of Fennick dog food and Dravo cat food, plans a listing.", "Fennick", "Product"),
+    ("Harlund, the Dutch maker of Fennick dog food and Dravo cat food, plans a listing.", "Dravo", "Product"),
+    # a firm's own line of goods, plural
+    ("Customers delayed orders for its Tamsel deposition tools, Obrin Systems said.", "Tamsel", "Product"),
+    ("She said the Malmo-based company's Sorrel sofa beds were not affected.", "Sorrel", "Product"),
+    # offered somewhere: goods
+    ("Quorla, launched last October, is so far offered only in Estonia and Finland.", "Quorla", "Product"),
+])
+def test_products_named_before_their_kind_of_any_sector(text, name, kind):
+    assert types_of(text).get(name) == kind, types_of(text)
+
+
+def test_a_price_a_share_is_no_products_price():
+    text = "Harlund, the Dutch maker of Fennick dog food, set a price range of €19.50 to €23.50 a share for its listing."
+    assert not [e for e in extract(text).events if e.type == "ProductPrice"]
+    assert ("Harlund", "produces", "Fennick") in facts_of(text)
+
+
+def test_a_live_blogs_time_stamps_are_no_part_of_its_entries():
+    text = ("Markets live\n- 08:37 GMT Wenna Osterfeld of Calbrook Research isn't convinced. \"This is a price problem,\""
+            " she wrote in a note.\n- 9:12 am ET Ann Tovey of Brisco Securities in Leeds said the deal was late.\n"
+            "14.05 BST: Shares in Velmont Bank fell.")
+    result = extract(text)
+    kinds = {e.name: e.type for e in result.entities}
+    assert kinds.get("Wenna Osterfeld") == "Person" and kinds.get("Calbrook Research") == "Company", kinds
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Wenna Osterfeld", "worksFor", "Calbrook Research"), ("Ann Tovey", "worksFor", "Brisco Securities")} \
+        <= facts, facts
+    assert any(c.speaker == "Wenna Osterfeld" for c in result.claims), result.claims
+    assert not [name for name in kinds if "GMT" in name or "BST" in name or name.startswith("ET")], kinds
+
+
+def test_paragraphs_leave_out_a_time_stamp_but_keep_numbers_that_start_a_sentence():
+    from kg.extract.nlp import paragraphs
+    text = "- 07:48 GMT Kelvo rose.\n14.05 BST: Shares fell.\nThe 10.30 train left.\n12.50 Pounds is the fare."
+    found = list(paragraphs(text))
+    assert [line for _, line in found] == ["Kelvo rose.", "Shares fell.", "The 10.30 train left.",
+                                           "12.50 Pounds is the fare."]
+    assert all(text[offset:offset + len(line)] == line for offset, line in found)     # offsets into the text
+
+
+@pytest.mark.parametrize("text, person, firm", [
+    ("Wenna Osterfeld of Calbrook Research isn't convinced.", "Wenna Osterfeld", "Calbrook Research"),
+])
+def test_a_person_of_a_firm_tagged_as_one_organisation_is_two_names(text, person, firm):
+    kinds = types_of(text)
+    assert kinds.get(person) == "Person" and kinds.get(firm) == "Company", kinds
+    assert "Royal Bank of Scotland Group" in types_of("The Royal Bank of Scotland Group fell.")

@@ -162,9 +162,16 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         priced_as = subject is not None and _amount_root(span).dep_ == "attr" \
             and ctx.entity_at(p, subject, "Product") in products              # recall of the Orbit Max was $80m")
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (words & PRICE_WORDS or priced_as) \
-                and not _counted(ctx, p, products[0], clause):   # (not "40 Skyframe S300 jets worth $5bn")
+                and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
+            #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _per_share(sentence: Span, amount: Span) -> bool:
+    """"€19.50 to €23.50 a share", "$41 per share": a share price, whatever product the clause names."""
+    after = [t.lower_ for t in sentence.doc[amount.end:min(amount.end + 6, sentence.end)]]
+    return any(a in ("a", "per", "each") and b in ("share", "unit") for a, b in zip(after, after[1:]))
 
 
 def _amount_root(span: Span) -> Token:

@@ -37,6 +37,9 @@ game engine aircraft plane planes jet jets airliner flagship flagships lineup se
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
 machine supercomputer server printer prototype program handheld handhelds
 injection antibody crossover hatchback coupe minivan gpu cpu lidar beer lager
+food snack snacks drink drinks beverage beverages juice cereal yoghurt yogurt wine vodka whisky gin
+recliner recliners sofa sofas bed beds mattress mattresses furniture shoe shoes trainer trainers sneaker sneakers tool tools
+shampoo lipstick perfume fragrance detergent tyre tyres tire tires satellite satellites toy toys
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA

@@ -78,7 +78,7 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 
 # Verbs whose passive subject is a product only: "the Zirrus chip is manufactured by ...", "Zirrus could be
 # marketed as ..." (not "sold", "bought", "launched", "made a member": businesses are too).
-_PRODUCT_ONLY_PASSIVES = frozenset({"manufacture", "design", "market", "produce"})
+_PRODUCT_ONLY_PASSIVES = frozenset({"manufacture", "design", "market", "produce", "offer"})
 
 # Capitalised words of a title, written after a company's name ("Kelvo Chief Executive Officer") or alone.
 _TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy",
@@ -609,6 +609,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
                     add(rest, Counter(Market=4))
+                person, firm = _person_of_firm(ent)
+                if firm is not None:                      # "Marit Hoogkamp of Brinkhoven Research": two names
+                    add(person, Counter(Person=2), "PERSON")
+                    add(firm, Counter(Company=3), "ORG")
+                    continue
                 if ent[-1].lower_ in ("market", "marketplace") and len(ent) > 1 and resolve_market(ent[:-1].text):
                     add(ent[:-1], Counter(Market=4))      # "USA market" tagged as an organisation
                     continue
@@ -848,6 +853,19 @@ def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
         if token.lower_ in ("in", "at", "from", "to", "for", "on") and token.pos_ == "ADP":
             return span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
     return span, None
+
+
+def _person_of_firm(span: Span) -> tuple[Span, Span | None]:
+    """'Marit Hoogkamp of Brinkhoven Research' tagged as one organisation: a two-word name, 'of', and a name ending
+    in a trade word or legal form is a person and her firm (not 'Royal Bank of Scotland', 'Bank of America')."""
+    words = [t for t in span]
+    if len(words) < 4 or words[2].lower_ != "of" or not all(t.text[:1].isupper() and t.is_alpha for t in words[:2]) \
+            or any(t.lower_ in INDUSTRY_WORDS | TRADE_NAME_ENDINGS | _LEGAL | COMPANY_NOUNS for t in words[:2]):
+        return span, None
+    firm = span.doc[span.start + 3:span.end]
+    if firm[-1].lower_.rstrip(".") not in TRADE_NAME_ENDINGS | INDUSTRY_WORDS | _LEGAL or len(firm) < 2:
+        return span, None
+    return span.doc[span.start:span.start + 2], firm
 
 
 def _starts_sentence(token: Token) -> bool:
@@ -1420,14 +1438,24 @@ def context_votes(span: Span) -> Counter:
         #                                                                     Spikevax": the name follows
         votes["Product"] += 3           # "Kelvaro's Zephyr line", "its Blogger site", "its Zorba 3 console", "its
         #                                 Brightwater Zen players" (not "the Samsung phone")
-    elif root.dep_ == "compound" and root.head.tag_ == "NN" and (
-            (root.head.i == span.end or root.head.i == span.end + 1 and doc[span.end].is_lower    # "the Kargo
-             and doc[span.end].dep_ == "compound" and doc[span.end].head == root.head)          # cargo bike"
-            and root.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS
+    elif root.dep_ in ("compound", "nmod") and (kind := _kind_noun(root)).tag_ == "NN" and (
+            _plain_words_between(span, kind)                  # "the Kargo cargo bike", "the Kuvar identity-threat
+            and kind.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS    # detection software"
             or root.head.lower_ == "system" and root.head.i == span.end + 1 and doc[span.end].lower_ == "operating") \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in root.head.children):
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in kind.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
         #                                 maker's name gets more votes elsewhere: "the Samsung phone ... Samsung said")
+    kind = _kind_noun(root)
+    if root.dep_ in ("compound", "nmod") and kind.pos_ == "NOUN" and _plain_words_between(span, kind) \
+            and kind.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS and not _place_name(span.text):
+        if (made := _first_conjunct(kind)).dep_ == "pobj" and made.head.lower_ == "of" \
+                and made.head.head.lemma_.lower() in _MAKER_NOUNS:
+            votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
+        elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
+                and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):
+            votes["Product"] += 2       # "its Cryon deposition tools", "the company's Kavelund sofa beds" (not "its
+            #                             Opel and Vauxhall models": brands)
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
             and resolve_place(span.text) is None:
@@ -1439,6 +1467,26 @@ def context_votes(span: Span) -> Counter:
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
+
+
+def _kind_noun(name: Token) -> Token:
+    """The noun a name is compounded to, through the nouns in between: "Cryon" -> "tools" in "its Cryon deposition
+    tools"."""
+    kind = name.head
+    while kind.dep_ == "compound" and kind.head.i > kind.i and kind.pos_ == "NOUN":
+        kind = kind.head
+    return kind
+
+
+_MAKER_NOUNS = frozenset({"maker", "producer", "manufacturer", "brewer", "developer", "designer", "distiller"})
+
+
+def _plain_words_between(span: Span, head: Token) -> bool:
+    """Between a name and the noun it is compounded to, at most four lower-case words of that noun's phrase (and no
+    hyphen joining the name to the first: "its C-series jets" names "C-series")."""
+    between = span.doc[span.end:head.i]
+    return len(between) <= 4 and all((t.is_lower or t.text == "-") and head in t.ancestors for t in between) \
+        and not (between and between[0].text == "-")
 
 
 def _business_agent(agent: Token) -> bool:

@@ -45,13 +45,24 @@ class Paragraph:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# A live blog's time stamp opening an entry ("- 07:48 GMT Giulia Festa of ...", "14.05 BST: Shares ..."): no part of
+# the entry's first sentence.
+_AM_PM = r"\s*[ap]\.?m\.?"
+_ZONE = r"\s+(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|HKT|SGT|JST|IST|AEST|AEDT)"
+# (a decimal needs its zone: not "12.50 Pounds is ...")
+_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))"
+_TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?{_CLOCK}\s*[:\u2013-]?\s+(?=[A-Z\"\u201c])")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """Non-empty lines (news text puts one paragraph on a line) with their offsets."""
+    """Non-empty lines (news text puts one paragraph on a line) with their offsets; a live blog entry's time
+    stamp is left out."""
     for match in _PARAGRAPH.finditer(text):
-        if match.group().strip():
-            yield match.start(), match.group()
+        line = match.group()
+        if line.strip():
+            stamp = _TIME_STAMP.match(line)
+            skip = stamp.end() if stamp else 0
+            yield match.start() + skip, line[skip:]
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Paragraph]]:

@@ -201,10 +201,10 @@ def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if person is None or token.dep_ == "poss":
             continue
         mention = ctx.mention_at(p, token)
-        if mention.anaphor or token.i != mention.end - 1 or mention.start < 2:
+        if mention.anaphor or token.i != mention.end - 1:
             continue
         companies = []
-        if token.doc[mention.start - 1].tag_ == "POS":
+        if mention.start >= 2 and token.doc[mention.start - 1].tag_ == "POS":
             companies.append(ctx.entity_at(p, token.doc[mention.start - 2], "Company"))
         for prep in token.children:      # "Ian Hunter at Goodbody Stockbrokers", "Steve Ash, from Activcard,"
             if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of"):
