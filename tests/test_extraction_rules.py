@@ -2807,3 +2807,82 @@ def test_a_person_of_a_firm_tagged_as_one_organisation_is_two_names(text, person
     kinds = types_of(text)
     assert kinds.get(person) == "Person" and kinds.get(firm) == "Company", kinds
     assert "Royal Bank of Scotland Group" in types_of("The Royal Bank of Scotland Group fell.")
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a rival placed in the market by the same sentence does not keep the maker out; only its partner selling does
+    ("Kelvo Motors makes the Zephyr scooter. The Zephyr went on sale in Spain, where Spanish rival Brisco Motos is the "
+     "leader.", {("Kelvo Motors", "operatesIn", "Spain")}, set()),
+    # one line of business sold, or closed to new customers, is no exit from the country
+    ("Velmont Bank sold its Danish insurance business to Brisco Capital.", set(),
+     {("Velmont Bank", "absentFrom", "Denmark")}),
+    ("Velmont Bank closed its UK business to new customers last year.", set(),
+     {("Velmont Bank", "absentFrom", "United Kingdom")}),
+    ("Velmont Bank sold its insurance business to a buyer in Sweden.", set(),
+     {("Velmont Bank", "absentFrom", "Sweden")}),
+    # the price of a commodity somewhere says nothing of the firm that pays it
+    ("Kelvo Motors complained about the price of lithium in China.", set(), {("Kelvo Motors", "operatesIn", "China")}),
+    # a spin-off launched by a firm is a firm; a firm offered a loan is no product
+    ("Brisco, a spin-off launched by Kelvo Pharma, raised $40m.", set(), {("Kelvo Pharma", "produces", "Brisco")}),
+    # a former partner, or a licence revoked, is no partnership
+    ("Kelvo Pharma's former partner, Brisco Health, said sales fell.", set(),
+     {("Kelvo Pharma", "partnersWith", "Brisco Health")}),
+    ("Kelvo Pharma licensed Zorvia to Brisco Health in 2019 but revoked the licence in 2021.", set(),
+     {("Kelvo Pharma", "partnersWith", "Brisco Health")}),
+    # "expected" on another thing than the firm's entry plans nothing
+    ("Kelvo Foods said its acquisition of Brisco Snacks, completed in May, is expected to add 5% to sales.",
+     {("Brisco Snacks", "subsidiaryOf", "Kelvo Foods")}, set()),
+    # "it" launched after a firm set up is that firm, not the product named before
+    ("Kelvo Pharma makes Zorvia. In May it set up a digital clinic, Brisco Health, and launched it in Spain.", set(),
+     {("Zorvia", "availableIn", "Spain")}),
+])
+def test_licences_partners_prices_and_closures_stay_within_their_reach(text, present, absent):
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Brisco was offered a state loan in May. Brisco said it would repay it.", "Brisco", "Company"),
+    ("Kelvo sells cars in Spain. Brisco Parts, a maker of Kelvo car seats, cut 200 jobs.", "Kelvo", "Company"),
+])
+def test_a_firm_offered_something_or_named_on_a_part_stays_a_firm(text, name, kind):
+    assert types_of(text).get(name) == kind, types_of(text)
+
+
+def test_a_product_price_per_unit_is_still_its_price():
+    events = extract("Kelvo Motors makes the Zephyr scooter. Kelvo Motors priced the Zephyr at $899 a unit.").events
+    assert any(e.type == "ProductPrice" and e.args["product"] == "Zephyr" for e in events), events
+
+
+def test_the_description_of_a_firm_points_at_a_firm_of_that_trade():
+    text = ("Budget airline Ventaro said on Monday it would cut costs. Ventaro flies to 14 countries.\n\n"
+            "Chief executive Ann Tovey told Brisco Business News in an interview that profits rose. Brisco Business "
+            "News reported that fares fell.\n\nThe airline also announced its first route to Morocco.")
+    facts = facts_of(text)      # (the airline, not the broadcaster named last)
+    assert ("Ventaro", "operatesIn", "Morocco") in facts, facts
+    assert not [f for f in facts if f[0] == "Brisco Business News" and f[2] == "Morocco"], facts
+
+
+def test_it_in_a_live_blog_entry_is_the_firm_of_that_entry():
+    text = ("Markets live\n"
+            "- 07:16 GMT Kelvo first. The Milan-based maker of televisions reported higher revenue, as demand for its "
+            "sets held up. Net profit rose.\n"
+            "- 07:29 GMT The company also said its new speaker goes on sale in March. Kelvo, which pulled out of China "
+            "in 2024, said it had no plans to go back. \"Our growth is in Europe,\" Kelvo said.\n"
+            "- 07:48 GMT An analyst said Kelvo must fight rivals. \"Kelvo's margins are strong,\" she added.\n"
+            "- 08:02 GMT Kelvo shares open 7% higher.\n"
+            "- 08:21 GMT Now the gloom. Eindhoven-based Brisco said late on Wednesday that profit came in far short of "
+            "what it had guided to. China made up roughly 40% of its sales. The group employs 900 people, mostly in the "
+            "Netherlands and Germany.")
+    facts = facts_of(text)      # (the firm named in this entry, not the one the blog named most so far)
+    assert ("Brisco", "operatesIn", "Germany") in facts and ("Kelvo", "operatesIn", "Germany") not in facts, facts
+
+
+def test_a_short_name_is_the_firm_named_first_even_when_only_its_unit_ends_in_a_trade_word():
+    text = ("Danish carrier Tovenmark Line opened a hub in Poland. The hub is run by Tovenmark Contract Logistics, the "
+            "carrier's logistics unit.\n\nTovenmark last month reported lower revenue. It kept its guidance.")
+    result = extract(text)
+    names = {e.name: e for e in result.entities}
+    assert "Tovenmark" in names["Tovenmark Line"].aliases, names["Tovenmark Line"]
+

@@ -89,16 +89,24 @@ def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
 
 
 def test_html_date_is_the_pages_own_not_a_year_from_the_body(tmp_path):
+    from datetime import date, timedelta
     page = """<html><head><title>Quorvane results</title></head><body><article>
-        <h1>Quorvane lifts sales</h1>{time}
+        <h1>Quorvane lifts sales</h1>{dated}
         <p>Quorvane, which left Chile in 2019, said on Thursday that sales rose 12% in the quarter to December.</p>
         <p>The Turin-based maker of espresso machines said demand held up in Germany and France.</p>
         </article></body></html>"""
-    dated, undated = tmp_path / "dated.html", tmp_path / "undated.html"
-    dated.write_text(page.format(time='<time datetime="2031-05-08T07:00:00Z">8 May 2031</time>'), encoding="utf-8")
-    undated.write_text(page.format(time=""), encoding="utf-8")
-    assert one(HtmlLoader(), dated).published == "2031-05-08"     # (after this machine's clock: still the page's date)
-    assert one(HtmlLoader(), undated).published is None           # (not "2019-01-01" from "left Chile in 2019")
+    soon = date.today() + timedelta(days=40)          # (a page dated after this machine's clock: still its date)
+    cases = {
+        f'<time datetime="{soon.isoformat()}T07:00:00Z">{soon.day} {soon:%B %Y}</time>': soon.isoformat(),
+        "": None,                                      # not "2019-01-01" from "left Chile in 2019"
+        "<p>Last updated: Thursday 8 May 2021</p>": "2021-05-08",
+        "<p>Posted 1 January 2020</p>": "2020-01-01",  # a New Year's Day the page writes out is a date
+        "<h2>Quorvane to shut its Lyon plant by 31 December 2040</h2>": None,   # a deadline, not the page's date
+    }
+    for number, (dated, published) in enumerate(cases.items()):
+        path = tmp_path / f"page{number}.html"
+        path.write_text(page.format(dated=dated), encoding="utf-8")
+        assert one(HtmlLoader(), path).published == published, dated
 
 
 def test_jsonl_lines_fail_alone(tmp_path):

@@ -14,7 +14,7 @@ from kg.model import Article, Evidence
 
 from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, PRODUCT_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
-from .mentions import Mention
+from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
 from .places import markets_in_name
 
@@ -81,10 +81,39 @@ def _home_countries(name: str, root: Token) -> set[str]:
         if code:
             homes.add(code)
     return homes
+# Nouns any firm may be called ("the company", "the group"): they say nothing of its trade.
+_ANY_FIRM = frozenset({"company", "firm", "group", "business", "concern", "corporation", "enterprise", "outfit",
+                       "player", "rival", "competitor", "partner", "owner", "parent", "buyer", "seller", "target",
+                       "bidder", "newcomer", "challenger", "leader", "giant", "start-up", "startup", "venture"})
+
+
+def _company_kinds(name: str, root: Token) -> set[str]:
+    """The trades a company's mention calls it by: "budget airline Ventora", "Ventora, the Spanish airline",
+    "Quillo Bank" (airline, bank), besides any firm's nouns ("the company")."""
+    nouns = [root.head] if root.dep_ in ("appos", "compound") else []
+    nouns += [c for c in root.children if c.dep_ in ("appos", "compound", "nmod")]
+    kinds = {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"} | {name.split()[-1].lower()}
+    return {k for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
+
+
+def _kind_fits(noun: Token | None, kinds: set[str] | None) -> bool | None:
+    """Whether a company known by `kinds` may be called `noun` ("the airline"); None when the noun tells nothing."""
+    if noun is None or noun.lemma_.lower() in _ANY_FIRM or noun.lemma_.lower() not in COMPANY_NOUNS:
+        return None
+    return noun.lemma_.lower() in (kinds or set())
+
+
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir": "m", "lord": "m",
                  "she": "f", "her": "f", "hers": "f", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "dame": "f",
                  "lady": "f"}
+
+
+# How much a mention (a subject thrice) in this paragraph, the one before and the one before that counts towards
+# being what "the company" or "it" points at, against how often the whole text so far named the candidate: a live
+# blog's entry is about its own firm, a feature's "the group" still about the firm the text follows.
+_NEARNESS = (3.0, 1.0, 0.4)
+_GLOBAL_WEIGHT = 0.25
 
 
 def _said_only_of_products(subject: Token) -> bool:
@@ -109,8 +138,14 @@ _SELLING_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "s
 
 
 def _sold_in_a_market(obj: Token) -> bool:
-    """"began selling it in Germany", "will launch it in Brazil next year": an "it" sold somewhere is goods."""
+    """"began selling it in Germany", "will launch it in Brazil next year": an "it" sold somewhere is goods (not in
+    "set up a clinic, Brisco Health, and launched it in Spain": the object of the verb before)."""
     verb = obj.head
+    earlier = verb
+    while earlier.dep_ in ("xcomp", "conj") and earlier.head.i < earlier.i:
+        earlier = earlier.head
+        if any(c.dep_ == "dobj" for c in earlier.children):
+            return False
     return obj.dep_ == "dobj" and verb.lemma_ in _SELLING_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
             o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in verb.children)
@@ -128,15 +163,6 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
     """A nationality on the noun ("the Swedish firm") that a company's known home countries rule out."""
     nationality = _nationality(noun) if noun.pos_ == "NOUN" else None
     return bool(nationality and homes and nationality not in homes)
-
-
-def _hyphenated_noun(token: Token) -> str:
-    """'start-up' split by the tokenizer into "start", "-", "up" (the head): the whole word, at its last part."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
-            and not doc[token.i - 2].whitespace_:
-        return f"{doc[token.i - 2].lower_}-{token.lower_}"
-    return ""
 
 
 @dataclass
@@ -293,13 +319,13 @@ class DocContext:
         """The company the sentence before calls by the noun that opens this one: "bought Tindra Labs, a start-up
         from Oslo. The start-up has 40 staff" (Tindra Labs, not the buyer who is the subject)."""
         sentence = noun.sent
-        word = _hyphenated_noun(noun) or noun.lemma_.lower()
+        word = hyphenated_noun(noun) or noun.lemma_.lower()
         if noun.pos_ not in ("NOUN", "ADP", "PART") or sentence.start == 0:
             return None
         before = noun.doc[sentence.start - 1].sent
         found = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
                  and m.type == "Company" and m.entity and not m.anaphor
-                 and any((_hyphenated_noun(d) or d.lemma_.lower()) == word
+                 and any((hyphenated_noun(d) or d.lemma_.lower()) == word
                          for d in _descriptions(noun.doc[m.start:m.end].root))]
         return found[0] if len({m.entity for m in found}) == 1 else None
 
@@ -371,8 +397,9 @@ class DocContext:
         Companies, people and markets: first what the grammar says ("Gazprom, its unit ...": the name
         before; "Google offers ... through its site": the clause's subject; "Sony has said it will":
         the reporter), else the most salient candidate: mentioned in this or the previous two
-        paragraphs, scored by how often it was named and how often it was a subject, with a bonus
-        for the current and previous paragraph (a light version of centering theory). People: the one
+        paragraphs, scored by its mentions there (a subject's thrice, nearer paragraphs more) and,
+        a quarter as much, by all its mentions so far (a light version of centering theory); a trade
+        noun ("the airline") picks a firm called so, if one was. People: the one
         named or pointed at last in this or the previous paragraph whose gender ("Mr", "Ms", an earlier
         "he"/"she") does not rule them out ('..., said Ann Lee. "...," she added'). Products: the
         last product of the paragraph that the text called by a noun of the same kind."""
@@ -380,6 +407,7 @@ class DocContext:
         added: list[Mention] = []
         position = 0
         stats: dict[tuple[str, str], list] = {}        # (kind, entity) -> [mentions, subjects, last para, mention]
+        recent: dict[tuple[str, str], list[tuple[int, float]]] = {}     # (kind, entity) -> (para, weight) of each
 
         people: list[tuple[Mention, bool]] = []        # persons in the order named or pointed at; a subject?
         genders: dict[str, str] = {}                    # person -> "m"/"f", from "Mr"/"Ms" or a resolved "he"/"she"
@@ -390,6 +418,8 @@ class DocContext:
             entry[1] += subject
             entry[2] = mention.para
             entry[3] = mention
+            recent.setdefault((kind, mention.entity), []).append(
+                (mention.para, (1 + 2 * subject) * (0.5 if mention.anaphor else 1)))
             if kind == "Person":
                 people.append((mention, subject))
                 doc = self.paragraphs[mention.para].doc       # "Mr Jones" may be the mention "Jones"
@@ -411,11 +441,15 @@ class DocContext:
             return next((m for m, subject in recent if subject), recent[0][0] if recent else None)
 
         homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give
+        kinds: dict[str, set[str]] = {}                 # company -> the trades it was called by ("airline")
 
-        def antecedent(kind: str, p: int, nationality: str | None = None) -> Mention | None:
-            candidates = [(v[0] + 2 * v[1] + (3 if p - v[2] <= 1 else 0), v[2], v[3])
+        def antecedent(kind: str, p: int, nationality: str | None = None, noun: Token | None = None) -> Mention | None:
+            candidates = [(sum(w * _NEARNESS[p - q] for q, w in recent[k, entity] if p - q <= 2)
+                           + _GLOBAL_WEIGHT * (v[0] + 2 * v[1]), v[2], v[3])
                           for (k, entity), v in stats.items() if k == kind and p - v[2] <= 2
                           and not (nationality and homes.get(entity) and nationality not in homes[entity])]
+            fitting = [c for c in candidates if _kind_fits(noun, kinds.get(c[2].entity))]
+            candidates = fitting or candidates           # "the airline": a firm called an airline, if one was
             return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
         described: dict[str, set[str]] = {}           # product -> the kinds of thing the text calls it
@@ -453,6 +487,7 @@ class DocContext:
                     root = self.paragraphs[mention.para].doc[mention.start:mention.end].root
                     if mention.type == "Company" and mention.entity:
                         homes.setdefault(mention.entity, set()).update(_home_countries(mention.entity, root))
+                        kinds.setdefault(mention.entity, set()).update(_company_kinds(mention.entity, root))
                     note(mention, "Person" if mention.type == "Executive" else mention.type,
                          root.dep_ in ("nsubj", "nsubjpass"))
                     position += 1
@@ -466,8 +501,8 @@ class DocContext:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
-                elif (token.pos_ == "NOUN" and token.tag_ == "NN" or _hyphenated_noun(token) in COMPANY_NOUNS) and (
-                        token.lemma_.lower() in COMPANY_NOUNS or _hyphenated_noun(token) in COMPANY_NOUNS
+                elif (token.pos_ == "NOUN" and token.tag_ == "NN" or hyphenated_noun(token) in COMPANY_NOUNS) and (
+                        token.lemma_.lower() in COMPANY_NOUNS or hyphenated_noun(token) in COMPANY_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
                         and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS) \
                         and token.dep_ != "appos" \
@@ -512,10 +547,12 @@ class DocContext:
                 if kind == "Company" and target is None and token.dep_ in ("nsubj", "nsubjpass") \
                         and span[0] == token.sent.start:        # "... arch-rival, Halland Rail, has no presence in
                     target = self._described_before(p, token) or self._previous_subject(p, token.sent)   # Britain.
-                    if target is not None and _contradicts_home(token, homes.get(target.entity)):  # The Swedish
-                        target = None                                      # firm runs trains ...": the subject before
+                    if target is not None and (_contradicts_home(token, homes.get(target.entity))   # The Swedish
+                                               or _kind_fits(token, kinds.get(target.entity)) is False):   # firm runs
+                        target = None            # trains ...": the subject before (unless its home or trade differ)
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
-                    target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None)
+                    target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None,
+                                        token if token.pos_ == "NOUN" else None)
                 if target is None:
                     continue
                 anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,

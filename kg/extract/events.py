@@ -171,7 +171,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 def _per_share(sentence: Span, amount: Span) -> bool:
     """"€19.50 to €23.50 a share", "$41 per share": a share price, whatever product the clause names."""
     after = [t.lower_ for t in sentence.doc[amount.end:min(amount.end + 6, sentence.end)]]
-    return any(a in ("a", "per", "each") and b in ("share", "unit") for a, b in zip(after, after[1:]))
+    return any(a in ("a", "per") and b == "share" for a, b in zip(after, after[1:]))
 
 
 def _amount_root(span: Span) -> Token:

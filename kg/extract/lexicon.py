@@ -176,7 +176,7 @@ AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship 
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist quit")
 # Words that make an entry a plan rather than a fact.
 PLAN_CUES = _words("""
-plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh expect
+plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
 will would could may might going set poised potential possible future prospective planned chance
 opportunity ambition goal bid intention
 """)
@@ -187,7 +187,7 @@ joint venture tie-up accord partner
 """)
 PARTNERSHIP_VERBS = _words("partner team sign ink strike form forge collaborate ally cooperate join agree")
 # Cancellation.
-CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw halt suspend call kill axe back")
+CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw halt suspend call kill axe back revoke")
 # Competition.
 COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger challengers")
 COMPETITION_VERBS = _words("compete rival battle challenge take fight")

@@ -863,8 +863,9 @@ def _person_of_firm(span: Span) -> tuple[Span, Span | None]:
             or any(t.lower_ in INDUSTRY_WORDS | TRADE_NAME_ENDINGS | _LEGAL | COMPANY_NOUNS for t in words[:2]):
         return span, None
     firm = span.doc[span.start + 3:span.end]
-    if firm[-1].lower_.rstrip(".") not in TRADE_NAME_ENDINGS | INDUSTRY_WORDS | _LEGAL or len(firm) < 2:
-        return span, None
+    if firm[-1].lower_.rstrip(".") not in TRADE_NAME_ENDINGS | INDUSTRY_WORDS | _LEGAL or len(firm) < 2 \
+            or firm[0].ent_type_ in ("GPE", "LOC", "NORP") or resolve_market(firm[0].text):
+        return span, None               # (not "Velmont Pacific of Australia Mining": a unit's name)
     return span.doc[span.start:span.start + 2], firm
 
 
@@ -1263,7 +1264,9 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue",
                                                      "make", "manufacture", "produce", "brew"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
-    explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ"))]
+    explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
+                         and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_NOUNS | SUBSIDIARY_NOUNS)]
+    #                                                                         (not "a spin-off launched by")
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
             _business_agent(g) for g in c.children if g.dep_ == "agent") for h in explained for c in h.children):
         votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," "Zorvia, a pill made by Acme"
@@ -1271,7 +1274,8 @@ def context_votes(span: Span) -> Counter:
     if _on_sale(_first_conjunct(root)):
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \
-            | _PRODUCT_ONLY_PASSIVES:
+            | _PRODUCT_ONLY_PASSIVES and not any(c.dep_ == "dobj" for c in root.head.children):   # (not "Brisco was
+        #                                                                              offered a state loan")
         votes["Product"] += 1           # "Vioxx was withdrawn", "Zirrus could be marketed as ..."
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     if owner is None and before is not None and before.tag_ == "POS" and before2 is not None:
@@ -1401,7 +1405,8 @@ def context_votes(span: Span) -> Counter:
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
-            and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES):
+            and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES
+                     and not any(c.dep_ == "dobj" for c in root.head.children)):
         votes["Company"] += 1           # "Acme makes ...", "Acme was acquired" (not "the X5 is made")
     if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
                               and after.head == root) and (
@@ -1449,7 +1454,7 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ in ("compound", "nmod") and kind.pos_ == "NOUN" and _plain_words_between(span, kind) \
             and kind.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS and not _place_name(span.text):
         if (made := _first_conjunct(kind)).dep_ == "pobj" and made.head.lower_ == "of" \
-                and made.head.head.lemma_.lower() in _MAKER_NOUNS:
+                and made.head.head.lemma_.lower() in _MAKER_NOUNS and kind.lemma_.lower() in PRODUCT_NOUNS:
             votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
         elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
@@ -1467,6 +1472,15 @@ def context_votes(span: Span) -> Counter:
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
+
+
+def hyphenated_noun(token: Token) -> str:
+    """'start-up' split by the tokenizer into "start", "-", "up" (the head): the whole word, at its last part."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return ""
 
 
 def _kind_noun(name: Token) -> Token:

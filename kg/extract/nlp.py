@@ -45,13 +45,13 @@ class Paragraph:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# A live blog's time stamp opening an entry ("- 07:48 GMT Giulia Festa of ...", "14.05 BST: Shares ..."): no part of
-# the entry's first sentence.
-_AM_PM = r"\s*[ap]\.?m\.?"
-_ZONE = r"\s+(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|HKT|SGT|JST|IST|AEST|AEDT)"
-# (a decimal needs its zone: not "12.50 Pounds is ...")
-_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))"
-_TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?{_CLOCK}\s*[:\u2013-]?\s+(?=[A-Z\"\u201c])")
+# A live blog's time stamp opening an entry ("- 07:48 GMT Giulia Festa of ...", "14.05 BST: Shares ...", "0912 GMT -
+# ..."): no part of the entry's first sentence. A clock with a dot or without a colon needs its zone or am/pm (not
+# "12.50 Pounds is ...", "2026 Kelvo ...").
+_AM_PM = r"\s*[aApP]\.?[mM]\.?"
+_ZONE = r"\s+(?:[A-Z]{1,4}T|UTC|ET|PT|CT|MT)"
+_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))|\d{{4}}{_ZONE}"
+_TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?(?:{_CLOCK})\s*[:\u2013\u2014-]?\s+(?=[A-Z\"\u201c])")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:

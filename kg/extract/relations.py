@@ -12,7 +12,7 @@ from kg.model import Evidence, Fact
 from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
-from .mentions import MADE_BY_VERBS, included_by, named_in_owned_kind
+from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind
 from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
@@ -598,8 +598,10 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in sentence.doc[start - 2].children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
-        # "the X1 from/by Acme", "made by Acme", "Zorvia, a pill made by Acme"
-        explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ"))]
+        # "the X1 from/by Acme", "made by Acme", "Zorvia, a pill made by Acme" (not "Brisco, a spin-off launched by
+        # Acme": a firm)
+        explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
+                             and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_NOUNS | SUBSIDIARY_NOUNS)]
         for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
@@ -728,18 +730,24 @@ def rivals_by_maker(facts: list[Fact], types: dict[str, str]) -> list[Fact]:
 def makers_markets(facts: list[Fact]) -> list[Fact]:
     """A product on sale in a market puts its maker there ("the Zephyr 5 goes on sale in Spain": Kelvo operates in
     Spain), unless the text says the maker is absent or only aiming at it ("Kelvo has no presence in the US, but
-    its scooter is sold there"), or the sentence names another firm there ("its licensing partner Hollisdorf
+    its scooter is sold there"), or the sentence puts a partner of the maker there ("its licensing partner Hollisdorf
     began selling it in Germany": the partner is)."""
     held_back = {(f.subject, f.object) for f in facts if f.predicate in ("absentFrom", "targetsMarket")}
+    partnered = {(f.subject, f.object) for f in facts if f.predicate == "partnersWith"}
     sellers: dict[tuple[str, int], set[str]] = {}
     for f in facts:
         if f.predicate == "operatesIn":
             sellers.setdefault((f.object, f.evidence.start), set()).add(f.subject)
+
+    def partner_sells(maker: str, fact: Fact) -> bool:
+        return any((maker, seller) in partnered or (seller, maker) in partnered
+                   for seller in sellers.get((fact.object, fact.evidence.start), set()))
+
     makers = makers_of(facts)
     return [Fact(maker, "operatesIn", fact.object, fact.evidence)
             for fact in facts if fact.predicate == "availableIn"
             for maker in dict.fromkeys(makers.get(fact.subject, [])) if (maker, fact.object) not in held_back
-            and sellers.get((fact.object, fact.evidence.start), {maker}) <= {maker}]
+            and not partner_sells(maker, fact)]
 
 
 def product_families(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
@@ -975,6 +983,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
+        if lemma in _LICENSING_VERBS and token.pos_ == "VERB" and any(
+                c.dep_ == "conj" and c.lemma_ in CANCEL_VERBS for c in token.children):
+            continue                                                # "licensed it to Foo in 2019 but revoked it"
         if lemma in _LICENSING_VERBS and token.pos_ == "VERB":       # "licensed the rights to Yuzuriha", "licenses
             deeds = [token, *(x for d in token.children if d.dep_ == "xcomp" for x in conjuncts(d))]   # ("to
             parties += [n for deed in deeds for c in deed.children       # develop and sell it in Japan to Foo")
@@ -1190,8 +1201,8 @@ def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 def _possessed_partner(ctx: DocContext, p: int, partner: Token, evidence: Evidence) -> Iterator[Fact]:
     """"its licensing partner Hollisdorf Pharma", "Kelvo's partner, Ostra": the owner's partner, named beside."""
     owner = next((n for c in partner.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
-    if owner is None:
-        return
+    if owner is None or any(c.lower_ in ("former", "ex", "erstwhile", "one-time") for c in partner.children):
+        return                                   # (not "Kelvo's former partner, Brisco")
     beside = [a for a in partner.children if a.dep_ == "appos" or a.dep_ == "conj" and a.i > 0     # (the model's
               and partner.doc[a.left_edge.i - 1].text == ","]                          # conj for "partners, A and B")
     for named in (c for a in beside for c in conjuncts(a)):
@@ -1700,7 +1711,9 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
         if lemma in STORE_NOUNS and "open" in words:
             return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
         if lemma == "price" and token.pos_ == "NOUN":      # "cut the price of Zorvia in Germany": sold there (not
-            return None if negated(chain) or plan else ("operatesIn", None)   # absent when it "will not cut" it)
+            named = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+                        for c in token.children)        # absent when it "will not cut" it, nor "the price of
+            return None if negated(chain) or plan or not named else ("operatesIn", None)   # lithium in China")
         if lemma == "hotel" and token.dep_ == "pobj" and token.head.lower_ == "at":
             return None                       # "will hold its investor day at a hotel in Portugal": a venue
         if lemma in PRESENCE_NOUNS or lemma in COMPANY_NOUNS and token.pos_ == "NOUN":
@@ -1719,7 +1732,9 @@ def _planned(words: set[str], chain: list[Token]) -> bool:
     if chain and _past(chain) and chain[0].tag_ == "VBD" and chain[0].lemma_ == "build":   # "built a plant in Mexico
         words = words - {"build"}                                                           # in 2019": done
     return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
-                                          for v in chain for t in v.children if t.dep_ == "aux")
+                                          for v in chain for t in v.children if t.dep_ == "aux") \
+        or any(v.lemma_ == "expect" and v.pos_ == "VERB" and any(c.dep_ == "xcomp" and c in chain for c in v.children)
+               for v in chain)                         # "said it expected to launch the pill in France"
 
 
 _BEGIN_WORDS = frozenset({"begin", "start", "commence"})
@@ -1797,17 +1812,22 @@ _WHOLE_BUSINESS_NOUNS = frozenset({"business", "businesses", "operation", "opera
 
 
 def closed_down(noun: Token) -> bool:
-    """"shut its Danish business", "closed its operations in Chile", "sold its Polish unit": the firm's whole business
-    there ended (not "will close", "closed two stores in Chile")."""
+    """"shut its Danish business", "closed its operations in Chile", "sold its Polish unit": the firm's business in a
+    country ended (not "will close", "closed two stores in Chile", "sold its Danish insurance business": one line of
+    it, "closed its UK business to new customers")."""
     verb = noun.head
     return noun.dep_ == "dobj" and noun.lemma_.lower() in _WHOLE_BUSINESS_NOUNS and verb.lemma_ in _CLOSING_VERBS \
         and _past([verb]) and not negated([verb]) and any(c.dep_ == "poss" for c in noun.children) \
-        and not any(t.like_num for t in noun.subtree)
+        and not any(t.like_num for t in noun.subtree) \
+        and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in ("customer", "client", "user")
+                                                                   for o in c.children) for c in verb.children)
 
 
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
     if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain) \
-            or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"):
+            or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"
+                             and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | _SITE_NOUNS
