@@ -71,7 +71,7 @@ def _month_number(name: str) -> int:
     return next(i for i, month in enumerate(_MONTHS, 1) if month.startswith(name[:3]))
 
 
-_DATELINE_CUE = re.compile(r"^\s*(?:(?i:published|updated|posted|date|dated)\b|[A-Z][A-Z .'-]{1,40},\s)")
+_DATELINE_CUE = re.compile(r"^\s*(?:(?i:(?:last\s+)?(?:published|updated|posted|date|dated))\b|[A-Z][A-Z .'-]{1,40},\s)")
 
 
 def find_dateline(text: str, lines: int = 4) -> str | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import trafilatura
+from htmldate import find_date
 
 from kg.errors import InputError
 from kg.model import Article
@@ -16,17 +17,26 @@ from kg.model import Article
 from .base import clean_text, find_dateline, read_text
 
 
-def _date_search() -> dict:
-    """htmldate's settings: a page may be dated up to a year after this machine's clock (an embargoed story, a clock
-    behind), not later ("will shut the plant by 31 December 2030" is no publication date)."""
+# The page's own date from its metadata, <time> elements and URL; a page dated after this machine's clock keeps its
+# date (an embargoed story, a clock behind).
+_METADATA_DATE = {"extensive_search": False, "original_date": True, "max_date": "2999-12-31"}
+
+
+def _visible_date(html: str, text: str) -> str | None:
+    """For a page without a dated metadata: a date written on the page outside the article's text (a byline's
+    "Last updated: 8 May 2021"), up to a year after the clock; never one the article itself mentions ("bought
+    Brisco on 3 March 2023"), nor the 1 January htmldate makes of a bare year ("in 2024")."""
     latest = date.today() + timedelta(days=366)
-    return {"extensive_search": True, "original_date": True, "max_date": latest.isoformat()}
+    found = find_date(html, extensive_search=True, original_date=False, max_date=latest.isoformat())
+    if not found or _year_guess(found, html) or _written_in(found, text):
+        return None
+    return found
 
 
-def _year_guess(found: str | None, html: str) -> bool:
-    """htmldate's last resort turns a bare year of the body into 1 January ("pulled out of China in 2024" gives
-    2024-01-01): such a date the page never writes out is no date."""
-    if not found or not found.endswith("-01-01"):
+def _year_guess(found: str, html: str) -> bool:
+    """htmldate's last resort turns a bare year into 1 January ("pulled out of China in 2024" gives 2024-01-01):
+    such a date the page never writes out is no date."""
+    if not found.endswith("-01-01"):
         return False
     year = found[:4]
     written = rf"{year}-0?1-0?1|0?1[/.]0?1[/.]{year}|{year}[/.]0?1[/.]0?1|\b1(?:st)?\s+Jan\w*\.?,?\s+{year}" \
@@ -34,11 +44,19 @@ def _year_guess(found: str | None, html: str) -> bool:
     return re.search(written, html, re.IGNORECASE) is None
 
 
+def _written_in(iso: str, text: str) -> bool:
+    """Whether a text writes out this date ("8 May 2021", "May 8, 2021", "2021-05-08", "08/05/2021")."""
+    day = date.fromisoformat(iso)
+    forms = {day.isoformat(), f"{day.day} {day:%B %Y}", f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%b %Y}",
+             f"{day:%b} {day.day}, {day.year}", f"{day:%d/%m/%Y}", f"{day:%m/%d/%Y}", f"{day:%d.%m.%Y}"}
+    return any(form.lower() in text.lower() for form in forms)
+
+
 def html_to_article_fields(html: str, path) -> dict:
     try:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
-            date_extraction_params=_date_search(),
+            date_extraction_params=_METADATA_DATE,
         )
     except (RecursionError, ValueError) as err:
         raise InputError(path, f"cannot parse HTML ({type(err).__name__})") from None
@@ -48,8 +66,7 @@ def html_to_article_fields(html: str, path) -> dict:
     return {
         "text": text,
         "title": getattr(document, "title", None),
-        "published": (found if not _year_guess(found := getattr(document, "date", None), html) else None)
-        or find_dateline(text),
+        "published": getattr(document, "date", None) or _visible_date(html, text) or find_dateline(text),
         "url": getattr(document, "url", None),
         "source": getattr(document, "sitename", None),
     }

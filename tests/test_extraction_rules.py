@@ -2793,10 +2793,13 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_entries():
 
 def test_paragraphs_leave_out_a_time_stamp_but_keep_numbers_that_start_a_sentence():
     from kg.extract.nlp import paragraphs
-    text = "- 07:48 GMT Kelvo rose.\n14.05 BST: Shares fell.\nThe 10.30 train left.\n12.50 Pounds is the fare."
+    text = ("- 07:48 GMT Kelvo rose.\n14.05 BST: Shares fell.\n- 9:12 AM ET Ann Tovey said.\n0912 GMT - Kelvo fell.\n"
+            "The 10.30 train left.\n12.50 Pounds is the fare.\n2019 MIT Technology Review named Kelvo.\n"
+            "1200 VAT Refunds came.")
     found = list(paragraphs(text))
-    assert [line for _, line in found] == ["Kelvo rose.", "Shares fell.", "The 10.30 train left.",
-                                           "12.50 Pounds is the fare."]
+    assert [line for _, line in found] == ["Kelvo rose.", "Shares fell.", "Ann Tovey said.", "Kelvo fell.",
+                                           "The 10.30 train left.", "12.50 Pounds is the fare.",
+                                           "2019 MIT Technology Review named Kelvo.", "1200 VAT Refunds came."]
     assert all(text[offset:offset + len(line)] == line for offset, line in found)     # offsets into the text
 
 
@@ -2886,3 +2889,55 @@ def test_a_short_name_is_the_firm_named_first_even_when_only_its_unit_ends_in_a_
     names = {e.name: e for e in result.entities}
     assert "Tovenmark" in names["Tovenmark Line"].aliases, names["Tovenmark Line"]
 
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a trade noun fits a firm whose name ends in its plural; the firm named just before still counts
+    ("Budget airline Ventaro reported a loss on Monday.\n\nVentaro's main rival, Kestrel Airlines, cut fares in May. "
+     "The airline also plans to open a base in Portugal.", {("Kestrel Airlines", "targetsMarket", "Portugal")},
+     {("Ventaro", "targetsMarket", "Portugal")}),
+    # "it" sold after the product was named by the verb before is the product
+    ("Kelvo Motors unveiled the Zephyr scooter in May and began selling it in Spain in June.",
+     {("Zephyr", "availableIn", "Spain")}, set()),
+])
+def test_coreference_stays_within_its_reach(text, present, absent):
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+
+
+def test_a_short_name_shared_by_several_trade_named_firms_stays_its_own():
+    text = ("Kelvo Hotels, the hotel arm of Danish conglomerate Kelvo Industries, opened a resort in Crete. Kelvo will "
+            "list Kelvo Shipping in Copenhagen and plans to enter Brazil.")
+    names = {e.name: e for e in extract(text).entities}
+    assert "Kelvo" not in names.get("Kelvo Hotels").aliases, names
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # goods described as sold somewhere are available there
+    ("Swedish furniture maker Tallvik makes the Tovra range. Tallvik is recalling about 48,300 Tovra power recliners "
+     "sold in Sweden, Norway and the UK.", {("Tovra", "availableIn", "Norway"), ("Tallvik", "produces", "Tovra")},
+     set()),
+    ("Kelvo Motors makes the Zephyr 5. Zephyr 5 scooters not sold in Spain are cheaper.", set(),
+     {("Zephyr 5", "availableIn", "Spain")}),
+    # a firm's rivalry with others names its rivals, and is no deal between them
+    ("Brenvik Security makes software. The deal sharpens Brenvik Security's rivalry with Vesko Security, the Israeli "
+     "company.", {("Brenvik Security", "competesWith", "Vesko Security")}, set()),
+    ("The deal sharpens Brenvik Security's rivalry with Vesko Security, the Israeli company, and with Dovecrest, the "
+     "U.S. group.", set(), {("Vesko Security", "partnersWith", "Dovecrest"),
+                            ("Vesko Security", "partnersWith", "Brenvik Security"),
+                            ("Brenvik Security", "partnersWith", "Vesko Security")}),
+    # a legal battle is no market rivalry
+    ("Kelvo Media's legal battle with Brisco Records went on.", set(),
+     {("Kelvo Media", "competesWith", "Brisco Records")}),
+])
+def test_goods_sold_somewhere_and_rivalries(text, present, absent):
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+
+
+def test_a_chair_owned_is_furniture_but_a_spokesman_of_a_firm_is_its():
+    kinds = types_of("Tallvik recalls 48,000 Tovra recliners. \"If you own an Tovra chair, unplug it,\" said Ann Tovey.")
+    assert kinds.get("Tovra") == "Product", kinds
+    assert types_of("\"It is cheap,\" an Apfel spokesman said. Apfel makes computers.").get("Apfel") == "Company"

@@ -88,25 +88,28 @@ def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
         assert junk not in article.text
 
 
-def test_html_date_is_the_pages_own_not_a_year_from_the_body(tmp_path):
-    from datetime import date, timedelta
-    page = """<html><head><title>Quorvane results</title></head><body><article>
+def test_html_date_is_the_pages_own_not_one_its_article_mentions(tmp_path):
+    page = """<html><head><title>Quorvane results</title></head><body><header>{header}</header><article>
         <h1>Quorvane lifts sales</h1>{dated}
         <p>Quorvane, which left Chile in 2019, said on Thursday that sales rose 12% in the quarter to December.</p>
-        <p>The Turin-based maker of espresso machines said demand held up in Germany and France.</p>
+        <p>The Turin-based maker of espresso machines said demand held up in Germany and France. {body}</p>
         </article></body></html>"""
-    soon = date.today() + timedelta(days=40)          # (a page dated after this machine's clock: still its date)
-    cases = {
-        f'<time datetime="{soon.isoformat()}T07:00:00Z">{soon.day} {soon:%B %Y}</time>': soon.isoformat(),
-        "": None,                                      # not "2019-01-01" from "left Chile in 2019"
-        "<p>Last updated: Thursday 8 May 2021</p>": "2021-05-08",
-        "<p>Posted 1 January 2020</p>": "2020-01-01",  # a New Year's Day the page writes out is a date
-        "<h2>Quorvane to shut its Lyon plant by 31 December 2040</h2>": None,   # a deadline, not the page's date
-    }
-    for number, (dated, published) in enumerate(cases.items()):
+    cases = [   # (header, under the headline, in the body) -> published
+        ("", '<time datetime="2031-05-08T07:00:00Z">8 May 2031</time>', "", "2031-05-08"),   # metadata: its date,
+        #                                                                             even after this machine's clock
+        ("", "", "", None),                                      # not "2019-01-01" from "left Chile in 2019"
+        ("", "<p>Last updated: Thursday 8 May 2021</p>", "", "2021-05-08"),
+        ("<span>08/05/2021 10:32</span>", "", "", "2021-05-08"),
+        ('<p class="byline">Updated 12 Nov 2025</p>', "", "It was founded on 14 May 1998.", "2025-11-12"),
+        ("", "<p>Posted 1 January 2020</p>", "", "2020-01-01"),  # a New Year's Day the page writes out is a date
+        ("", "<h2>Quorvane to shut its Lyon plant by 31 December 2040</h2>", "", None),   # a deadline
+        ("", "", "It bought Brisco on 3 March 2023.", None),      # what the article tells of
+        ("", "", "It will close the plant on 30 June 2027.", None),
+    ]
+    for number, (header, dated, body, published) in enumerate(cases):
         path = tmp_path / f"page{number}.html"
-        path.write_text(page.format(dated=dated), encoding="utf-8")
-        assert one(HtmlLoader(), path).published == published, dated
+        path.write_text(page.format(header=header, dated=dated, body=body), encoding="utf-8")
+        assert one(HtmlLoader(), path).published == published, (header, dated, body)
 
 
 def test_jsonl_lines_fail_alone(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -92,15 +92,21 @@ def _company_kinds(name: str, root: Token) -> set[str]:
     "Quillo Bank" (airline, bank), besides any firm's nouns ("the company")."""
     nouns = [root.head] if root.dep_ in ("appos", "compound") else []
     nouns += [c for c in root.children if c.dep_ in ("appos", "compound", "nmod")]
-    kinds = {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"} | {name.split()[-1].lower()}
-    return {k for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
+    last = name.split()[-1].lower()
+    kinds = {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"} | {last, last.removesuffix("s")}   # ("Airlines")
+    return {_SAME_TRADE.get(k, k) for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
+
+
+# Trade nouns that name one trade: "the carrier" may be the airline, "the lender" the bank.
+_SAME_TRADE = {"carrier": "airline", "lender": "bank", "automaker": "carmaker", "grocer": "supermarket"}
 
 
 def _kind_fits(noun: Token | None, kinds: set[str] | None) -> bool | None:
-    """Whether a company known by `kinds` may be called `noun` ("the airline"); None when the noun tells nothing."""
-    if noun is None or noun.lemma_.lower() in _ANY_FIRM or noun.lemma_.lower() not in COMPANY_NOUNS:
+    """Whether a company known by `kinds` may be called `noun` ("the airline"); None when the noun or the company's
+    known trades tell nothing."""
+    if noun is None or not kinds or noun.lemma_.lower() in _ANY_FIRM or noun.lemma_.lower() not in COMPANY_NOUNS:
         return None
-    return noun.lemma_.lower() in (kinds or set())
+    return _SAME_TRADE.get(noun.lemma_.lower(), noun.lemma_.lower()) in kinds
 
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -137,14 +143,15 @@ def _said_only_of_products(subject: Token) -> bool:
 _SELLING_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "stock", "price"})
 
 
-def _sold_in_a_market(obj: Token) -> bool:
+def _sold_in_a_market(obj: Token, named_firm: Callable[[Token], bool]) -> bool:
     """"began selling it in Germany", "will launch it in Brazil next year": an "it" sold somewhere is goods (not in
-    "set up a clinic, Brisco Health, and launched it in Spain": the object of the verb before)."""
+    "set up a clinic, Brisco Health, and launched it in Spain": the firm the verb before took as its object)."""
     verb = obj.head
     earlier = verb
     while earlier.dep_ in ("xcomp", "conj") and earlier.head.i < earlier.i:
         earlier = earlier.head
-        if any(c.dep_ == "dobj" for c in earlier.children):
+        if any(c.dep_ == "dobj" and (named_firm(c) or any(a.dep_ == "appos" and named_firm(a) for a in c.children))
+               for c in earlier.children):
             return False
     return obj.dep_ == "dobj" and verb.lemma_ in _SELLING_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
@@ -464,6 +471,10 @@ class DocContext:
                        and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
             return earlier[-1] if earlier else None
 
+        def firm_named(p: int, token: Token) -> bool:
+            mention = self._by_token.get((p, token.i))
+            return mention is not None and mention.type == "Company"
+
         def last_named_product(p: int, token: Token) -> Mention | None:
             """The product the sentence before is about (its subject), else the one named last ("Moonlit
             Vanguard, a game set in a flooded Busan, is out now. It costs $69.99": the game)."""
@@ -534,7 +545,8 @@ class DocContext:
                     target = reporter                              # "Sony has said it will launch"
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
-                elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(token)):   # "It will be available in Finland":
+                elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(
+                        token, functools.partial(firm_named, p))):   # "It will be available in Finland":
                     target = last_named_product(p, token)        # the product named last, not the firm
                     kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:

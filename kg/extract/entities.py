@@ -183,7 +183,7 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
         if len(units) > 1 and start is not None and owners and all(
                 min((first_seen[f] for f in g if f in first_seen), default=start) > start for g in units):
             continue                      # "BT" named before "BT Wholesale" and "BT Retail": the parent, not either
-        if owners and len(units) > 1 and start is not None:     # "Havbro Line", then its unit "Havbro Contract
+        if len(owners) == 1 and len(units) > 1 and start is not None:   # "Havbro Line", then its unit "Havbro Contract
             owners = [min(units, key=lambda g: min(first_seen.get(f, start) for f in g))]   # Logistics", then "Havbro":
             #                                                                                 the firm named first
         if not owners and start is not None:

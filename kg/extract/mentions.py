@@ -1409,11 +1409,12 @@ def context_votes(span: Span) -> Counter:
                      and not any(c.dep_ == "dobj" for c in root.head.children)):
         votes["Company"] += 1           # "Acme makes ...", "Acme was acquired" (not "the X5 is made")
     if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
-                              and after.head == root) and (
+                              and after.head == root) and not (before is not None and before.lower_ in ("a", "an")
+                                                               and root.head == after and after.lower_ == "chair") and (
             after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
             after.lemma_.lower() in {"chief", "vice", "senior", "executive", "deputy", "acting", "interim"}):
         votes["Company"] += 2           # "Acme CEO Jane Doe", "Ryanair deputy chief executive Michael Cawley",
-        #                                 "Andy Clarke, ERAA director of air transport"
+        #                                 "Andy Clarke, ERAA director of air transport" (not "if you own a Veldra chair")
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain"):    # "Acme is a tough rival"
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             lemma = _one_of(attr).lemma_.lower()        # "Acme is one of Japan's largest carmakers"
@@ -1456,6 +1457,9 @@ def context_votes(span: Span) -> Counter:
         if (made := _first_conjunct(kind)).dep_ == "pobj" and made.head.lower_ == "of" \
                 and made.head.head.lemma_.lower() in _MAKER_NOUNS and kind.lemma_.lower() in PRODUCT_NOUNS:
             votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
+        elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
+                and any(c.dep_ == "nummod" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children):
+            votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": so many of a line's goods
         elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):

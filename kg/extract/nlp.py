@@ -49,8 +49,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # ..."): no part of the entry's first sentence. A clock with a dot or without a colon needs its zone or am/pm (not
 # "12.50 Pounds is ...", "2026 Kelvo ...").
 _AM_PM = r"\s*[aApP]\.?[mM]\.?"
-_ZONE = r"\s+(?:[A-Z]{1,4}T|UTC|ET|PT|CT|MT)"
-_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))|\d{{4}}{_ZONE}"
+_ZONE = r"\s+(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|HKT|SGT|JST|KST|IST|MSK" \
+        r"|AEST|AEDT)"
+_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))" \
+         rf"|(?:[01]\d|2[0-3])[0-5]\d{_ZONE}"
 _TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?(?:{_CLOCK})\s*[:\u2013\u2014-]?\s+(?=[A-Z\"\u201c])")
 
 

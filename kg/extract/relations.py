@@ -832,6 +832,13 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for other in _named_around(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
+        elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and (owner := next(
+                (n for c in token.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)):
+            for other in (n for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                          for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                          if (n := ctx.entity_at(p, x, "Company"))):
+                if other != owner:         # "Tarrowind's rivalry with Ophrael" (not "its legal battle with Foo")
+                    yield Fact(owner, "competesWith", other, evidence)
         elif lemma in _CONTEST_NOUNS and token.pos_ == "NOUN" and (between := [   # "the battle between Acme and
                 c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "between"     # Foo", "a race in search
                 and c.head.i >= token.i and c.head.i - token.i <= 3]):                      # between A, B and C"
@@ -977,7 +984,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         for anchor in {token, verb} - {None}:
             for t in anchor.subtree:
                 if t.lower_ in ("with", "between", "and") and t.head in (token, verb) or \
-                        t.dep_ == "pobj" and t.head.lower_ in ("with", "between"):
+                        t.dep_ == "pobj" and t.head.lower_ in ("with", "between") \
+                        and t.head.head.lemma_.lower() not in COMPETITION_NOUNS | _CONTEST_NOUNS:   # (not "the
+                    #                                   deal sharpens its rivalry with Foo": a rival, no partner)
                     for obj in [t, *t.children]:
                         for c in conjuncts(obj):
                             name = ctx.entity_at(p, c, "Company")
@@ -1596,6 +1605,17 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             yield from _market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen)
 
 
+def _goods_sold_there(ctx: DocContext, p: int, verb: Token | None) -> list[str]:
+    """The products a participle of selling describes: "Veldra recliners sold in Sweden", "the Zephyr 5, launched in
+    Spain in May" (not "not sold in", "to be sold in")."""
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in AVAILABILITY_WORDS \
+            or negated([verb]) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    noun = verb.head
+    named = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod")]   # ("Veldra power
+    return list(dict.fromkeys(n for t in [noun, *named] if (n := ctx.entity_at(p, t, "Product"))))   # recliners")
+
+
 def _product_held_in(ctx: DocContext, p: int, path: list[Token]) -> str | None:
     """The product the market's "in" hangs from ("Zorvia in Germany"), or the price or sales of it it hangs from
     ("the price of Zorvia in Germany", "sales of the Zephyr in Spain"), if any."""
@@ -1634,6 +1654,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             #                                                       Vietnam was postponed")
         seen.add((product, market, "availableIn"))          # "cut the price of Zorvia in Germany", "sales of the
         yield Fact(product, "availableIn", market, evidence), None   # Zephyr in Spain doubled"
+    for product in _goods_sold_there(ctx, p, verb):
+        if (product, market, "availableIn") not in seen:     # "48,300 Veldra recliners sold in Sweden"
+            seen.add((product, market, "availableIn"))
+            yield Fact(product, "availableIn", market, evidence), None
     subjects: list[str] = [owner] if owner else []
     sited = False
     if not subjects:
