@@ -17,18 +17,19 @@ from kg.model import Article
 from .base import clean_text, find_dateline, read_text
 
 
-# The page's own date from its metadata, <time> elements and URL; a page dated after this machine's clock keeps its
-# date (an embargoed story, a clock behind).
-_METADATA_DATE = {"extensive_search": False, "original_date": True, "max_date": "2999-12-31"}
+def _latest_date() -> str:
+    """A page may be dated up to a year after this machine's clock (an embargoed story, a clock behind), not later
+    ("the offer runs until 31 December 2035" is no publication date)."""
+    return (date.today() + timedelta(days=366)).isoformat()
 
 
 def _visible_date(html: str, text: str) -> str | None:
     """For a page without a dated metadata: a date written on the page outside the article's text (a byline's
     "Last updated: 8 May 2021"), up to a year after the clock; never one the article itself mentions ("bought
     Brisco on 3 March 2023"), nor the 1 January htmldate makes of a bare year ("in 2024")."""
-    latest = date.today() + timedelta(days=366)
-    found = find_date(html, extensive_search=True, original_date=False, max_date=latest.isoformat())
-    if not found or _year_guess(found, html) or _written_in(found, text):
+    found = find_date(html, extensive_search=True, original_date=False, max_date=_latest_date())
+    body = "\n".join(line for line in text.split("\n") if len(line.split()) > 12)   # (not a byline's short line)
+    if not found or _year_guess(found, html) or _written_in(found, body):
         return None
     return found
 
@@ -45,18 +46,21 @@ def _year_guess(found: str, html: str) -> bool:
 
 
 def _written_in(iso: str, text: str) -> bool:
-    """Whether a text writes out this date ("8 May 2021", "May 8, 2021", "2021-05-08", "08/05/2021")."""
+    """Whether a text writes out this date ("8 May 2021", "3rd March, 2023", "March 3 2023", "2021-05-08",
+    "08/05/2021")."""
     day = date.fromisoformat(iso)
-    forms = {day.isoformat(), f"{day.day} {day:%B %Y}", f"{day:%B} {day.day}, {day.year}", f"{day.day} {day:%b %Y}",
-             f"{day:%b} {day.day}, {day.year}", f"{day:%d/%m/%Y}", f"{day:%m/%d/%Y}", f"{day:%d.%m.%Y}"}
-    return any(form.lower() in text.lower() for form in forms)
+    month = rf"(?:{day:%B}|{day:%b})\.?"
+    ordinal = r"(?:st|nd|rd|th)?"
+    forms = (rf"\b{day.day}{ordinal}\s+{month},?\s+{day.year}", rf"\b{month}\s+{day.day}{ordinal},?\s+{day.year}",
+             day.isoformat(), rf"\b0?{day.day}[/.]0?{day.month}[/.]{day.year}", rf"\b0?{day.month}/0?{day.day}/{day.year}")
+    return re.search("|".join(forms), text, re.IGNORECASE) is not None
 
 
 def html_to_article_fields(html: str, path) -> dict:
     try:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
-            date_extraction_params=_METADATA_DATE,
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": _latest_date()},
         )
     except (RecursionError, ValueError) as err:
         raise InputError(path, f"cannot parse HTML ({type(err).__name__})") from None

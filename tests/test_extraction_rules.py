@@ -2793,13 +2793,13 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_entries():
 
 def test_paragraphs_leave_out_a_time_stamp_but_keep_numbers_that_start_a_sentence():
     from kg.extract.nlp import paragraphs
-    text = ("- 07:48 GMT Kelvo rose.\n14.05 BST: Shares fell.\n- 9:12 AM ET Ann Tovey said.\n0912 GMT - Kelvo fell.\n"
+    text = ("- 07:48 GMT Kelvo rose.\n14.05 BST: Shares fell.\n- 9:12 AM ET Ann Tovey said.\n"
             "The 10.30 train left.\n12.50 Pounds is the fare.\n2019 MIT Technology Review named Kelvo.\n"
-            "1200 VAT Refunds came.")
+            "2019 CT Corp bought Brisco.")
     found = list(paragraphs(text))
-    assert [line for _, line in found] == ["Kelvo rose.", "Shares fell.", "Ann Tovey said.", "Kelvo fell.",
+    assert [line for _, line in found] == ["Kelvo rose.", "Shares fell.", "Ann Tovey said.",
                                            "The 10.30 train left.", "12.50 Pounds is the fare.",
-                                           "2019 MIT Technology Review named Kelvo.", "1200 VAT Refunds came."]
+                                           "2019 MIT Technology Review named Kelvo.", "2019 CT Corp bought Brisco."]
     assert all(text[offset:offset + len(line)] == line for offset, line in found)     # offsets into the text
 
 
@@ -2941,3 +2941,24 @@ def test_a_chair_owned_is_furniture_but_a_spokesman_of_a_firm_is_its():
     kinds = types_of("Tallvik recalls 48,000 Tovra recliners. \"If you own an Tovra chair, unplug it,\" said Ann Tovey.")
     assert kinds.get("Tovra") == "Product", kinds
     assert types_of("\"It is cheap,\" an Apfel spokesman said. Apfel makes computers.").get("Apfel") == "Company"
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a trade noun after a firm of unknown trade points at the firm in view called so
+    ("Ventaro, a budget airline, said profits fell. Brisco Group, its biggest shareholder, backed the plan. The "
+     "airline plans to open a base in Portugal.", {("Ventaro", "targetsMarket", "Portugal")},
+     {("Brisco Group", "targetsMarket", "Portugal")}),
+    # "it" sold after another thing was made is that thing, not the product named before
+    ("Kelvo makes the Zephyr scooter. In 2024 it designed a cheaper cargo bike and began selling it in Spain.", set(),
+     {("Zephyr", "availableIn", "Spain")}),
+    # goods sold outside a market are not there; a contest with a firm, or a rivalry ended, names no rival
+    ("Swedish maker Tallvik makes the Tovra range. Tallvik is recalling about 48,300 Tovra recliners sold outside "
+     "Sweden.", set(), {("Tovra", "availableIn", "Sweden")}),
+    ("Kelvo Foods said its annual recipe competition with supermarket chain Brisco had drawn 3,000 entries.", set(),
+     {("Kelvo Foods", "competesWith", "Brisco")}),
+])
+def test_third_reviewers_cases_stay_out(text, present, absent):
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+

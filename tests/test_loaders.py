@@ -89,14 +89,20 @@ def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
 
 
 def test_html_date_is_the_pages_own_not_one_its_article_mentions(tmp_path):
+    from datetime import date, timedelta
+    soon = date.today() + timedelta(days=40)
     page = """<html><head><title>Quorvane results</title></head><body><header>{header}</header><article>
         <h1>Quorvane lifts sales</h1>{dated}
         <p>Quorvane, which left Chile in 2019, said on Thursday that sales rose 12% in the quarter to December.</p>
         <p>The Turin-based maker of espresso machines said demand held up in Germany and France. {body}</p>
         </article></body></html>"""
     cases = [   # (header, under the headline, in the body) -> published
-        ("", '<time datetime="2031-05-08T07:00:00Z">8 May 2031</time>', "", "2031-05-08"),   # metadata: its date,
-        #                                                                             even after this machine's clock
+        ("", f'<time datetime="{soon.isoformat()}T07:00:00Z">{soon.day} {soon:%B %Y}</time>', "", soon.isoformat()),
+        #                                                       its own date, even a little after this machine's clock
+        ("", "<p>Published: 8 May 2021</p>", 'The offer runs until <time datetime="2035-12-31">the end of 2035</time>.',
+         "2021-05-08"),                                          # not a deadline years ahead
+        ("", "<p>By Ann Tovey | 8 May 2021</p>", "", "2021-05-08"),   # a byline under the headline
+        ("", "", "It bought Brisco on March 3 2023.", None),
         ("", "", "", None),                                      # not "2019-01-01" from "left Chile in 2019"
         ("", "<p>Last updated: Thursday 8 May 2021</p>", "", "2021-05-08"),
         ("<span>08/05/2021 10:32</span>", "", "", "2021-05-08"),

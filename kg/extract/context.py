@@ -143,15 +143,15 @@ def _said_only_of_products(subject: Token) -> bool:
 _SELLING_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "stock", "price"})
 
 
-def _sold_in_a_market(obj: Token, named_firm: Callable[[Token], bool]) -> bool:
+def _sold_in_a_market(obj: Token, named_product: Callable[[Token], bool]) -> bool:
     """"began selling it in Germany", "will launch it in Brazil next year": an "it" sold somewhere is goods (not in
-    "set up a clinic, Brisco Health, and launched it in Spain": the firm the verb before took as its object)."""
+    "set up a clinic, Brisco Health, and launched it in Spain", "designed a cargo bike and began selling it": the
+    thing the verb before took as its object, unless that is the product named)."""
     verb = obj.head
     earlier = verb
     while earlier.dep_ in ("xcomp", "conj") and earlier.head.i < earlier.i:
         earlier = earlier.head
-        if any(c.dep_ == "dobj" and (named_firm(c) or any(a.dep_ == "appos" and named_firm(a) for a in c.children))
-               for c in earlier.children):
+        if any(c.dep_ == "dobj" and not any(named_product(t) for t in c.subtree) for c in earlier.children):
             return False
     return obj.dep_ == "dobj" and verb.lemma_ in _SELLING_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
@@ -471,9 +471,14 @@ class DocContext:
                        and (m.para, m.end) <= (p, token.i) and kinds & described.get(m.entity, set())]
             return earlier[-1] if earlier else None
 
-        def firm_named(p: int, token: Token) -> bool:
+        def fits_another(noun: Token, p: int) -> bool:
+            """Whether a firm named in this or the two paragraphs before is known by the trade the noun names."""
+            return any(_kind_fits(noun, kinds.get(entity)) for (kind, entity), v in stats.items()
+                       if kind == "Company" and p - v[2] <= 2)
+
+        def product_named(p: int, token: Token) -> bool:
             mention = self._by_token.get((p, token.i))
-            return mention is not None and mention.type == "Company"
+            return mention is not None and mention.type == "Product"
 
         def last_named_product(p: int, token: Token) -> Mention | None:
             """The product the sentence before is about (its subject), else the one named last ("Moonlit
@@ -546,7 +551,7 @@ class DocContext:
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(
-                        token, functools.partial(firm_named, p))):   # "It will be available in Finland":
+                        token, functools.partial(product_named, p))):   # "It will be available in Finland":
                     target = last_named_product(p, token)        # the product named last, not the firm
                     kind = "Product" if target is not None else kind
                 if kind == "Person" and target is None:
@@ -560,8 +565,10 @@ class DocContext:
                         and span[0] == token.sent.start:        # "... arch-rival, Halland Rail, has no presence in
                     target = self._described_before(p, token) or self._previous_subject(p, token.sent)   # Britain.
                     if target is not None and (_contradicts_home(token, homes.get(target.entity))   # The Swedish
-                                               or _kind_fits(token, kinds.get(target.entity)) is False):   # firm runs
-                        target = None            # trains ...": the subject before (unless its home or trade differ)
+                                               or (fit := _kind_fits(token, kinds.get(target.entity))) is False
+                                               or fit is None and fits_another(token, p)):   # firm runs trains ...":
+                        target = None       # the subject before (unless its home or trade differ, or its trade is
+                        #                     unknown and another firm in view is called so)
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None,
                                         token if token.pos_ == "NOUN" else None)

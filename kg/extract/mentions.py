@@ -209,8 +209,10 @@ def _name_like(token: Token) -> bool:
 
 def is_headline(doc: Doc) -> bool:
     """A title-case line without final punctuation: capitalisation there says nothing about names."""
+    if len(doc) == 0 or len(doc) > 25 or doc[-1].text in {".", "!", "?", '"'}:
+        return False                    # (most paragraphs: told at once, before looking at their words)
     words = [t for t in doc if t.is_alpha]
-    if not words or doc[-1].text in {".", "!", "?", '"'} or len(doc) > 25 or doc[-1].text == ":" and len(words) > 10:
+    if not words or doc[-1].text == ":" and len(words) > 10:
         return False
     if doc[0].ent_type_ == "PERSON" and sum(t.text == "," for t in doc) >= 2 \
             and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
@@ -1458,8 +1460,10 @@ def context_votes(span: Span) -> Counter:
                 and made.head.head.lemma_.lower() in _MAKER_NOUNS and kind.lemma_.lower() in PRODUCT_NOUNS:
             votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
         elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
-                and any(c.dep_ == "nummod" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children):
-            votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": so many of a line's goods
+                and any(c.dep_ == "nummod" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
+                and kind.dep_ == "dobj" and kind.head.lemma_ in ("recall", "withdraw"):
+            votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": a line's goods called back
+            #                             (not "sold 2 million Brisco phones": a maker's, perhaps)
         elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):

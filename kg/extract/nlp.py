@@ -45,14 +45,13 @@ class Paragraph:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# A live blog's time stamp opening an entry ("- 07:48 GMT Giulia Festa of ...", "14.05 BST: Shares ...", "0912 GMT -
-# ..."): no part of the entry's first sentence. A clock with a dot or without a colon needs its zone or am/pm (not
-# "12.50 Pounds is ...", "2026 Kelvo ...").
+# A live blog's time stamp opening an entry ("- 07:48 GMT Giulia Festa of ...", "14.05 BST: Shares ..."): no part of
+# the entry's first sentence. A clock with a dot needs its zone or am/pm (not "12.50 Pounds is ..."); four digits are
+# a year as often as a time ("2019 CT Corp bought ...").
 _AM_PM = r"\s*[aApP]\.?[mM]\.?"
 _ZONE = r"\s+(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|HKT|SGT|JST|KST|IST|MSK" \
         r"|AEST|AEDT)"
-_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))" \
-         rf"|(?:[01]\d|2[0-3])[0-5]\d{_ZONE}"
+_CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZONE})?|{_ZONE}))"
 _TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?(?:{_CLOCK})\s*[:\u2013\u2014-]?\s+(?=[A-Z\"\u201c])")
 
 

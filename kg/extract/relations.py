@@ -832,7 +832,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for other in _named_around(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
-        elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and (owner := next(
+        elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and not _past_contest(token) and (owner := next(
                 (n for c in token.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)):
             for other in (n for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
                           for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
@@ -908,6 +908,14 @@ def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
         if owner := ctx.entity_at(p, token.doc[end + 1], "Company"):
             return owner
     return ctx.maker_of.get(product, product)
+
+
+def _past_contest(noun: Token) -> bool:
+    """"its annual recipe competition with Brisco", "its rivalry with Brisco ended": an event, or rivals no more."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ not in ("fierce", "growing", "intense", "bitter", "direct",
+                                                                   "stiff", "tough", "long-running", "head-to-head")
+               for c in noun.children) \
+        or noun.head.lemma_ in ("end", "stop", "finish", "cease") or negated([noun.head])
 
 
 _CONTEST_NOUNS = frozenset({"battle", "race", "war", "rivalry", "fight", "competition", "contest", "duel", "showdown"})
@@ -1654,7 +1662,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             #                                                       Vietnam was postponed")
         seen.add((product, market, "availableIn"))          # "cut the price of Zorvia in Germany", "sales of the
         yield Fact(product, "availableIn", market, evidence), None   # Zephyr in Spain doubled"
-    for product in _goods_sold_there(ctx, p, verb):
+    for product in _goods_sold_there(ctx, p, verb) if len(path) > 1 and path[1].lower_ in ("in", "across", "throughout") \
+            and path[1].head == verb else []:
         if (product, market, "availableIn") not in seen:     # "48,300 Veldra recliners sold in Sweden"
             seen.add((product, market, "availableIn"))
             yield Fact(product, "availableIn", market, evidence), None
