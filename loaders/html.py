@@ -52,7 +52,8 @@ def _written_in(iso: str, text: str) -> bool:
     month = rf"(?:{day:%B}|{day:%b})\.?"
     ordinal = r"(?:st|nd|rd|th)?"
     forms = (rf"\b{day.day}{ordinal}\s+{month},?\s+{day.year}", rf"\b{month}\s+{day.day}{ordinal},?\s+{day.year}",
-             day.isoformat(), rf"\b0?{day.day}[/.]0?{day.month}[/.]{day.year}", rf"\b0?{day.month}/0?{day.day}/{day.year}")
+             day.isoformat(), rf"\b0?{day.day}[/.]0?{day.month}[/.]{day.year}",
+             rf"\b0?{day.month}/0?{day.day}/{day.year}")
     return re.search("|".join(forms), text, re.IGNORECASE) is not None
 
 

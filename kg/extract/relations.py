@@ -832,8 +832,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for other in _named_around(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
-        elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and not _past_contest(token) and (owner := next(
-                (n for c in token.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)):
+        elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and not _past_contest(token) \
+                and (owner := _possessing_company(ctx, p, token)):
             for other in (n for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
                           for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
                           if (n := ctx.entity_at(p, x, "Company"))):
@@ -1217,7 +1217,7 @@ def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 def _possessed_partner(ctx: DocContext, p: int, partner: Token, evidence: Evidence) -> Iterator[Fact]:
     """"its licensing partner Hollisdorf Pharma", "Kelvo's partner, Ostra": the owner's partner, named beside."""
-    owner = next((n for c in partner.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
+    owner = _possessing_company(ctx, p, partner)
     if owner is None or any(c.lower_ in ("former", "ex", "erstwhile", "one-time") for c in partner.children):
         return                                   # (not "Kelvo's former partner, Brisco")
     beside = [a for a in partner.children if a.dep_ == "appos" or a.dep_ == "conj" and a.i > 0     # (the model's
@@ -1662,8 +1662,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             #                                                       Vietnam was postponed")
         seen.add((product, market, "availableIn"))          # "cut the price of Zorvia in Germany", "sales of the
         yield Fact(product, "availableIn", market, evidence), None   # Zephyr in Spain doubled"
-    for product in _goods_sold_there(ctx, p, verb) if len(path) > 1 and path[1].lower_ in ("in", "across", "throughout") \
-            and path[1].head == verb else []:
+    sold_in = len(path) > 1 and path[1].lower_ in ("in", "across", "throughout") and path[1].head == verb
+    for product in _goods_sold_there(ctx, p, verb) if sold_in else []:
         if (product, market, "availableIn") not in seen:     # "48,300 Veldra recliners sold in Sweden"
             seen.add((product, market, "availableIn"))
             yield Fact(product, "availableIn", market, evidence), None
