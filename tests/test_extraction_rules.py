@@ -2962,3 +2962,12 @@ def test_third_reviewers_cases_stay_out(text, present, absent):
     assert present <= facts, facts
     assert not absent & facts, facts
 
+
+
+def test_a_maker_named_by_its_acronym_in_a_products_name_is_the_firm_by_its_name():
+    text = ("Gamers from 30 countries joined the Brisco Gaming League (BGL) last year. The BGL World Tour kicks off in "
+            "May in Oslo, and the winner of each leg gets $15,000.")
+    result = extract(text)
+    names = {e.name for e in result.entities}
+    assert all(f.subject in names and (f.object in names or f.predicate in ("operatesIn", "availableIn"))
+               for f in result.facts), (names, result.facts)

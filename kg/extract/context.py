@@ -81,10 +81,16 @@ def _home_countries(name: str, root: Token) -> set[str]:
         if code:
             homes.add(code)
     return homes
+
+
 # Nouns any firm may be called ("the company", "the group"): they say nothing of its trade.
 _ANY_FIRM = frozenset({"company", "firm", "group", "business", "concern", "corporation", "enterprise", "outfit",
                        "player", "rival", "competitor", "partner", "owner", "parent", "buyer", "seller", "target",
                        "bidder", "newcomer", "challenger", "leader", "giant", "start-up", "startup", "venture"})
+
+
+# Trade nouns that name one trade: "the carrier" may be the airline, "the lender" the bank.
+_SAME_TRADE = {"carrier": "airline", "lender": "bank", "automaker": "carmaker", "grocer": "supermarket"}
 
 
 def _company_kinds(name: str, root: Token) -> set[str]:
@@ -95,10 +101,6 @@ def _company_kinds(name: str, root: Token) -> set[str]:
     last = name.split()[-1].lower()
     kinds = {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"} | {last, last.removesuffix("s")}   # ("Airlines")
     return {_SAME_TRADE.get(k, k) for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
-
-
-# Trade nouns that name one trade: "the carrier" may be the airline, "the lender" the bank.
-_SAME_TRADE = {"carrier": "airline", "lender": "bank", "automaker": "carmaker", "grocer": "supermarket"}
 
 
 def _kind_fits(noun: Token | None, kinds: set[str] | None) -> bool | None:
@@ -120,6 +122,16 @@ _GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr": "m", "mr.": "m", "sir"
 # blog's entry is about its own firm, a feature's "the group" still about the firm the text follows.
 _NEARNESS = (3.0, 1.0, 0.4)
 _GLOBAL_WEIGHT = 0.25
+
+
+def _nearness(mentions: list[tuple[int, float]], para: int) -> float:
+    """A candidate's weighted mentions in this paragraph and the two before (the list runs in text order)."""
+    total = 0.0
+    for mentioned, weight in reversed(mentions):
+        if para - mentioned >= len(_NEARNESS):
+            break
+        total += weight * _NEARNESS[para - mentioned]
+    return total
 
 
 def _said_only_of_products(subject: Token) -> bool:
@@ -451,8 +463,7 @@ class DocContext:
         kinds: dict[str, set[str]] = {}                 # company -> the trades it was called by ("airline")
 
         def antecedent(kind: str, p: int, nationality: str | None = None, noun: Token | None = None) -> Mention | None:
-            candidates = [(sum(w * _NEARNESS[p - q] for q, w in recent[k, entity] if p - q <= 2)
-                           + _GLOBAL_WEIGHT * (v[0] + 2 * v[1]), v[2], v[3])
+            candidates = [(_nearness(recent[k, entity], p) + _GLOBAL_WEIGHT * (v[0] + 2 * v[1]), v[2], v[3])
                           for (k, entity), v in stats.items() if k == kind and p - v[2] <= 2
                           and not (nationality and homes.get(entity) and nationality not in homes[entity])]
             fitting = [c for c in candidates if _kind_fits(noun, kinds.get(c[2].entity))]

@@ -123,6 +123,10 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                 entity.aliases.add(mention.text)
             if len(entity.evidence) < 3:
                 entity.evidence.append(evidence_of(mention))
+    named = {form.lower(): name for name, entity in table.entities.items() if entity.type == "Company"
+             for form in (name, *entity.aliases)}      # a maker named by an alias ("the CPL World Tour" of the
+    table.maker_of = {product: named.get(maker.lower(), maker)   # Cyberathlete Professional League): its name
+                      for product, maker in table.maker_of.items()}
     return table
 
 

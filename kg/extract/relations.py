@@ -1192,7 +1192,8 @@ def _agreed(verb: Token) -> bool:
 def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """"shares in Elan fell while US partner Biogen Idec shed 43%", "a deal with partner Mitsubishi Motors":
     a company called a partner is the partner of the clause's subject, else of the nearest company named
-    before it (no agreement event: none is reported)."""
+    before it; "its licensing partner Hollisdorf", "Kelvo's partners, Brisco and Veltrin": the owner's partners
+    (no agreement event: none is reported)."""
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         if token.lemma_.lower() == "partner" and token.pos_ == "NOUN":
@@ -1903,7 +1904,8 @@ _PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "b
 
 def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company described by its nationality is present in its home country: "Chinese smartphone
-    maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company)."""
+    maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company). A business of a
+    nationality the company shut or sold is gone from that country ("shut its Danish business")."""
     evidence = ctx.evidence(p, sentence)
     for noun in sentence:
         rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
@@ -1960,7 +1962,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         relation = "absentFrom" if closed_down(noun) else "operatesIn"    # ("shut its Danish business": gone)
         for company in [company] if company else members:
             for market in owners:
-                yield Fact(company, "operatesIn", market, evidence)
+                yield Fact(company, relation, market, evidence)
             for adjective in adjectives:
                 written = adjective.doc[adjective.left_edge.i:adjective.i + 1].text if "-" in [
                     t.text for t in adjective.lefts] else adjective.text
