@@ -37,12 +37,7 @@ def _visible_date(html: str, text: str) -> str | None:
 def _year_guess(found: str, html: str) -> bool:
     """htmldate's last resort turns a bare year into 1 January ("pulled out of China in 2024" gives 2024-01-01):
     such a date the page never writes out is no date."""
-    if not found.endswith("-01-01"):
-        return False
-    year = found[:4]
-    written = rf"{year}-0?1-0?1|0?1[/.]0?1[/.]{year}|{year}[/.]0?1[/.]0?1|\b1(?:st)?\s+Jan\w*\.?,?\s+{year}" \
-              rf"|\bJan\w*\.?\s+1(?:st)?,?\s+{year}"
-    return re.search(written, html, re.IGNORECASE) is None
+    return found.endswith("-01-01") and not _written_in(found, html)
 
 
 def _written_in(iso: str, text: str) -> bool:
@@ -53,7 +48,7 @@ def _written_in(iso: str, text: str) -> bool:
     ordinal = r"(?:st|nd|rd|th)?"
     forms = (rf"\b{day.day}{ordinal}\s+{month},?\s+{day.year}", rf"\b{month}\s+{day.day}{ordinal},?\s+{day.year}",
              day.isoformat(), rf"\b0?{day.day}[/.]0?{day.month}[/.]{day.year}",
-             rf"\b0?{day.month}/0?{day.day}/{day.year}")
+             rf"\b0?{day.month}/0?{day.day}/{day.year}", rf"\b{day.year}[/.]0?{day.month}[/.]0?{day.day}\b")
     return re.search("|".join(forms), text, re.IGNORECASE) is not None
 
 

@@ -20,6 +20,13 @@ def facts_of(text: str, published: str | None = None) -> set[tuple[str, str, str
     return {(f.subject, f.predicate, f.object) for f in extract(text, published).facts}
 
 
+def assert_facts(text: str, present: set, absent: set) -> None:
+    """The text's facts hold all of `present` and none of `absent`."""
+    facts = facts_of(text)
+    assert present <= facts, facts
+    assert not absent & facts, facts
+
+
 def types_of(text: str) -> dict[str, str]:
     return {e.name: e.type for e in extract(text).entities}
 
@@ -2650,9 +2657,7 @@ def test_each_marque_a_firm_calls_its_own_is_its_subsidiary():
      {("Blue Harbour Capital", "executiveOf", "Velmont")}),
 ])
 def test_rules_stay_within_their_reach(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+    assert_facts(text, present, absent)
 
 
 def test_a_firm_named_like_the_end_of_anothers_name_is_its_own_firm():
@@ -2744,9 +2749,7 @@ def test_a_bare_title_reporting_on_the_one_firm_its_sentence_names_is_that_firms
     ("Velmont Bank will close its business in Chile.", set(), {("Velmont Bank", "absentFrom", "Chile")}),
 ])
 def test_licences_partners_prices_and_closures(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+    assert_facts(text, present, absent)
 
 
 def test_a_thing_made_by_a_firm_in_apposition_is_a_product():
@@ -2840,9 +2843,7 @@ def test_a_person_of_a_firm_tagged_as_one_organisation_is_two_names(text, person
      {("Zorvia", "availableIn", "Spain")}),
 ])
 def test_licences_partners_prices_and_closures_stay_within_their_reach(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+    assert_facts(text, present, absent)
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -2901,9 +2902,7 @@ def test_a_short_name_is_the_firm_named_first_even_when_only_its_unit_ends_in_a_
      {("Zephyr", "availableIn", "Spain")}, set()),
 ])
 def test_coreference_stays_within_its_reach(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+    assert_facts(text, present, absent)
 
 
 def test_a_short_name_shared_by_several_trade_named_firms_stays_its_own():
@@ -2932,13 +2931,11 @@ def test_a_short_name_shared_by_several_trade_named_firms_stays_its_own():
      {("Kelvo Media", "competesWith", "Brisco Records")}),
 ])
 def test_goods_sold_somewhere_and_rivalries(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+    assert_facts(text, present, absent)
 
 
 def test_a_chair_owned_is_furniture_but_a_spokesman_of_a_firm_is_its():
-    kinds = types_of("Tallvik recalls 48,000 Tovra recliners. \"If you own an Tovra chair, unplug it,\" said Ann Tovey.")
+    kinds = types_of("Tallvik recalls 48,000 Tovra recliners. \"If you own a Tovra chair, unplug it,\" said Ann Tovey.")
     assert kinds.get("Tovra") == "Product", kinds
     assert types_of("\"It is cheap,\" an Apfel spokesman said. Apfel makes computers.").get("Apfel") == "Company"
 
@@ -2957,10 +2954,8 @@ def test_a_chair_owned_is_furniture_but_a_spokesman_of_a_firm_is_its():
     ("Kelvo Foods said its annual recipe competition with supermarket chain Brisco had drawn 3,000 entries.", set(),
      {("Kelvo Foods", "competesWith", "Brisco")}),
 ])
-def test_third_reviewers_cases_stay_out(text, present, absent):
-    facts = facts_of(text)
-    assert present <= facts, facts
-    assert not absent & facts, facts
+def test_trade_nouns_objects_before_it_places_and_contests_stay_within_their_reach(text, present, absent):
+    assert_facts(text, present, absent)
 
 
 

@@ -152,7 +152,7 @@ def _said_only_of_products(subject: Token) -> bool:
                for c in verb.children)
 
 
-_SELLING_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "stock", "price"})
+_PUT_ON_SALE_VERBS = frozenset({"sell", "launch", "market", "ship", "distribute", "stock", "price"})
 
 
 def _sold_in_a_market(obj: Token, named_product: Callable[[Token], bool]) -> bool:
@@ -165,7 +165,7 @@ def _sold_in_a_market(obj: Token, named_product: Callable[[Token], bool]) -> boo
         earlier = earlier.head
         if any(c.dep_ == "dobj" and not any(named_product(t) for t in c.subtree) for c in earlier.children):
             return False
-    return obj.dep_ == "dobj" and verb.lemma_ in _SELLING_VERBS and any(
+    return obj.dep_ == "dobj" and verb.lemma_ in _PUT_ON_SALE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
             o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in verb.children)
 
