@@ -2806,6 +2806,19 @@ def test_paragraphs_leave_out_a_time_stamp_but_keep_numbers_that_start_a_sentenc
     assert all(text[offset:offset + len(line)] == line for offset, line in found)     # offsets into the text
 
 
+def test_a_kept_sentence_reads_as_the_span_it_stands_for_and_walks_the_same_tokens_each_time():
+    from kg.extract.nlp import parse
+    paragraph = next(parse(["Kelvo Motors said on Tuesday it would buy Arden. The deal closes in May."]))[0]
+    spans = list(paragraph.doc.sents)
+    kept = paragraph.sentences
+    assert kept == spans and [s.text for s in kept] == [s.text for s in spans]
+    assert [[t.i for t in s] for s in kept] == [[t.i for t in s] for s in spans]
+    assert [s.root.text for s in kept] == ["said", "closes"] and kept[1][1].text == "deal"
+    first, again = list(kept[0]), list(kept[0])
+    assert all(a is b for a, b in zip(first, again))       # the tokens are made once, not at every walk
+    assert paragraph.sentences is kept and paragraph.text == paragraph.doc.text
+
+
 @pytest.mark.parametrize("text, person, firm", [
     ("Wenna Osterfeld of Calbrook Research isn't convinced.", "Wenna Osterfeld", "Calbrook Research"),
 ])

@@ -11,11 +11,11 @@ from spacy.tokens import Span, Token
 from kg.model import Claim
 
 from .context import QA_MARK, DocContext
-from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, PUBLIC_OFFICES, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, PUBLIC_OFFICES, SPEECH_VERBS, TITLES
 from .markets import resolve_market
 from .mentions import is_headline
 from .normalize import normalize_date
-from .relations import TITLES, quoted as _quoted, subject_of
+from .relations import quoted as _quoted, subject_of
 
 _ABOUT_TYPES = ("Company", "Product", "Market")
 
@@ -424,7 +424,7 @@ def _inside_quote(ctx: DocContext, p: int, sentence: Span) -> bool:
     # The last quotation mark before the sentence decides: an opening one (space before it, a word after it)
     # leaves the quote open, a closing one ends it. Counting marks fails on news that re-opens each quoted
     # sentence without closing the one before ('"A. "B." Narrative.').
-    before = ctx.paragraphs[p].doc.text[:sentence.start_char].rstrip()
+    before = ctx.paragraphs[p].text[:sentence.start_char].rstrip()
     last = before.rfind('"')
     if last == -1 or last + 1 >= len(before):
         return False

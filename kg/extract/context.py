@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, PRODUCT_NOUNS, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -25,7 +25,7 @@ QA_MARK = re.compile(r"^\W{0,2}([QA])\W{0,2}:\W{0,2}\s", re.IGNORECASE)       # 
 _FIRM_OBJECT_VERBS = {"found", "co-found", "cofound", "start", "run", "lead"}
 # Product nouns that point back at a named product ("the chip", "the drug"); not words that name a kind of
 # offering too broad to stand for one product ("the service", "the system") or parts of a name ("the series").
-_PRODUCT_ANAPHORS = PRODUCT_NOUNS - COMPANY_NOUNS - {
+_PRODUCT_ANAPHORS = PRODUCT_ONLY_NOUNS - {
     "platform", "service", "system", "network", "product", "products", "model", "models", "series", "range", "line",
     "lineup", "version", "edition", "engine", "site", "website", "portal", "app", "software", "treatment", "therapy",
     "bank", "battery", "flagship", "os", "game"}
@@ -224,7 +224,7 @@ class DocContext:
 
     @functools.cached_property
     def _interview(self) -> dict[str, set[int]]:
-        marks = [QA_MARK.match(paragraph.doc.text) for paragraph in self.paragraphs]
+        marks = [QA_MARK.match(paragraph.text) for paragraph in self.paragraphs]
         kinds = [m.group(1).upper() if m else None for m in marks]
         found: dict[str, set[int]] = {"Q": set(), "A": set()}
         if kinds.count("Q") < 2 or kinds.count("A") < 2:
@@ -276,7 +276,7 @@ class DocContext:
 
     def sentences(self) -> Iterator[tuple[int, Span]]:
         for p, paragraph in enumerate(self.paragraphs):
-            for sentence in paragraph.doc.sents:
+            for sentence in paragraph.sentences:
                 yield p, sentence
 
     def evidence(self, para: int, sentence: Span) -> Evidence:

@@ -217,3 +217,10 @@ REBRAND_WORDS = _words("rebrand rebranding reposition repositioning upmarket hig
                        "relaunch rename")
 # Channels where something is said.
 CHANNEL_PREPOSITIONS = _words("on in to with")
+
+# Unions and differences the rules test word by word, built once: a set expression inside a loop builds a new set
+# for every token it tests.
+TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES              # any title a person's name may carry
+PRODUCT_ONLY_NOUNS = PRODUCT_NOUNS - COMPANY_NOUNS          # "phone", "drug"; not "platform" or "service"
+COMPANY_OR_UNIT_NOUNS = COMPANY_NOUNS | SUBSIDIARY_NOUNS     # "the firm", "the unit", "the brand"
+PRODUCT_OR_COMPANY_NOUNS = PRODUCT_NOUNS | COMPANY_NOUNS

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, EXECUTIVE_TITLES, FINANCE_TERMS,
-                      FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES, LAUNCH_VERBS,
-                      OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES,
-                      SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
+                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
+                      LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SPEECH_VERBS, SUBSIDIARY_NOUNS,
+                      TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
 from .markets import resolve_market
 from .places import Place, place_key, resolve_place
 from .nlp import Paragraph
@@ -29,6 +30,7 @@ _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "a
           "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
+_NAME_ENDING_MODEL_WORDS = _MODEL_SUFFIXES - INDUSTRY_WORDS      # "Power Bank Pro", not "Kelvo Motors"
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
               "more", "western", "eastern", "northern", "southern", "news"}   # ("its top Western executive",
@@ -81,8 +83,7 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 _PRODUCT_ONLY_PASSIVES = frozenset({"manufacture", "design", "market", "produce", "offer"})
 
 # Capitalised words of a title, written after a company's name ("Kelvo Chief Executive Officer") or alone.
-_TITLE_WORDS = EXECUTIVE_TITLES | AFFILIATION_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy",
-                                                                   "of", "and", "&"}
+_TITLE_WORDS = TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy", "of", "and", "&"}
 # What a business has and a product does not: "Vantel-Safe's security team", "Kelvo's board".
 _STAFF_NOUNS = frozenset({"team", "department", "staff", "workforce", "board", "shareholders"})
 
@@ -119,7 +120,7 @@ def _clean_span(span: Span) -> Span | None:
         end -= 1                        # (and "Halden Pharma A/S": the name is "Halden Pharma")
     while start < end and _in_slashed_legal_form(doc, start):
         start += 1
-    while start < end and doc[start].lower_.replace(".", "") in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+    while start < end and doc[start].lower_.replace(".", "") in TITLES \
             and end - start > 1 and (doc[start].lower_ not in _NAME_WORD_TITLES or
                                      start + 1 < end and doc[start + 1].lower_ in ("of", "at")):
         start += 1                      # "C.E.O. of Velmont" tagged as one organisation -> "Velmont",
@@ -159,7 +160,7 @@ def _clean_span(span: Span) -> Span | None:
     if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
             and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
-    if span.text.lower() in _NOT_NAMES or span.text.lower() in PRODUCT_NOUNS | COMPANY_NOUNS \
+    if span.text.lower() in _NOT_NAMES or span.text.lower() in PRODUCT_OR_COMPANY_NOUNS \
             or span.text.lower() in EXECUTIVE_TITLES and not _firm_in_title_letters(span) \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
@@ -216,7 +217,7 @@ def is_headline(doc: Doc) -> bool:
         return False
     if doc[0].ent_type_ == "PERSON" and sum(t.text == "," for t in doc) >= 2 \
             and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
-            and any(t.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES for t in doc):
+            and any(t.lower_ in TITLES for t in doc):
         return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group"
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
@@ -285,7 +286,7 @@ def _platform_letters(doc: Doc, i: int) -> bool:
     start of another name: 'Zorba 3 UK', 'Kelvo 5 CEO')."""
     token = doc[i]
     return 2 <= len(token.text) <= 3 and token.text.isupper() and token.is_alpha and doc[i - 1].like_num \
-        and token.lower_ not in EXECUTIVE_TITLES | _NOT_NAMES | PRODUCT_NOUNS | COMPANY_NOUNS | _TRADE_ACRONYMS \
+        and token.lower_ not in EXECUTIVE_TITLES | _NOT_NAMES | PRODUCT_OR_COMPANY_NOUNS | _TRADE_ACRONYMS \
         and not resolve_market(token.text) \
         and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN"))   # ("Zorba 3 TV advert")
 
@@ -342,13 +343,13 @@ def _product_spans(doc: Doc) -> list[Span]:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         possessed = token.i >= 2 and doc[token.i - 1].tag_ == "POS" and doc[token.i - 2].pos_ == "PROPN"
-        kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS \
+        kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_ONLY_NOUNS \
             and token.head == after
         if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")) or kind:
             spans.append(doc[token.i:token.i + 1])
     # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro", "Kairo iQ"
     for token in doc:
-        if (token.lower_ in _MODEL_SUFFIXES - INDUSTRY_WORDS and len(token.text) > 1 and token.text[:1].isupper()
+        if (token.lower_ in _NAME_ENDING_MODEL_WORDS and len(token.text) > 1 and token.text[:1].isupper()
                 or len(token.text) <= 3 and _INNER_CAPITAL.match(token.text)) \
                 and token.i > 0 \
                 and not headline and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].is_alpha:
@@ -419,7 +420,7 @@ def _named_before_kind(doc: Doc) -> list[Span]:
             continue
         head = token.head
         if head.tag_ == "NN" and head.i == token.i + 1 \
-                and head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS \
+                and head.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS \
                 and token.lower_ not in INDUSTRY_WORDS | COMPANY_NOUNS:     # (not "the BBC News website")
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
@@ -985,7 +986,7 @@ def _explained_as_product(doc: Doc, i: int) -> bool:
     for j in range(i, min(i + 4, len(doc))):
         if doc[j].tag_ == "POS":
             for k in range(j + 1, min(j + 6, len(doc))):
-                if doc[k].lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and doc[k].pos_ == "NOUN":
+                if doc[k].lemma_.lower() in PRODUCT_ONLY_NOUNS and doc[k].pos_ == "NOUN":
                     return k + 1 == len(doc) or doc[k + 1].is_punct or doc[k + 1].pos_ not in ("NOUN", "PROPN")
                 if not (doc[k].pos_ in ("ADJ", "NOUN", "VERB") and doc[k].is_lower):
                     return False
@@ -1225,7 +1226,7 @@ def context_votes(span: Span) -> Counter:
             and first.head.tag_ == "NNS":
         votes["Product"] += 2           # "its Celebrex and Bextra products"
     named = _named_thing(root)
-    if named is not None and (named.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | _NAMED_PRODUCT_KINDS
+    if named is not None and (named.lemma_.lower() in PRODUCT_ONLY_NOUNS | _NAMED_PRODUCT_KINDS
                               or _line_of_products(named)):
         votes["Product"] += 3           # "a test service ... called MSN Spaces", "a phone dubbed the Orca", "its own
         #                                 brand of electronics, called Onda"
@@ -1240,7 +1241,7 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "the next version of its software (codenamed Redfield)"
     if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ == "know" \
             and first.head.head.dep_ == "acl" \
-            and first.head.head.head.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS | {"technology", "format"}:
+            and first.head.head.head.lemma_.lower() in PRODUCT_ONLY_NOUNS | {"technology", "format"}:
         votes["Product"] += 3           # "a rights technology known as Zorbix"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Zorvia, Kelvo Pharma's existing arthritis drug"
@@ -1249,7 +1250,7 @@ def context_votes(span: Span) -> Counter:
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
     elif first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and holder.pos_ == "NOUN" \
-            and holder.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS | _NAMED_PRODUCT_KINDS \
+            and holder.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS | _NAMED_PRODUCT_KINDS \
             and not (after is not None and after.tag_ == "POS"):          # (not "technology such as Kelvo's")
         votes["Product"] += 2           # "technology such as ArtGarden", "consoles like the Zorba"
     listed = first if first.dep_ != "compound" else _first_conjunct(first.head)
@@ -1267,7 +1268,7 @@ def context_votes(span: Span) -> Counter:
                                                      "make", "manufacture", "produce", "brew"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
     explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
-                         and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_NOUNS | SUBSIDIARY_NOUNS)]
+                         and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_OR_UNIT_NOUNS)]
     #                                                                         (not "a spin-off launched by")
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
             _business_agent(g) for g in c.children if g.dep_ == "agent") for h in explained for c in h.children):
@@ -1284,7 +1285,7 @@ def context_votes(span: Span) -> Counter:
         owner = before2
     if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") \
             and not resolve_market(owner.text) \
-            and (root.ent_type_ != "PERSON" or last.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS) \
+            and (root.ent_type_ != "PERSON" or last.lemma_.lower() in PRODUCT_ONLY_NOUNS) \
             and any(t.pos_ == "PROPN" for t in span) \
             and not (root.dep_ == "nsubj" and root.head.lemma_ in (SPEECH_VERBS | BUSINESS_VERBS) - LAUNCH_VERBS
                      - {"sell", "ship", "price"} and any(c.dep_ in ("dobj", "ccomp") for c in root.head.children)) \
@@ -1316,7 +1317,7 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "dobj" and first.head.lemma_ in _FOUNDING | {"start"} and root.pos_ == "PROPN" \
             and root.ent_type_ != "PERSON" and not _place_name(span.text):
         votes["Company"] += 2           # "... founded Tindahub", "before starting Tindahub"
-    if before is not None and before.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES and not before.lower_ == "head" \
+    if before is not None and before.lower_ in TITLES and not before.lower_ == "head" \
             and before.lower_ not in COMPANY_NOUNS:        # "US partner Biogen Idec" is a company
         votes["Company" if _firm_named_by_plural(before, span) else "Person"] += 2   # "CEO Jane Doe", "analyst
         #                                                                    John Roe"; "telecom analysts Ovum": a firm
@@ -1338,7 +1339,7 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.lemma_.lower() in {"partnership", "alliance", "tie-up", "collaboration", "partner",
                                                    "venture", "memorandum"} \
             and not (before is not None and before.pos_ == "NOUN"
-                     and before.lemma_.lower() not in COMPANY_NOUNS | PRODUCT_NOUNS):   # (not "with chef Tom Hale")
+                     and before.lemma_.lower() not in PRODUCT_OR_COMPANY_NOUNS):   # (not "with chef Tom Hale")
         votes["Company"] += 3           # "a partnership with streaming service Lumenflix": a partner is a business
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "of") and first.head.head.lower_ == "shares" \
             and not any(c.dep_ == "poss" for c in first.head.head.children):
@@ -1347,7 +1348,7 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC"):
         votes["Company"] += 2           # "Analyst Tom Lee of Fundstrat said", "Jane Roe at Acme"
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
-            and before2.lower_ in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+            and before2.lower_ in TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):
         votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
 
@@ -1378,7 +1379,7 @@ def context_votes(span: Span) -> Counter:
             and before2.head.i == root.head.i and root.ent_type_ != "PERSON":
         votes["Company"] += 2           # "Ruritania's budget airline, Foo fell 2%": an apposition the parse read as
         #                                 two subjects of one verb (not "To save the company, Tom Hale sold ...")
-    if root.dep_ == "appos" and root.head.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES \
+    if root.dep_ == "appos" and root.head.lemma_.lower() in TITLES \
             and not (before is not None and before.text == "("):     # not "secretary of the Foo Union (FU)"
         votes["Company" if _firm_named_by_plural(root.head, span) else "Person"] += 3
     if after is not None and after.tag_ == "POS":   # "Xiaomi's founder", "Xiaomi's phones"
@@ -1413,7 +1414,7 @@ def context_votes(span: Span) -> Counter:
     if after is not None and (root.dep_ in ("compound", "poss", "nmod", "amod") or root.dep_ == "appos"
                               and after.head == root) and not (before is not None and before.lower_ in ("a", "an")
                                                                and root.head == after and after.lower_ == "chair") and (
-            after.lemma_.lower() in EXECUTIVE_TITLES | AFFILIATION_TITLES or
+            after.lemma_.lower() in TITLES or
             after.lemma_.lower() in {"chief", "vice", "senior", "executive", "deputy", "acting", "interim"}):
         votes["Company"] += 2           # "Acme CEO Jane Doe", "Ryanair deputy chief executive Michael Cawley",
         #                                 "Andy Clarke, ERAA director of air transport" (not "if you own a Veldra chair")
@@ -1422,7 +1423,7 @@ def context_votes(span: Span) -> Counter:
             lemma = _one_of(attr).lemma_.lower()        # "Acme is one of Japan's largest carmakers"
             if lemma in COMPANY_NOUNS:
                 votes["Company"] += 2
-            elif lemma in EXECUTIVE_TITLES | AFFILIATION_TITLES:
+            elif lemma in TITLES:
                 votes["Person"] += 2
     if root.dep_ in ("nsubj", "nsubjpass"):   # "Acme ... its products" / "Doe ... his company"
         owners = {t.lower_ for t in root.head.subtree if t.tag_ == "PRP$" and t.i > span.end}
@@ -1448,14 +1449,14 @@ def context_votes(span: Span) -> Counter:
         #                                 Brightwater Zen players" (not "the Samsung phone")
     elif root.dep_ in ("compound", "nmod") and (kind := _kind_noun(root)).tag_ == "NN" and (
             _plain_words_between(span, kind)                  # "the Kargo cargo bike", "the Kuvar identity-threat
-            and kind.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS - _CHANNEL_NOUNS    # detection software"
+            and kind.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS    # detection software"
             or root.head.lower_ == "system" and root.head.i == span.end + 1 and doc[span.end].lower_ == "operating") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in kind.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
         #                                 maker's name gets more votes elsewhere: "the Samsung phone ... Samsung said")
     kind = _kind_noun(root)
     if root.dep_ in ("compound", "nmod") and kind.pos_ == "NOUN" and _plain_words_between(span, kind) \
-            and kind.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS and not _place_name(span.text):
+            and kind.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS and not _place_name(span.text):
         if (made := _first_conjunct(kind)).dep_ == "pobj" and made.head.lower_ == "of" \
                 and made.head.head.lemma_.lower() in _MAKER_NOUNS and kind.lemma_.lower() in PRODUCT_NOUNS:
             votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
@@ -1473,7 +1474,7 @@ def context_votes(span: Span) -> Counter:
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
             and resolve_place(span.text) is None:
         votes["Product"] += 2           # "Norvix-based players" (not "London-based", "US-based")
-    if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_NOUNS - COMPANY_NOUNS and c.i > root.i
+    if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() in PRODUCT_ONLY_NOUNS and c.i > root.i
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):
         votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.errors import KGError
 
@@ -36,12 +36,38 @@ def straighten(text: str) -> str:
     return text.translate(_STRAIGHTEN)
 
 
+class Sentence(Span):
+    """A sentence that keeps its tokens and its text: the rules walk every sentence some sixty times, and spaCy
+    makes new Token objects at each walk and joins the text anew at each call."""
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        return [self.doc[i] for i in range(self.start, self.end)]
+
+    @functools.cached_property
+    def text(self) -> str:
+        return super().text
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A parsed paragraph and where it starts in Article.text."""
 
     doc: Doc
     offset: int
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The paragraph's text, kept: spaCy joins a Doc's tokens anew each time it is asked for its text."""
+        return self.doc.text
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        """The paragraph's sentences, kept: spaCy walks the whole parse each time it is asked for them."""
+        return [Sentence(self.doc, sentence.start, sentence.end) for sentence in self.doc.sents]
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")

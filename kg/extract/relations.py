@@ -15,13 +15,12 @@ from .context import DocContext
 from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind
 from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
-from .lexicon import (ABSENCE_WORDS, CANCEL_VERBS, AFFILIATION_TITLES, AVAILABILITY_WORDS, COMPANY_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS,
-                      PARTNERSHIP_VERBS, PLAN_CUES,
-                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS)
+from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
+                      COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
+                      EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PLAN_CUES,
+                      PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS,
+                      STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS)
 
-TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
 
@@ -217,7 +216,7 @@ def _company_phrase(ctx: DocContext, p: int, token: Token) -> str | None:
     """The company a noun phrase names: the name itself, or the name before a company noun
     ("Sal Oppenheim investment bank", "the Acme group", "Acme's European arm")."""
     name = ctx.entity_at(p, token, "Company")
-    if name is None and token.lemma_.lower() in COMPANY_NOUNS | SUBSIDIARY_NOUNS and token.pos_ == "NOUN":
+    if name is None and token.lemma_.lower() in COMPANY_OR_UNIT_NOUNS and token.pos_ == "NOUN":
         name = next((n for c in token.children if c.dep_ in ("compound", "poss")
                      and (n := ctx.entity_at(p, c, "Company"))), None)   # "Kelvaro's European arm"
     return name
@@ -601,7 +600,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         # "the X1 from/by Acme", "made by Acme", "Zorvia, a pill made by Acme" (not "Brisco, a spin-off launched by
         # Acme": a firm)
         explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
-                             and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_NOUNS | SUBSIDIARY_NOUNS)]
+                             and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_OR_UNIT_NOUNS)]
         for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
@@ -666,7 +665,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for product, company in _named_makers(ctx, sentence, p):
         yield Fact(company, "produces", product, evidence)
     for noun in sentence:                  # "Tysabri and Avonex, Biogen Idec's existing drug": by the words alone,
-        if noun.lemma_.lower() not in PRODUCT_NOUNS - COMPANY_NOUNS or noun.pos_ != "NOUN":    # for the parse
+        if noun.lemma_.lower() not in PRODUCT_ONLY_NOUNS or noun.pos_ != "NOUN":    # for the parse
             continue                                                # often loses it (or makes the noun a conjunct)
         owners = [t for t in noun.subtree if t.dep_ == "poss" and t.i < noun.i]
         company = next((n for t in owners if (n := ctx.entity_at(p, t, "Company"))), None)
@@ -966,6 +965,7 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
 
 
 _LICENSING_VERBS = frozenset({"license", "licence", "sublicense", "sublicence"})
+_DEAL_VERBS = PARTNERSHIP_VERBS | _LICENSING_VERBS
 
 
 def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
@@ -976,7 +976,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
     done = set()
     for token in sentence:
         lemma = token.lemma_.lower()
-        if not ((lemma in PARTNERSHIP_VERBS | _LICENSING_VERBS and token.pos_ == "VERB") or
+        if not ((lemma in _DEAL_VERBS and token.pos_ == "VERB") or
                 (lemma in PARTNERSHIP_NOUNS and token.pos_ in ("NOUN", "PROPN"))):
             continue
         if lemma == "partner" and any(c.dep_ == "poss" for c in token.children):
@@ -1414,7 +1414,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if child != buyers[0]:
                 yield Fact(child, "subsidiaryOf", buyers[0], evidence)
     for noun in sentence:                  # "Kelvo Capital, the group's private equity arm"
-        if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_NOUNS | SUBSIDIARY_NOUNS or noun.pos_ != "NOUN" \
+        if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS or noun.pos_ != "NOUN" \
                 or noun.lemma_.lower() in _RELATION_NOUNS:
             continue                       # (not "Kelvaro, Brightwater's biggest supplier")
         owner = _possessing_company(ctx, p, noun)
