@@ -507,8 +507,8 @@ class DocContext:
             return earlier[-1] if earlier else None
 
         for p, paragraph in enumerate(self.paragraphs):
-            doc = paragraph.doc
-            for token in doc:
+            doc, tokens = paragraph.doc, paragraph.tokens
+            for token in tokens:
                 while position < len(named) and (named[position].para, named[position].end) <= (p, token.i):
                     mention = named[position]
                     root = self.paragraphs[mention.para].doc[mention.start:mention.end].root
@@ -528,10 +528,11 @@ class DocContext:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
-                elif (token.pos_ == "NOUN" and token.tag_ == "NN" or hyphenated_noun(token) in COMPANY_NOUNS) and (
-                        token.lemma_.lower() in COMPANY_NOUNS or hyphenated_noun(token) in COMPANY_NOUNS
+                elif (token.pos_ == "NOUN" and token.tag_ == "NN" and (
+                        token.lemma_.lower() in COMPANY_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
-                        and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS) \
+                        and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS)
+                      or hyphenated_noun(token) in COMPANY_NOUNS) \
                         and token.dep_ != "appos" \
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                              or token.left_edge.lower_ in ("the", "this")) \

@@ -41,6 +41,7 @@ _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", 
 _PEOPLE_NOUNS = {"leader", "official", "boss", "owner", "chief", "player", "challenger", "newcomer", "investor"}
 _MISTER = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}       # (not "Dr": "Dr Reddy's" is a drugmaker)
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NOT_MODEL_LABELS = _DROP_LABELS - {"CARDINAL"}     # a designator tagged so is no model number ("2019", "$5")
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
 _CAMEL = re.compile(r"^[a-z][A-Z][a-zA-Z]+$")
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z][A-Za-z0-9]*$")      # "eBay", "easyJet", "iPhone"
@@ -295,91 +296,95 @@ def _product_spans(doc: Doc) -> list[Span]:
     """Names that read as products: a capitalised name with a model designator ("Galaxy S9",
     "Mi 10 Pro", "Model 3"), a camel-case name ("iPhone"), or a named "... series"."""
     spans = []
+    tokens = list(doc)                  # made once: the scans below index the paragraph's tokens again and again
     i = 0
     headline = is_headline(doc)
     while i < len(doc):
-        token = doc[i]
+        token = tokens[i]
         start = None
         if _CAMEL.match(token.text):
             start = i
-            while start > 0 and token.ent_iob_ == "I" and doc[start - 1].ent_type_ == "ORG" \
-                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and i - start < 2:
+            while start > 0 and token.ent_iob_ == "I" and tokens[start - 1].ent_type_ == "ORG" \
+                    and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper() and i - start < 2:
                 start -= 1                  # "the Vantel iStream" the model took as one organisation: maker and product
         elif not headline and _DESIGNATOR.match(token.text) and i > 0 and (
-                token.ent_type_ not in _DROP_LABELS - {"CARDINAL"} or _date_tag_on_a_name(doc, i)) \
+                token.ent_type_ not in _NOT_MODEL_LABELS or _date_tag_on_a_name(doc, i)) \
                 and not (token.text == "I" and token.pos_ == "PRON") \
                 and not _in_slashed_legal_form(doc, i):                     # "When I started": the pronoun; "A/S"
             j = i
-            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha \
-                    and doc[j - 1].lower_ not in _NOT_NAMES and doc[j - 1].ent_type_ != "MONEY" \
-                    and (doc[j - 1].ent_type_ != "DATE" or _date_tag_on_a_name(doc, i)) \
-                    and not (doc[j - 1].ent_type_ == "GPE" and resolve_market(doc[j - 1].text)) \
+            while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].is_alpha \
+                    and tokens[j - 1].lower_ not in _NOT_NAMES and tokens[j - 1].ent_type_ != "MONEY" \
+                    and (tokens[j - 1].ent_type_ != "DATE" or _date_tag_on_a_name(doc, i)) \
+                    and not (tokens[j - 1].ent_type_ == "GPE" and resolve_market(tokens[j - 1].text)) \
                     and i - j < 3:              # "the Zephyr S" the model took for a place, but not "India 5G"
                 j -= 1
                 if j > 1 and j < i and _hyphen_joins_words(doc, j - 1):
                     j -= 1                      # "Half-Life 2": capitalised words joined by a bare hyphen
-            if j < i and not (doc[i].like_num and doc[j].ent_type_ == "DATE" and not _date_tag_on_a_name(doc, i)) \
-                    and not any(t.lower_ in ("war", "cup", "games", "olympics", "bowl") for t in doc[j:i]):   # "World War II"
+            if j < i and not (tokens[i].like_num and tokens[j].ent_type_ == "DATE"
+                              and not _date_tag_on_a_name(doc, i)) \
+                    and not any(t.lower_ in ("war", "cup", "games", "olympics", "bowl")       # "World War II"
+                                for t in tokens[j:i]):
                 start = j
-            elif j == i and i + 2 < len(doc) and _hyphen_in_model(doc, i + 1) and not doc[i + 2].like_num:
+            elif j == i and i + 2 < len(doc) and _hyphen_in_model(doc, i + 1) and not tokens[i + 2].like_num:
                 start = i                       # "the 777-200LR": a hyphenated model number names itself
         if start is None:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and (doc[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(doc[end].text)
+        while end < len(doc) and (tokens[end].lower_ in _MODEL_SUFFIXES or _DESIGNATOR.match(tokens[end].text)
                                   or _hyphen_in_model(doc, end) or _platform_letters(doc, end)) \
-                and doc[end].ent_type_ not in ("DATE", "MONEY") and (not doc[end].is_punct or _hyphen_in_model(doc, end)):
+                and tokens[end].ent_type_ not in ("DATE", "MONEY") \
+                and (not tokens[end].is_punct or _hyphen_in_model(doc, end)):
             end += 1
         spans.append(doc[start:end])
         i = end
     # a bare model number after its maker's possessive or before a singular product noun: "Aerona's 777",
     # "the 767 tanker plane" (not "Aerona's 200 planes", "its 2004 results")
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for token in doc:
+    for token in tokens:
         if not _number_like_a_model(token) or token.ent_type_ not in ("", "CARDINAL", "PRODUCT") \
                 or token.text.startswith(("19", "20")) or token.i in taken \
                 or token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):     # "500 phone handsets"
             continue
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        possessed = token.i >= 2 and doc[token.i - 1].tag_ == "POS" and doc[token.i - 2].pos_ == "PROPN"
+        after = tokens[token.i + 1] if token.i + 1 < len(doc) else None
+        possessed = token.i >= 2 and tokens[token.i - 1].tag_ == "POS" and tokens[token.i - 2].pos_ == "PROPN"
         kind = after is not None and after.tag_ == "NN" and after.lemma_.lower() in PRODUCT_ONLY_NOUNS \
             and token.head == after
         if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")) or kind:
             spans.append(doc[token.i:token.i + 1])
     # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro", "Kairo iQ"
-    for token in doc:
+    for token in tokens:
         if (token.lower_ in _NAME_ENDING_MODEL_WORDS and len(token.text) > 1 and token.text[:1].isupper()
                 or len(token.text) <= 3 and _INNER_CAPITAL.match(token.text)) \
                 and token.i > 0 \
-                and not headline and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].is_alpha:
+                and not headline and tokens[token.i - 1].text[:1].isupper() and tokens[token.i - 1].is_alpha:
             j = token.i - 1
-            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 4 \
-                    and doc[j - 1].lower_ not in _NOT_NAMES and not doc[j - 1].is_sent_start:
+            while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].is_alpha and token.i - j < 4 \
+                    and tokens[j - 1].lower_ not in _NOT_NAMES and not tokens[j - 1].is_sent_start:
                 j -= 1
-            if not (doc[j].is_sent_start and token.i - j == 1):
+            if not (tokens[j].is_sent_start and token.i - j == 1):
                 spans.append(doc[j:token.i + 1])
     # a title with its subtitle: "released Ashen Crown: Reborn, another action game" (capitalised words either side
     # of a colon inside a sentence, the subtitle ending at a comma or a full stop; not a headline's "Cement roundup:")
-    for token in doc:
+    for token in tokens:
         if token.text != ":" or headline or token.i < 2 or token.whitespace_ == "":
             continue
         j = token.i
-        while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 3 \
-                and not doc[j - 1].is_sent_start:
+        while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].is_alpha and token.i - j < 3 \
+                and not tokens[j - 1].is_sent_start:
             j -= 1
         k = token.i + 1
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - token.i <= 3:
+        while k < len(doc) and tokens[k].text[:1].isupper() and tokens[k].is_alpha and k - token.i <= 3:
             k += 1
-        if j < token.i and token.i + 1 < k and (k == len(doc) or doc[k].text in (",", ".", ")", ";")) \
-                and doc[j - 1].is_lower and doc[j - 1].is_alpha:
+        if j < token.i and token.i + 1 < k and (k == len(doc) or tokens[k].text in (",", ".", ")", ";")) \
+                and tokens[j - 1].is_lower and tokens[j - 1].is_alpha:
             spans.append(doc[j:k])
     # "the Mi series", "Mate series": a capitalised name before "series"
-    for token in doc:
-        if token.lower_ == "series" and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+    for token in tokens:
+        if token.lower_ == "series" and token.i > 0 and tokens[token.i - 1].text[:1].isupper():
             j = token.i - 1
-            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and token.i - j < 3 \
-                    and doc[j - 1].lower_ not in _NOT_NAMES:
+            while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].is_alpha and token.i - j < 3 \
+                    and tokens[j - 1].lower_ not in _NOT_NAMES:
                 j -= 1
             spans.append(doc[j:token.i + 1])
     return spans
@@ -484,7 +489,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """Every span that may name an entity, with the votes of its own context."""
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
-    lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.doc if t.is_lower}
+    lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
     weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
     taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):
@@ -889,10 +894,12 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
     that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
     plural common noun ("Shares in ...") is a common word."""
     spans, start = [], None
+    tokens = list(doc)
     headline = is_headline(doc)
-    for token in [*doc, None]:
+    for token in [*tokens, None]:
         if token is not None and start is not None and token.text == "-" and not token.whitespace_ \
-                and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+                and not tokens[token.i - 1].whitespace_ and token.i + 1 < len(doc) \
+                and tokens[token.i + 1].text[:1].isupper():
             continue                     # "T-Mobile": a hyphen inside a name
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)

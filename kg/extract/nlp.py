@@ -65,9 +65,18 @@ class Paragraph:
         return self.doc.text
 
     @functools.cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @functools.cached_property
     def sentences(self) -> list[Sentence]:
         """The paragraph's sentences, kept: spaCy walks the whole parse each time it is asked for them."""
-        return [Sentence(self.doc, sentence.start, sentence.end) for sentence in self.doc.sents]
+        sentences = []
+        for span in self.doc.sents:
+            sentence = Sentence(self.doc, span.start, span.end)
+            sentence.tokens = self.tokens[span.start:span.end]      # the paragraph's Token objects, made once
+            sentences.append(sentence)
+        return sentences
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
