@@ -2806,6 +2806,15 @@ def test_paragraphs_leave_out_a_time_stamp_but_keep_numbers_that_start_a_sentenc
     assert all(text[offset:offset + len(line)] == line for offset, line in found)     # offsets into the text
 
 
+def test_a_sentence_that_names_nothing_but_points_back_at_a_name_is_still_read():
+    # the rules skip sentences with no name in them; a word standing for one ("It", "The company") is one
+    events = {(e.type, tuple(sorted(map(str, e.args.values())))) for e in extract(
+        "Kelvo Motors makes the Zephyr scooter. It costs 900 euros. Prices rose across the board.").events}
+    assert ("ProductPrice", ("900.0", "EUR", "Zephyr")) in events, events
+    result = extract("Kelvo Motors reported results on Monday. The company said revenue rose 8% to 2.1 billion euros.")
+    assert [(e.type, e.args["company"]) for e in result.events] == [("FinancialResult", "Kelvo Motors")]
+
+
 def test_a_kept_sentence_reads_as_the_span_it_stands_for_and_walks_the_same_tokens_each_time():
     from kg.extract.nlp import parse
     paragraph = next(parse(["Kelvo Motors said on Tuesday it would buy Arden. The deal closes in May."]))[0]

@@ -246,6 +246,10 @@ class DocContext:
 
     # ------------------------------------------------------------------ lookups
 
+    def names_something(self, para: int, sentence: Span) -> bool:
+        """Whether a token of the sentence is part of a resolved mention (a name, or a word standing for one)."""
+        return any((para, i) in self._by_token for i in range(sentence.start, sentence.end))
+
     def mention_at(self, para: int, token: Token) -> Mention | None:
         return self._by_token.get((para, token.i))
 

@@ -53,6 +53,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts: list[Fact] = []
     events: list[Event] = []
     for p, sentence in ctx.sentences():
+        if not ctx.names_something(p, sentence):
+            continue                # no entity and no word standing for one: no fact or event to find
         for rule in FACT_RULES:
             facts.extend(rule(ctx, p, sentence))
         for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),
