@@ -2988,3 +2988,56 @@ def test_a_maker_named_by_its_acronym_in_a_products_name_is_the_firm_by_its_name
     names = {e.name for e in result.entities}
     assert all(f.subject in names and (f.object in names or f.predicate in ("operatesIn", "availableIn"))
                for f in result.facts), (names, result.facts)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a partner of a firm is a person there, not the firm's partner; a firm's licensing partner stays a partner
+    ("Dravenholt Capital bought the chain. Dravenholt partner Ines Marroqui-Beltz said the firm would invest more.",
+     {("Ines Marroqui-Beltz", "executiveOf", "Dravenholt Capital")},
+     {("Dravenholt Capital", "partnersWith", "Ines Marroqui-Beltz")}),
+    ("Kessmark Bio signed a supply deal with its licensing partner Lunthe.", {("Kessmark Bio", "partnersWith", "Lunthe")},
+     set()),
+    # a firm named in its own language's trade words ("Petróleo", "Grupo") is a firm
+    ("On Tuesday Halvenor Energy signed a joint venture with Pexara Petróleo, a Rio de Janeiro independent.",
+     {("Halvenor Energy", "partnersWith", "Pexara Petróleo")}, set()),
+    # a unit named as its parent's short name plus a market
+    ("Almacenes Ruvella runs 57 stores. The ten stores in Chile are run by a local subsidiary, Ruvella Chile.",
+     {("Ruvella Chile", "subsidiaryOf", "Almacenes Ruvella")}, set()),
+    # a firm's own-label line, through the words between its name and the goods
+    ("Textiles Ostova, which makes the chain's Linea Dovra own-label clothing, is owed 17 million euros.",
+     {("Textiles Ostova", "produces", "Linea Dovra")}, set()),
+    # a service of a nationality is the firm that runs it; its tier is its product
+    ("Halvenor, the Swedish service with 40 million subscribers, raised the price of Halvenor Premium in Norway.",
+     {("Halvenor", "produces", "Halvenor Premium")}, set()),
+])
+def test_firms_people_and_lines_named_across_trades_and_languages(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_service_of_a_nationality_is_a_firm_and_a_name_set_off_by_a_description_is_a_name():
+    assert types_of("Kavendi, the Danish service with 8 million subscribers, said prices will rise.")["Kavendi"] \
+        == "Company"
+    assert types_of("Kelvo Motors said Orbix, a streaming service, will launch in May.").get("Orbix") == "Product"
+    from kg.extract.mentions import _described_by_apposition
+    nlp = load_model()
+    assert _described_by_apposition(nlp("Solvendi, the South Korean service, has gone the other way.")[0])
+    assert not _described_by_apposition(nlp("Shares rose 5% on Monday.")[0])
+
+
+def test_a_price_is_what_a_product_costs_not_an_amount_its_maker_is_owed():
+    events = extract("Brintam Cycles makes the Sorvel 5 commuter e-bike (€2,499) and the Ostova cargo bike "
+                     "(€4,490), both sold in Denmark.").events
+    assert {(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"} \
+        == {("Sorvel 5", 2499.0), ("Ostova", 4490.0)}
+    events = extract("The largest supplier, Textiles Ostova, which makes the chain's Sorvel own-label clothing sold "
+                     "in every store, is owed 17 million euros.").events
+    assert not [e for e in events if e.type == "ProductPrice"], events
+
+
+def test_a_possessive_in_an_infinitive_points_at_the_subject_of_the_verb_it_completes():
+    assert_facts("Brintam Motors met Aldova Systems on Monday. Japan's Halvenor Motors has signed on to use the "
+                 "sensor in its next-generation Ostova sedan.", {("Halvenor Motors", "produces", "Ostova")},
+                 {("Aldova Systems", "produces", "Ostova"), ("Brintam Motors", "produces", "Ostova")})
+    assert_facts("Halvenor Group plans a shake-up. Advisors Brintam Capital are understood to have valued its "
+                 "demerged Ostova Films unit at 300m pounds.", {("Ostova Films", "subsidiaryOf", "Halvenor Group")},
+                 {("Ostova Films", "subsidiaryOf", "Brintam Capital")})

@@ -191,6 +191,7 @@ class DocContext:
     mentions: list[Mention]
     types: dict[str, str] = field(default_factory=dict)             # entity name -> type
     maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
+    named: dict[str, str] = field(default_factory=dict)                # any form, lower case -> entity name
 
     @property
     def products(self) -> set[str]:
@@ -361,6 +362,12 @@ class DocContext:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        while subject is None and verb.dep_ == "xcomp" and verb.head != verb:     # "Tsurugi has signed on to use
+            verb = verb.head                                                      # the L4 in its sedan": Tsurugi's
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)   # (not "Foo
+            #                                             is understood to have valued its unit": who "its" is, is open)
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                break
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head          # "GM, which is struggling with its own marques": GM's
         if subject is None:

@@ -161,11 +161,36 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         subject = subject_of(clause) if clause.lemma_ == "be" else None    # "The Orbit Max is $499" (not "the
         priced_as = subject is not None and _amount_root(span).dep_ == "attr" \
             and ctx.entity_at(p, subject, "Product") in products              # recall of the Orbit Max was $80m")
-        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (words & PRICE_WORDS or priced_as) \
+        if (bracketed := _bracketed_after(ctx, p, span)) is not None:
+            products, priced_as = [bracketed], True
+        if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
+                                                                     or priced_as) \
                 and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _bracketed_after(ctx: DocContext, p: int, amount: Span) -> str | None:
+    """The one product whose phrase the amount follows in brackets: "makes the Aero 7 commuter e-bike (€2,899)"."""
+    doc = amount.doc
+    if not (1 < amount.start and doc[amount.start - 1].text == "(" and amount.end < len(doc)
+            and doc[amount.end].text == ")"):
+        return None
+    i = amount.start - 2                  # back through the product's noun phrase ("commuter e-bike"), no further
+    while i >= 0 and (doc[i].pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or doc[i].text == "-"):
+        if (product := ctx.entity_at(p, doc[i], "Product")) is not None:
+            return product
+        i -= 1
+    return None
+
+
+def _words_about(clause: Token, amount: Span) -> set[str]:
+    """The clause's lemmas, less those of its relative clauses and participles that do not hold the amount: "Ambrosi,
+    which makes clothing sold in every store, is owed €17m" sells nothing for €17m."""
+    aside = {t.i for c in clause.subtree if c.dep_ in ("relcl", "acl") and not (
+        c.left_edge.i <= amount.start and amount.end <= c.right_edge.i + 1) for t in c.subtree}
+    return {t.lemma_.lower() for t in clause.subtree if t.i not in aside}
 
 
 def _per_share(sentence: Span, amount: Span) -> bool:

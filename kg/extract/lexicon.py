@@ -40,6 +40,7 @@ injection antibody crossover hatchback coupe minivan gpu cpu lidar beer lager
 food snack snacks drink drinks beverage beverages juice cereal yoghurt yogurt wine vodka whisky gin
 recliner recliners sofa sofas bed beds mattress mattresses furniture shoe shoes trainer trainers sneaker sneakers tool tools
 shampoo lipstick perfume fragrance detergent tyre tyres tire tires satellite satellites toy toys
+clothing clothes garments footwear knitwear homeware cookware
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
@@ -56,7 +57,8 @@ conference summit expo exhibition festival championship party
 """)
 
 # Words that, first or last in a name, make it a business: "Air Deccan", "Kingfisher Airlines",
-# "Nomura Securities", "Norvik Motors".
+# "Nomura Securities", "Norvik Motors"; in the languages whose firms English news names untranslated too ("Grupo
+# Bimbo", "Banco Santander", "Petróleos Mexicanos", "Compagnie de Saint-Gobain", "Siemens Energie").
 INDUSTRY_WORDS = _words("""
 air airlines airways bank banks motors motor auto automotive aerospace energy oil petroleum pharma
 pharmaceuticals telecom foods food capital securities insurance media holdings systems technologies
@@ -64,6 +66,11 @@ electronics semiconductor semiconductors labs industries logistics stores brewin
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
+grupo groupe gruppo banco banca banque compagnie compañía compania companhia société societe sociedad almacenes
+galerías galerias aerolíneas aerolineas industrias indústrias industrie textiles construcciones constructora
+inmobiliaria logística logistica logistique transportes seguros assurances assicurazioni petróleo petróleos petroleo
+petroleos energia energía énergie energie laboratorios laboratoires farmacéutica farmaceutica cervecería cerveceria
+brasserie brauerei telecomunicaciones telecomunicações werke versicherung chemie
 """)
 
 # More trades that end a company's name ("Morlacchi Hotels", "Ostrander Diagnostics") but name no company when

@@ -29,7 +29,8 @@ _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "a
           "gmbh", "group", "holdings", "technologies", "motors", "airlines", "airways", "bank",
           "pharmaceuticals", "semiconductor", "electronics", "systems", "labs", "industries"}
 _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge", "note", "se", "xl",
-                   "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s"}
+                   "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s",
+                   "premium", "unlimited", "basic"}    # (and a subscription's tier: "Orvo Premium")
 _NAME_ENDING_MODEL_WORDS = _MODEL_SUFFIXES - INDUSTRY_WORDS      # "Power Bank Pro", not "Kelvo Motors"
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
@@ -40,6 +41,7 @@ _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", 
 # a person.
 _PEOPLE_NOUNS = {"leader", "official", "boss", "owner", "chief", "player", "challenger", "newcomer", "investor"}
 _MISTER = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}       # (not "Dr": "Dr Reddy's" is a drugmaker)
+_OPERATED_NOUNS = frozenset({"platform", "service", "system", "network"})   # a product, or the business running it
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _NOT_MODEL_LABELS = _DROP_LABELS - {"CARDINAL"}     # a designator tagged so is no model number ("2019", "$5")
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
@@ -93,6 +95,7 @@ _NEWS_NOUNS = frozenset({"partnership", "agreement", "deal", "alliance", "collab
                          "results", "earnings", "expansion", "investment", "launch", "update", "plan", "contract"})
 
 # Title words that also begin company names: "General Motors", "Principal Financial", "Partners Group".
+_TITLED_FIRM_NOUNS = TITLES & COMPANY_NOUNS       # "partner", "designer": a person at a firm, or a firm
 _NAME_WORD_TITLES = {"general", "principal", "partner", "partners", "head", "executive", "managing", "chief", "research"}
 
 
@@ -445,6 +448,14 @@ def _one_organisation(span: Span) -> bool:
         span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
 
 
+def _product_noun(noun: Token) -> bool:
+    """A noun that says what it describes is a product: "the Nova 5, its new phone", "Orbit, a streaming service";
+    not "Pulsevane, the Dutch service": a service (platform, network) of a nationality is the firm that runs it."""
+    lemma = noun.lemma_.lower()
+    return lemma in PRODUCT_NOUNS and not (lemma in _OPERATED_NOUNS and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children))
+
+
 def _noun_phrase_products(doc: Doc) -> list[Span]:
     """A proper-noun phrase that is said to be a product: "The Mi Power Bank Pro is a ... battery",
     "its new phone, the Nova 5", or the object of a launch verb."""
@@ -462,11 +473,11 @@ def _noun_phrase_products(doc: Doc) -> list[Span]:
         product_context = False
         if token.dep_ == "nsubj" and head.lemma_ == "be":
             product_context = any(c.dep_ == "attr" and c.lemma_.lower() in PRODUCT_NOUNS for c in head.children)
-        elif token.dep_ == "appos" and head.lemma_.lower() in PRODUCT_NOUNS:
+        elif token.dep_ == "appos" and _product_noun(head):
             product_context = True
         elif token.dep_ == "dobj" and head.lemma_ in LAUNCH_VERBS:
             product_context = True
-        if any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS for c in token.children):
+        if any(c.dep_ == "appos" and _product_noun(c) for c in token.children):
             product_context = True
         if product_context and token.ent_type_ not in ("GPE", "PERSON", "DATE", "MONEY"):
             spans.append(span)
@@ -793,7 +804,7 @@ def _line_of_products(noun: Token) -> bool:
         for c in noun.children)
 
 
-_LISTING_PRODUCTS = (PRODUCT_NOUNS | {"name", "brand"}) - COMPANY_NOUNS - {"platform", "service", "system", "network"}
+_LISTING_PRODUCTS = (PRODUCT_NOUNS | {"name", "brand"}) - COMPANY_NOUNS - _OPERATED_NOUNS
 
 
 _NAMING_VERBS = {"call", "name", "dub", "brand", "christen", "label"}
@@ -889,6 +900,13 @@ def _speaker_after_quote(token: Token) -> bool:
         and doc[token.i - 1].tag_ == "''" and doc[token.i + 1].lemma_.lower() in SPEECH_VERBS
 
 
+def _described_by_apposition(token: Token) -> bool:
+    """A capitalised word with a description set off after it, "Orvendi, the South Korean service, ...": a name,
+    whatever its "-s" made the tagger think (not "Shares rose")."""
+    return token.i + 1 < len(token.doc) and token.nbor().text == "," and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+
+
 def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> list[Span]:
     """Runs of proper nouns (or capitalised nouns) that the model gave no label. A capitalised word
     that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
@@ -904,7 +922,8 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
         name_like = token is not None and token.i not in taken and _unlabelled(token) and (
             token.tag_ in ("NNP", "NNPS") or token.tag_ in ("NN", "NNS", "JJ") and _INNER_CAPITAL.match(token.text)
             or token.tag_ in ("NN", "NNS") and token.text[:1].isupper()
-            and not (_starts_sentence(token) and (token.lower_ in lowercase_words or token.tag_ == "NNS"))
+            and not (_starts_sentence(token) and (token.lower_ in lowercase_words
+                                                  or token.tag_ == "NNS" and not _described_by_apposition(token)))
             or _mistagged_list_name(token) or _name_before_title(token) or _speaker_after_quote(token)
             or not headline and _capitalised_word_before_a_name(token))
         if name_like and start is None:
@@ -1190,12 +1209,19 @@ _NAMED_PRODUCT_KINDS = {"tool", "technology", "application", "format", "title", 
 # Participles whose agent makes the thing they follow: "ArtGarden, developed by BT's research unit".
 MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew",
                            "launch", "introduce", "unveil", "release"})
-_CHANNEL_NOUNS = {"platform", "service", "system", "network", "site", "website", "portal", "app", "browser"}
+_CHANNEL_NOUNS = _OPERATED_NOUNS | {"site", "website", "portal", "app", "browser"}
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
 
 _FOUNDING = {"found", "co-found", "cofound"}
+
+
+def _title_at_a_firm(noun: Token) -> bool:
+    """A word that is a person's title as well as a kind of firm, compounded to a firm's name: "Ketterwood partner",
+    "Velmont designer" (not "US partner", "its licensing partner")."""
+    return noun.lemma_.lower() in _TITLED_FIRM_NOUNS and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and not _place_name(c.text) for c in noun.children)
 
 
 def context_votes(span: Span) -> Counter:
@@ -1221,12 +1247,15 @@ def context_votes(span: Span) -> Counter:
             and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
                                                        for c in before.children):   # (a "market leader" is a firm)
         votes["Person"] += 2            # "union leader Vincenzo Lilliu", "trades union official Ulf Carlsson"
+    elif before is not None and before.pos_ == "NOUN" and _title_at_a_firm(before) and root.ent_type_ == "PERSON" \
+            and len(span) > 1:
+        votes["Person"] += 2            # "Ketterwood partner Hugo Asante": a partner of a firm, not a firm's partner
     elif before is not None and before.pos_ == "NOUN" and (before.lemma_.lower() in COMPANY_NOUNS or before.lemma_.lower()
                                                            in ("parent", "owner") and not (
                                                                root.ent_type_ == "PERSON" and len(span) > 1)):
         votes["Company"] += 3           # "smartphone maker Xiaomi", "profits at parent Kelvochrysler"
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
-            and before.lemma_.lower() not in ("platform", "service", "system", "network"):
+            and before.lemma_.lower() not in _OPERATED_NOUNS:
         votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5"
     first = _first_conjunct(root)       # the cues below hold for every name of a list
     if first.dep_ in ("compound", "nmod") and first.head.lemma_.lower() in ("product", "brand", "drug", "model") \
@@ -1368,8 +1397,10 @@ def context_votes(span: Span) -> Counter:
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
-            elif lemma in PRODUCT_NOUNS:
+            elif _product_noun(_one_of(child)):
                 votes["Product"] += 2
+            elif lemma in _OPERATED_NOUNS:
+                votes["Company"] += 2   # "Pulsevane, the Dutch service with 96 million subscribers"
     if (any(_has_business_units(c) for c in root.children if c.dep_ == "relcl")
             or root.dep_ == "nsubj" and _has_business_units(root.head, relative=False)) \
             and root.ent_type_ not in ("GPE", "LOC") and not resolve_market(span.text):   # (not "Ostrava, which has
@@ -1472,11 +1503,12 @@ def context_votes(span: Span) -> Counter:
                 and kind.dep_ == "dobj" and kind.head.lemma_ in ("recall", "withdraw"):
             votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": a line's goods called back
             #                             (not "sold 2 million Brisco phones": a maker's, perhaps)
-        elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
+        elif (kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS
+              or kind.tag_ == "NN" and kind.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS) \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):
-            votes["Product"] += 2       # "its Cryon deposition tools", "the company's Kavelund sofa beds" (not "its
-            #                             Opel and Vauxhall models": brands)
+            votes["Product"] += 2       # "its Cryon deposition tools", "the company's Kavelund sofa beds", "the
+            #                             chain's Lumo own-label clothing" (not "its Opel and Vauxhall models": brands)
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
             and resolve_place(span.text) is None:
@@ -1528,10 +1560,12 @@ def _business_agent(agent: Token) -> bool:
 
 
 def named_in_owned_kind(span: Span) -> bool:
-    """The name modifies a noun: a compound ("its Blogger site"), or the model's nmod right before a singular noun
-    ("its Zorba 3 console"; not "its Opel and Vauxhall models", brands, nor "Godel's Theorem - any system")."""
+    """The name modifies a noun: a compound ("its Blogger site"), or the model's nmod before a singular noun, right
+    before it or through lower-case words of its phrase ("its Zorba 3 console", "the chain's Lumo own-label clothing";
+    not "its Opel and Vauxhall models", brands, nor "Godel's Theorem - any system")."""
     root = span.root
-    return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" and root.head.i == span.end
+    return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" and (
+        root.head.i == span.end or _plain_words_between(span, root.head))
 
 
 def _on_sale(token: Token) -> bool:
