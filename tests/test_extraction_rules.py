@@ -3041,3 +3041,8 @@ def test_a_possessive_in_an_infinitive_points_at_the_subject_of_the_verb_it_comp
     assert_facts("Halvenor Group plans a shake-up. Advisors Brintam Capital are understood to have valued its "
                  "demerged Ostova Films unit at 300m pounds.", {("Ostova Films", "subsidiaryOf", "Halvenor Group")},
                  {("Ostova Films", "subsidiaryOf", "Brintam Capital")})
+
+
+def test_a_relative_whose_is_the_company_the_clause_describes():
+    assert_facts("Boston-based Brintam Automation, whose Ostova robots dominate in Canada, began selling them in "
+                 "Germany in April.", {("Brintam Automation", "produces", "Ostova")}, set())

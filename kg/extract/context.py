@@ -377,6 +377,14 @@ class DocContext:
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
 
+    def _relative_owner(self, para: int, pronoun: Token) -> Mention | None:
+        """The company a relative "whose" belongs to: "Carrowline, whose Stackhound robots dominate"."""
+        if pronoun.tag_ != "WP$":
+            return None
+        clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+        mention = self._by_token.get((para, clause.head.i)) if clause is not None else None
+        return mention if mention is not None and mention.type == "Company" and mention.entity else None
+
     def _listed_before(self, para: int, pronoun: Token) -> Mention | None:
         """'Gazprom, its unit Gazpromneft, Rosneft': a possessive opening a list item (or an apposition) right
         after a company's name points at that company."""
@@ -539,6 +547,8 @@ class DocContext:
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
+                elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
+                    kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
                 elif (token.pos_ == "NOUN" and token.tag_ == "NN" and (
                         token.lemma_.lower() in COMPANY_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
@@ -564,7 +574,8 @@ class DocContext:
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.dep_ == "poss":
-                    target = self._listed_before(p, token) or self._clause_subject(p, token)   # "Google offers ...
+                    target = self._relative_owner(p, token) or self._listed_before(p, token) \
+                        or self._clause_subject(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"
                     if target is None and token.i == token.sent.start:     # "Sosta runs 31 hotels. Its chief
                         target = self._previous_subject(p, token.sent)     # executive ...": the subject before
