@@ -2812,7 +2812,10 @@ def test_a_sentence_that_names_nothing_but_points_back_at_a_name_is_still_read()
         "Kelvo Motors makes the Zephyr scooter. It costs 900 euros. Prices rose across the board.").events}
     assert ("ProductPrice", ("900.0", "EUR", "Zephyr")) in events, events
     result = extract("Kelvo Motors reported results on Monday. The company said revenue rose 8% to 2.1 billion euros.")
-    assert [(e.type, e.args["company"]) for e in result.events] == [("FinancialResult", "Kelvo Motors")]
+    assert ("FinancialResult", "Kelvo Motors") in [(e.type, e.args.get("company")) for e in result.events]
+    result = extract("Kelvo Foods cut 300 jobs. Kelvo Foods said demand was weak. The business, formerly Nettlebridge, "
+                     "sells bread.")              # no name in view but the old one, and the company is still the subject
+    assert ("Rebrand", "Kelvo Foods") in [(e.type, e.args.get("company")) for e in result.events], result.events
 
 
 def test_a_kept_sentence_reads_as_the_span_it_stands_for_and_walks_the_same_tokens_each_time():
@@ -2997,6 +3000,8 @@ def test_a_maker_named_by_its_acronym_in_a_products_name_is_the_firm_by_its_name
      {("Dravenholt Capital", "partnersWith", "Ines Marroqui-Beltz")}),
     ("Kessmark Bio signed a supply deal with its licensing partner Lunthe.", {("Kessmark Bio", "partnersWith", "Lunthe")},
      set()),
+    ("Kelvo's partner Hollis Brennan will build the battery plant in Ohio, Kelvo said.",
+     {("Kelvo", "partnersWith", "Hollis Brennan")}, set()),      # a firm's partner: a firm as often as not
     # a firm named in its own language's trade words ("Petróleo", "Grupo") is a firm
     ("On Tuesday Halvenor Energy signed a joint venture with Pexara Petróleo, a Rio de Janeiro independent.",
      {("Halvenor Energy", "partnersWith", "Pexara Petróleo")}, set()),
@@ -3017,11 +3022,16 @@ def test_firms_people_and_lines_named_across_trades_and_languages(text, present,
 def test_a_service_of_a_nationality_is_a_firm_and_a_name_set_off_by_a_description_is_a_name():
     assert types_of("Kavendi, the Danish service with 8 million subscribers, said prices will rise.")["Kavendi"] \
         == "Company"
-    assert types_of("Kelvo Motors said Orbix, a streaming service, will launch in May.").get("Orbix") == "Product"
+    assert types_of("Kelvo Motors said Velquix, a streaming service, will launch in May.").get("Velquix") == "Product"
+    assert types_of("Kelvo Bank launched Nurwafi, an Islamic banking service, in Malaysia.").get("Nurwafi") \
+        == "Product"                                                   # a religion's adjective is no nationality
+    kinds = types_of("Shares of Kelvo Basic Materials rose after Kelvo Basic Materials raised its forecast.")
+    assert kinds.get("Kelvo Basic Materials") == "Company" and "Kelvo Basic" not in kinds, kinds   # a tier word
+    #                                                                                  ends a product's name only
     from kg.extract.mentions import _described_by_apposition
     nlp = load_model()
     assert _described_by_apposition(nlp("Solvendi, the South Korean service, has gone the other way.")[0])
-    assert not _described_by_apposition(nlp("Shares rose 5% on Monday.")[0])
+    assert not _described_by_apposition(nlp("Shares, however, fell on Monday.")[0])
 
 
 def test_a_price_is_what_a_product_costs_not_an_amount_its_maker_is_owed():
@@ -3032,12 +3042,16 @@ def test_a_price_is_what_a_product_costs_not_an_amount_its_maker_is_owed():
     events = extract("The largest supplier, Textiles Ostova, which makes the chain's Sorvel own-label clothing sold "
                      "in every store, is owed 17 million euros.").events
     assert not [e for e in events if e.type == "ProductPrice"], events
+    events = extract("Kelvo Motors makes the Orbo 5 scooter. Kelvo Motors wrote off Orbo 5 stock (€12m) in March.").events
+    assert not [e for e in events if e.type == "ProductPrice"], events
 
 
 def test_a_possessive_in_an_infinitive_points_at_the_subject_of_the_verb_it_completes():
     assert_facts("Brintam Motors met Aldova Systems on Monday. Japan's Halvenor Motors has signed on to use the "
                  "sensor in its next-generation Ostova sedan.", {("Halvenor Motors", "produces", "Ostova")},
                  {("Aldova Systems", "produces", "Ostova"), ("Brintam Motors", "produces", "Ostova")})
+    assert_facts("Velmont Foods is struggling. Kelvo Capital has told Velmont Foods to sell its Orbo Snacks unit.",
+                 {("Orbo Snacks", "subsidiaryOf", "Velmont Foods")}, {("Orbo Snacks", "subsidiaryOf", "Kelvo Capital")})
     assert_facts("Halvenor Group plans a shake-up. Advisors Brintam Capital are understood to have valued its "
                  "demerged Ostova Films unit at 300m pounds.", {("Ostova Films", "subsidiaryOf", "Halvenor Group")},
                  {("Ostova Films", "subsidiaryOf", "Brintam Capital")})

@@ -362,12 +362,11 @@ class DocContext:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
-        while subject is None and verb.dep_ == "xcomp" and verb.head != verb:     # "Tsurugi has signed on to use
-            verb = verb.head                                                      # the L4 in its sedan": Tsurugi's
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)   # (not "Foo
-            #                                             is understood to have valued its unit": who "its" is, is open)
-            if any(c.dep_ == "nsubjpass" for c in verb.children):
-                break
+        while subject is None and verb.dep_ == "xcomp" and verb.head != verb \
+                and not any(c.dep_ in ("nsubjpass", "dobj", "iobj") for c in verb.head.children):
+            verb = verb.head        # "Tsurugi has signed on to use the L4 in its sedan": Tsurugi's (not "Kelvo told
+            #                         Velmont to sell its unit", nor "Foo is understood to have valued its unit")
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head          # "GM, which is struggling with its own marques": GM's
         if subject is None:

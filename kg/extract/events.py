@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, REBRAND_WORDS, SPEECH_VERBS
+from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, REBRAND_WORDS,
+                      SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, negated, subject_of
 
@@ -176,6 +177,9 @@ def _bracketed_after(ctx: DocContext, p: int, amount: Span) -> str | None:
     doc = amount.doc
     if not (1 < amount.start and doc[amount.start - 1].text == "(" and amount.end < len(doc)
             and doc[amount.end].text == ")"):
+        return None
+    before = doc[amount.start - 2]        # the product itself or its goods noun ("e-bike"), not "stock", "recall"
+    if ctx.entity_at(p, before, "Product") is None and before.lemma_.lower() not in PRODUCT_NOUNS:
         return None
     i = amount.start - 2                  # back through the product's noun phrase ("commuter e-bike"), no further
     while i >= 0 and (doc[i].pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or doc[i].text == "-"):

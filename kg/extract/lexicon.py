@@ -67,7 +67,7 @@ networks communications entertainment studios partners ventures research financi
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
 grupo groupe gruppo banco banca banque compagnie compañía compania companhia société societe sociedad almacenes
-galerías galerias aerolíneas aerolineas industrias indústrias industrie textiles construcciones constructora
+aerolíneas aerolineas industrias indústrias textiles construcciones constructora
 inmobiliaria logística logistica logistique transportes seguros assurances assicurazioni petróleo petróleos petroleo
 petroleos energia energía énergie energie laboratorios laboratoires farmacéutica farmaceutica cervecería cerveceria
 brasserie brauerei telecomunicaciones telecomunicações werke versicherung chemie

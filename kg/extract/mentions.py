@@ -42,6 +42,7 @@ _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", 
 _PEOPLE_NOUNS = {"leader", "official", "boss", "owner", "chief", "player", "challenger", "newcomer", "investor"}
 _MISTER = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}       # (not "Dr": "Dr Reddy's" is a drugmaker)
 _OPERATED_NOUNS = frozenset({"platform", "service", "system", "network"})   # a product, or the business running it
+_OFFER_VERBS = LAUNCH_VERBS | {"sell", "offer", "market", "license", "licence"}
 _DROP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 _NOT_MODEL_LABELS = _DROP_LABELS - {"CARDINAL"}     # a designator tagged so is no model number ("2019", "$5")
 _DESIGNATOR = re.compile(r"^(?:\d{1,4}[a-zA-Z]{0,3}|[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,3}|[A-Z]|[IVX]{1,4})$")
@@ -355,11 +356,13 @@ def _product_spans(doc: Doc) -> list[Span]:
             and token.head == after
         if possessed and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")) or kind:
             spans.append(doc[token.i:token.i + 1])
-    # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro", "Kairo iQ"
+    # a capitalised run ending in a model word: "Mi MIX Alpha", "Power Bank Pro", "Kairo iQ" (ending it: not "Kelvo
+    # Basic Materials", "Velmont Premium Outlets")
     for token in tokens:
         if (token.lower_ in _NAME_ENDING_MODEL_WORDS and len(token.text) > 1 and token.text[:1].isupper()
                 or len(token.text) <= 3 and _INNER_CAPITAL.match(token.text)) \
-                and token.i > 0 \
+                and token.i > 0 and not (token.i + 1 < len(doc) and tokens[token.i + 1].text[:1].isupper()
+                                         and tokens[token.i + 1].is_alpha) \
                 and not headline and tokens[token.i - 1].text[:1].isupper() and tokens[token.i - 1].is_alpha:
             j = token.i - 1
             while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].is_alpha and token.i - j < 4 \
@@ -452,8 +455,13 @@ def _product_noun(noun: Token) -> bool:
     """A noun that says what it describes is a product: "the Nova 5, its new phone", "Orbit, a streaming service";
     not "Pulsevane, the Dutch service": a service (platform, network) of a nationality is the firm that runs it."""
     lemma = noun.lemma_.lower()
-    return lemma in PRODUCT_NOUNS and not (lemma in _OPERATED_NOUNS and any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children))
+    return lemma in PRODUCT_NOUNS and not (lemma in _OPERATED_NOUNS and _of_a_nationality(noun))
+
+
+def _of_a_nationality(noun: Token) -> bool:
+    """A noun with a country's adjective: "the Dutch service" (not "an Islamic banking service")."""
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and resolve_market(f"{c.text} market")
+               for c in noun.children)
 
 
 def _noun_phrase_products(doc: Doc) -> list[Span]:
@@ -1219,9 +1227,9 @@ _FOUNDING = {"found", "co-found", "cofound"}
 
 def _title_at_a_firm(noun: Token) -> bool:
     """A word that is a person's title as well as a kind of firm, compounded to a firm's name: "Ketterwood partner",
-    "Velmont designer" (not "US partner", "its licensing partner")."""
+    "Velmont designer" (not "US partner", "its licensing partner", "Kelvo's partner", a firm as often as not)."""
     return noun.lemma_.lower() in _TITLED_FIRM_NOUNS and any(
-        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and not _place_name(c.text) for c in noun.children)
+        c.dep_ == "compound" and c.pos_ == "PROPN" and not _place_name(c.text) for c in noun.children)
 
 
 def context_votes(span: Span) -> Counter:
@@ -1399,8 +1407,9 @@ def context_votes(span: Span) -> Counter:
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif _product_noun(_one_of(child)):
                 votes["Product"] += 2
-            elif lemma in _OPERATED_NOUNS:
-                votes["Company"] += 2   # "Pulsevane, the Dutch service with 96 million subscribers"
+            elif lemma in _OPERATED_NOUNS and not (root.dep_ == "dobj" and root.head.lemma_ in _OFFER_VERBS):
+                votes["Company"] += 2   # "Pulsevane, the Dutch service with 96 million subscribers" (not "Kelvo sells
+                #                         Parlo, a Chinese messaging platform")
     if (any(_has_business_units(c) for c in root.children if c.dep_ == "relcl")
             or root.dep_ == "nsubj" and _has_business_units(root.head, relative=False)) \
             and root.ent_type_ not in ("GPE", "LOC") and not resolve_market(span.text):   # (not "Ostrava, which has

@@ -54,8 +54,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts: list[Fact] = []
     events: list[Event] = []
     for p, sentence in ctx.sentences():
-        if not ctx.names_something(p, sentence):
-            continue                # no entity and no word standing for one: no fact or event to find
+        if not ctx.names_something(p, sentence):     # no entity and no word standing for one: no fact or event,
+            events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") of the
+            continue                                   # company in view
         for rule in FACT_RULES:
             facts.extend(rule(ctx, p, sentence))
         for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),

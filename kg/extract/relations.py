@@ -2206,8 +2206,8 @@ def _company_called(ctx: DocContext, words: list[str]) -> str | None:
     """The company the words name: one of its names, or its name without the trade word that opens it ("Brisaluz"
     for "Almacenes Brisaluz", "Tezcalli" for "Grupo Tezcalli")."""
     named = ctx.named.get(" ".join(words).lower())
-    if named is not None:
-        return named if ctx.types.get(named) == "Company" else None
+    if named is not None and ctx.types.get(named) == "Company":
+        return named
     opened = [name for name, kind in ctx.types.items() if kind == "Company" and len(name.split()) == len(words) + 1
               and name.split()[0].lower() in INDUSTRY_WORDS and name.split()[1:] == words]
     return opened[0] if len(opened) == 1 else None
