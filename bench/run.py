@@ -845,8 +845,8 @@ def main() -> None:
 
         if "extraction" in only:
             log(f"extraction: kg vs bare spaCy on {docs} articles")
-            rows.append(bench_extraction(corpus, rounds=1 if quick else 2,    # (one run's ratio swings by 0.2 on a
-                                         profile_docs=0 if quick else 150))    # busy 2-core machine: best of two)
+            rows.append(bench_extraction(corpus, rounds=1 if quick else 3,    # (one run's ratio swings by 0.2 on a
+                                         profile_docs=0 if quick else 150))    # shared 2-core machine: best of three)
 
         first = None
         if only & {"store", "reload", "memory", "dask"}:
