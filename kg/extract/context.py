@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -250,6 +250,24 @@ class DocContext:
     def names_something(self, para: int, sentence: Span) -> bool:
         """Whether a token of the sentence is part of a resolved mention (a name, or a word standing for one)."""
         return any((para, i) in self._by_token for i in range(sentence.start, sentence.end))
+
+    def company_called(self, words: list[str]) -> str | None:
+        """The company the words name: one of its names, or its name without the trade word that opens it
+        ("Brisaluz" for "Almacenes Brisaluz", "Tezcalli" for "Grupo Tezcalli")."""
+        named = self.named.get(" ".join(words).lower())
+        if named is not None and self.types.get(named) == "Company":
+            return named
+        return self._names_without_trade_word.get(tuple(words))
+
+    @functools.cached_property
+    def _names_without_trade_word(self) -> dict[tuple[str, ...], str]:
+        """Each company's name less the trade word it opens with, where no other company's is the same."""
+        found: dict[tuple[str, ...], list[str]] = {}
+        for name, kind in self.types.items():
+            words = name.split()
+            if kind == "Company" and len(words) > 1 and words[0].lower() in INDUSTRY_WORDS:
+                found.setdefault(tuple(words[1:]), []).append(name)
+        return {short: names[0] for short, names in found.items() if len(names) == 1}
 
     def mention_at(self, para: int, token: Token) -> Mention | None:
         return self._by_token.get((para, token.i))

@@ -30,6 +30,11 @@ class EntityTable:
     def add_alias(self, name: str, alias: str) -> None:
         self.entities[name].aliases.add(alias)
 
+    def by_form(self, *types: str) -> dict[str, str]:
+        """Every name and alias in lower case -> the entity's canonical name (entities of `types`, or of any type)."""
+        return {form.lower(): name for name, entity in self.entities.items() if not types or entity.type in types
+                for form in (name, *entity.aliases)}
+
 
 def _canonical(forms: Counter) -> str:
     """The most frequent form; on a tie the shorter one. A heading's capitals give way to the body's spelling of
@@ -123,8 +128,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                 entity.aliases.add(mention.text)
             if len(entity.evidence) < 3:
                 entity.evidence.append(evidence_of(mention))
-    named = {form.lower(): name for name, entity in table.entities.items() if entity.type == "Company"
-             for form in (name, *entity.aliases)}      # a maker named by an alias ("the CPL World Tour" of the
+    named = table.by_form("Company")             # a maker named by an alias ("the CPL World Tour" of the
     table.maker_of = {product: named.get(maker.lower(), maker)   # Cyberathlete Professional League): its name
                       for product, maker in table.maker_of.items()}
     return table

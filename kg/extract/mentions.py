@@ -431,7 +431,7 @@ def _named_before_kind(doc: Doc) -> list[Span]:
             continue
         head = token.head
         if head.tag_ == "NN" and head.i == token.i + 1 \
-                and head.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS \
+                and head.lemma_.lower() in _GOODS_ONLY_NOUNS \
                 and token.lower_ not in INDUSTRY_WORDS | COMPANY_NOUNS:     # (not "the BBC News website")
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
@@ -1218,6 +1218,8 @@ _NAMED_PRODUCT_KINDS = {"tool", "technology", "application", "format", "title", 
 MADE_BY_VERBS = frozenset({"develop", "design", "make", "manufacture", "produce", "build", "invent", "brew",
                            "launch", "introduce", "unveil", "release"})
 _CHANNEL_NOUNS = _OPERATED_NOUNS | {"site", "website", "portal", "app", "browser"}
+_NAMED_GOODS_NOUNS = PRODUCT_NOUNS - _CHANNEL_NOUNS     # what a product may be called, not where words are said
+_GOODS_ONLY_NOUNS = PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS  # ... and never a firm
 _OVERSIGHT_NOUNS = {"regulator", "watchdog", "ministry", "regulators", "watchdogs"}
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "theorem", "principle", "paradox", "effect"}
 
@@ -1294,7 +1296,7 @@ def context_votes(span: Span) -> Counter:
             and holder.lemma_.lower() in COMPANY_NOUNS and holder.tag_ == "NNS"):
         votes["Company"] += 2           # "groups such as Pellarin", "carriers including Quellon"
     elif first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and holder.pos_ == "NOUN" \
-            and holder.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS | _NAMED_PRODUCT_KINDS \
+            and holder.lemma_.lower() in _GOODS_ONLY_NOUNS | _NAMED_PRODUCT_KINDS \
             and not (after is not None and after.tag_ == "POS"):          # (not "technology such as Kelvo's")
         votes["Product"] += 2           # "technology such as ArtGarden", "consoles like the Zorba"
     listed = first if first.dep_ != "compound" else _first_conjunct(first.head)
@@ -1417,7 +1419,7 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,", "Brightwater has 3,000 staff"
     if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
-    elif root.dep_ == "appos" and root.head.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS | {"card"} \
+    elif root.dep_ == "appos" and root.head.lemma_.lower() in _NAMED_GOODS_NOUNS | {"card"} \
             and root.head.pos_ == "NOUN" \
             and any(c.dep_ == "poss" for c in root.head.children):
         votes["Product"] += 3           # "launched its own buy-now-pay-later card, Revello Split,"
@@ -1496,7 +1498,7 @@ def context_votes(span: Span) -> Counter:
         #                                 Brightwater Zen players" (not "the Samsung phone")
     elif root.dep_ in ("compound", "nmod") and (kind := _kind_noun(root)).tag_ == "NN" and (
             _plain_words_between(span, kind)                  # "the Kargo cargo bike", "the Kuvar identity-threat
-            and kind.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS    # detection software"
+            and kind.lemma_.lower() in _GOODS_ONLY_NOUNS    # detection software"
             or root.head.lower_ == "system" and root.head.i == span.end + 1 and doc[span.end].lower_ == "operating") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in kind.children):
         votes["Product"] += 1.5         # "the Cell processor", "the Zephyr phone", "the Kelvix operating system" (a
@@ -1507,13 +1509,13 @@ def context_votes(span: Span) -> Counter:
         if (made := _first_conjunct(kind)).dep_ == "pobj" and made.head.lower_ == "of" \
                 and made.head.head.lemma_.lower() in _MAKER_NOUNS and kind.lemma_.lower() in PRODUCT_NOUNS:
             votes["Product"] += 2.5     # "the Dutch maker of Wolfsbrok dog food and Snorvaan cat food"
-        elif kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS \
+        elif kind.tag_ == "NNS" and kind.lemma_.lower() in _NAMED_GOODS_NOUNS \
                 and any(c.dep_ == "nummod" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and kind.dep_ == "dobj" and kind.head.lemma_ in ("recall", "withdraw"):
             votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": a line's goods called back
             #                             (not "sold 2 million Brisco phones": a maker's, perhaps)
-        elif (kind.tag_ == "NNS" and kind.lemma_.lower() in PRODUCT_NOUNS - _CHANNEL_NOUNS
-              or kind.tag_ == "NN" and kind.lemma_.lower() in PRODUCT_ONLY_NOUNS - _CHANNEL_NOUNS) \
+        elif (kind.tag_ == "NNS" and kind.lemma_.lower() in _NAMED_GOODS_NOUNS
+              or kind.tag_ == "NN" and kind.lemma_.lower() in _GOODS_ONLY_NOUNS) \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):
             votes["Product"] += 2       # "its Cryon deposition tools", "the company's Kavelund sofa beds", "the

@@ -47,7 +47,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     table = resolve_entities(mentions, lambda m: ctx.evidence(m.para, ctx.paragraphs[m.para].doc[m.start].sent))
     ctx.maker_of = table.maker_of
     ctx.types = {name: entity.type for name, entity in table.entities.items()}
-    ctx.named = {form.lower(): name for name, entity in table.entities.items() for form in (*entity.aliases, name)}
+    ctx.named = table.by_form()
     ctx.index()
     ctx.resolve_anaphora()
 

@@ -17,7 +17,7 @@ from .markets import resolve_market
 from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
-                      EXECUTIVE_TITLES, INDUSTRY_WORDS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
+                      EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS)
 
@@ -2190,7 +2190,7 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         words = name.split()
         for cut in range(len(words) - 1, max(1, len(words) - 3) - 1, -1):   # "Diageo | North America"
             market = resolve_market(" ".join(words[cut:]))
-            parent = _company_called(ctx, words[:cut])      # by any of its names: "Brisaluz Mexico" of "Almacenes
+            parent = ctx.company_called(words[:cut])        # by any of its names: "Brisaluz Mexico" of "Almacenes
             if parent is None or parent == name:            # Brisaluz"
                 continue
             if market is not None:
@@ -2200,17 +2200,6 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     and _first_named(ctx, parent) < _first_named(ctx, name):   # "BT Wholesale" after "BT", kept
                 yield Fact(name, "subsidiaryOf", parent, evidence)             # apart: the firm's unit
             break
-
-
-def _company_called(ctx: DocContext, words: list[str]) -> str | None:
-    """The company the words name: one of its names, or its name without the trade word that opens it ("Brisaluz"
-    for "Almacenes Brisaluz", "Tezcalli" for "Grupo Tezcalli")."""
-    named = ctx.named.get(" ".join(words).lower())
-    if named is not None and ctx.types.get(named) == "Company":
-        return named
-    opened = [name for name, kind in ctx.types.items() if kind == "Company" and len(name.split()) == len(words) + 1
-              and name.split()[0].lower() in INDUSTRY_WORDS and name.split()[1:] == words]
-    return opened[0] if len(opened) == 1 else None
 
 
 # Words that name a firm's unit after the firm's name: "BT Wholesale", "Sony Pictures", "BBC Sport Interactive" (not
