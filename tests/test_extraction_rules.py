@@ -3060,3 +3060,79 @@ def test_a_possessive_in_an_infinitive_points_at_the_subject_of_the_verb_it_comp
 def test_a_relative_whose_is_the_company_the_clause_describes():
     assert_facts("Boston-based Brintam Automation, whose Ostova robots dominate in Canada, began selling them in "
                  "Germany in April.", {("Brintam Automation", "produces", "Ostova")}, set())
+
+
+@pytest.mark.parametrize("code", ["M4", "B7"])
+def test_a_model_code_before_a_variant_word_is_the_model_not_its_maker(code):
+    result = extract(f"Tesmora Semiconductor beat forecasts on Thursday as data-centre buyers ordered more of its "
+                     f"{code} inference accelerator.\n\nTesmora also showed the {code} Lite, a smaller version of the "
+                     f"accelerator for servers, priced at $1,850. The original {code} is sold in Canada and Brazil.")
+    assert {(e.name, e.type) for e in result.entities} >= {(code, "Product"), (f"{code} Lite", "Product")}
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert (code, "availableIn", "Canada") in facts, facts
+    assert (code, "produces", f"{code} Lite") not in facts, facts
+
+
+def test_a_name_the_parser_took_for_a_modifier_of_an_owned_product_noun_is_the_product():
+    from spacy.tokens import Doc
+
+    from kg.extract.mentions import named_in_owned_kind
+
+    def parsed(words, tags, deps, heads):     # a parse as the small model gives it for some names ("Pike": UH amod)
+        return Doc(load_model().vocab, words=words, tags=tags, deps=deps, heads=heads, pos=[
+            {"NNP": "PROPN", "UH": "INTJ", "JJ": "ADJ", "PRP$": "PRON", "NN": "NOUN", "VBZ": "VERB"}[t] for t in tags])
+    words = ["Brevona", "sells", "its", "Falcet", "lidar"]
+    doc = parsed(words, ["NNP", "VBZ", "PRP$", "UH", "NN"], ["nsubj", "ROOT", "poss", "amod", "dobj"], [1, 1, 4, 4, 1])
+    assert named_in_owned_kind(doc[3:4])
+    doc = parsed(words[:3] + ["Danish"] + words[4:], ["NNP", "VBZ", "PRP$", "JJ", "NN"],
+                 ["nsubj", "ROOT", "poss", "amod", "dobj"], [1, 1, 4, 4, 1])
+    assert not named_in_owned_kind(doc[3:4])      # an adjective in capitals names no product
+
+
+def test_a_capitalised_title_opening_a_persons_name_is_the_title():
+    result = extract("Quorvex Foods reported higher sales on Monday.\n\nChief Executive Odile Ambrisel dismissed "
+                     "such worries on Tuesday's call with analysts.")
+    assert "Chief Executive Odile Ambrisel" not in {e.name for e in result.entities}
+    assert ("Odile Ambrisel", "executiveOf", "Quorvex Foods") in {(f.subject, f.predicate, f.object)
+                                                                   for f in result.facts}
+    assert types_of("Managing Partners Capital said on Monday it had raised a new fund.").get(
+        "Managing Partners Capital") == "Company"
+
+
+def test_a_bare_title_where_the_paragraphs_around_name_several_firms_is_the_texts_own_firms():
+    text = ("Quorvex Foods reported higher sales on Monday. Quorvex said its biscuits sold well. Quorvex also raised "
+            "its forecast.\n\nDalmore Bakeries and Ostrig Bakeries cut prices last month. Quorvex has no plans to "
+            "follow.\n\nOstrig Bakeries and Dalmore Bakeries both sell in Canada.\n\nChief executive Odile Ambrisel "
+            "dismissed such worries on a call with analysts.")
+    assert_facts(text, {("Odile Ambrisel", "executiveOf", "Quorvex Foods")},
+                 {("Odile Ambrisel", "executiveOf", "Dalmore Bakeries")})
+    # a digest of unrelated items: the newsletter's most named firm is not in view
+    digest = ("Quorvex Foods raised prices. Quorvex said demand held. Quorvex expects growth.\n\n"
+              "2. Dalmore Mills opened a mill in Peru.\n\nOstrig Bakeries sells bread in Peru too.\n\n"
+              "\"Peru is hungry,\" chief executive Odile Ambrisel said at the opening.")
+    assert ("Odile Ambrisel", "executiveOf", "Quorvex Foods") not in facts_of(digest)
+
+
+@pytest.mark.parametrize("name", ["Ostrig Bakeries", "Tesmora Resources", "Brevona Offshore", "Dalmore Shipyards",
+                                  "Brevona Optics", "Quorvex Solutions", "Brevona Metrology", "Quorvex Lithography",
+                                  "Dalmore Engineering", "Tesmora Avionics"])
+def test_a_name_ending_in_a_trade_of_any_sector_is_a_company(name):
+    assert types_of(f"{name} said on Monday that sales rose.").get(name) == "Company"
+
+
+def test_a_firms_full_name_named_before_its_short_name_is_the_firm_not_a_product_of_it():
+    text = ("In absolute terms the most exposed supplier is Velkaro Optronics. The Lyon-based group sold 2 billion "
+            "euros of tools to Chinese customers last year.\n\nProportionally, Sundqvar Electron is hit harder. China "
+            "took 41% of the Japanese maker's sales in the year to March. On Monday Sundqvar said it had dropped a "
+            "joint venture with a Chinese foundry. Sundqvar's chief executive, Aiko Tamba, declined to comment.\n\n"
+            "Velkaro can absorb the hit; Sundqvar, with thinner margins, cannot.")
+    result = extract(text)
+    entities = {e.name: e for e in result.entities}
+    assert entities["Sundqvar Electron"].type == "Company" and "Sundqvar" not in entities
+    assert entities["Velkaro Optronics"].type == "Company" and "Velkaro" not in entities
+    assert ("Aiko Tamba", "executiveOf", "Sundqvar Electron") in {(f.subject, f.predicate, f.object)
+                                                                  for f in result.facts}
+    # a product named after its maker's full name, a model number: products still
+    types = types_of('Dalmore Technologies S.A. ("Dalmore") launched Dalmore Pass, a monthly membership, in Spain. '
+                     'Dalmore Pass costs 5 euros a month. Dalmore said 20,000 people had joined.')
+    assert types.get("Dalmore Pass") == "Product"

@@ -4,6 +4,7 @@ or pointed at by "the company", "it", "he") each token stands for."""
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -325,8 +326,21 @@ class DocContext:
             scores[mention.entity] = scores.get(mention.entity, 0) + (1.5 if para - mention.para <= 1 else 1)
         ranked = sorted(scores.values(), reverse=True)
         if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-            return None
+            main = self.main_company()     # the paragraphs around are torn between firms, one of them the
+            return main if main in scores else None     # text's own firm: that one
         return max(scores, key=scores.get)
+
+    @functools.cached_property
+    def _main_company(self) -> str | None:
+        counts = Counter(m.entity for m in self.mentions if m.type == "Company" and m.entity and not m.anaphor)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def main_company(self) -> str | None:
+        """The company the whole text is about: named at least three times and twice as often as any other."""
+        return self._main_company
 
     def previous_subject_company(self, para: int, sentence: Span) -> str | None:
         """The one company of the sentence just before, in the same paragraph, its subject: what a sentence

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, UNIT_NAME_WORDS, trade_word
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -56,7 +56,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     pooled = pool_votes(mentions)
     company_keys = {strip_legal_suffixes(m.text) for m in mentions if type_of(pooled[m.key]) == "Company"}
     first_words = {key.split()[0] for key in company_keys
-                   if " " in key and key.split()[-1] in TRADE_NAME_ENDINGS | LEGAL_SUFFIXES}
+                   if " " in key and (trade_word(key.split()[-1]) or key.split()[-1] in LEGAL_SUFFIXES)}
     last_words = {key.split()[-1] for key in company_keys if 1 < len(key.split()) <= 3} \
         - INDUSTRY_WORDS - LEGAL_SUFFIXES                      # "Boerse" for "Deutsche Boerse"
     product_last_words = {m.key.split()[-1] for m in mentions if " " in m.key and type_of(pooled[m.key]) == "Product"}
@@ -71,7 +71,23 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                           if " " in key and type_of(votes) == "Person"}
     company_tails = {" ".join(key.split()[-n:]) for key in company_keys       # "Serra Azul" for "Cimentos Serra
                      for n in range(2, len(key.split()))                       # Azul", whatever the model says (not
-                     if key.split()[-1] not in TRADE_NAME_ENDINGS}             # "Star Airlines", a firm's name itself)
+                     if not trade_word(key.split()[-1])}             # "Star Airlines", a firm's name itself)
+    first_named: dict[str, tuple[int, int]] = {}
+    for mention in mentions:
+        if not mention.anaphor and not mention.title_line:      # (in the body: a headline names things in any order)
+            first_named.setdefault(mention.key, (mention.para, mention.start))
+    with_article = {mention.key for mention in mentions if mention.after_the}
+
+    def named_before_short_form(key: str) -> bool:
+        """"Hisagane Electron ... Hisagane": a firm's full name comes before its short one (not "Zestaro Technologies
+        ... Zestaro Pass ... Zestaro": a product after its maker's full name; nor "Tandy 100 ... Tandy": a model; nor
+        "the Sony Walkman ... Sony": a thing)."""
+        first, named_at = key.split()[0], first_named.get(key)
+        return named_at is not None and all(word.isalpha() for word in key.split()[1:]) and key not in with_article \
+            and named_at < first_named.get(first, named_at) and not any(
+            " " in other and other.split()[0] == first and type_of(votes) == "Company"
+            and first_named.get(other, named_at) < named_at for other, votes in pooled.items())
+
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mention.type = type_of(pooled[mention.key])
@@ -79,7 +95,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
             mention.type = "Company"
         if mention.type == "Person" and not mention.anaphor and mention.key.split()[-1] not in surnames \
                 and said_of_people[mention.key] <= 0 and _maker_and_model(mention.text, clear_companies, Counter()):
-            mention.type = "Product"          # "Cumbrera Cero" after "Agua Cumbrera": only the model calls it a person
+            mention.type = "Company" if named_before_short_form(mention.key) else "Product"
+            #                                 "Cumbrera Cero" after "Agua Cumbrera": only the model calls it a person
         if mention.type in (None, "Company") or pooled[mention.key].get("Person", 0) < 2 and mention.type != "Market":
             key = strip_legal_suffixes(mention.text)
             votes = pooled[mention.key]
@@ -87,7 +104,8 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
                     and votes.get("Company", 0) < 4:
                 mention.type = "Product"      # "the Fjord" after "the Norvik Fjord"
             elif _maker_and_model(mention.text, company_keys, votes):
-                mention.type = "Product"      # "Sony Walkman" where Sony is named alone: Sony's product
+                mention.type = "Company" if named_before_short_form(mention.key) else "Product"
+                #                               "Sony Walkman" where Sony is named alone: Sony's product
             elif key in company_keys or any(is_typo_of(key, other) for other in company_keys) or \
                     (key in first_words or key in last_words and votes.get("Person", 0) <= 0.5) \
                     and votes.get("Product", 0) <= votes.get("Company", 0) + 2:
@@ -145,7 +163,7 @@ def _maker_and_model(text: str, company_keys: set[str], votes) -> bool:
     or the context says company firmly ("Sony Pictures said", "Toyota Motor")."""
     words = text.lower().split()          # as written: "Mercedes-Benz" and "Marsh & McLennan" are one name
     return 1 < len(words) <= 4 and strip_legal_suffixes(words[0]) in company_keys and not {"&", "and"} & set(words) \
-        and words[-1] not in TRADE_NAME_ENDINGS | LEGAL_SUFFIXES | COMPANY_NOUNS | _UNIT_WORDS \
+        and not trade_word(words[-1]) and words[-1] not in LEGAL_SUFFIXES | COMPANY_NOUNS | _UNIT_WORDS \
         and votes.get("Company", 0) < 3 and votes.get("Person", 0) < 1
 
 
@@ -178,8 +196,8 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
                                       for f in g)]
     # a trade word after a name's first word introduces its short name: "Tessaro Cement ... Tessaro" (not "Kelvo ...
     # its Kelvo Hotels unit": a short name seen first is its own firm)
-    introduced = [g for g in groups if any(len(f.split()) > 1 and any(w.lower() in TRADE_NAME_ENDINGS
-                                                                      for w in f.split()[1:]) for f in g)]
+    introduced = [g for g in groups if any(len(f.split()) > 1 and any(trade_word(w) for w in f.split()[1:])
+                                           for f in g)]
     named = [g for g in groups if any(1 < len(f.split()) <= 3 for f in g)]
     merged = set()
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
@@ -200,9 +218,12 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             if len(owners) > 1:           # "Bjørkli Rail Cargo", then its unit "Bjørkli Rail UK", then "Bjørkli":
                 owners = [min(owners, key=lambda g: min(first_seen.get(f, start) for f in g))]   # the firm named first
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
-            owners = [g for g in named      # "Google" is not short for "Google Video")
+            owners = [g for g in named      # "Google" is not short for "Google Video"), or named first ("Hisagane
+            #                                 Electron ... Hisagane", not "Sony Pictures ... Sony": a unit)
                       if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)
-                      and sum(g.values()) > sum(group.values())]
+                      and (sum(g.values()) > sum(group.values()) or start is not None and all(
+                          f.split()[-1].lower() not in _UNIT_WORDS for f in g)
+                          and min((first_seen[f] for f in g if f in first_seen), default=start) < start)]
         if not owners and word not in INDUSTRY_WORDS | LEGAL_SUFFIXES:    # "Boerse" after "Deutsche Boerse"
             owners = [g for g in named if any(f.split()[-1].lower() == word for f in g)]
         if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec"
@@ -210,7 +231,7 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             merged.add(id(group))
     for group in [g for g in groups if id(g) not in merged and all(len(f.split()) > 1 for f in g)]:
         tail = strip_legal_suffixes(next(iter(group))).split()       # "Serra Azul" of "Cimentos Serra Azul"
-        if tail[-1] in TRADE_NAME_ENDINGS:
+        if trade_word(tail[-1]):
             continue                      # ("Star Airlines" beside "Nordic Star Airlines": a name of its own)
         owners = [g for g in groups if g is not group and id(g) not in merged and any(
             len(strip_legal_suffixes(f).split()) > len(tail) and strip_legal_suffixes(f).split()[-len(tail):] == tail
@@ -253,6 +274,7 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
 
 
 _CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")                    # "iStream", "eBook": a product's own spelling
+_MODEL_CODE = re.compile(r"^[a-z]{1,3}\d{1,4}[a-z]?$")        # "k7", "x5", "a320": a model, not the maker of "K7 Lite"
 
 
 def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable,
@@ -288,7 +310,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             head = " ".join(words[:cut]).lower()
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
-                " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned and (
+                " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned
+                and not _MODEL_CODE.match(head) and (
                     head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
                     or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3       # (not "Sorra iQ": a variant's tail)
                     or mention.before_kind) else None)

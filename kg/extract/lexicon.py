@@ -3,6 +3,8 @@ these are the cues a reader uses to tell a company from a person or a product.""
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -82,7 +84,23 @@ aviation airports cruises realty publishing leasing assurance medical rail cargo
 transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings
+bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
+spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
+haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
+solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments
+restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers
 """)
+
+# The endings of the words for trades and sciences, which close firms' names in any sector: "Kelvoort Lithography",
+# "Ostrander Metrology", "Pellwick Photonics", "Brisk Logistics", "Halden Engineering", "Norvik Consulting".
+_TRADE_FORM = re.compile(r"(graphy|ology|ologies|[a-z]{4}ics|eering|ulting|ufacturing)$")
+
+
+def trade_word(word: str) -> bool:
+    """A word that closes a firm's name: a trade of the list, or a word formed as the names of trades are."""
+    word = word.lower()
+    return word in TRADE_NAME_ENDINGS or _TRADE_FORM.search(word) is not None
+
 
 # Intergovernmental institutions news names by proper name: states' clubs and lenders, not companies.
 # (General knowledge of the world's public institutions, like the country list; no article's names.)

@@ -18,7 +18,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SPEECH_VERBS, SUBSIDIARY_NOUNS,
-                      TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS)
+                      TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, trade_word)
 from .markets import resolve_market
 from .places import Place, place_key, resolve_place
 from .nlp import Paragraph
@@ -71,8 +71,9 @@ class Mention:
     alias_of: str | None = None      # "FDA" defined as "Food and Drug Administration (FDA)"
     maker_prefix: str | None = None  # "Airbus" in "Airbus A320", when the model tagged it an organisation
     before_kind: bool = False        # named right before the kind of product it is: "the Lumio Vesta camera"
-    owner: bool = False              # a possessive: "Kelvo's" 
+    owner: bool = False              # a possessive of what a person may own too: "Kelvo's" company
     owned: bool = False              # after a name's possessive: "Strelan's Clarivue H2"
+    after_the: bool = False          # "the Sony Walkman": a thing's name more often than a firm's
 
     @property
     def key(self) -> str:
@@ -80,6 +81,7 @@ class Mention:
 
 
 _DASHES = ("-", "\u2013", "\u2014", "--")
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")     # "B7", "X5", "A320"
 
 
 # Verbs whose passive subject is a product only: "the Zirrus chip is manufactured by ...", "Zirrus could be
@@ -132,6 +134,7 @@ def _clean_span(span: Span) -> Span | None:
         if start < end and doc[start].lower_ in ("of", "at"):      # but "General Motors" stays
             start += 1
     end = _before_trailing_title(doc, start, end)
+    start = _after_leading_title(doc, start, end)
     for i in range(start, end - 2):     # "Finance Minister Ana Ruiz", "Foreign Secretary Jo Lee": the person
         if doc[i].lower_ in PUBLIC_OFFICES and doc[i].text[:1].isupper() \
                 and all(t.text[:1].isupper() and t.is_alpha for t in doc[i + 1:end]) \
@@ -270,7 +273,7 @@ def _street_name(span: Span) -> bool:
     """"Rua Garrett", "Calle de Serrano", "Mount Street", "Regent Street": where a store is, not a company (unless
     a trade word follows: "Wall Street Journal", "Baker Street Capital")."""
     words = [t.lower_.rstrip(".") for t in span]
-    if len(words) < 2 or len(words) > 4 or words[-1] in TRADE_NAME_ENDINGS | _LEGAL | COMPANY_NOUNS:
+    if len(words) < 2 or len(words) > 4 or trade_word(words[-1]) or words[-1] in _LEGAL | COMPANY_NOUNS:
         return False
     if not (words[0] in _STREET_FIRST and span[-1].text[:1].isupper()
             or words[-1] in _STREET_LAST and span.root.ent_type_ != "PERSON"):
@@ -540,8 +543,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.prior.update(votes)
             mention.votes.update(context_votes(span))
             mention.ner = ner
-            mention.owner = span.end < len(doc) and doc[span.end].tag_ == "POS"
+            mention.owner = span.end < len(doc) and doc[span.end].tag_ == "POS" and not (
+                span.end + 1 < len(doc) and doc[span.end + 1].lower_ in EXECUTIVE_TITLES - {"partner", "head"}
+                | {"chief", "vice", "deputy"})          # (but "Kelvoort's chief executive": a firm's)
             mention.owned = span.start > 1 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].pos_ == "PROPN"
+            mention.after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc)),
@@ -887,10 +893,10 @@ def _person_of_firm(span: Span) -> tuple[Span, Span | None]:
     in a trade word or legal form is a person and her firm (not 'Royal Bank of Scotland', 'Bank of America')."""
     words = [t for t in span]
     if len(words) < 4 or words[2].lower_ != "of" or not all(t.text[:1].isupper() and t.is_alpha for t in words[:2]) \
-            or any(t.lower_ in INDUSTRY_WORDS | TRADE_NAME_ENDINGS | _LEGAL | COMPANY_NOUNS for t in words[:2]):
+            or any(trade_word(t.lower_) or t.lower_ in _LEGAL | COMPANY_NOUNS for t in words[:2]):
         return span, None
     firm = span.doc[span.start + 3:span.end]
-    if firm[-1].lower_.rstrip(".") not in TRADE_NAME_ENDINGS | INDUSTRY_WORDS | _LEGAL or len(firm) < 2 \
+    if not trade_word(firm[-1].lower_) and firm[-1].lower_.rstrip(".") not in _LEGAL or len(firm) < 2 \
             or firm[0].ent_type_ in ("GPE", "LOC", "NORP") or resolve_market(firm[0].text):
         return span, None               # (not "Velmont Pacific of Australia Mining": a unit's name)
     return span.doc[span.start:span.start + 2], firm
@@ -974,6 +980,21 @@ def _before_trailing_title(doc: Doc, start: int, end: int) -> int:
         if doc[k].lower_ in _TITLE_WORDS | EXECUTIVE_TITLES and all(t.text[:1].isupper() for t in doc[k:person]):
             return k
     return end
+
+
+def _after_leading_title(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name begins after a capitalised title in one run: "Chief Executive Lukas Brenner" -> "Lukas
+    Brenner" (not "General Motors", "Managing Partners Capital": no person's name follows)."""
+    k = start
+    while k < end and doc[k].text[:1].isupper() and doc[k].lower_.replace(".", "") in _TITLE_WORDS | EXECUTIVE_TITLES:
+        k += 1
+    rest = doc[k:end]
+    if start < k and doc[k - 1].lower_.replace(".", "") in EXECUTIVE_TITLES - _NAME_WORD_TITLES - PUBLIC_OFFICES \
+            | {"executive"} and (len(rest) > 1 or rest and rest[0].ent_type_ == "PERSON") \
+            and all(t.is_alpha and t.text[:1].isupper() and not trade_word(t.lower_) and t.lower_ not in _LEGAL
+                    for t in rest):
+        return k
+    return start
 
 
 def _capitalised_word_before_a_name(token: Token) -> bool:
@@ -1244,6 +1265,7 @@ def context_votes(span: Span) -> Counter:
             or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
         votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in TRADE_NAME_ENDINGS
+                            or trade_word(last.lower_) and last.text[:1].isupper()        # ("Kelvoort Lithography")
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
         votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
         #                                 Bank Pro")
@@ -1357,7 +1379,7 @@ def context_votes(span: Span) -> Counter:
             and 16 <= int(doc[span.end + 1].text) <= 99 and root.pos_ == "PROPN":
         votes["Person"] += 3            # "Salonga, 34, who ran ...": an age
     if root.dep_ == "nsubj" and root.head.lemma_ in _FOUNDING and len(span) > 1 and root.ent_type_ in ("PERSON", "") \
-            and last.lower_ not in TRADE_NAME_ENDINGS | _LEGAL \
+            and not trade_word(last.lower_) and last.lower_ not in _LEGAL \
             and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children):
         votes["Person"] += 2            # "Bea Salonga founded Tindahub in Manila in 2022"
     if first.dep_ == "dobj" and first.head.lemma_ in _FOUNDING | {"start"} and root.pos_ == "PROPN" \
@@ -1528,6 +1550,9 @@ def context_votes(span: Span) -> Counter:
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):
         votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct
+    if len(span) == 1 and _MODEL_CODE.match(span.text) and root.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
+        votes["Product"] += 0.5         # "the original B7 is sold in Canada": a code of letters and digits names a
+        #                                 model more often than a firm ("O2", "G4S" get more votes of their own)
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes
@@ -1576,7 +1601,9 @@ def named_in_owned_kind(span: Span) -> bool:
     not "its Opel and Vauxhall models", brands, nor "Godel's Theorem - any system")."""
     root = span.root
     return root.dep_ == "compound" or root.dep_ == "nmod" and root.head.tag_ == "NN" and (
-        root.head.i == span.end or _plain_words_between(span, root.head))
+        root.head.i == span.end or _plain_words_between(span, root.head)) \
+        or root.dep_ == "amod" and root.tag_ not in ("JJ", "JJR", "JJS") and root.head.i == span.end   # a name the
+    #                                                       parser took for a modifier: "its Pike lidar" (Pike: UH)
 
 
 def _on_sale(token: Token) -> bool:
@@ -1661,8 +1688,20 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
                       if max(votes.get("Product", 0), votes.get("Company", 0)) >= 3 and not votes.get("Person", 0)}
     tagged_person_alone = Counter(mention.key for mention in mentions    # "Hjelmsøe says", tagged a person
                                   if " " not in mention.text and mention.ner == "PERSON" and not mention.anaphor)
+    firm_words = Counter()             # one-word names the text, not the model, calls a firm and never a person,
+    person_words = set()               # possessives too ("Kelvoort's Lumenar 9i", "Kelvoort's chief executive")
+    for mention in mentions:
+        if " " not in mention.text and not mention.anaphor:
+            said = mention.votes - mention.prior
+            firm_words[mention.key] += said.get("Company", 0)
+            if said.get("Person", 0) > 0:
+                person_words.add(mention.key)
     for key, votes in full_names.items():                          # "Quelto, the bank" before "Quelto Flex"
         words = key.split()
+        if votes.get("Person", 0) <= full_name_priors[key].get("Person", 0) and firm_words[words[0]] >= 2 \
+                and words[0] not in person_words and votes.get("Person", 0) > 0:
+            continue                   # "Kelvoort Lithography", a person to the model only, after "Kelvoort's chief
+            #                            executive": its first word is no first name
         if votes.get("Person", 0) > max(0, votes.get("Company", 0)) or _surname_of_a_person_tagged_organisation(
                 words, votes, full_name_priors[key], tagged_person_alone, said_alone):   # "Wang Xiang", not
             #                                                                              "Novo Nordisk"

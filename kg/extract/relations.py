@@ -19,7 +19,7 @@ from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CAN
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS)
+                      SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
@@ -789,7 +789,7 @@ def _named_after_its_firm(product: str, maker: str) -> bool:
     firm's own short name, nor "Windows XP" of "Windows Genuine Advantage")."""
     words, firm = product.lower().split(), maker.lower().split()
     return len(words) > 1 and len(firm) > 1 and words[0] == firm[0] \
-        and (firm[-1] in TRADE_NAME_ENDINGS or strip_legal_suffixes(maker) != normalize(maker)) \
+        and (trade_word(firm[-1]) or strip_legal_suffixes(maker) != normalize(maker)) \
         and normalize(product) != strip_legal_suffixes(maker)
 
 
