@@ -3136,3 +3136,34 @@ def test_a_firms_full_name_named_before_its_short_name_is_the_firm_not_a_product
     types = types_of('Dalmore Technologies S.A. ("Dalmore") launched Dalmore Pass, a monthly membership, in Spain. '
                      'Dalmore Pass costs 5 euros a month. Dalmore said 20,000 people had joined.')
     assert types.get("Dalmore Pass") == "Product"
+
+
+def test_an_agreement_with_a_firm_the_parser_made_the_subject_of_a_participle_is_with_that_firm():
+    assert_facts("Kjelmark Gruppen and Vossberg AB said sales rose. In August Kjelmark Gruppen signed a purchasing "
+                 "agreement with Vossberg AB.", {("Kjelmark Gruppen", "partnersWith", "Vossberg AB")}, set())  # "In
+    #                                                         August Kjelmark Gruppen", parsed as one prepositional phrase
+    assert_facts("Kjelmark Gruppen and Vossberg AB said sales rose. In August Kjelmark instead signed a joint "
+                 "purchasing agreement with Vossberg covering fresh produce and coffee.",
+                 {("Kjelmark Gruppen", "partnersWith", "Vossberg")}, set())
+
+
+def test_a_rival_named_in_a_description_joined_to_another_is_the_named_firms():
+    assert_facts("Lindqvarn AB and Norrhavn AB cut prices. The cheapest of all was Lindqvarn, the German discounter "
+                 "and Norrhavn's main rival in Sweden, at SEK 1,019.",
+                 {("Norrhavn", "competesWith", "Lindqvarn")}, set())
+
+
+def test_each_firm_of_a_list_placed_in_a_market_is_there():
+    facts = facts_of("Kjelmark AS, Brattfjell AS, Vossberg AB, Lindqvarn AB and Norrhavn AB cut prices. Our testers "
+                     "bought a basket at Kjelmark and Brattfjell in Norway, and at Vossberg, Lindqvarn and Norrhavn in "
+                     "Sweden.")
+    assert {("Brattfjell", "operatesIn", "Norway"), ("Lindqvarn", "operatesIn", "Sweden"),
+            ("Norrhavn", "operatesIn", "Sweden")} <= facts, facts
+    assert ("Kjelmark", "operatesIn", "Sweden") not in facts
+
+
+def test_a_group_described_as_owning_several_firms_owns_each():
+    assert_facts("Kjelmark AS and Brattfjell AS raised prices.\n\nOstervik Gruppen, the Norwegian group that owns "
+                 "both Kjelmark and Brattfjell, agreed last year to buy 38 Vossberg stores.",
+                 {("Kjelmark", "subsidiaryOf", "Ostervik Gruppen"), ("Brattfjell", "subsidiaryOf",
+                                                                      "Ostervik Gruppen")}, set())

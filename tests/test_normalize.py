@@ -172,6 +172,10 @@ def test_not_money(text):
     ("profit of 3.6 billion New Taiwan dollars", 3.6e9, "TWD"),
     ("3.1 billion Kenyan shillings", 3.1e9, "KES"),
     ("costs 499 rand", 499, "ZAR"),
+    ("the basket cost NOK 1,486 at", 1486, "NOK"),                  # a code that is no word, before a plain amount
+    ("coffee was SEK 54.90, while", 54.90, "SEK"),
+    ("saves around NOK 300 a trip", 300, "NOK"),
+    ("sold for CAD 12.99 each", 12.99, "CAD"),                      # a code that is a word, before pennies
 ])
 def test_find_money_reads_every_currency_the_tables_know(text, amount, currency):
     ((_, _, found, code),) = find_money(text)
@@ -180,7 +184,7 @@ def test_find_money_reads_every_currency_the_tables_know(text, amount, currency)
 
 @pytest.mark.parametrize("text", [
     "its AMD 7000 chips", "revenue from its TOP 10 customers", "CAD 3D software", "PHP 8.3", "records 1080p video",
-    "priced at 720p", "5,000 Afghanis fled", "the World CUP 2022",
+    "priced at 720p", "5,000 Afghanis fled", "the World CUP 2022", "the COP 26 summit", "TRY 5 TIMES", "PHP 8.3.1",
 ])
 def test_find_money_leaves_acronyms_and_words_that_look_like_currencies(text):
     assert find_money(text) == []

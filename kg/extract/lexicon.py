@@ -68,7 +68,7 @@ electronics semiconductor semiconductors labs industries logistics stores brewin
 networks communications entertainment studios partners ventures research financial investments
 software therapeutics biotech mining shipping cells power sports outdoor retail brands apparel
 stockbrokers brokers brokerage consulting consultants re games solar wireless cellular telecommunications
-grupo groupe gruppo banco banca banque compagnie compañía compania companhia société societe sociedad almacenes
+grupo groupe gruppo gruppen gruppe banco banca banque compagnie compañía compania companhia société societe sociedad almacenes
 aerolíneas aerolineas industrias indústrias textiles construcciones constructora
 inmobiliaria logística logistica logistique transportes seguros assurances assicurazioni petróleo petróleos petroleo
 petroleos energia energía énergie energie laboratorios laboratoires farmacéutica farmaceutica cervecería cerveceria

@@ -516,6 +516,12 @@ manats? kwachas? lei leu cents? pence""".split()
 # Codes written before or after any amount; every other ISO code needs a multiplier ("PLN 2 billion"), for most
 # three-letter codes are also names or acronyms ("AMD 7000 chips", "TOP 10 customers", "PHP 8.3").
 _COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")
+# Codes written before a plain amount too ("NOK 300", "SEK 1,019"): none of them an English word or a common acronym
+# ("CAD", "SAR", "PHP", "TRY", "COP" are; an amount after them needs a multiplier, or pennies: "CAD 12.99").
+_PLAIN_CODES = ("NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "HKD", "SGD", "AUD", "NZD", "ZAR", "BRL", "MXN",
+                "KRW", "INR", "IDR", "MYR", "THB", "VND", "TWD", "CLP", "NGN", "KES", "EGP", "UAH", "CNH", "QAR", "KWD")
+# An amount only money is written so: thousands grouped by commas, or two decimals ("1,486", "39.90").
+_PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})(?![\d.,]\d)"
 
 
 @functools.cache
@@ -523,6 +529,7 @@ def _money_pattern() -> re.Pattern:
     nouns = "|".join(sorted(_MONEY_NOUNS, key=len, reverse=True))
     common = "|".join(_COMMON_CODES)
     codes = "|".join(sorted(_iso_codes() - set(_COMMON_CODES)))
+    plain = "|".join(code for code in _PLAIN_CODES if code in _iso_codes())
     symbols = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                        if not symbol.isalpha() or len(symbol) > 1)
     scale = r"(?:\s?(?:" + _SCALE + r")\b)"
@@ -530,6 +537,8 @@ def _money_pattern() -> re.Pattern:
     return re.compile(
         r"(?<![A-Za-z])(?-i:" + symbols + r"|" + common + r")\s?" + _AMOUNT + scale + "?" + named + "?"
         + r"|(?<![A-Za-z])(?-i:" + codes + r")\s?" + _AMOUNT + scale
+        + r"|(?<![A-Za-z])(?-i:" + plain + r")\s?" + _AMOUNT + r"(?![\w,.]\w)"
+        + r"|(?<![A-Za-z])(?-i:" + codes + r")\s?" + _PRICE_LIKE
         + r"|" + _AMOUNT + scale + r"?\s*(?:(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b|(?-i:" + common + r")\b)"
         + r"|" + _AMOUNT + scale + r"\s*(?-i:" + codes + r")\b",
         re.IGNORECASE)

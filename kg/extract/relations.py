@@ -46,7 +46,19 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
-        return None
+        return _name_after_a_date(token)
+    return None
+
+
+def _name_after_a_date(verb: Token) -> Token | None:
+    """"In August Haldvik signed ...", parsed as "in (August Haldvik)": the name after the month is the subject of
+    a verb that has none."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i and prep.lower_ in ("in", "on"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.ent_type_ != "DATE" and any(
+                        c.dep_ == "compound" and c.ent_type_ == "DATE" and c.i == prep.i + 1 for c in obj.children):
+                    return obj
     return None
 
 
@@ -960,6 +972,11 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
         described = noun.head.head                                 # biggest rival"
         names += [n for t in (described, described.head if described.dep_ == "appos" else described)
                   if (n := ctx.entity_at(p, t, "Company")) and n not in names]
+    described = noun
+    while described.dep_ == "conj":                               # "Preiswald, the German discounter and Billigbo's
+        described = described.head                                 # main rival": the name the description is of
+    if described.dep_ == "appos":
+        names += [n for n in [ctx.entity_at(p, described.head, "Company")] if n and n not in names]
     poss = [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
     return [n for n in names if n not in poss]
 
@@ -995,8 +1012,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         t.dep_ == "pobj" and t.head.lower_ in ("with", "between") \
                         and t.head.head.lemma_.lower() not in COMPETITION_NOUNS | _CONTEST_NOUNS:   # (not "the
                     #                                   deal sharpens its rivalry with Foo": a rival, no partner)
-                    for obj in [t, *t.children]:
-                        for c in conjuncts(obj):
+                    for obj in [t, *t.children, *(s for c in t.children if c.dep_ == "pcomp"   # "an agreement with
+                                                   for s in c.children if s.dep_ == "nsubj")]:   # Foo covering coffee",
+                        for c in conjuncts(obj):                                                 # parsed as Foo doing
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
@@ -1378,9 +1396,17 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             #                                                                     bought by Kelvo"
         else:
             subject = subject_of(verb)
+            if subject is not None and subject.dep_ == "appos" and ctx.entity_at(p, subject, "Company") is None:
+                subject = subject.head           # "Haldvik Gruppen, the group that owns Fjellkurv"
             owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
-            owned = next((n for c in verb.children if c.dep_ == "dobj" for n in [_bought_company(ctx, p, c)] if n),
-                         None)
+            bought = [n for c in verb.children if c.dep_ == "dobj" for n in [_bought_company(ctx, p, c)] if n]
+            if bought:                                  # "owns both Fjellkurv and Rimbua": each of them
+                bought += [n for c in verb.children if c.dep_ == "dobj" for x in c.conjuncts
+                           if (n := _bought_company(ctx, p, x))]
+            for owned in dict.fromkeys(bought):
+                if owners and owners[0] and owned != owners[0]:
+                    yield Fact(owned, "subsidiaryOf", owners[0], evidence)
+            continue
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
     for noun in sentence:                  # "its purchase of Lookout Software", "Acme's takeover of Foo"
@@ -2157,14 +2183,17 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
             holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")] \
                 + ([holder.head] if holder.dep_ == "appos" and not (                # "Acme, a Milan-based distributor"
                     holder.i + 1 < len(token.doc) and token.doc[holder.i + 1].pos_ in ("VERB", "AUX")) else [])
-        company = next((name for t in holders if (name := ctx.entity_at(p, t, "Company"))), None)
-        if company is None:
+        first = next((t for t in holders if ctx.entity_at(p, t, "Company")), None)
+        if first is None:
             continue
+        listed = conjuncts(first) if token.head.lower_ in ("in", "at") else [first]     # (not "Foo and EVA of Taiwan")
+        companies = list(dict.fromkeys(name for t in listed if (name := ctx.entity_at(p, t, "Company"))))
+        #                                     (each of a list: "at Torgvall, Billigbo and Preiswald in Sweden")
         market = ctx.entity_at(p, token, "Market") if token.head.lower_ in ("in", "of") else None   # "Acme in Germany"
         if market is None and not ctx.entity_at(p, token, "Company", "Product", "Market", "Person", "Executive"):
             place = _place_at(token)
             market = _named_market(ctx, place.country) if place is not None else None
-        if market:
+        for company in companies if market else []:
             yield Fact(company, "operatesIn", market, evidence)
     for token in sentence:
         company = ctx.entity_at(p, token, "Company")
