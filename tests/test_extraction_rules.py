@@ -3167,3 +3167,23 @@ def test_a_group_described_as_owning_several_firms_owns_each():
                  "both Kjelmark and Brattfjell, agreed last year to buy 38 Vossberg stores.",
                  {("Kjelmark", "subsidiaryOf", "Ostervik Gruppen"), ("Brattfjell", "subsidiaryOf",
                                                                       "Ostervik Gruppen")}, set())
+
+
+def test_a_nationality_on_a_site_a_company_opens_is_a_market_it_enters():
+    result = extract("Holmvik AB is going the other way. The Gothenburg-based discounter opened its first Norwegian "
+                     "store, in Fredrikstad, on 30 September.")
+    assert ("Holmvik AB", "operatesIn", "Norway") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {(e.type, e.args["company"], e.args["market"]) for e in result.events} >= {
+        ("StoreOpening", "Holmvik AB", "Norway"), ("MarketEntry", "Holmvik AB", "Norway")}
+    assert_facts("Sarvenna Motors will build a Polish plant next year.", {("Sarvenna Motors", "targetsMarket", "Poland")},
+                 set())
+    assert_facts("Sarvenna Motors closed its Polish plant. Sarvenna Motors said costs were too high.", set(),
+                 {("Sarvenna Motors", "operatesIn", "Poland"), ("Sarvenna Motors", "targetsMarket", "Poland")})
+
+
+def test_a_description_placing_a_firm_in_a_city_rules_out_a_firm_of_another_country():
+    text = ("The cheapest was Kestrup, the German discounter. Holmvik AB is going the other way. The "
+            "Gothenburg-based discounter opened its first Norwegian store on 30 September.")
+    facts = facts_of(text)
+    assert ("Holmvik AB", "operatesIn", "Norway") in facts, facts
+    assert ("Kestrup", "operatesIn", "Norway") not in facts

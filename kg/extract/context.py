@@ -17,7 +17,7 @@ from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
-from .places import markets_in_name
+from .places import markets_in_name, resolve_place
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -62,12 +62,20 @@ def _product_kinds(doc, mention: Mention) -> set[str]:
 
 
 def _nationality(noun: Token) -> str | None:
-    """The country a company noun's adjective names: 'the German group' -> 'DE'."""
+    """The country a company noun's adjective names: 'the German group' -> 'DE', 'the Gothenburg-based discounter'
+    -> 'SE'."""
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
             market = resolve_market(f"{child.text} market")
             if market is not None and market.kind == "country":
                 return market.code
+        if child.dep_ == "amod" and child.lower_ == "based":
+            for place in child.children:
+                if place.dep_ in ("npadvmod", "compound") and place.text[:1].isupper():
+                    market = resolve_market(place.text)
+                    city = resolve_place(place.text) if market is None else None
+                    if market is not None and market.kind == "country" or city is not None:
+                        return market.code if market is not None else city.country
     return None
 
 

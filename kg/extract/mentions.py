@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
-                      LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SPEECH_VERBS, SUBSIDIARY_NOUNS,
-                      TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, trade_word)
+                      LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, trade_word)
 from .markets import resolve_market
 from .places import Place, place_key, resolve_place
 from .nlp import Paragraph
@@ -616,7 +616,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
                 elif label == "GPE":
                     weak.append((p, ent))         # no country: a company's name, if the text names it so
-            elif label == "NORP" and _nationality_of_buyers(ent):
+            elif label == "NORP" and (_nationality_of_buyers(ent) or _nationality_of_a_new_site(ent)):
                 add(ent, Counter(Market=4), clean=False)   # "on sale to American hospitals", "sold in 11 European
                 #                                            countries"
             elif label == "NORP" and not resolve_market(f"{ent.text} market") and (
@@ -1092,6 +1092,16 @@ def _nationality_of_buyers(ent: Span) -> bool:
         and noun.lemma_.lower() in _BUYER_NOUNS and noun.dep_ == "pobj" \
         and noun.head.lower_ in ("in", "to", "across", "throughout") \
         and resolve_market(f"{ent.text} market") is not None
+
+
+def _nationality_of_a_new_site(ent: Span) -> bool:
+    """A nationality on a store or site a company opens: "opened its first Norwegian store", "will build a Polish
+    plant" (there is its market; not "the Norwegian group", nor "closed its Polish plant")."""
+    noun = ent.root.head
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and noun.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
+        and noun.dep_ == "dobj" and noun.head.lemma_ in OPENING_VERBS and resolve_market(f"{ent.text} market") is not None \
+        and not any(c.lower_ in ("more", "additional", "another", "further") for c in noun.children)
+    #                                                      (not "plans 25 more Polish sites": there already)
 
 
 def _market_word_after(doc: Doc, i: int) -> int | None:

@@ -18,8 +18,9 @@ from .places import Place, markets_in_name, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
-                      PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, trade_word)
+                      OPENING_VERBS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
+                      PRODUCT_ONLY_NOUNS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
+                      TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
@@ -1623,7 +1624,10 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
     seen = set()
     for token, market in _named_markets(ctx, p, sentence):
         anchor = _market_anchor(token)
-        if anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
+        if anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
+                and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in OPENING_VERBS:
+            anchor = anchor.head       # "opened its first Norwegian store", "will build a Polish plant": a site there
+        elif anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
                 and anchor.head.lemma_ not in ("market", "marketplace"):
             continue   # "the US company", "America's largest carrier": the market describes, it is not a place
         if anchor.dep_ in ("nsubj", "nsubjpass"):
@@ -1706,7 +1710,7 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                 #                                  Zorbix 2 has been released in the US": two subjects in the parse
                 subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                         and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
-                if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | _SITE_NOUNS \
+                if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
                         and not any(c.lower_ in ("new", "future", "planned", "proposed", "first")
                                     for c in subject.children):
                     subjects = [n for c in subject.children if c.dep_ == "poss"       # "Veyrac's plants are in
@@ -1824,15 +1828,11 @@ def first_site_in(market: Token) -> bool:
     place = market.head                          # "in"/"to"/"into", on the site noun itself
     noun = place.head
     if market.dep_ != "pobj" or place.lower_ not in ("in", "to", "into") or noun.dep_ != "dobj" \
-            or noun.lemma_.lower() not in STORE_NOUNS | _SITE_NOUNS or noun.head.lemma_ not in _OPENING_VERBS:
+            or noun.lemma_.lower() not in STORE_NOUNS | SITE_NOUNS or noun.head.lemma_ not in OPENING_VERBS:
         return False                             # (not "will close its first plant in Mexico")
     return any(c.lower_ == "first" for c in noun.children)
 
 
-_OPENING_VERBS = frozenset({"open", "build", "launch", "start", "establish", "set", "announce", "unveil", "add",
-                            "begin", "inaugurate", "plan"})
-_SITE_NOUNS = frozenset({"plant", "factory", "office", "route", "flight", "hub", "warehouse", "branch", "hotel",
-                         "mine", "refinery", "mill", "campus", "centre", "center", "region", "site", "facility"})
 
 
 def begins_presence(chain: list[Token]) -> bool:
@@ -1890,7 +1890,7 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
                              and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
         return "absentFrom", None                                 # "pulled out of Russia"
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
-        or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | _SITE_NOUNS
+        or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS
                for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
     plan = _planned(words, chain)
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
