@@ -3187,3 +3187,17 @@ def test_a_description_placing_a_firm_in_a_city_rules_out_a_firm_of_another_coun
     facts = facts_of(text)
     assert ("Holmvik AB", "operatesIn", "Norway") in facts, facts
     assert ("Kestrup", "operatesIn", "Norway") not in facts
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("| Memory | 16 GB / 512 GB | 32 GB / 1 TB |", "GB"),
+    ("Holmvik sells a 14-inch 2.8K OLED laptop with a 90Hz screen.", "2.8K"),
+    ("Holmvik's tablet has a 90Hz screen and a 60Wh battery.", "90Hz"),
+])
+def test_a_unit_of_measure_is_no_name(text, measure):
+    assert measure not in {e.name for e in extract(text).entities}
+
+
+def test_a_reviewer_at_a_publication_works_for_it():
+    assert_facts("Holmvik lent us the review unit. Aditi Sarvenna is a senior reviewer at Kestrup Media.",
+                 {("Aditi Sarvenna", "worksFor", "Kestrup Media")}, set())

@@ -176,6 +176,8 @@ def test_not_money(text):
     ("coffee was SEK 54.90, while", 54.90, "SEK"),
     ("saves around NOK 300 a trip", 300, "NOK"),
     ("sold for CAD 12.99 each", 12.99, "CAD"),                      # a code that is a word, before pennies
+    ("from Rp 10.999.000 at", 10999000, "IDR"),                     # thousands grouped by dots
+    ("a fine of €1.250.000", 1250000, "EUR"),
 ])
 def test_find_money_reads_every_currency_the_tables_know(text, amount, currency):
     ((_, _, found, code),) = find_money(text)

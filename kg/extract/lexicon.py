@@ -37,7 +37,7 @@ model models battery batteries charger bank chip chips processor processors semi
 drug drugs medicine vaccine treatment therapy pill app apps software platform service os system
 game engine aircraft plane planes jet jets airliner flagship flagships lineup series range line
 product products edition version robot vacuum appliance fridge router sensor site website portal browser
-machine supercomputer server printer prototype program handheld handhelds
+machine supercomputer server printer prototype program handheld handhelds pcs
 injection antibody crossover hatchback coupe minivan gpu cpu lidar beer lager
 food snack snacks drink drinks beverage beverages juice cereal yoghurt yogurt wine vodka whisky gin
 recliner recliners sofa sofas bed beds mattress mattresses furniture shoe shoes trainer trainers sneaker sneakers tool tools
@@ -139,7 +139,7 @@ AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor
 correspondent consultant professor spokesman spokeswoman spokesperson engineer scientist employee
 lawyer adviser advisor writer contributor coordinator specialist representative fellow expert
-architect designer
+architect designer reviewer critic blogger presenter commentator
 """)
 
 # Affiliations of people who comment on firms rather than speak for them: an analyst's "we" is no firm's.

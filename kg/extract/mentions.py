@@ -81,6 +81,15 @@ class Mention:
 
 
 _DASHES = ("-", "\u2013", "\u2014", "--")
+# Units of measure written in capitals or after a number: "GB", "TB", "90Hz", "2.8K", "4K", "60Wh", "5G" stays a name
+# only with a word of its own ("Kelvo 5G").
+_MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm|kg|fps|Gbps|Mbps|MP|(?<=\d)K)$")
+
+
+def _measure(token: Token) -> bool:
+    """A unit of measure, alone or glued to its number ("GB", "90Hz", and "K" of "2.8K", tokenised "2.8", "K")."""
+    return bool(_MEASURE.match(token.text)) or token.text == "K" and token.i > 0 \
+        and token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")     # "B7", "X5", "A320"
 
 
@@ -165,6 +174,8 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
+    if all(_measure(t) or t.like_num for t in span) and any(_measure(t) for t in span):
+        return None                     # "2.8K", "GB" in "16 GB", "90Hz": a measure, no name
     if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
             and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title

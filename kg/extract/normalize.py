@@ -86,7 +86,8 @@ NUMBER_WORDS: dict[str, int] = {
 
 _MAX_LEN = 120  # entity spans are short; longer text is not one value
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DOTTED_THOUSANDS = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)"      # "Rp 10.999.000": thousands grouped by dots
+_DIGITS = _DOTTED_THOUSANDS + r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SCALE = r"(?:{})".format("|".join(sorted(SCALES, key=len, reverse=True)))
 _AMOUNT_RE = re.compile(
@@ -361,6 +362,8 @@ def _number(word: str) -> Decimal | None:
         return Decimal("0.5")
     if word in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[word])
+    if word.count(".") > 1:                     # "10.999.000"
+        word = word.replace(".", "")
     try:
         return Decimal(word.replace(",", ""))
     except InvalidOperation:
@@ -507,7 +510,7 @@ def parse_percentage(text: str) -> float | None:
 # found by their shape, then read by parse_money. The shapes come from the same currency tables:
 # a symbol or ISO code before the amount, or a currency's name after it, with up to two capitalised
 # words in between ("1.2 billion Swiss francs", "41 billion New Taiwan dollars").
-_AMOUNT = r"(?<![\d,])\d[\d,]*+(?:\.\d+)?"
+_AMOUNT = r"(?<![\d,])(?:" + _DOTTED_THOUSANDS + r"|\d[\d,]*+(?:\.\d+)?)"
 # Currency nouns an amount may end with (a country's word may come before: "Swiss francs", "New Taiwan dollars").
 # Only currencies' own words: "afghani", "sol" or "colon" after a number are more often people or words.
 _MONEY_NOUNS = r"""euros? dollars? pounds? sterling yuan renminbi rmb yen won rupees? francs? roubles? rubles? reais real
