@@ -3201,3 +3201,29 @@ def test_a_unit_of_measure_is_no_name(text, measure):
 def test_a_reviewer_at_a_publication_works_for_it():
     assert_facts("Holmvik lent us the review unit. Aditi Sarvenna is a senior reviewer at Kestrup Media.",
                  {("Aditi Sarvenna", "worksFor", "Kestrup Media")}, set())
+
+
+def test_a_dateline_with_an_abbreviated_month_names_no_company():
+    result = extract("KUALA LUMPUR, Oct 7 - Dorvanta, Malaysia's largest online marketplace, opened its first two "
+                     "shops in Singapore on Saturday.")
+    names = {e.name: e.type for e in result.entities}
+    assert "Kuala Lumpur" not in names and "KUALA LUMPUR" not in names and "Oct 7" not in names, names
+    assert names.get("Dorvanta") == "Company"
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Dorvanta", "operatesIn", "Singapore") in facts, facts
+    assert not [e for e in result.events if e.args.get("market") == "Malaysia"], result.events   # its home
+
+
+def test_a_marketplace_or_e_wallet_described_so_is_a_company_and_its_home_is_no_entry():
+    result = extract("JAKARTA, Oct 5 - Mirovia, Indonesia's second-largest online marketplace, will start taking "
+                     "orders in Vietnam on Nov. 15, the company said. Shoppers will pay through Kelsapay, a Hanoi-based "
+                     "e-wallet with 11 million users.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Mirovia") == "Company" and types.get("Kelsapay") == "Company", types
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Mirovia", "targetsMarket", "Vietnam"), ("Mirovia", "operatesIn", "Indonesia")} <= facts, facts
+    assert ("Mirovia", "targetsMarket", "Indonesia") not in facts
+    assert ("MarketEntry", "Vietnam") in {(e.type, e.args.get("market")) for e in result.events}
+    # a country's marketplace is still its market: "succeeding in the U.S. marketplace"
+    assert_facts("Mirovia Ltd said sales rose. It stands a chance of succeeding in the U.S. marketplace.", set(),
+                 {("Mirovia Ltd", "operatesIn", "United States")})

@@ -92,6 +92,10 @@ def _home_countries(name: str, root: Token) -> set[str]:
     return homes
 
 
+# Company nouns that, alone, name the place where a trade happens more often than a firm: "the marketplace".
+_PLACE_OR_FIRM_NOUNS = frozenset({"marketplace", "marketplaces"})
+
+
 # Nouns any firm may be called ("the company", "the group"): they say nothing of its trade.
 _ANY_FIRM = frozenset({"company", "firm", "group", "business", "concern", "corporation", "enterprise", "outfit",
                        "player", "rival", "competitor", "partner", "owner", "parent", "buyer", "seller", "target",
@@ -589,7 +593,7 @@ class DocContext:
                 elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
                     kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
                 elif (token.pos_ == "NOUN" and token.tag_ == "NN" and (
-                        token.lemma_.lower() in COMPANY_NOUNS
+                        token.lemma_.lower() in COMPANY_NOUNS - _PLACE_OR_FIRM_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
                         and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS)
                       or hyphenated_noun(token) in COMPANY_NOUNS) \

@@ -25,7 +25,7 @@ magazine magazines newspaper newspapers tabloid isp isps organisation organizati
 stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
-fintech discounter discounters caterer
+fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.

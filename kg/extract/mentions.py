@@ -1228,9 +1228,13 @@ def _dateline_end(doc: Doc) -> int:
         elif token.text in (")",):
             wire = False
         elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num
-                  or token.text[:1].isupper() and _place_name(token.text)):
-            return 0
+                  or token.lower_.rstrip(".") in _MONTH_WORDS or token.text[:1].isupper() and _place_name(token.text)):
+            return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date)
     return 0
+
+
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _place_name(text: str) -> bool:
@@ -1444,7 +1448,7 @@ def context_votes(span: Span) -> Counter:
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
-            if lemma in COMPANY_NOUNS and _one_of(child).pos_ == "NOUN":
+            if (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS) and _one_of(child).pos_ == "NOUN":
                 votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker," (a description: not the name
                 #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (

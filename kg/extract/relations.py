@@ -1561,8 +1561,10 @@ def _market_anchor(token: Token) -> Token:
     for _ in range(6):
         if anchor.dep_ == "conj":
             anchor = anchor.head
-        elif anchor.dep_ in ("compound", "amod", "nmod", "poss") and anchor.head.lemma_ in ("market", "marketplace"):
-            anchor = anchor.head          # "the US market", "Japan's smartphone market"
+        elif anchor.dep_ in ("compound", "amod", "nmod", "poss") and anchor.head.lemma_ in ("market", "marketplace") \
+                and not (anchor.head.lemma_ == "marketplace" and anchor.head.dep_ == "appos"):
+            anchor = anchor.head          # "the US market", "Japan's smartphone market" (not "Foo, Indonesia's
+            #                               largest online marketplace": a firm)
         elif anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "like", "including") \
                 and anchor.head.head.lemma_ in ("market", "country", "region", "such"):
             anchor = anchor.head.head
@@ -1846,10 +1848,13 @@ def _governs_selling(verb: Token) -> bool:
     """The verb governs selling, flying or serving: "(begin) selling cars", "(stopped) flights to Peru" (not
     "deliveries of the new model": a product's)."""
     return any(c.dep_ == "xcomp" and c.lemma_ in _SELLING_VERBS
+               or c.dep_ == "xcomp" and c.lemma_ in ("take", "accept") and any(   # "will start taking orders in"
+                   g.dep_ == "dobj" and g.lemma_.lower() in _ORDER_NOUNS for g in c.children)
                or c.dep_ == "dobj" and c.lemma_.lower() in _SERVICE_NOUNS
                and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in verb.children)
 
 
+_ORDER_NOUNS = frozenset({"order", "booking", "reservation", "pre-order", "preorder", "customer", "deposit"})
 _STOP_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "discontinue", "quit"})
 
 
