@@ -3227,3 +3227,30 @@ def test_a_marketplace_or_e_wallet_described_so_is_a_company_and_its_home_is_no_
     # a country's marketplace is still its market: "succeeding in the U.S. marketplace"
     assert_facts("Mirovia Ltd said sales rose. It stands a chance of succeeding in the U.S. marketplace.", set(),
                  {("Mirovia Ltd", "operatesIn", "United States")})
+
+
+@pytest.mark.parametrize("line, body", [
+    ("MANILA, Oct 6 - Dorvanta, the Philippine e-wallet, said so.", "Dorvanta, the Philippine e-wallet, said so."),
+    ("SAN JOSE, California, March 3, 2026 (Newswire) - Holmvik said so.", "Holmvik said so."),
+    ("LONDON (Reuters) -- Shares fell.", "Shares fell."),
+    ("LISBON, Portugal, 3 March 2026 - Kestrup said so.", "Kestrup said so."),
+    ("IBM - the firm said so.", "IBM - the firm said so."),           # no place: no dateline
+    ("BREAKING - Holmvik said so.", "BREAKING - Holmvik said so."),
+])
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(line, body):
+    from kg.extract.nlp import paragraphs
+    text = "Headline\n" + line
+    (_, (offset, found)) = list(paragraphs(text))
+    assert found == body and text[offset:] == body
+
+
+def test_a_firm_after_a_dateline_is_typed_by_its_description_and_its_own_announcement_is_no_claim():
+    result = extract("MANILA, Oct 6 - Dorvanta, the Philippine e-wallet controlled by Manila conglomerate Kestrup "
+                     "Holdings, has called off its planned purchase of Holmvik Payments, the two companies said.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Dorvanta") == "Company" and "Oct 6" not in types, types
+    assert ("Dorvanta", "subsidiaryOf", "Kestrup Holdings") in {(f.subject, f.predicate, f.object)
+                                                                for f in result.facts}
+    result = extract("AMSTERDAM, 8 April 2025 - Holmvik Group N.V., the Dutch fashion retailer, today announced the "
+                     "opening of its first two stores in Spain and the completion of its purchase of Kestrup Denim.")
+    assert not result.claims, result.claims

@@ -160,8 +160,9 @@ def _research_source(ctx: DocContext, p: int, subject: Token, verb: Token) -> st
             return name
     if name is None:
         return None
-    described = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos", "amod")}
     mention = ctx.mention_at(p, subject)
+    described = {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos", "amod")
+                 and not mention.start <= c.i < mention.end}       # (not the "Group" of "Noorda Group N.V.")
     if mention.start > 0 and not mention.anaphor:        # "analysts Jupiter Research say": a word on the name
         before = subject.doc[mention.start - 1]
         if mention.start <= before.head.i < mention.end:

@@ -501,7 +501,8 @@ def _noun_phrase_products(doc: Doc) -> list[Span]:
             product_context = True
         if any(c.dep_ == "appos" and _product_noun(c) for c in token.children):
             product_context = True
-        if product_context and token.ent_type_ not in ("GPE", "PERSON", "DATE", "MONEY"):
+        if product_context and token.ent_type_ not in ("GPE", "PERSON", "DATE", "MONEY") \
+                and span[-1].text.replace(".", "").lower() not in _LEGAL:     # (not "Zestra S.A., the delivery app")
             spans.append(span)
     return spans
 
@@ -1312,8 +1313,10 @@ def context_votes(span: Span) -> Counter:
                                                                root.ent_type_ == "PERSON" and len(span) > 1)):
         votes["Company"] += 3           # "smartphone maker Xiaomi", "profits at parent Kelvochrysler"
     if before is not None and before.lemma_.lower() in PRODUCT_NOUNS and before.pos_ == "NOUN" \
-            and before.lemma_.lower() not in _OPERATED_NOUNS:
-        votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5"
+            and before.lemma_.lower() not in _OPERATED_NOUNS \
+            and not any(c.dep_ == "compound" and c.lemma_.lower() in ("payment", "payments") for c in before.children):
+        votes["Product"] += 3           # "the painkiller Vioxx", "its new phone Nova 5" (a "payments processor" is
+        #                                 a firm)
     first = _first_conjunct(root)       # the cues below hold for every name of a list
     if first.dep_ in ("compound", "nmod") and first.head.lemma_.lower() in ("product", "brand", "drug", "model") \
             and first.head.tag_ == "NNS":

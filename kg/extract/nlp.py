@@ -90,14 +90,37 @@ _CLOCK = rf"\d{{1,2}}(?::\d\d(?:{_AM_PM})?(?:{_ZONE})?|\.\d\d(?:{_AM_PM}(?:{_ZON
 _TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?(?:{_CLOCK})\s*[:\u2013\u2014-]?\s+(?=[A-Z\"\u201c])")
 
 
+# A wire dateline opening a paragraph: a place in capitals, perhaps its state or country, a date, a wire in brackets,
+# then a dash: "MANILA, Oct 6 -", "SAN JOSE, California, March 3, 2026 (Newswire) -", "LONDON (Reuters) --".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
+    r"(?:, (?:[A-Z][a-z]+\.?)(?: [A-Z][a-z]+\.?){0,2})?"                     # ", California", ", Texas"
+    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"      # ", Oct 6", ", 3 March 2026"
+    r"(?: ?\([^)\n]{1,40}\))?"                                               # " (Reuters)"
+    r" ?(?:-|--|\u2013|\u2014) +(?=[A-Z\"\u201c])")
+
+
+def _dateline_length(line: str) -> int:
+    """The length of a wire dateline opening the line, when its capitals name a known place; else 0."""
+    match = _DATELINE.match(line)
+    if match is None:
+        return 0
+    from .places import resolve_place       # (imported late: places loads its table on first use)
+    from .markets import resolve_market
+    place = match.group("place").title()
+    return match.end() if resolve_place(place) is not None or resolve_market(place) is not None else 0
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Non-empty lines (news text puts one paragraph on a line) with their offsets; a live blog entry's time
-    stamp is left out."""
+    stamp and a wire dateline are left out (they are no part of the first sentence, and the parser reads
+    "MANILA, Oct 6 - Pitakara, the Philippine e-wallet" as one phrase)."""
     for match in _PARAGRAPH.finditer(text):
         line = match.group()
         if line.strip():
             stamp = _TIME_STAMP.match(line)
-            skip = stamp.end() if stamp else 0
+            skip = stamp.end() if stamp else _dateline_length(line)
             yield match.start() + skip, line[skip:]
 
 
