@@ -3254,3 +3254,21 @@ def test_a_firm_after_a_dateline_is_typed_by_its_description_and_its_own_announc
     result = extract("AMSTERDAM, 8 April 2025 - Holmvik Group N.V., the Dutch fashion retailer, today announced the "
                      "opening of its first two stores in Spain and the completion of its purchase of Kestrup Denim.")
     assert not result.claims, result.claims
+
+
+def test_a_brand_a_company_owns_and_sells_is_its_product_and_on_sale_where_the_text_says():
+    result = extract("Tarvik Cement said volumes rose. Its premium brand, Velkona Gold, now sold in Nepal as well "
+                     "as India, made up 31% of volumes.")
+    assert {e.name: e.type for e in result.entities}.get("Velkona Gold") == "Product"
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Tarvik Cement", "produces", "Velkona Gold"), ("Velkona Gold", "availableIn", "Nepal")} <= facts, facts
+
+
+def test_a_service_a_relative_clause_says_is_run_in_a_market_is_available_there():
+    facts = facts_of("Zunder Telecom said revenue rose. Mobile data revenue grew 21%, and Pemby, the mobile-money "
+                     "service it runs in Kenya and Uganda, added 1.2 million users.")
+    assert {("Pemby", "availableIn", "Kenya"), ("Pemby", "availableIn", "Uganda"),
+            ("Zunder Telecom", "operatesIn", "Kenya")} <= facts, facts
+    facts = facts_of("Zunder Telecom said revenue rose. Pemby, the mobile-money service it plans to run in Kenya, "
+                     "added users in Uganda.")
+    assert ("Pemby", "availableIn", "Kenya") not in facts, facts

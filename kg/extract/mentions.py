@@ -1467,7 +1467,10 @@ def context_votes(span: Span) -> Counter:
             and root.ent_type_ not in ("GPE", "LOC") and not resolve_market(span.text):   # (not "Ostrava, which has
         #                                                                               40 factories")
         votes["Company"] += 2           # "Kelvo, which has 30 branches in Ireland,", "Brightwater has 3,000 staff"
-    if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
+    if root.dep_ == "appos" and root.head.lemma_.lower() == "brand" and any(c.dep_ == "poss"
+                                                                           for c in root.head.children):
+        votes["Product"] += 3           # "Its premium brand, Vindhya Shakti, now sold in Nepal": a line it sells
+    elif root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
         votes["Company"] += 3
     elif root.dep_ == "appos" and root.head.lemma_.lower() in _NAMED_GOODS_NOUNS | {"card"} \
             and root.head.pos_ == "NOUN" \

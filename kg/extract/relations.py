@@ -1654,7 +1654,21 @@ def _goods_sold_there(ctx: DocContext, p: int, verb: Token | None) -> list[str]:
         return []
     noun = verb.head
     named = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod")]   # ("Veldra power
-    return list(dict.fromkeys(n for t in [noun, *named] if (n := ctx.entity_at(p, t, "Product"))))   # recliners")
+    named += [c for c in noun.children if c.dep_ == "appos" and c.i < verb.i]              # recliners"; "its brand,
+    return list(dict.fromkeys(n for t in [noun, *named] if (n := ctx.entity_at(p, t, "Product"))))   # Vindhya, sold")
+
+
+_RUNNING_VERBS = AVAILABILITY_WORDS | {"run", "operate", "provide"}
+
+
+def _product_described_by(ctx: DocContext, p: int, verb: Token) -> list[str]:
+    """The product a relative clause of running or selling describes, through the noun in apposition to it:
+    "KiPay, the mobile-money service it runs in Kenya", "Tessel, the GPU rental service Veltrum launched in Germany"."""
+    if verb.dep_ != "relcl" or verb.lemma_ not in _RUNNING_VERBS or verb.head.dep_ != "appos" \
+            or verb.head.lemma_.lower() not in PRODUCT_NOUNS:
+        return []
+    product = ctx.entity_at(p, verb.head.head, "Product")
+    return [product] if product else []
 
 
 def _product_held_in(ctx: DocContext, p: int, path: list[Token]) -> str | None:
@@ -1747,6 +1761,11 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             if (product, market, "availableIn") not in seen:
                 seen.add((product, market, "availableIn"))
                 yield Fact(product, "availableIn", market, evidence), None
+    for product in _product_described_by(ctx, p, chain[0]) if chain and not negated(chain[:1]) \
+            and not _planned(_signals(chain[:1], path), chain[:1]) else []:
+        if (product, market, "availableIn") not in seen:     # "KiPay, the mobile-money service it runs in Kenya"
+            seen.add((product, market, "availableIn"))
+            yield Fact(product, "availableIn", market, evidence), None
     for subject in subjects:
         if subject in ctx.products:
             if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
