@@ -3272,3 +3272,10 @@ def test_a_service_a_relative_clause_says_is_run_in_a_market_is_available_there(
     facts = facts_of("Zunder Telecom said revenue rose. Pemby, the mobile-money service it plans to run in Kenya, "
                      "added users in Uganda.")
     assert ("Pemby", "availableIn", "Kenya") not in facts, facts
+
+
+def test_a_quote_the_parser_made_a_second_subject_of_the_speech_verb_is_the_named_persons():
+    claims = extract("Tarvik Mining agreed to buy Velkona Ridge.\n\n\"Brine costs less to run than hard rock when "
+                     "prices are this low, and Velkona Ridge has some of the best brine we have looked at,\" managing "
+                     "director Maren Holt told reporters on a conference call.").claims
+    assert [c.speaker for c in claims] == ["Maren Holt"], claims

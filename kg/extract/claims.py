@@ -58,6 +58,7 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
         subject = _quoted_as_saying(verb)
     if subject is None:
         subject = _speaker_named_near(ctx, p, verb)
+    subject = _person_among_subjects(ctx, p, verb, subject)
     passive_agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     reported_subject = None
     if passive_agent is not None and verb.lemma_.lower() in ("report", "quote", "say", "tell", "claim", "estimate"):
@@ -295,7 +296,7 @@ def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     found = []
     for verb in sentence:
         if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
-            subject = subject_of(verb) or _quoted_as_saying(verb)
+            subject = _person_among_subjects(ctx, p, verb, subject_of(verb) or _quoted_as_saying(verb))
             name = _person_speaking(ctx, p, subject) if subject is not None else None
             if name:
                 found.append(name)
@@ -398,6 +399,15 @@ def _speaker_named_near(ctx: DocContext, p: int, verb: Token) -> Token | None:
         return None
     mention = ctx.mention_at(p, named)
     return doc[mention.start:mention.end].root
+
+
+def _person_among_subjects(ctx: DocContext, p: int, verb: Token, subject: Token | None) -> Token | None:
+    """The person of a speech verb the parse gave two subjects: '"Brine costs less ...," managing director Ann Lee
+    told reporters' (the quote's verb read as a subject too)."""
+    if subject is not None and _person_speaking(ctx, p, subject):
+        return subject
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c is not subject
+                 and _person_speaking(ctx, p, c)), subject)
 
 
 def _person_speaking(ctx: DocContext, p: int, subject: Token) -> str | None:
