@@ -3279,3 +3279,13 @@ def test_a_quote_the_parser_made_a_second_subject_of_the_speech_verb_is_the_name
                      "prices are this low, and Velkona Ridge has some of the best brine we have looked at,\" managing "
                      "director Maren Holt told reporters on a conference call.").claims
     assert [c.speaker for c in claims] == ["Maren Holt"], claims
+
+
+def test_a_speech_verb_set_into_a_clause_reports_the_clause():
+    claims = extract("\"Pricing is the headline,\" said Maren Holt, an analyst at Tarvik Capital. Velkona Motors, she "
+                     "added, has undercut every Western brand it has met in Europe.").claims
+    assert ("Maren Holt", "Velkona Motors") in {(c.speaker, name) for c in claims for name in c.about}, claims
+
+
+def test_a_name_ending_in_cloud_is_a_company():
+    assert types_of("Bengaluru-based Pemby Cloud said on Monday that sales rose.").get("Pemby Cloud") == "Company"

@@ -75,6 +75,9 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or   # "called himself an X user"
                c.dep_ == "dobj" and verb.lemma_ != "tell" and c.lemma_ not in ("it",)]
     tokens = [t for c in content for t in c.subtree]
+    if not content and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):   # "Qianlu, he added, has
+        inserted = {t.i for t in verb.subtree}                                           # undercut every brand"
+        tokens = [t for t in verb.head.subtree if t.i not in inserted and not t.is_punct]
     if content and all(c.i < verb.i for c in content):   # "..., the report showed, with the largest gains in France"
         tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i
                    for t in c.subtree]              # (not "told a conference at ...", "as reported by ...")

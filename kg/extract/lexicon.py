@@ -88,7 +88,7 @@ bakery bakeries farms dairies breweries brewery distillery distillers distilleri
 spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
 solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments
-restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers
+restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers cloud
 """)
 
 # The endings of the words for trades and sciences, which close firms' names in any sector: "Kelvoort Lithography",
