@@ -3289,3 +3289,26 @@ def test_a_speech_verb_set_into_a_clause_reports_the_clause():
 
 def test_a_name_ending_in_cloud_is_a_company():
     assert types_of("Bengaluru-based Pemby Cloud said on Monday that sales rose.").get("Pemby Cloud") == "Company"
+
+
+def test_rivals_a_buyer_chose_between_or_a_deal_put_in_competition():
+    assert_facts("Veyrac SA and Keppler AG bid for the contract. Tanager chose Veyrac over Keppler, the German rival.",
+                 {("Veyrac", "competesWith", "Keppler")}, set())
+    assert_facts("Veyrac SA and Keppler AG bid for the contract. Tanager did not choose Veyrac over Keppler.", set(),
+                 {("Veyrac", "competesWith", "Keppler")})
+    assert_facts("Kestrup Mining agreed a deal. The purchase also puts Kestrup Mining in direct competition with "
+                 "Zunder Mining, the Chilean producer.", {("Kestrup Mining", "competesWith", "Zunder Mining")}, set())
+
+
+def test_competes_tagged_a_plural_noun_after_a_name_is_still_the_verb():
+    from spacy.tokens import Doc
+
+    from kg.extract.relations import _verb_tagged_a_noun
+    words = ["In", "Mexico", ",", "Zunder", "competes", "with", "Ostrig"]      # the small model's parse of such a line
+    doc = Doc(load_model().vocab, words=words, tags=["IN", "NNP", ",", "NNP", "NNS", "IN", "NNP"],
+              pos=["ADP", "PROPN", "PUNCT", "PROPN", "NOUN", "ADP", "PROPN"],
+              deps=["prep", "pobj", "punct", "compound", "ROOT", "prep", "pobj"], heads=[4, 0, 4, 4, 4, 4, 5])
+    assert _verb_tagged_a_noun(doc[4])
+    doc = Doc(load_model().vocab, words=["Zunder", "competes"], tags=["NNP", "NNS"], pos=["PROPN", "NOUN"],
+              deps=["compound", "ROOT"], heads=[1, 1])
+    assert not _verb_tagged_a_noun(doc[1])          # no rival after it

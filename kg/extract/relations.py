@@ -845,7 +845,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and not _past_contest(token) \
-                and (owner := _possessing_company(ctx, p, token)):
+                and (owner := _possessing_company(ctx, p, token) or _company_put_in(ctx, p, token)):
             for other in (n for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
                           for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
                           if (n := ctx.entity_at(p, x, "Company"))):
@@ -868,8 +868,19 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for other in rivals if owner else []:
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
-        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB":
-            subject = subject_of(token)
+        elif lemma in _CHOOSING_VERBS and token.pos_ == "VERB" and not negated([token]):
+            chosen = [n for c in token.children if c.dep_ == "dobj" for x in conjuncts(c)
+                      if (n := ctx.entity_at(p, x, "Company"))]
+            passed_over = [n for c in token.children if c.dep_ == "prep" and c.lower_ == "over"
+                           for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                           if (n := ctx.entity_at(p, x, "Company"))]
+            for a in chosen:                 # "Tanager chose Veyrac over Keppler Aerotechnik": rivals for the order
+                for b in passed_over:
+                    if a != b:
+                        yield Fact(a, "competesWith", b, evidence)
+        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token):
+            subject = subject_of(token) if token.pos_ == "VERB" else next(
+                c for c in token.children if c.dep_ == "compound")
             if subject is None:
                 continue
             subjects = [c for s in conjuncts(subject) if (c := _rival_at(ctx, p, s))]
@@ -895,6 +906,26 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in objects:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
+
+
+def _company_put_in(ctx: DocContext, p: int, noun: Token) -> str | None:
+    """Whom a clause puts "in competition with" another: "the purchase puts Karrawong in direct competition with
+    Tamarugal" (the object), "Kelvo is now in competition with Foo" (the subject)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head.head
+    placed = [c for c in verb.children if c.dep_ == "dobj"] or [s for s in [subject_of(verb)] if s is not None]
+    return next((n for t in placed if (n := ctx.entity_at(p, t, "Company"))), None)
+
+
+_CHOOSING_VERBS = frozenset({"choose", "pick", "select", "prefer", "favour", "favor"})
+
+
+def _verb_tagged_a_noun(token: Token) -> bool:
+    """"Cumbrera competes with Colvine", tagged as the plural noun "competes" with "Cumbrera" compounded to it."""
+    return token.lower_ == "competes" and token.tag_ == "NNS" \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1 for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in token.children)
 
 
 def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
