@@ -3102,8 +3102,8 @@ def test_a_capitalised_title_opening_a_persons_name_is_the_title():
 def test_a_bare_title_where_the_paragraphs_around_name_several_firms_is_the_texts_own_firms():
     text = ("Quorvex Foods reported higher sales on Monday. Quorvex said its biscuits sold well. Quorvex also raised "
             "its forecast.\n\nDalmore Bakeries and Ostrig Bakeries cut prices last month. Quorvex has no plans to "
-            "follow.\n\nOstrig Bakeries and Dalmore Bakeries both sell in Canada.\n\nChief executive Odile Ambrisel "
-            "dismissed such worries on a call with analysts.")
+            "follow.\n\nOstrig Bakeries and Dalmore Bakeries both sell in Canada, as Quorvex does.\n\nChief executive "
+            "Odile Ambrisel dismissed such worries on a call with analysts.")
     assert_facts(text, {("Odile Ambrisel", "executiveOf", "Quorvex Foods")},
                  {("Odile Ambrisel", "executiveOf", "Dalmore Bakeries")})
     # a digest of unrelated items: the newsletter's most named firm is not in view
@@ -3111,6 +3111,11 @@ def test_a_bare_title_where_the_paragraphs_around_name_several_firms_is_the_text
               "2. Dalmore Mills opened a mill in Peru.\n\nOstrig Bakeries sells bread in Peru too.\n\n"
               "\"Peru is hungry,\" chief executive Odile Ambrisel said at the opening.")
     assert ("Odile Ambrisel", "executiveOf", "Quorvex Foods") not in facts_of(digest)
+    # the text's firm is no leader in the paragraphs around: nobody's executive
+    rival = ("Quorvex Foods raised prices. Quorvex said demand held.\n\nQuorvex Foods expects growth.\n\nRival grocer "
+             "Ostrig Foods, by contrast, posted a loss, and Ostrig Foods will cut 200 jobs; Quorvex Foods may hire some "
+             "of the staff.\n\nChief executive Odile Ambrisel stepped down after the loss.")
+    assert ("Odile Ambrisel", "executiveOf", "Quorvex Foods") not in facts_of(rival)
 
 
 @pytest.mark.parametrize("name", ["Ostrig Bakeries", "Tesmora Resources", "Brevona Offshore", "Dalmore Shipyards",
@@ -3312,3 +3317,38 @@ def test_competes_tagged_a_plural_noun_after_a_name_is_still_the_verb():
     doc = Doc(load_model().vocab, words=["Zunder", "competes"], tags=["NNP", "NNS"], pos=["PROPN", "NOUN"],
               deps=["compound", "ROOT"], heads=[1, 1])
     assert not _verb_tagged_a_noun(doc[1])          # no rival after it
+
+
+def test_a_city_of_two_words_before_based_is_the_whole_city():
+    facts = facts_of("Brisvale Bank, an American lender, agreed on Monday to buy Harlow Mutual, a British insurer. The "
+                     "New York-based lender plans to open 20 branches in Canada next year.")
+    assert ("Brisvale Bank", "targetsMarket", "Canada") in facts and ("Harlow Mutual", "targetsMarket", "Canada") \
+        not in facts, facts
+
+
+@pytest.mark.parametrize("text, market", [
+    ("Kestrup Group opened a Japanese restaurant in London on Friday.", "Japan"),     # a cuisine, in London
+    ("Kestrup Group opened a Japanese shop in London on Friday.", "Japan"),           # a style, placed elsewhere
+])
+def test_a_nationality_on_a_site_placed_in_another_country_is_no_market(text, market):
+    assert not [f for f in extract(text).facts if f.object == market]
+
+
+def test_a_platform_a_firm_launches_is_its_product_though_described_as_a_marketplace():
+    types = types_of("Kestrup Group launched Kestrup Pay, an e-wallet, in Vietnam on Monday.")
+    assert types.get("Kestrup Pay") == "Product", types
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kestrup Corp unveiled the Kestrup Acoustics speaker line on Monday.", "Kestrup Acoustics"),
+    ("Zunder makes the Lumo Graphics chip, which rivals products from Kestrup Corp.", "Lumo Graphics"),
+    ("Gabor Jankovics of Kestrup Foods said demand was strong.", "Gabor Jankovics"),
+])
+def test_words_ending_like_a_science_are_no_firm_names_by_that_alone(text, name):
+    assert types_of(text).get(name) != "Company"
+
+
+@pytest.mark.parametrize("text", ["ALL 1,200 JOBS", "the TOP 1,000 list", "the AMD 7,000 series", "COP 1,000 delegates"])
+def test_a_code_that_is_a_word_before_a_plain_number_is_no_money(text):
+    from kg.extract.normalize import find_money
+    assert find_money(text) == []

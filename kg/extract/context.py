@@ -17,7 +17,7 @@ from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
-from .places import markets_in_name, resolve_place
+from .places import compound_name, markets_in_name, place_at
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -71,9 +71,9 @@ def _nationality(noun: Token) -> str | None:
                 return market.code
         if child.dep_ == "amod" and child.lower_ == "based":
             for place in child.children:
-                if place.dep_ in ("npadvmod", "compound") and place.text[:1].isupper():
-                    market = resolve_market(place.text)
-                    city = resolve_place(place.text) if market is None else None
+                if place.dep_ in ("npadvmod", "compound") and place.pos_ == "PROPN":
+                    market = resolve_market(compound_name(place))     # "New York-based": New York, not York
+                    city = place_at(place) if market is None else None
                     if market is not None and market.kind == "country" or city is not None:
                         return market.code if market is not None else city.country
     return None
@@ -338,8 +338,8 @@ class DocContext:
             scores[mention.entity] = scores.get(mention.entity, 0) + (1.5 if para - mention.para <= 1 else 1)
         ranked = sorted(scores.values(), reverse=True)
         if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-            main = self.main_company()     # the paragraphs around are torn between firms, one of them the
-            return main if main in scores else None     # text's own firm: that one
+            main = self.main_company()     # the paragraphs around are torn between firms, the text's own firm
+            return main if ranked and scores.get(main) == ranked[0] else None   # leading (or tied): that one
         return max(scores, key=scores.get)
 
     @functools.cached_property

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.model import Entity, Evidence
 from kg.resolution import LEGAL_SUFFIXES, is_typo_of, normalize, strip_legal_suffixes
 
-from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, PRODUCT_NOUNS, UNIT_NAME_WORDS, trade_word
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, MODEL_CODE, PRODUCT_NOUNS, UNIT_NAME_WORDS, trade_word
 
 from .markets import resolve_market
 from .mentions import Mention, pool_votes, type_of
@@ -81,10 +81,11 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     def named_before_short_form(key: str) -> bool:
         """"Hisagane Electron ... Hisagane": a firm's full name comes before its short one (not "Zestaro Technologies
         ... Zestaro Pass ... Zestaro": a product after its maker's full name; nor "Tandy 100 ... Tandy": a model; nor
-        "the Sony Walkman ... Sony": a thing)."""
+        "the Sony Walkman ... Sony", "Tarvo Edge laptops ... the Edge": things)."""
         first, named_at = key.split()[0], first_named.get(key)
+        tail = " ".join(key.split()[1:])          # ("Tarvo Edge laptops ... Tarvo said the Edge": a product)
         return named_at is not None and all(word.isalpha() for word in key.split()[1:]) and key not in with_article \
-            and named_at < first_named.get(first, named_at) and not any(
+            and tail not in pooled and pooled[key].get("Product", 0) <= pooled[key].get("Company", 0) and named_at < first_named.get(first, named_at) and not any(
             " " in other and other.split()[0] == first and type_of(votes) == "Company"
             and first_named.get(other, named_at) < named_at for other, votes in pooled.items())
 
@@ -274,7 +275,6 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
 
 
 _CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")                    # "iStream", "eBook": a product's own spelling
-_MODEL_CODE = re.compile(r"^[a-z]{1,3}\d{1,4}[a-z]?$")        # "k7", "x5", "a320": a model, not the maker of "K7 Lite"
 
 
 def _cluster_products(mentions: list[Mention], companies: dict[str, str], table: EntityTable,
@@ -311,7 +311,7 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             rest = words[cut:]
             maker = companies.get(head) or first_word_of.get(head) or (
                 " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned
-                and not _MODEL_CODE.match(head) and (
+                and not MODEL_CODE.match(head) and (        # ("K7 Lite": no maker "K7")
                     head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
                     or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3       # (not "Sorra iQ": a variant's tail)
                     or mention.before_kind) else None)

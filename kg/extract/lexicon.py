@@ -89,11 +89,16 @@ spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipb
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
 solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments
 restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers cloud
+lithography analytics dynamics
 """)
 
-# The endings of the words for trades and sciences, which close firms' names in any sector: "Kelvoort Lithography",
-# "Ostrander Metrology", "Pellwick Photonics", "Brisk Logistics", "Halden Engineering", "Norvik Consulting".
-_TRADE_FORM = re.compile(r"(graphy|ology|ologies|[a-z]{4}ics|eering|ulting|ufacturing)$")
+# The endings of the words for trades and sciences, which close firms' names in any sector: "Ostrander Metrology",
+# "Halden Engineering", "Norvik Consulting", "Kelvo Biotechnology".
+_TRADE_FORM = re.compile(r"(ology|ologies|eering|ulting|ufacturing)$")   # (not "-ics": Olympics, Graphics, Jankovics)
+
+
+# A model's code of letters and digits: "K7", "B7", "X5", "A320" (a model, not a maker's name).
+MODEL_CODE = re.compile(r"^[a-z]{1,3}\d{1,4}[a-z]?$", re.IGNORECASE)
 
 
 def trade_word(word: str) -> bool:

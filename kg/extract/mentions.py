@@ -18,9 +18,9 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, trade_word)
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE, trade_word)
 from .markets import resolve_market
-from .places import Place, place_key, resolve_place
+from .places import Place, compound_name, place_at, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import find_money
 
@@ -90,7 +90,6 @@ def _measure(token: Token) -> bool:
     """A unit of measure, alone or glued to its number ("GB", "90Hz", and "K" of "2.8K", tokenised "2.8", "K")."""
     return bool(_MEASURE.match(token.text)) or token.text == "K" and token.i > 0 \
         and token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_
-_MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")     # "B7", "X5", "A320"
 
 
 # Verbs whose passive subject is a product only: "the Zirrus chip is manufactured by ...", "Zirrus could be
@@ -1110,10 +1109,30 @@ def _nationality_of_a_new_site(ent: Span) -> bool:
     """A nationality on a store or site a company opens: "opened its first Norwegian store", "will build a Polish
     plant" (there is its market; not "the Norwegian group", nor "closed its Polish plant")."""
     noun = ent.root.head
-    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and noun.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
-        and noun.dep_ == "dobj" and noun.head.lemma_ in OPENING_VERBS and resolve_market(f"{ent.text} market") is not None \
+    verb = noun.head
+    market = resolve_market(f"{ent.text} market")
+    placed = {_country_of(o) for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for o in c.children if o.ent_type_ in ("GPE", "LOC")} - {None}
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and market is not None \
+        and noun.lemma_.lower() in STORE_NOUNS | SITE_NOUNS - _STYLED_SITES \
+        and noun.dep_ == "dobj" and verb.lemma_ in OPENING_VERBS and placed <= {market.code} \
         and not any(c.lower_ in ("more", "additional", "another", "further") for c in noun.children)
-    #                                                      (not "plans 25 more Polish sites": there already)
+    #           (not "plans 25 more Polish sites": there already; nor "a Japanese shop in London": a style there)
+
+
+def _country_of(token: Token) -> str | None:
+    """The country a place name (with its compounded words) is in, if known."""
+    market = resolve_market(compound_name(token))
+    if market is not None:
+        return market.code if market.kind == "country" else None
+    place = place_at(token)
+    return place.country if place is not None else None
+
+
+# Firm nouns that also name a platform a firm runs: "Pasarnila, Indonesia's online marketplace" is a firm, "Kelvo
+# Pay, an e-wallet" that Kelvo Group launched its product.
+_PLATFORM_NOUNS = frozenset({"marketplace", "marketplaces", "e-wallet", "e-wallets"})
+_STYLED_SITES = frozenset({"restaurant", "restaurants", "hotel", "hotels", "flagship", "bar", "cafe", "café"})
 
 
 def _market_word_after(doc: Doc, i: int) -> int | None:
@@ -1229,13 +1248,10 @@ def _dateline_end(doc: Doc) -> int:
         elif token.text in (")",):
             wire = False
         elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num
-                  or token.lower_.rstrip(".") in _MONTH_WORDS or token.text[:1].isupper() and _place_name(token.text)):
+                  or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)):
             return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date)
     return 0
 
-
-_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
-                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _place_name(text: str) -> bool:
@@ -1452,7 +1468,9 @@ def context_votes(span: Span) -> Counter:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
             if (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS) and _one_of(child).pos_ == "NOUN":
-                votes["Company"] += 3   # "Xiaomi, the Chinese smartphone maker," (a description: not the name
+                launched = root.dep_ == "dobj" and root.head.lemma_ in LAUNCH_VERBS     # ("launched Kelvo Pay,
+                votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
+                #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
                 #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
@@ -1581,7 +1599,7 @@ def context_votes(span: Span) -> Counter:
            and any(g.dep_ == "poss" for g in c.children) and doc[c.left_edge.i - 1].text == ","
            for c in first.children):
         votes["Product"] += 2           # "Tysabri and Avonex, Biogen Idec's drug": the noun parsed as a conjunct
-    if len(span) == 1 and _MODEL_CODE.match(span.text) and root.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
+    if len(span) == 1 and MODEL_CODE.match(span.text) and re.match(r"[A-Z]+\d", span.text) and root.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
         votes["Product"] += 0.5         # "the original B7 is sold in Canada": a code of letters and digits names a
         #                                 model more often than a firm ("O2", "G4S" get more votes of their own)
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":

@@ -95,7 +95,7 @@ _TIME_STAMP = re.compile(rf"^\s*(?:[-*\u2022]\s+)?(?:{_CLOCK})\s*[:\u2013\u2014-
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?:, (?:[A-Z][a-z]+\.?)(?: [A-Z][a-z]+\.?){0,2})?"                     # ", California", ", Texas"
+    r"(?:, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){1,3})(?: [A-Z][a-z]+\.?){0,2})?"     # ", California", ", D.C.", ", Calif."
     rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"      # ", Oct 6", ", 3 March 2026"
     r"(?: ?\([^)\n]{1,40}\))?"                                               # " (Reuters)"
     r" ?(?:-|--|\u2013|\u2014) +(?=[A-Z\"\u201c])")

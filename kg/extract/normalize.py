@@ -523,8 +523,8 @@ _COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")
 # ("CAD", "SAR", "PHP", "TRY", "COP" are; an amount after them needs a multiplier, or pennies: "CAD 12.99").
 _PLAIN_CODES = ("NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "HKD", "SGD", "AUD", "NZD", "ZAR", "BRL", "MXN",
                 "KRW", "INR", "IDR", "MYR", "THB", "VND", "TWD", "CLP", "NGN", "KES", "EGP", "UAH", "CNH", "QAR", "KWD")
-# An amount only money is written so: thousands grouped by commas, or two decimals ("1,486", "39.90").
-_PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})(?![\d.,]\d)"
+# An amount in pennies, as only money is written: "12.99", "1,486.50" (not "1,200 jobs" after "ALL").
+_PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d.,]\d)"
 
 
 @functools.cache

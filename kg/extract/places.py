@@ -55,6 +55,18 @@ def resolve_place(text: str) -> Place | None:
     return _table().get(place_key(text))
 
 
+def compound_name(token) -> str:
+    """A proper noun with the proper nouns compounded to it: "New York" at "York"."""
+    return " ".join(t.text for t in [*(t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), token])
+
+
+def place_at(token) -> Place | None:
+    """The city or state a proper noun (a spaCy token) names, with the words compounded to it ("New York")."""
+    if token.pos_ != "PROPN":
+        return None
+    return resolve_place(compound_name(token)) or resolve_place(token.text)
+
+
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()

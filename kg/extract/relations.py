@@ -14,7 +14,7 @@ from kg.resolution import normalize, strip_legal_suffixes
 from .context import DocContext
 from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind
 from .markets import resolve_market
-from .places import Place, markets_in_name, resolve_place
+from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
@@ -2246,7 +2246,7 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         #                                     (each of a list: "at Torgvall, Billigbo and Preiswald in Sweden")
         market = ctx.entity_at(p, token, "Market") if token.head.lower_ in ("in", "of") else None   # "Acme in Germany"
         if market is None and not ctx.entity_at(p, token, "Company", "Product", "Market", "Person", "Executive"):
-            place = _place_at(token)
+            place = place_at(token)
             market = _named_market(ctx, place.country) if place is not None else None
         for company in companies if market else []:
             yield Fact(company, "operatesIn", market, evidence)
@@ -2301,14 +2301,6 @@ def _first_named(ctx: DocContext, entity: str) -> tuple[int, int]:
 
 # Participles that seat a company in a place: "Ireland-based", "US-registered", "Tokyo-listed".
 _SEAT_WORDS = frozenset({"based", "registered", "headquartered", "listed", "incorporated", "domiciled", "owned"})
-
-
-def _place_at(token: Token) -> Place | None:
-    """The city or state a proper noun names, with the words compounded to it ("New York")."""
-    if token.pos_ != "PROPN":
-        return None
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-    return resolve_place(" ".join(t.text for t in words)) or resolve_place(token.text)
 
 
 def _named_market(ctx: DocContext, code: str) -> str | None:
