@@ -3352,3 +3352,13 @@ def test_words_ending_like_a_science_are_no_firm_names_by_that_alone(text, name)
 def test_a_code_that_is_a_word_before_a_plain_number_is_no_money(text):
     from kg.extract.normalize import find_money
     assert find_money(text) == []
+
+
+def test_a_trader_its_local_arm_and_a_founder_who_stays_on():
+    result = extract("Brenvik Grain, the agricultural trader based in Switzerland, has agreed to buy Osmara Agro, "
+                     "Romania's second-largest fertiliser distributor. Its local arm, Brenvik Romania, already buys "
+                     "wheat in Romania.\n\nFounded in 2004 by Sorin Vălcescu, who will stay on as chief executive, "
+                     "Osmara reported revenue of 2.3 billion lei.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Brenvik Grain") == "Company" and types.get("Brenvik Romania") == "Company", types
+    assert types.get("Sorin Vălcescu") in ("Person", "Executive"), types

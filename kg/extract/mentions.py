@@ -607,7 +607,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
-                elif place_votes.get("Person", 0) >= max(3, company_votes + 1):
+                elif place_votes.get("Person", 0) >= max(2, company_votes + 1):
                     #                                                   "Ard Pim Lostrup, Velto's chief economist":
                     start = ent.start                                   # a person the model took for a place,
                     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < ent.end \
@@ -634,8 +634,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     ent.root.pos_ == "PROPN" or ent.root.pos_ in ("ADJ", "NOUN") and ent.text[:1].isupper()
                     and ent.text.replace(" ", "").isalpha() and not _starts_sentence(ent[0])):
                 #                                 no nationality: a name, even tagged an adjective ("Investec economist")
-                votes = context_votes(ent)        # no nationality: "sales of Paxlovid"
-                if votes.get("Company", 0) >= 1.5 or votes.get("Product", 0) >= 1.5:
+                votes = context_votes(ent)        # no nationality: "sales of Paxlovid", "Sorin Balteanu, who ..."
+                if votes.get("Company", 0) >= 1.5 or votes.get("Product", 0) >= 1.5 or votes.get("Person", 0) >= 2:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
@@ -1488,8 +1488,8 @@ def context_votes(span: Span) -> Counter:
     if root.dep_ == "appos" and root.head.lemma_.lower() == "brand" and any(c.dep_ == "poss"
                                                                            for c in root.head.children):
         votes["Product"] += 3           # "Its premium brand, Vindhya Shakti, now sold in Nepal": a line it sells
-    elif root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
-        votes["Company"] += 3
+    elif root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_OR_UNIT_NOUNS - {"brand", "brands"}:
+        votes["Company"] += 3           # "Its local arm, Tarvossa Romania, ..."
     elif root.dep_ == "appos" and root.head.lemma_.lower() in _NAMED_GOODS_NOUNS | {"card"} \
             and root.head.pos_ == "NOUN" \
             and any(c.dep_ == "poss" for c in root.head.children):
@@ -1553,6 +1553,9 @@ def context_votes(span: Span) -> Counter:
             votes["Person"] += 1
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS - _REPORTING_VERBS and len(span) > 1:
         votes["Person"] += 1.5
+    if len(span) > 1 and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who"
+                                                       for g in c.children) for c in root.children):
+        votes["Person"] += 2            # "Sorin Balteanu, who will stay on as chief executive": "who" is a person
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
             and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \
             and not ((root.ent_type_ in ("GPE", "LOC") or _big_city(span.text.lower())     # (the Munich carmaker
