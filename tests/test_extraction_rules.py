@@ -3362,3 +3362,21 @@ def test_a_trader_its_local_arm_and_a_founder_who_stays_on():
     types = {e.name: e.type for e in result.entities}
     assert types.get("Brenvik Grain") == "Company" and types.get("Brenvik Romania") == "Company", types
     assert types.get("Sorin Vălcescu") in ("Person", "Executive"), types
+
+
+def test_a_headline_short_name_and_an_executive_who_joined_as_an_officer():
+    text = ("\"We go where our guests fly\": Velmora's Inés Brasquel-Rourke on three new countries\n\n"
+            "Velmora Hotels, the family-controlled group from Palma, runs 68 hotels in Spain and the Dominican "
+            "Republic. Inés Brasquel-Rourke, who joined as chief development officer in 2025 after eleven years at "
+            "Spanish rival Karvell Hotels, spoke to us in Madrid.")
+    result = extract(text)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Inés Brasquel-Rourke") in ("Person", "Executive") and "Velmora" not in types, types
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Inés Brasquel-Rourke", "executiveOf", "Velmora Hotels") in facts, facts
+    assert ("Inés Brasquel-Rourke", "executiveOf", "Karvell Hotels") not in facts
+
+
+def test_dominican_is_the_dominican_republic():
+    from kg.extract.markets import resolve_market
+    assert resolve_market("Dominican market").name == "Dominican Republic"

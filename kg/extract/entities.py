@@ -213,9 +213,9 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
         if len(owners) == 1 and len(units) > 1 and start is not None:   # "Havbro Line", then its unit "Havbro Contract
             owners = [min(units, key=lambda g: min(first_seen.get(f, start) for f in g))]   # Logistics", then "Havbro":
             #                                                                                 the firm named first
-        if not owners and start is not None:
+        if not owners:                    # (a short name only a headline gives, "Ocambra's X on ...": the firm's)
             owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
-                      and min((first_seen[f] for f in g if f in first_seen), default=start) < start]
+                      and (start is None or min((first_seen[f] for f in g if f in first_seen), default=start) < start)]
             if len(owners) > 1:           # "Bjørkli Rail Cargo", then its unit "Bjørkli Rail UK", then "Bjørkli":
                 owners = [min(owners, key=lambda g: min(first_seen.get(f, start) for f in g))]   # the firm named first
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:

@@ -56,6 +56,7 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
     "Greek": "GR", "Filipino": "PH", "Philippine": "PH", "Danish": "DK", "Finnish": "FI",
     "Irish": "IE", "Norwegian": "NO", "Polish": "PL", "Portuguese": "PT", "Peruvian": "PE",
     "Saudi": "SA", "Emirati": "AE", "Cypriot": "CY", "Lebanese": "LB",
+    "Dominican": "DO",                   # (the Dominican Republic's, by far the larger market; Dominica's too)
 }
 
 # CLDR regions are its numeric UN M.49 codes plus these unions; "001" (the world) is no market,

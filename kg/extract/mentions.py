@@ -1555,7 +1555,7 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 1.5
     if len(span) > 1 and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who"
                                                        for g in c.children) for c in root.children):
-        votes["Person"] += 2            # "Sorin Balteanu, who will stay on as chief executive": "who" is a person
+        votes["Person"] += 3            # "Sorin Balteanu, who will stay on as chief executive": "who" is a person
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
             and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \
             and not ((root.ent_type_ in ("GPE", "LOC") or _big_city(span.text.lower())     # (the Munich carmaker

@@ -307,6 +307,17 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 company = ctx.entity_at(p, subject, "Company") if subject is not None else None
             if company:
                 yield Fact(people[0], "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
+        elif lemma in ("join", "rejoin") and not negated([verb]):     # "Ann Lee, who joined (Kelvo) as chief
+            titles = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"    # development officer in
+                      for t in c.children if t.dep_ == "pobj" and t.lemma_.lower() in EXECUTIVE_TITLES]   # 2025"
+            subject = subject_of(verb)
+            person = ctx.entity_at(p, subject, "Person") if subject is not None else None
+            if person is None or not titles:
+                continue
+            joined = [n for c in verb.children if c.dep_ == "dobj" and (n := _company_phrase(ctx, p, c))]
+            company = joined[0] if joined else ctx.salient_company(p, verb.i)     # (its firm: the text's)
+            if company:
+                yield Fact(person, "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
         elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded") or \
                 lemma == "set" and any(c.lower_ == "up" for c in verb.children) or lemma == "establish":
             if negated([verb]):
