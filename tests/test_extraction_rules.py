@@ -3380,3 +3380,11 @@ def test_a_headline_short_name_and_an_executive_who_joined_as_an_officer():
 def test_dominican_is_the_dominican_republic():
     from kg.extract.markets import resolve_market
     assert resolve_market("Dominican market").name == "Dominican Republic"
+
+
+def test_a_bare_title_after_lists_and_headings_that_name_no_firm_is_the_texts_firm():
+    text = ("Karvell Systems closed 2027 with its best quarter. Karvell Systems said orders rose. Karvell Systems raised "
+            "its dividend.\n\n## The quarter in figures\n\n- Revenue: $1.21bn\n\n- Gross margin: 47.3%\n\n"
+            "- New orders: $1.38bn\n\n## What drove it\n\n\"We shipped more systems to Korea than ever,\" chief "
+            "executive Dana Velmora-Lind told analysts.")
+    assert ("Dana Velmora-Lind", "executiveOf", "Karvell Systems") in facts_of(text)

@@ -337,9 +337,11 @@ class DocContext:
                 continue
             scores[mention.entity] = scores.get(mention.entity, 0) + (1.5 if para - mention.para <= 1 else 1)
         ranked = sorted(scores.values(), reverse=True)
-        if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        if not ranked:
+            return self.main_company()     # no firm in the paragraphs around (a list, headings): the text's own
+        if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
             main = self.main_company()     # the paragraphs around are torn between firms, the text's own firm
-            return main if ranked and scores.get(main) == ranked[0] else None   # leading (or tied): that one
+            return main if scores.get(main) == ranked[0] else None     # leading (or tied): that one
         return max(scores, key=scores.get)
 
     @functools.cached_property
