@@ -3388,3 +3388,21 @@ def test_a_bare_title_after_lists_and_headings_that_name_no_firm_is_the_texts_fi
             "- New orders: $1.38bn\n\n## What drove it\n\n\"We shipped more systems to Korea than ever,\" chief "
             "executive Dana Velmora-Lind told analysts.")
     assert ("Dana Velmora-Lind", "executiveOf", "Karvell Systems") in facts_of(text)
+
+
+def test_there_points_at_the_one_market_just_named():
+    facts = facts_of("Karvell Ltd, which still has no service in Brazil, will launch there early next year.")
+    assert {("Karvell Ltd", "absentFrom", "Brazil"), ("Karvell Ltd", "targetsMarket", "Brazil")} <= facts, facts
+    assert_facts("Karvell Ltd sells phones in Brazil. It also makes them there.",
+                 {("Karvell Ltd", "operatesIn", "Brazil")}, set())
+    facts = facts_of("Karvell Ltd ships from Japan to Korea, and sells there too.")     # two markets: which one?
+    assert not [f for f in facts if f[1] == "operatesIn" and f[2] in ("Japan", "South Korea")], facts
+    assert_facts("Karvell Ltd said there is demand in Brazil.", set(), {("Karvell Ltd", "operatesIn", "Brazil")})
+
+
+def test_a_site_a_company_opens_or_builds_in_a_market():
+    assert_facts("Velmora Motors opened a plant in Poland in 2019.", {("Velmora Motors", "operatesIn", "Poland")}, set())
+    assert_facts("Velmora Motors will build a factory in Poland.", {("Velmora Motors", "targetsMarket", "Poland")},
+                 set())
+    assert_facts("Velmora Motors will not build a factory in Poland.", set(),
+                 {("Velmora Motors", "targetsMarket", "Poland"), ("Velmora Motors", "operatesIn", "Poland")})

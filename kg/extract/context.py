@@ -456,6 +456,16 @@ class DocContext:
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
 
+    def _market_there(self, para: int, there: Token) -> Mention | None:
+        """The market "there" points at: the last one named before it in its sentence or the sentence before, in the
+        same paragraph, when only one market is named there ("Halvarde has no customers in India yet, but plans to
+        open a centre there"; not "from Japan to Korea, and sells there")."""
+        sentence = there.sent
+        start = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        named = {m.entity: m for m in self.mentions if m.para == para and m.type == "Market" and m.entity
+                 and not m.anaphor and start <= m.start < there.i}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _described_in_sentence(self, para: int, noun: Token) -> Mention | None:
         """A description inside a relative clause on a phrase that names one company: "Kelvo's new K9 chip, which
         the Taiwanese chipmaker began producing" is Kelvo, whichever firm the article is about (not "Vantel said
@@ -594,6 +604,11 @@ class DocContext:
                     kind, span = "Person", (token.i, token.i + 1)
                 elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
                     kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
+                elif lower == "there" and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+                    target = self._market_there(p, token)               # "... India, and plans to open a centre
+                    if target is None:                                  # there": the market named just before
+                        continue
+                    kind, span = "Market", (token.i, token.i + 1)
                 elif (token.pos_ == "NOUN" and token.tag_ == "NN" and (
                         token.lemma_.lower() in COMPANY_NOUNS - _PLACE_OR_FIRM_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"

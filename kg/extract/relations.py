@@ -1588,12 +1588,13 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 # ---------------------------------------------------------------------- markets
 
 def _named_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Token, str]]:
-    """Each market the sentence names itself (not "the country"), at the last word of its name."""
+    """Each market the sentence names itself (not "the country"; "there" when it points at a market just named), at
+    the last word of its name."""
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         mention = ctx.mention_at(p, token)
-        if market is not None and not mention.anaphor and token.i == mention.end - 1:
-            yield token, market
+        if market is not None and (not mention.anaphor or token.lower_ == "there") and token.i == mention.end - 1:
+            yield token, market     # (and "there", pointing at a market just named: "plans to open a centre there")
 
 
 def _market_anchor(token: Token) -> Token:
@@ -1968,6 +1969,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "absentFrom", None
     if store:
         return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+    if words & {"open", "build"} and words & SITE_NOUNS and not negative:   # "plans to open a service
+        return ("targetsMarket" if plan else "operatesIn"), None                         # centre there"
     if entry and plan:
         return "targetsMarket", "MarketEntry"
     if begun:
