@@ -1969,8 +1969,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "absentFrom", None
     if store:
         return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
-    if words & {"open", "build"} and words & SITE_NOUNS and not negative:   # "plans to open a service
-        return ("targetsMarket" if plan else "operatesIn"), None                         # centre there"
+    if words & {"open", "build"} and words & SITE_NOUNS and not negative:   # "plans to open a service centre
+        more = bool(chain) and _more_of_the_same(chain[0], words)           # there" (a "third factory": there)
+        return ("targetsMarket" if plan and not more else "operatesIn"), None
     if entry and plan:
         return "targetsMarket", "MarketEntry"
     if begun:
