@@ -3406,3 +3406,11 @@ def test_a_site_a_company_opens_or_builds_in_a_market():
                  set())
     assert_facts("Velmora Motors will not build a factory in Poland.", set(),
                  {("Velmora Motors", "targetsMarket", "Poland"), ("Velmora Motors", "operatesIn", "Poland")})
+
+
+def test_an_agreement_signed_in_a_clause_after_dealing_with_one_firm_is_with_that_firm():
+    assert_facts("Navello Lines, the Chilean coastal carrier, has switched its feeder calls to Karvell Terminals at "
+                 "San Vicente, and on Monday signed a six-month berthing agreement to keep them there.",
+                 {("Navello Lines", "partnersWith", "Karvell Terminals")}, set())
+    assert_facts("Navello Lines sued Karvell Terminals in March and signed a licensing agreement in May.", set(),
+                 {("Navello Lines", "partnersWith", "Karvell Terminals")})

@@ -1101,6 +1101,15 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             pair = list(dict.fromkeys(named + ([before] if before and len(set(named)) == 1 else [])))
             if len(pair) == 2:
                 parties = pair
+        if len(parties) == 1 and token.pos_ == "NOUN" and verb is not None and verb.lemma_ in ("sign", "strike", "ink") \
+                and token.dep_ == "dobj" and not any(c.lower_ in ("with", "between") for c in token.subtree):
+            others = list(dict.fromkeys(      # "X has switched its calls to Foo, and signed an agreement to keep
+                n for t in (verb.head.subtree if verb.dep_ == "conj" and verb.head.pos_ == "VERB"              # them
+                            and verb.head.lemma_ not in _ADVERSE_VERBS | COMPETITION_VERBS else [])
+                if t.dep_ in ("dobj", "pobj") and t.i < verb.i and (n := ctx.entity_at(p, t, "Company"))   # there":
+                and n != parties[0]))          # the firm the clause before deals with is the other party
+            if len(others) == 1:
+                parties.append(others[0])
         if len(parties) < 2:
             continue
         scope = _scope(sentence)
@@ -1119,6 +1128,8 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
 
 
+_ADVERSE_VERBS = frozenset({"sue", "beat", "overtake", "attack", "criticise", "criticize", "blame", "accuse", "lose",
+                            "trail", "undercut", "fight", "oppose", "reject", "block", "leave", "drop", "quit"})
 _FAILED_DEALINGS = frozenset({"fail", "reject", "abandon", "collapse", "end", "terminate", "sue", "scrap", "break"})
 
 
