@@ -184,6 +184,11 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if not m.title_line:         # (a headline's short name comes before the body's full one)
             first_seen[m.text] = min(first_seen.get(m.text, (m.para, m.start)), (m.para, m.start))
+
+    def named_first(group: Counter) -> tuple[float, int]:
+        """Where a group's name is first seen in the body (after everything, when only a headline gives it)."""
+        return min((first_seen[f] for f in group if f in first_seen), default=(float("inf"), 0))
+
     groups: list[Counter] = []
     for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], len(kv[0]))):
         key = strip_legal_suffixes(form)
@@ -211,13 +216,13 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
                 min((first_seen[f] for f in g if f in first_seen), default=start) > start for g in units):
             continue                      # "BT" named before "BT Wholesale" and "BT Retail": the parent, not either
         if len(owners) == 1 and len(units) > 1 and start is not None:   # "Havbro Line", then its unit "Havbro Contract
-            owners = [min(units, key=lambda g: min(first_seen.get(f, start) for f in g))]   # Logistics", then "Havbro":
-            #                                                                                 the firm named first
+            owners = [min(units, key=named_first)]                         # Logistics", then "Havbro": the firm
+            #                                                                named first
         if not owners:                    # (a short name only a headline gives, "Ocambra's X on ...": the firm's)
             owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
                       and (start is None or min((first_seen[f] for f in g if f in first_seen), default=start) < start)]
             if len(owners) > 1:           # "Bjørkli Rail Cargo", then its unit "Bjørkli Rail UK", then "Bjørkli":
-                owners = [min(owners, key=lambda g: min(first_seen.get(f, start) for f in g))]   # the firm named first
+                owners = [min(owners, key=named_first)]                  # the firm named first
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
             owners = [g for g in named      # "Google" is not short for "Google Video"), or named first ("Hisagane
             #                                 Electron ... Hisagane", not "Sony Pictures ... Sony": a unit)

@@ -45,7 +45,7 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             yield from (_launch(ctx, p, verb, company, product) for company, product in _entering_with(ctx, p, verb))
         if verb.lemma_ not in LAUNCH_VERBS or verb.pos_ != "VERB":
             continue
-        if (launched := _launched_without_agent(ctx, p, verb)) is not None:
+        if (launched := _launched_without_agent(ctx, p, verb) or _launched_in_a_clause(ctx, p, verb)) is not None:
             yield _launch(ctx, p, verb, *launched)
             continue
         subject = subject_of(verb)
@@ -113,6 +113,37 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store", "Foo's game Bar"
                   if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
     return owner or ctx.maker_of.get(product), product
+
+
+def _launched_in_a_clause(ctx: DocContext, p: int, verb: Token) -> tuple[str | None, str] | None:
+    """A participle or relative clause of launching on a product's name or on the noun in apposition to it: "the
+    Tessivar E11, launched in November", "Orvendi Basic, the ad-funded tier it launched in Spain" (its maker: the
+    clause's subject, else the one the document names). Not with an agent (the caller handles "launched by Foo")."""
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 2), None)
+        product = ctx.entity_at(p, subject, "Product") if subject is not None else None   # "Cumbrera Cero, launched
+        return (_named_maker(ctx, product), product) if product else None     # that year, now accounts for ...",
+        #                                                                       parsed as "Cero launched"
+    if verb.dep_ not in ("acl", "relcl") or negated([verb]) or any(c.dep_ == "agent" for c in verb.children) \
+            or verb.dep_ == "acl" and verb.tag_ != "VBN":
+        return None
+    noun = verb.head
+    product = ctx.entity_at(p, noun, "Product") or (
+        ctx.entity_at(p, noun.head, "Product") if noun.dep_ == "appos" else None)
+    if product is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.dep_ == "relcl" else None
+    company = ctx.entity_at(p, subject, "Company") if subject is not None and subject.pos_ != "PRON" else None
+    if verb.dep_ == "relcl" and subject is not None and subject.pos_ != "PRON" and company is None:
+        return None                       # ("the tier a rival launched": someone else's launch, unnamed)
+    return company or _named_maker(ctx, product), product       # ("it launched": the product's maker, not a guess)
+
+
+def _named_maker(ctx: DocContext, product: str) -> str | None:
+    """The company a product's name begins with ("Orvendi" of "Orvendi Basic"), when the text calls it a company."""
+    maker = ctx.maker_of.get(product)
+    return maker if maker is not None and ctx.types.get(maker) == "Company" else None
 
 
 # Words that make an amount next to a product its price: "costs $899", "priced at", "sells for", "a pricey $499".

@@ -25,7 +25,7 @@ magazine magazines newspaper newspapers tabloid isp isps organisation organizati
 stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
-fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets trader traders
+fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -88,8 +88,8 @@ bakery bakeries farms dairies breweries brewery distillery distillers distilleri
 spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
 solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments
-restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers cloud
-lithography analytics dynamics grain grains trading commodities
+restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers
+lithography analytics dynamics grain grains trading commodities traders
 """)
 
 # The endings of the words for trades and sciences, which close firms' names in any sector: "Ostrander Metrology",

@@ -1553,8 +1553,10 @@ def context_votes(span: Span) -> Counter:
             votes["Person"] += 1
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS - _REPORTING_VERBS and len(span) > 1:
         votes["Person"] += 1.5
-    if len(span) > 1 and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who"
-                                                       for g in c.children) for c in root.children):
+    if len(span) > 1 and after is not None and after.text == "," and not (root.ent_type_ == "ORG" and (
+            trade_word(last.lower_) or last.lower_ in _LEGAL)) and any(
+            c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)
+            for c in root.children):      # (set off by a comma: not "workers at Foo Vale who lose their posts")
         votes["Person"] += 3            # "Sorin Balteanu, who will stay on as chief executive": "who" is a person
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
             and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \

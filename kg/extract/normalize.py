@@ -523,8 +523,12 @@ _COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")
 # ("CAD", "SAR", "PHP", "TRY", "COP" are; an amount after them needs a multiplier, or pennies: "CAD 12.99").
 _PLAIN_CODES = ("NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "HKD", "SGD", "AUD", "NZD", "ZAR", "BRL", "MXN",
                 "KRW", "INR", "IDR", "MYR", "THB", "VND", "TWD", "CLP", "NGN", "KES", "EGP", "UAH", "CNH", "QAR", "KWD")
-# An amount in pennies, as only money is written: "12.99", "1,486.50" (not "1,200 jobs" after "ALL").
-_PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d.,]\d)"
+# An amount as only money is written: thousands grouped by commas or pennies ("1,499", "12.99"); after a code that is
+# an English word too ("ALL 1,200 jobs", "TOP 1,000"), pennies only.
+_PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})(?![\d.,]\d)"
+_PENNIES = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d.,]\d)"
+_WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "TRY", "COP", "PEN", "MAD", "GEL", "LAK", "AMD",
+                         "BOB", "DOP", "MRU"})
 
 
 @functools.cache
@@ -533,6 +537,8 @@ def _money_pattern() -> re.Pattern:
     common = "|".join(_COMMON_CODES)
     codes = "|".join(sorted(_iso_codes() - set(_COMMON_CODES)))
     plain = "|".join(code for code in _PLAIN_CODES if code in _iso_codes())
+    others = "|".join(sorted(_iso_codes() - set(_COMMON_CODES) - _WORD_CODES))
+    words = "|".join(sorted(_WORD_CODES & _iso_codes()))
     symbols = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                        if not symbol.isalpha() or len(symbol) > 1)
     scale = r"(?:\s?(?:" + _SCALE + r")\b)"
@@ -541,7 +547,8 @@ def _money_pattern() -> re.Pattern:
         r"(?<![A-Za-z])(?-i:" + symbols + r"|" + common + r")\s?" + _AMOUNT + scale + "?" + named + "?"
         + r"|(?<![A-Za-z])(?-i:" + codes + r")\s?" + _AMOUNT + scale
         + r"|(?<![A-Za-z])(?-i:" + plain + r")\s?" + _AMOUNT + r"(?![\w,.]\w)"
-        + r"|(?<![A-Za-z])(?-i:" + codes + r")\s?" + _PRICE_LIKE
+        + r"|(?<![A-Za-z])(?-i:" + others + r")\s?" + _PRICE_LIKE
+        + r"|(?<![A-Za-z])(?-i:" + words + r")\s?" + _PENNIES
         + r"|" + _AMOUNT + scale + r"?\s*(?:(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b|(?-i:" + common + r")\b)"
         + r"|" + _AMOUNT + scale + r"\s*(?-i:" + codes + r")\b",
         re.IGNORECASE)

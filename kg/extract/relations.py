@@ -314,8 +314,10 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             person = ctx.entity_at(p, subject, "Person") if subject is not None else None
             if person is None or not titles:
                 continue
-            joined = [n for c in verb.children if c.dep_ == "dobj" and (n := _company_phrase(ctx, p, c))]
-            company = joined[0] if joined else ctx.salient_company(p, verb.i)     # (its firm: the text's)
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            joined = [n for c in objects if (n := _company_phrase(ctx, p, c))]
+            company = joined[0] if joined else _company_for_title(ctx, p, titles[0]) or (   # (no firm named: the
+                None if objects else ctx.salient_company(p, verb.i))    # text's; not after "joined the port authority")
             if company:
                 yield Fact(person, "executiveOf", company, evidence, role=_role_text(ctx, p, titles[0]))
         elif lemma in _LEADERSHIP_VERBS or verb.lower_ in ("co-founded", "cofounded") or \
@@ -925,10 +927,14 @@ def _company_put_in(ctx: DocContext, p: int, noun: Token) -> str | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head.head
-    placed = [c for c in verb.children if c.dep_ == "dobj"] or [s for s in [subject_of(verb)] if s is not None]
+    if negated([verb]) or any(c.lower_ in ("longer", "never") for t in (verb, noun.head) for c in t.children):
+        return None                       # "is not / no longer in competition with"
+    placed = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_ in _PLACING_VERBS \
+        else [s for s in [subject_of(verb)] if s is not None]    # (not "bought Foo in competition with Bar": the buyer)
     return next((n for t in placed if (n := ctx.entity_at(p, t, "Company"))), None)
 
 
+_PLACING_VERBS = frozenset({"put", "pit", "place", "bring", "leave", "set"})
 _CHOOSING_VERBS = frozenset({"choose", "pick", "select", "prefer", "favour", "favor"})
 
 
