@@ -3443,3 +3443,11 @@ def test_review_cases_of_the_second_batch():
                  {("Velmora Foods", "competesWith", "Ostrig Capital")})
     assert types_of("Karvell Group will offer jobs to workers at Velmora Vale who lose their posts when the plant "
                     "closes.").get("Velmora Vale") == "Company"
+
+
+def test_freight_and_power_units_are_no_names():
+    result = extract("According to Keelvane Research, some 38,000 TEU of cargo have been diverted. \"Every day of "
+                     "this strike helps Peru,\" Tomas Ostrander-Vale, a senior analyst at the firm, wrote.")
+    assert "TEU" not in {e.name for e in result.entities}
+    assert ("Tomas Ostrander-Vale", "worksFor", "Keelvane Research") in {(f.subject, f.predicate, f.object)
+                                                                          for f in result.facts}

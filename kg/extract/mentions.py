@@ -83,7 +83,8 @@ class Mention:
 _DASHES = ("-", "\u2013", "\u2014", "--")
 # Units of measure written in capitals or after a number: "GB", "TB", "90Hz", "2.8K", "4K", "60Wh", "5G" stays a name
 # only with a word of its own ("Kelvo 5G").
-_MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm|kg|fps|Gbps|Mbps|MP|(?<=\d)K)$")
+_MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm|kg|fps|Gbps|Mbps|MP|(?<=\d)K"
+                      r"|TEUs?|FEUs?|dwt|bpd|boe|mtpa|[MG]W)$")      # (and freight, oil and power units)
 
 
 def _measure(token: Token) -> bool:
