@@ -3451,3 +3451,12 @@ def test_freight_and_power_units_are_no_names():
     assert "TEU" not in {e.name for e in result.entities}
     assert ("Tomas Ostrander-Vale", "worksFor", "Keelvane Research") in {(f.subject, f.predicate, f.object)
                                                                           for f in result.facts}
+
+
+def test_taking_a_product_to_a_market_is_an_entry():
+    result = extract("Karvell Ltd makes phones. The company wants to take its laptops to Vietnam and the Philippines "
+                     "in 2028.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Karvell Ltd", "targetsMarket", "Vietnam"), ("Karvell Ltd", "targetsMarket", "Philippines")} <= facts
+    assert ("MarketEntry", "Vietnam") in {(e.type, e.args.get("market")) for e in result.events}
+    assert not [f for f in facts_of("Karvell Ltd took the dispute to Vietnam's courts.") if f[1] == "targetsMarket"]

@@ -1979,7 +1979,11 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     plan = _planned(words, chain)
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
-    entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun
+    entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun or bool(chain) and chain[0].lemma_ in ("take", "bring") \
+        and len(path) > 1 and path[1].lower_ == "to" and path[1].head == chain[0] \
+        and any(c.dep_ == "dobj" for c in chain[0].children) \
+        and not any(v.dep_ == "relcl" for v in chain)   # "wants to take the laptops to Vietnam" (not in a relative
+    #                                                     clause, whose subject the pronouns make uncertain)
     store = "open" in words and bool(words & STORE_NOUNS) \
         and not (chain and chain[0].lemma_ in ENTRY_VERBS)   # "opened stores in Italy and plans to enter Austria"
     if negative and (entry or presence or store or words & ABSENCE_WORDS):
