@@ -3460,3 +3460,14 @@ def test_taking_a_product_to_a_market_is_an_entry():
     assert {("Karvell Ltd", "targetsMarket", "Vietnam"), ("Karvell Ltd", "targetsMarket", "Philippines")} <= facts
     assert ("MarketEntry", "Vietnam") in {(e.type, e.args.get("market")) for e in result.events}
     assert not [f for f in facts_of("Karvell Ltd took the dispute to Vietnam's courts.") if f[1] == "targetsMarket"]
+
+
+def test_every_targeted_market_is_a_planned_entry_once():
+    from kg.extract.pipeline import _planned_entries
+    from kg.model import Event, Evidence, Fact
+    evidence = Evidence("t.txt", "Velkona plans to enter Chile and Peru.", 0, 38)
+    facts = [Fact("Velkona", "targetsMarket", "Chile", evidence), Fact("Velkona", "targetsMarket", "Peru", evidence),
+             Fact("Velkona", "operatesIn", "Brazil", evidence)]
+    events = [Event("MarketEntry", {"company": "Velkona", "market": "Chile"}, evidence)]
+    added = _planned_entries(events, facts)
+    assert [(e.type, e.args) for e in added] == [("MarketEntry", {"company": "Velkona", "market": "Peru"})]

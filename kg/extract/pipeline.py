@@ -92,7 +92,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
     facts = _unique_facts(facts + makers_markets(facts))
-    events = _launches_by_makers(events, facts)
+    events = _launches_by_makers(events, facts) + _planned_entries(events, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
                and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not
     leaders.update({f.subject: f.object for f in facts if f.predicate == "executiveOf"})   # an analyst's firm;
@@ -145,6 +145,14 @@ def _launches_by_makers(events: list[Event], facts: list[Fact]) -> list[Event]:
         else:
             kept.append(event)
     return kept
+
+
+def _planned_entries(events: list[Event], facts: list[Fact]) -> list[Event]:
+    """A market a company is said to target is a market entry it plans (FORMAT.md: "a plan or a completed entry"),
+    whatever rule found the target ("is preparing to enter", "its expansion into", "wants to take the laptops to")."""
+    entered = {(e.args.get("company"), e.args.get("market")) for e in events if e.type == "MarketEntry"}
+    return [Event("MarketEntry", {"company": f.subject, "market": f.object}, f.evidence)
+            for f in facts if f.predicate == "targetsMarket" and (f.subject, f.object) not in entered]
 
 
 def _add_inferred_markets(entities: dict[str, Entity], facts: list[Fact], claims: list[Claim]) -> None:
