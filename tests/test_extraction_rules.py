@@ -3471,3 +3471,8 @@ def test_every_targeted_market_is_a_planned_entry_once():
     events = [Event("MarketEntry", {"company": "Velkona", "market": "Chile"}, evidence)]
     added = _planned_entries(events, facts)
     assert [(e.type, e.args) for e in added] == [("MarketEntry", {"company": "Velkona", "market": "Peru"})]
+
+
+def test_closing_a_site_says_the_firm_is_there_now_not_that_it_aims_at_the_market():
+    assert_facts("Kelvo makes cars. Kelvo will close its first plant in Mexico next year.",
+                 {("Kelvo", "operatesIn", "Mexico")}, {("Kelvo", "targetsMarket", "Mexico")})

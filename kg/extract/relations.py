@@ -1811,6 +1811,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     words = _signals(chain, path)
     relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
         or (("operatesIn", None) if sited and not negated(chain) and not _planned(words, chain) else None)
+    if _closes_a_site(chain, path):       # "will close its first plant in Mexico": there now, no target (closed in
+        relation = None if _past(chain) else ("operatesIn", None)                  # the past: perhaps gone, unsaid)
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
         if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
             return                                            # never run a train outside Scandinavia": there
@@ -1953,6 +1955,12 @@ _EXIT_PHRASES = ({"pull", "out"}, {"back", "out"}, {"move", "out"}, {"get", "out
 _CLOSING_VERBS = frozenset({"shut", "close", "sell", "divest", "wind", "dispose", "exit"})
 _WHOLE_BUSINESS_NOUNS = frozenset({"business", "businesses", "operation", "operations", "unit", "subsidiary", "arm",
                                    "division", "branch", "presence"})
+
+
+def _closes_a_site(chain: list[Token], path: list[Token]) -> bool:
+    """The clause closes (or sells) a store or site in the market: "will close its first plant in Mexico"."""
+    return bool(chain) and chain[0].lemma_ in _CLOSING_VERBS and not negated(chain) and any(
+        t.lemma_.lower() in STORE_NOUNS | SITE_NOUNS for t in [*path, *(c for c in chain[0].children if c.dep_ == "dobj")])
 
 
 def closed_down(noun: Token) -> bool:
