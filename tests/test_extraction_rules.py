@@ -3476,3 +3476,13 @@ def test_every_targeted_market_is_a_planned_entry_once():
 def test_closing_a_site_says_the_firm_is_there_now_not_that_it_aims_at_the_market():
     assert_facts("Kelvo makes cars. Kelvo will close its first plant in Mexico next year.",
                  {("Kelvo", "operatesIn", "Mexico")}, {("Kelvo", "targetsMarket", "Mexico")})
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Stalvik Steel is best known for Brandeck, a hardened plate used in mining trucks.", "Brandeck"),
+    ("Quellmar Agro is also introducing Aura Drive, a retrofit kit for its tractors.", "Aura Drive"),
+    ("Brandeck Pharma sells Quellmar, a once-daily inhaler, in Canada.", "Quellmar"),
+    ("Stalvik Bank has grown largely on Kotvara, a home-insurance policy sold through its app.", "Kotvara"),
+])
+def test_goods_of_heavy_industry_finance_and_medicine_are_products(text, name):
+    assert types_of(text).get(name) == "Product"

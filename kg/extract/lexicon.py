@@ -43,6 +43,11 @@ food snack snacks drink drinks beverage beverages juice cereal yoghurt yogurt wi
 recliner recliners sofa sofas bed beds mattress mattresses furniture shoe shoes trainer trainers sneaker sneakers tool tools
 shampoo lipstick perfume fragrance detergent tyre tyres tire tires satellite satellites toy toys
 clothing clothes garments footwear knitwear homeware cookware
+subscription subscriptions plate plates policy kit kits panel panels module modules tier tiers membership
+memberships pump pumps valve valves turbine turbines analyser analyzer analysers analyzers scanner scanners cartridge
+cartridges inhaler inhalers implant implants catheter stent tractor tractors harvester harvesters excavator excavators
+locomotive locomotives trailer trailers serum serums cream creams lotion supplement supplements suite fertiliser
+fertilizer alloy alloys resin coating coatings blend accelerator accelerators etcher etchers
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
