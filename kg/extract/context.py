@@ -4,8 +4,8 @@ or pointed at by "the company", "it", "he") each token stands for."""
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -17,7 +17,7 @@ from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
-from .places import compound_name, markets_in_name, place_at
+from .places import country_of, markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -71,11 +71,9 @@ def _nationality(noun: Token) -> str | None:
                 return market.code
         if child.dep_ == "amod" and child.lower_ == "based":
             for place in child.children:
-                if place.dep_ in ("npadvmod", "compound") and place.pos_ == "PROPN":
-                    market = resolve_market(compound_name(place))     # "New York-based": New York, not York
-                    city = place_at(place) if market is None else None
-                    if market is not None and market.kind == "country" or city is not None:
-                        return market.code if market is not None else city.country
+                if place.dep_ in ("npadvmod", "compound") and place.pos_ == "PROPN" \
+                        and (code := country_of(place)) is not None:      # "New York-based": New York, not York
+                    return code
     return None
 
 
@@ -338,23 +336,20 @@ class DocContext:
             scores[mention.entity] = scores.get(mention.entity, 0) + (1.5 if para - mention.para <= 1 else 1)
         ranked = sorted(scores.values(), reverse=True)
         if not ranked:
-            return self.main_company()     # no firm in the paragraphs around (a list, headings): the text's own
+            return self.main_company       # no firm in the paragraphs around (a list, headings): the text's own
         if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-            main = self.main_company()     # the paragraphs around are torn between firms, the text's own firm
+            main = self.main_company       # the paragraphs around are torn between firms, the text's own firm
             return main if scores.get(main) == ranked[0] else None     # leading (or tied): that one
         return max(scores, key=scores.get)
 
     @functools.cached_property
-    def _main_company(self) -> str | None:
+    def main_company(self) -> str | None:
+        """The company the whole text is about: named at least three times and twice as often as any other."""
         counts = Counter(m.entity for m in self.mentions if m.type == "Company" and m.entity and not m.anaphor)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return None
         return ranked[0][0]
-
-    def main_company(self) -> str | None:
-        """The company the whole text is about: named at least three times and twice as often as any other."""
-        return self._main_company
 
     def previous_subject_company(self, para: int, sentence: Span) -> str | None:
         """The one company of the sentence just before, in the same paragraph, its subject: what a sentence

@@ -20,7 +20,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY
                       PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE, trade_word)
 from .markets import resolve_market
-from .places import Place, compound_name, place_at, place_key, resolve_place
+from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import find_money
 
@@ -1112,22 +1112,13 @@ def _nationality_of_a_new_site(ent: Span) -> bool:
     noun = ent.root.head
     verb = noun.head
     market = resolve_market(f"{ent.text} market")
-    placed = {_country_of(o) for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+    placed = {country_of(o) for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for o in c.children if o.ent_type_ in ("GPE", "LOC")} - {None}
     return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and market is not None \
         and noun.lemma_.lower() in STORE_NOUNS | SITE_NOUNS - _STYLED_SITES \
         and noun.dep_ == "dobj" and verb.lemma_ in OPENING_VERBS and placed <= {market.code} \
         and not any(c.lower_ in ("more", "additional", "another", "further") for c in noun.children)
     #           (not "plans 25 more Polish sites": there already; nor "a Japanese shop in London": a style there)
-
-
-def _country_of(token: Token) -> str | None:
-    """The country a place name (with its compounded words) is in, if known."""
-    market = resolve_market(compound_name(token))
-    if market is not None:
-        return market.code if market.kind == "country" else None
-    place = place_at(token)
-    return place.country if place is not None else None
 
 
 # Firm nouns that also name a platform a firm runs: "Pasarnila, Indonesia's online marketplace" is a firm, "Kelvo

@@ -67,6 +67,16 @@ def place_at(token) -> Place | None:
     return resolve_place(compound_name(token)) or resolve_place(token.text)
 
 
+def country_of(token) -> str | None:
+    """The ISO code of the country a place name (a spaCy token, with its compounded words) is or lies in:
+    "Norway", "New York" (US), "Gothenburg" (SE); None for a region or an unknown name."""
+    market = resolve_market(compound_name(token))
+    if market is not None:
+        return market.code if market.kind == "country" else None
+    place = place_at(token)
+    return place.country if place is not None else None
+
+
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
