@@ -1186,6 +1186,18 @@ def test_a_city_gives_its_named_country(text, fact):
     assert fact in facts_of(text)
 
 
+@pytest.mark.parametrize("text, company, market", [
+    ("Meridane said it had completed the purchase of Dutch start-up Tavrelle Optics.", "Tavrelle Optics",
+     "Netherlands"),
+    ("The rival drugs are Lumio, from Denmark's Quensor Pharma, and Ardwyn from U.S.-based Brevik Therapeutics.",
+     "Brevik Therapeutics", "United States"),
+])
+def test_a_start_up_or_a_seat_written_as_one_word_gives_the_firms_country(text, company, market):
+    result = extract(text)
+    assert company in {e.name for e in result.entities if e.type == "Company"}     # not "U.S.-based Brevik ..."
+    assert (company, "operatesIn", market) in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
 def test_a_nationality_picks_the_antecedent_that_can_have_it():
     text = ("Nordbank managers met the London Stock Exchange (LSE) this week, its chief has said. Ola Berg met "
             "LSE chief executive Clara Furse amid talk the German group could raise its offer.")
@@ -3156,6 +3168,20 @@ def test_a_rival_named_in_a_description_joined_to_another_is_the_named_firms():
     assert_facts("Lindqvarn AB and Norrhavn AB cut prices. The cheapest of all was Lindqvarn, the German discounter "
                  "and Norrhavn's main rival in Sweden, at SEK 1,019.",
                  {("Norrhavn", "competesWith", "Lindqvarn")}, set())
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the parser joined the rival to the country of the description before it
+    ("Brannock, the biggest grocer in Norway and Vintrel's main rival, said it would keep cutting prices.",
+     ("Vintrel", "competesWith", "Brannock")),
+    # "its" in a description of the name before is another firm's: the clause's subject
+    ("Oskarsholm Semiconductor makes memory. Oskarsholm trails Kestivar Devices, its main competitor.",
+     ("Oskarsholm Semiconductor", "competesWith", "Kestivar Devices")),
+    ("Oskarsholm Semiconductor makes memory. Analysts said Oskarsholm had closed much of the gap with Japan's "
+     "Kestivar Devices, its main competitor.", ("Oskarsholm Semiconductor", "competesWith", "Kestivar Devices")),
+])
+def test_a_description_naming_a_rival_is_of_the_name_it_follows(text, fact):
+    assert fact in facts_of(text)
 
 
 def test_each_firm_of_a_list_placed_in_a_market_is_there():

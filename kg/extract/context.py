@@ -432,6 +432,10 @@ class DocContext:
         if pronoun.head.dep_ not in ("appos", "conj") or start != pronoun.i or start < 2 \
                 or pronoun.doc[start - 1].text != ",":
             return None
+        if pronoun.head.dep_ == "appos" and not any(
+                t != pronoun and (para, t.i) in self._by_token for t in pronoun.head.subtree):
+            return None                 # "Dosan trails Kisaragi, its main competitor": a description of the name
+            #                             before, whose "its" is another firm's
         mention = self._by_token.get((para, start - 2))
         return mention if mention is not None and mention.type == "Company" and mention.entity else None
 

@@ -152,8 +152,9 @@ def _clean_span(span: Span) -> Span | None:
             break
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in COMPANY_NOUNS:
         start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
-    while start < end and not _name_like(doc[start]):
-        start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands"
+    while start < end and (not _name_like(doc[start]) or end - start > 1 and _seat_word(doc[start])):
+        start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands";
+        #                                 "U.S.-based Halbrook Therapeutics" -> "Halbrook Therapeutics"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&") \
             and not _hyphenated_tail(doc, end - 1, start) and not _lower_case_model_word(doc, end - 1, start):
         end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail
@@ -194,6 +195,12 @@ def _clean_span(span: Span) -> Span | None:
             and not _model_number(span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
+
+
+def _seat_word(token: Token) -> bool:
+    """'U.S.-based', 'Paris-listed': where a firm sits, written as one word."""
+    place, dash, seat = token.text.rpartition("-")
+    return bool(dash and place) and seat in ("based", "registered", "headquartered", "listed", "owned")
 
 
 # Trade words that name institutions "of" a country: "Royal Bank of Scotland", "National Insurance of Greece".

@@ -1024,6 +1024,10 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
     described = noun
     while described.dep_ == "conj":                               # "Preiswald, the German discounter and Billigbo's
         described = described.head                                 # main rival": the name the description is of
+    if described != noun and described.dep_ == "pobj" and described.head.head.dep_ == "appos" \
+            and ctx.entity_at(p, described, "Market"):            # "Kastelein, the biggest grocer in the Netherlands
+        described = described.head.head                            # and Marktveld's main rival" (the parser joined
+        #                                                            the rival to the country)
     if described.dep_ == "appos":
         names += [n for n in [ctx.entity_at(p, described.head, "Company")] if n and n not in names]
     poss = [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ == "poss"]
@@ -2027,6 +2031,13 @@ _PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "b
                            "entrepreneur", "magnate", "oligarch", "heir", "heiress", "son", "daughter", "founder"})
 
 
+def _start_up(token: Token) -> bool:
+    """'start-up' the parser read as the verb "start" with its particle ("Dutch start-up Foo")."""
+    doc = token.doc
+    return token.lower_ == "start" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
+        and doc[token.i + 2].lower_ == "up"
+
+
 def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company described by its nationality is present in its home country: "Chinese smartphone
     maker Xiaomi", "Kestrel, the Taiwanese chipmaker", "the Norwegian carmaker" (said of a company). A business of a
@@ -2037,7 +2048,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         describes_company = noun.pos_ == "NOUN" and noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
             and ctx.mention_at(p, noun.head).ner != "PERSON" and noun.lemma_.lower() not in _PERSON_NOUNS
         #                                                           (not "Ann Roe, the country's richest man")
-        if noun.pos_ != "NOUN" and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
+        if _start_up(noun):
+            pass                          # "Dutch start-up Foo": the parser's verb "start" with its particle
+        elif noun.pos_ != "NOUN" and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
                 noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)) \
                 and not describes_company:
             continue                      # ... or "Lufthansa's US catering business"; any noun in apposition to a
@@ -2103,9 +2116,13 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     if market is not None:
                         yield Fact(company, relation, market.name, evidence)
     for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
-        if based.lower_ not in _SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
+        place, dash, seat = based.text.rpartition("-")
+        if dash and place and seat.lower() in _SEAT_WORDS:                # "U.S.-based": one token
+            market = ref.name if (ref := resolve_market(place)) is not None else None
+        elif based.lower_ not in _SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
-        market = ctx.entity_at(p, based.doc[based.i - 2], "Market")
+        else:
+            market = ctx.entity_at(p, based.doc[based.i - 2], "Market")
         company = ctx.entity_at(p, based.head, "Company") if based.dep_ in ("amod", "acl", "compound") else None
         company = company or next((n for c in based.head.children if c.dep_ in ("appos", "compound") and c.i > based.i
                                    and (n := ctx.entity_at(p, c, "Company"))), None)
