@@ -3512,3 +3512,43 @@ def test_closing_a_site_says_the_firm_is_there_now_not_that_it_aims_at_the_marke
 ])
 def test_goods_of_heavy_industry_finance_and_medicine_are_products(text, name):
     assert types_of(text).get(name) == "Product"
+
+
+def test_a_model_code_before_a_kind_of_product_is_that_product_and_its_seller_its_maker():
+    result = extract("Jentara Air said the jets will be powered by QR7 engines from Ostveld Propulsion. Last year "
+                     "Kavrin Airways agreed to buy 40 MX52 jets from Marrowick Aircraft.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("QR7") == "Product" and types.get("MX52") == "Product", types
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Ostveld Propulsion", "produces", "QR7"), ("Marrowick Aircraft", "produces", "MX52")} <= facts, facts
+    assert not [e for e in result.entities if e.name in ("G7", "GB")]    # a summit, a unit: no code of a product
+    assert "G7" not in types_of("Leaders met at the G7 summit in May, Kavrin Airways said.")
+
+
+def test_one_of_a_model_and_what_it_costs_make_a_product():
+    assert types_of("Jentara Air ordered jets from Ostveld Aerospace. At list prices an OV8 costs $121.5 million, "
+                    "Ostveld said.").get("OV8") == "Product"
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Jentara Air has ordered 60 jets as it prepares to fly to Japan for the first time.",
+     {("Jentara Air", "targetsMarket", "Japan")}, {("Jentara Air", "operatesIn", "Japan")}),
+    ("Tessarine Mobile plans to sell its phones in Brazil.",
+     {("Tessarine Mobile", "targetsMarket", "Brazil")}, {("Tessarine Mobile", "operatesIn", "Brazil")}),
+    # more of the same where it is already
+    ("Tessarine Mobile plans to sell more phones in Brazil.",
+     {("Tessarine Mobile", "operatesIn", "Brazil")}, {("Tessarine Mobile", "targetsMarket", "Brazil")}),
+])
+def test_a_plan_to_sell_somewhere_is_a_target_not_a_presence(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_deal_that_ends_something_else_is_no_cancelled_deal():
+    result = extract("Jentara Air ordered 60 jets from Quarvel Aerospace. For Quarvel, Tuesday's deal ends a losing "
+                     "run against its American rival Brodwyn Aircraft, which had taken three of the last four orders.")
+    assert not [e for e in result.events if e.type == "DealCancellation"]
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Quarvel Aerospace", "competesWith", "Brodwyn Aircraft") in facts      # "For Quarvel, ... its rival": Quarvel's
+    assert ("Jentara Air", "competesWith", "Brodwyn Aircraft") not in facts
+    assert [e for e in extract("Ilvane Foods cancelled its supply deal with Jentara Air in May.").events
+            if e.type == "DealCancellation"]

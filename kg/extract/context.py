@@ -417,6 +417,22 @@ class DocContext:
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
 
+    def _fronted_topic(self, para: int, pronoun: Token) -> Mention | None:
+        """The company a sentence opens with as its topic: "For Sarvenne, the deal ends a losing run against its
+        rival" (Sarvenne's)."""
+        sentence = pronoun.sent
+        opener = sentence[0]
+        if opener.lower_ != "for" or opener.dep_ != "prep":
+            return None
+        comma = next((t for t in sentence if t.text == ","), None)
+        if comma is None or comma.i > pronoun.i or comma.i != opener.right_edge.i + 1:
+            return None
+        found = [m for t in opener.subtree if (m := self._by_token.get((para, t.i))) and m.type == "Company"
+                 and m.entity]
+        if not found and (name := next((n for t in opener.subtree if (n := self.company_by_first_word(t))), None)):
+            found = [m for m in self.mentions if m.entity == name][:1]      # "For Quarvel," (Quarvel Aerospace)
+        return found[0] if len({m.entity for m in found}) == 1 else None
+
     def _relative_owner(self, para: int, pronoun: Token) -> Mention | None:
         """The company a relative "whose" belongs to: "Carrowline, whose Stackhound robots dominate"."""
         if pronoun.tag_ != "WP$":
@@ -634,7 +650,7 @@ class DocContext:
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.dep_ == "poss":
                     target = self._relative_owner(p, token) or self._listed_before(p, token) \
-                        or self._clause_subject(p, token)   # "Google offers ...
+                        or self._clause_subject(p, token) or self._fronted_topic(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"
                     if target is None and token.i == token.sent.start:     # "Sosta runs 31 hotels. Its chief
                         target = self._previous_subject(p, token.sent)     # executive ...": the subject before

@@ -334,9 +334,11 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for verb in sentence:
         if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
             continue
-        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}]
-        if not deal:
-            continue
+        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}
+                and not _in_relative_clause(t, verb)]     # (not "..., which had taken three of the orders")
+        if not deal or all(t.dep_ == "nsubj" and t.head == verb for t in deal) \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            continue                      # "Tuesday's deal ends a losing run": the deal ends something else
         subject, governor = subject_of(verb), verb
         while subject is None and governor.dep_ in ("xcomp", "acomp") and governor.head is not governor:
             governor = governor.head      # "Foo was likely to end ...": the subject of "was"
@@ -352,6 +354,16 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if products:
             args["product"] = products[0]
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+def _in_relative_clause(token: Token, verb: Token) -> bool:
+    """The token is in a relative clause below the verb."""
+    for ancestor in token.ancestors:
+        if ancestor == verb:
+            return False
+        if ancestor.dep_ == "relcl":
+            return True
+    return False
 
 
 def _reporting_companies(ctx: DocContext, p: int, verb: Token) -> list[str]:

@@ -465,6 +465,19 @@ def _named_before_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+_CODE_NAME = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
+
+
+def _model_codes(doc: Doc) -> list[Span]:
+    """A model code of capitals and digits before the kind of product it is: "40 HX52 jets", "TR9 engines" (the
+    model tags it a common noun and names nothing)."""
+    return [doc[token.i:token.i + 1] for token in doc
+            if _CODE_NAME.match(token.text) and token.dep_ in ("compound", "nmod") and token.head.i > token.i
+            and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PRODUCT_NOUNS
+            and all(t.is_lower or t.text == "-" for t in doc[token.i + 1:token.head.i])
+            and token.ent_type_ in ("", "PRODUCT", "ORG") and not _measure(token)]
+
+
 def _one_organisation(span: Span) -> bool:
     """The model read the whole name as one organisation ("General Electric"): no maker's name to split off."""
     return span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "B" and all(
@@ -569,7 +582,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
             mentions.append(mention)
 
-        for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc)),
+        for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)),
                             *((s, 2) for s in _named_before_kind(doc))]:
             count = len(mentions)
             add(span, Counter(Product=votes))
@@ -1606,6 +1619,11 @@ def context_votes(span: Span) -> Counter:
     if len(span) == 1 and MODEL_CODE.match(span.text) and re.match(r"[A-Z]+\d", span.text) and root.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
         votes["Product"] += 0.5         # "the original B7 is sold in Canada": a code of letters and digits names a
         #                                 model more often than a firm ("O2", "G4S" get more votes of their own)
+        if before is not None and before.lower_ in ("a", "an") and before.head == root:
+            votes["Product"] += 1       # "an SV8 costs $121.5 million": one of a model
+    if root.dep_ == "nsubj" and root.head.lemma_ == "cost" \
+            and any(t.ent_type_ == "MONEY" for c in root.head.children if c.dep_ == "dobj" for t in c.subtree):
+        votes["Product"] += 1.5         # "the Zephyr 5 costs $499": a price is a product's
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes

@@ -627,6 +627,12 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         # Acme": a firm)
         explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
                              and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_OR_UNIT_NOUNS)]
+        if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" \
+                and root.head.lemma_.lower() in PRODUCT_NOUNS:        # "TR9 engines from Ostraval": on the kind
+            kind = root.head
+            explained.append(kind)
+            if kind.dep_ == "dobj" and kind.head.lemma_ in _ORDERING_VERBS:   # "buy 40 HX52 jets from Hollinmark":
+                explained.append(kind.head)                                    # the seller of a model is its maker
         for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")]:
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
@@ -701,6 +707,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         product = ctx.entity_at(p, noun.doc[start - 2], "Product")
         if product is not None:
             yield Fact(company, "produces", product, evidence)
+
+
+_ORDERING_VERBS = frozenset({"buy", "order", "purchase"})
 
 
 def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
@@ -1939,6 +1948,7 @@ def _governs_selling(verb: Token) -> bool:
                and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in verb.children)
 
 
+_INTENT_VERBS = frozenset({"plan", "aim", "prepare", "intend", "seek", "hope", "want", "look", "consider", "eye"})
 _ORDER_NOUNS = frozenset({"order", "booking", "reservation", "pre-order", "preorder", "customer", "deposit"})
 _STOP_VERBS = frozenset({"stop", "cease", "halt", "end", "suspend", "discontinue", "quit"})
 
@@ -2011,6 +2021,11 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     if presence and plan and chain and chain[0].lemma_ == "open" and not _more_of_the_same(chain[0], words):
         return "targetsMarket", None          # "will open hotels in Greece": not there yet
+    if presence and chain and chain[0].lemma_ in _SELLING_VERBS and not _more_of_the_same(chain[0], words) \
+            and any(v.lemma_ in _INTENT_VERBS and v.pos_ == "VERB" for v in chain[1:]) \
+            and not words & {"also", "still", "already", "continue", "keep", "more", "expand"}:
+        return "targetsMarket", None          # "plans to sell its phones in Japan", "prepares to fly to Japan":
+        #                                       not yet there (not "plans to sell more phones in Japan")
     if presence:
         return "operatesIn", None
     if entry:
