@@ -3552,3 +3552,46 @@ def test_a_deal_that_ends_something_else_is_no_cancelled_deal():
     assert ("Jentara Air", "competesWith", "Brodwyn Aircraft") not in facts
     assert [e for e in extract("Ilvane Foods cancelled its supply deal with Jentara Air in May.").events
             if e.type == "DealCancellation"]
+
+
+def test_a_place_the_text_calls_a_city_makes_nothing():
+    result = extract("Vestrium Memory will build its first factory in Europe in the German city of Leipzig. "
+                     "Leipzig will make the Harlo A7, a memory chip that the company launched in January.")
+    assert "Leipzig" not in {e.name for e in result.entities}
+    assert ("Vestrium Memory", "produces", "Harlo A7") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+def test_a_firms_name_with_a_country_and_a_legal_form_is_its_unit_there():
+    facts = facts_of("Vestrium Memory will build a plant in Leipzig. The site will be run by Vestrium Memory Germany "
+                     "GmbH, a subsidiary set up last year.")
+    assert ("Vestrium Memory Germany GmbH", "subsidiaryOf", "Vestrium Memory") in facts, facts
+
+
+def test_rivals_a_sentence_ends_on_are_the_firms_the_next_one_is_about():
+    text = ("Vestrium Memory will build a plant in Leipzig. The decision brings Vestrium closer to its larger "
+            "rivals in Europe. South Korea's Ilsebrand Semiconductor, the market leader, runs a plant in Poland, "
+            "while Tovacci Memory of the United States has made chips in Italy since 2019.")
+    facts = facts_of(text)
+    assert {("Vestrium Memory", "competesWith", "Ilsebrand Semiconductor"),
+            ("Vestrium Memory", "competesWith", "Tovacci Memory")} <= facts, facts
+    assert ("Tovacci Memory", "operatesIn", "Italy") in facts          # "X Memory": a trade word closes the name
+    # a source that speaks next is no rival
+    assert not {f for f in facts_of("Vestrium Memory lags its larger rivals. Perugald Research expects prices to "
+                                    "rise.") if f[1] == "competesWith"}
+
+
+def test_a_plan_to_set_up_a_first_office_targets_the_market():
+    assert_facts("Vestrium Memory ended talks with Quillon Electronics. The company also said it planned to set up "
+                 "a sales office in Bengaluru next year, its first in India.",
+                 {("Vestrium Memory", "targetsMarket", "India")}, {("Vestrium Memory", "operatesIn", "India")})
+
+
+def test_a_quoted_person_the_model_calls_a_place_is_a_person_with_a_full_name():
+    result = extract("Zaberta streams films in Chile. Ilaria Roccaluna started the company as Cinevalle, a "
+                     "film-club app, and renamed it Zaberta in 2024. She is still chief executive, and she thinks "
+                     "scale in Latin America will come through phone bills, not app stores. \"Our viewers watch us "
+                     "on a phone, on a bus,\" Roccaluna told me.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Ilaria Roccaluna") in ("Person", "Executive"), types
+    assert "Roccaluna" not in types                                  # the surname joins the full name
+    assert [c for c in result.claims if c.speaker == "Ilaria Roccaluna"]

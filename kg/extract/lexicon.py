@@ -86,7 +86,7 @@ TRADE_NAME_ENDINGS = INDUSTRY_WORDS | _words("""
 hotels resorts hospitality cosmetics textiles furniture construction cement engineering metals minerals utilities
 renewables robotics healthcare diagnostics biosciences biologics genomics beverages agro agri railways freight
 aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
-transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
+transport packaging dairy marine memory pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco

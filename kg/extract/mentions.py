@@ -646,6 +646,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
                         and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:
                     add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
+                elif label == "GPE" and len(ent) == 1 and _speaker_after_quote(ent.root) \
+                        and resolve_place(ent.text) is None:
+                    add(ent, Counter(Person=1))   # '"...," Roccabruna told me': no place we know of, quoted
                 elif label == "GPE":
                     weak.append((p, ent))         # no country: a company's name, if the text names it so
             elif label == "NORP" and (_nationality_of_buyers(ent) or _nationality_of_a_new_site(ent)):
@@ -734,15 +737,26 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 weak.append((p, span))
     known = {m.text.lower() for m in mentions}
     surnames = {m.text.lower().split()[-1] for m in mentions if m.ner == "PERSON" and " " in m.text}
+    speakers = {m.text.lower() for m in mentions if " " not in m.text and m.ner != "PERSON"   # quoted names the
+                and _speaker_after_quote(paragraphs[m.para].doc[m.start])}                 # model called places
     for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
         span = _clean_span(span)         # ('"...," Tavares wrote' after "Rafael Tavares": the surname)
+        doc = paragraphs[p].doc
+        if span is not None and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in speakers \
+                and span[0].dep_ == "compound" and span[0].head.i == span.end:
+            span = doc[span.start:span.end + 1]      # "Valentina" and "Roccabruna", two places to the model
+        full_name = span is not None and len(span) in (2, 3) and span[-1].lower_ in speakers \
+            and all(t.pos_ == "PROPN" and t.is_title for t in span) and resolve_place(span.text) is None
         if span is not None and (span.text.lower() in known or len(span) == 1 and span.text.lower() in surnames
-                                 and _speaker_after_quote(span[0])) \
+                                 and _speaker_after_quote(span[0]) or full_name) \
                 and not taken_in[p] & set(range(span.start, span.end)):
             offset = paragraphs[p].offset
             mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
             mention.votes.update(context_votes(span))
+            if full_name:                # "Valentina Roccabruna" a place to the model, then '"...," Roccabruna said'
+                mention.votes["Person"] += 1.5
             mentions.append(mention)
+            taken_in[p].update(range(span.start, span.end))
     mentions += _calendar_word_companies(mentions, paragraphs, taken_in)
     mentions.sort(key=lambda m: (m.para, m.start))
     headlines = [is_headline(paragraph.doc) for paragraph in paragraphs]
@@ -1326,6 +1340,10 @@ def context_votes(span: Span) -> Counter:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before2 is not None and before.lower_ == "of" \
+            and before2.lower_ in ("city", "town", "village", "port", "province"):
+        votes["Company"] -= 5           # "the German city of Dresden": a place, whatever it "makes" later
+        votes["Product"] -= 5
     if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \
             and root.ent_type_ == "PERSON":
         votes["Person"] += 3            # a byline: "By Ann Tovey"

@@ -863,7 +863,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             owner = _owner_company(ctx, p, token)
             if owner is None:
                 continue
-            for other in _named_around(ctx, p, token):
+            for other in _named_around(ctx, p, token) or _rivals_named_next(ctx, p, token):
                 if other != owner:
                     yield Fact(owner, "competesWith", other, evidence)
         elif lemma in ("rivalry", "competition") and token.pos_ == "NOUN" and not _past_contest(token) \
@@ -928,6 +928,26 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in objects:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
+
+
+_FORECAST_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
+
+
+def _rivals_named_next(ctx: DocContext, p: int, noun: Token) -> list[str]:
+    """Rivals the next sentence names as its subjects when a sentence ends on them: "... brings Yunhsia closer to its
+    larger rivals in Europe. South Korea's Seoryong, the leader, runs a plant in Poland, while Quennard has made
+    chips in Italy since 2019."""
+    sentence = noun.sent
+    if noun.tag_ != "NNS" or any(t.pos_ in ("VERB", "AUX") for t in noun.doc[noun.i + 1:sentence.end]) \
+            or sentence.end >= len(noun.doc) or any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return []
+    following = noun.doc[sentence.end].sent
+    if following.root.lemma_.lower() in SPEECH_VERBS | _FORECAST_VERBS:
+        return []                         # "... its rivals. Brightwater Research expects ...": a source, no rival
+    verbs = [following.root, *(c for c in following.root.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB")]
+    subjects = [s for v in verbs if (s := subject_of(v)) is not None]
+    names = [n for s in subjects if (n := ctx.entity_at(p, s, "Company"))]
+    return names if names and len(names) == len(subjects) else []     # every subject a firm
 
 
 def _company_put_in(ctx: DocContext, p: int, noun: Token) -> str | None:
@@ -2012,7 +2032,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "absentFrom", None
     if store:
         return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
-    if words & {"open", "build"} and words & SITE_NOUNS and not negative:   # "plans to open a service centre
+    if (words & {"open", "build", "establish"} or {"set", "up"} <= words) and words & SITE_NOUNS \
+            and not negative:                                                # "plans to open a service centre
         more = bool(chain) and _more_of_the_same(chain[0], words)           # there" (a "third factory": there)
         return ("targetsMarket" if plan and not more else "operatesIn"), None
     if entry and plan:
@@ -2348,6 +2369,8 @@ def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if name is None or mention.anaphor or token.i != mention.start:
             continue
         words = name.split()
+        while len(words) > 2 and strip_legal_suffixes(" ".join(words[-2:])) == normalize(words[-2]):
+            words = words[:-1]                              # "Yunhsia Memory Germany | GmbH"
         for cut in range(len(words) - 1, max(1, len(words) - 3) - 1, -1):   # "Diageo | North America"
             market = resolve_market(" ".join(words[cut:]))
             parent = ctx.company_called(words[:cut])        # by any of its names: "Brisaluz Mexico" of "Almacenes
