@@ -3595,3 +3595,18 @@ def test_a_quoted_person_the_model_calls_a_place_is_a_person_with_a_full_name():
     assert types.get("Ilaria Roccaluna") in ("Person", "Executive"), types
     assert "Roccaluna" not in types                                  # the surname joins the full name
     assert [c for c in result.claims if c.speaker == "Ilaria Roccaluna"]
+
+
+def test_a_firm_named_with_a_possessive_and_a_legal_form_is_one_firm():
+    result = extract("MANITOWOC - Halvesta Foods has agreed to buy Brindlow's Snack Co., the Minnesota maker of "
+                     "kettle-cooked potato chips. Brindlow's Kettle Chips have never been sold outside the United "
+                     "States.")
+    companies = {e.name for e in result.entities if e.type == "Company"}
+    assert "Brindlow's Snack Co." in companies and "Snack Co." not in companies, companies
+    assert "Brindlow" not in companies                                 # the short name joins the full one
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Halvesta Foods", "partnersWith", "Brindlow's Snack Co."),
+            ("Brindlow's Snack Co.", "operatesIn", "United States")} <= facts, facts   # "the Minnesota maker"
+    # a country's possessive stays the country's
+    names = {e.name for e in extract("Halvesta Foods competes with Japan's Pemmick Co. in Asia.").entities}
+    assert "Pemmick Co." in names and "Japan" in names, names

@@ -178,6 +178,11 @@ def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:
     return mapping
 
 
+def _first_word(name: str) -> str:
+    """A name's first word, lower case, without a possessive ending: "Quillby's Snack Co." -> "quillby"."""
+    return name.split()[0].lower().removesuffix("'s").removesuffix("\u2019s")
+
+
 def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     forms = Counter(m.text for m in mentions)
     first_seen: dict[str, tuple[int, int]] = {}
@@ -198,8 +203,8 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
                 break
         else:
             groups.append(Counter({form: forms[form]}))
-    multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower() in INDUSTRY_WORDS | LEGAL_SUFFIXES
-                                      for f in g)]
+    multi = [g for g in groups if any(len(f.split()) > 1 and f.split()[-1].lower().rstrip(".")
+                                      in INDUSTRY_WORDS | LEGAL_SUFFIXES for f in g)]
     # a trade word after a name's first word introduces its short name: "Tessaro Cement ... Tessaro" (not "Kelvo ...
     # its Kelvo Hotels unit": a short name seen first is its own firm)
     introduced = [g for g in groups if any(len(f.split()) > 1 and any(trade_word(w) for w in f.split()[1:])
@@ -208,9 +213,9 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     merged = set()
     for group in [g for g in groups if all(len(f.split()) == 1 for f in g)]:
         word = next(iter(group)).lower()
-        owners = [g for g in multi if any(f.split()[0].lower() == word for f in g)]
+        owners = [g for g in multi if any(_first_word(f) == word for f in g)]
         start = min((first_seen[f] for f in group if f in first_seen), default=None)
-        units = [g for g in groups if g is not group and any(len(f.split()) > 1 and f.split()[0].lower() == word
+        units = [g for g in groups if g is not group and any(len(f.split()) > 1 and _first_word(f) == word
                                                              for f in g)]
         if len(units) > 1 and start is not None and owners and all(
                 min((first_seen[f] for f in g if f in first_seen), default=start) > start for g in units):
@@ -219,14 +224,14 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
             owners = [min(units, key=named_first)]                         # Logistics", then "Havbro": the firm
             #                                                                named first
         if not owners:                    # (a short name only a headline gives, "Ocambra's X on ...": the firm's)
-            owners = [g for g in introduced if any(f.split()[0].lower() == word for f in g)
+            owners = [g for g in introduced if any(_first_word(f) == word for f in g)
                       and (start is None or min((first_seen[f] for f in g if f in first_seen), default=start) < start)]
             if len(owners) > 1:           # "Bjørkli Rail Cargo", then its unit "Bjørkli Rail UK", then "Bjørkli":
                 owners = [min(owners, key=named_first)]                  # the firm named first
         if not owners:                    # "Novo" for "Novo Nordisk" (two words, the full name more frequent:
             owners = [g for g in named      # "Google" is not short for "Google Video"), or named first ("Hisagane
             #                                 Electron ... Hisagane", not "Sony Pictures ... Sony": a unit)
-                      if any(len(f.split()) == 2 and f.split()[0].lower() == word for f in g)
+                      if any(len(f.split()) == 2 and _first_word(f) == word for f in g)
                       and (sum(g.values()) > sum(group.values()) or start is not None and all(
                           f.split()[-1].lower() not in _UNIT_WORDS for f in g)
                           and min((first_seen[f] for f in g if f in first_seen), default=start) < start)]

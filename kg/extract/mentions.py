@@ -431,9 +431,28 @@ def _possessive_inside(span: Span) -> int | None:
     while end > span.start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1                          # "People's Bank's customers": the name's own possessive first
     at = next((i for i in range(span.start + 1, end - 1) if doc[i].tag_ == "POS"), None)
-    if at is None or doc[end - 1].lower_ in INDUSTRY_WORDS | _LEGAL | COMPANY_NOUNS | _UNIT_NAME_WORDS | _BODY_WORDS:
+    if at is None or doc[end - 1].lower_.rstrip(".") in INDUSTRY_WORDS | _LEGAL | COMPANY_NOUNS | _UNIT_NAME_WORDS \
+            | _BODY_WORDS:
         return None
     return at
+
+
+# Legal forms alone, which end a firm's name ("Co.", "Inc"), not its trade ("Group", "Systems").
+_LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv", "pty", "spa", "ab"})
+
+
+def _possessive_firm_names(doc: Doc) -> dict[int, Span]:
+    """Firms named with a possessive whose second part the model alone called an organisation, ending in a legal
+    form: "Quillby's Snack Co." (the model: "Quillby" a place, "Snack Co." a firm). By the organisation's start."""
+    joined = {}
+    for ent in doc.ents:
+        owner = doc[ent.start - 2] if ent.start >= 2 else None
+        if ent.label_ == "ORG" and ent[-1].lower_.rstrip(".") in _LEGAL_FORMS and owner is not None \
+                and doc[ent.start - 1].lower_ == "'s" and not owner.whitespace_ \
+                and owner.pos_ == "PROPN" and owner.is_title and resolve_market(owner.text) is None \
+                and resolve_place(owner.text) is None:          # (not "Japan's Takasugi Co.", "Ohio's Foo Inc")
+            joined[ent.start] = doc[ent.start - 2:ent.end]
+    return joined
 
 
 def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
@@ -598,8 +617,13 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 if orgs:
                     mentions[-1].maker_prefix = " ".join(orgs).lower()
         in_headline = is_headline(doc)
+        joined = _possessive_firm_names(doc)
+        owners = {whole.start for whole in joined.values()}
         for ent in doc.ents:
             label = ent.label_
+            if ent.start in owners and len(ent) == 1:
+                continue                                  # "Quillby" of "Quillby's Snack Co.": named below
+            ent = joined.get(ent.start, ent)
             if _abbreviation_of_common_words(ent):
                 defined_terms.add(ent.text.lower())
                 continue

@@ -2151,6 +2151,11 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                     if market is not None:
                         yield Fact(company, relation, market.name, evidence)
+                    elif adjective.ent_type_ == "GPE" and "-" not in written \
+                            and (place := place_at(adjective)) is not None \
+                            and (named := _named_market(ctx, place.country)):
+                        yield Fact(company, relation, named, evidence)   # "the Minnesota maker": in the United
+                        #                                                  States, when the text names that country
     for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
         place, dash, seat = based.text.rpartition("-")
         if dash and place and seat.lower() in _SEAT_WORDS:                # "U.S.-based": one token
