@@ -3610,3 +3610,18 @@ def test_a_firm_named_with_a_possessive_and_a_legal_form_is_one_firm():
     # a country's possessive stays the country's
     names = {e.name for e in extract("Halvesta Foods competes with Japan's Pemmick Co. in Asia.").entities}
     assert "Pemmick Co." in names and "Japan" in names, names
+
+
+@pytest.mark.parametrize("text, fact", [
+    # "there" is the one market its own sentence names, before the list of the sentence ahead
+    ("Velquara Telecom has 71 million customers in Mexico, Colombia, Chile and Peru. Peru is left out of the deal "
+     "because Ombrivo Media does not operate there.", ("Ombrivo Media", "absentFrom", "Peru")),
+    # a launch "there"
+    ("Ombrivo launched Ombrivo Libre in Colombia last month. Brazil, where it has no service yet, is next: Mr "
+     "Nerevin said Ombrivo's launch there was planned for early 2029.", ("Ombrivo", "targetsMarket", "Brazil")),
+    # a firm described as one "from" a country
+    ("From 2022 Velquara Telecom bundled Castaldra, the streaming giant from the United States, with its plans.",
+     ("Castaldra", "operatesIn", "United States")),
+])
+def test_there_a_launch_there_and_a_firm_from_a_country(text, fact):
+    assert fact in facts_of(text)

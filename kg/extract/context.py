@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
+from .lexicon import COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -476,10 +476,13 @@ class DocContext:
         same paragraph, when only one market is named there ("Halvarde has no customers in India yet, but plans to
         open a centre there"; not "from Japan to Korea, and sells there")."""
         sentence = there.sent
-        start = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        named = {m.entity: m for m in self.mentions if m.para == para and m.type == "Market" and m.entity
-                 and not m.anaphor and start <= m.start < there.i}
-        return next(iter(named.values())) if len(named) == 1 else None
+        before = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for start in (sentence.start, before):   # its own sentence first: "... Peru. Peru is left out because Foo
+            named = {m.entity: m for m in self.mentions if m.para == para and m.type == "Market" and m.entity
+                     and not m.anaphor and start <= m.start < there.i}        # does not operate there"
+            if named:
+                return next(iter(named.values())) if len(named) == 1 else None
+        return None
 
     def _described_in_sentence(self, para: int, noun: Token) -> Mention | None:
         """A description inside a relative clause on a phrase that names one company: "Kelvo's new K9 chip, which
@@ -619,7 +622,9 @@ class DocContext:
                     kind, span = "Person", (token.i, token.i + 1)
                 elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
                     kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
-                elif lower == "there" and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+                elif lower == "there" and token.dep_ == "advmod" and (token.head.pos_ in ("VERB", "AUX") or (
+                        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ENTRY_NOUNS)):
+                    #                                         ("Ondalune's launch there was planned for 2029")
                     target = self._market_there(p, token)               # "... India, and plans to open a centre
                     if target is None:                                  # there": the market named just before
                         continue

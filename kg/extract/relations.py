@@ -2102,6 +2102,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                        or c.pos_ == "PROPN" and c.i > 0 and resolve_market(f"{c.doc[c.i - 1].text} {c.text} market"))]
         #                                                                     ("Sri Lankan" tagged a name)
         owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
+        if noun.dep_ == "appos":          # "Kaleidra, the streaming giant from the United States"
+            owners += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+                       if o.dep_ == "pobj" and (m := ctx.entity_at(p, o, "Market"))]
         if not adjectives and not owners:
             continue                      # ... nor "Borussia Dortmund, Germany's only listed football club"
         companies = [ctx.entity_at(p, noun, "Company")]                     # "the Chinese maker" (anaphor)
