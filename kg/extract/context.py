@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS
+from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
+                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -449,7 +450,8 @@ class DocContext:
                 or pronoun.doc[start - 1].text != ",":
             return None
         if pronoun.head.dep_ == "appos" and not any(
-                t != pronoun and (para, t.i) in self._by_token for t in pronoun.head.subtree):
+                t != pronoun and (m := self._by_token.get((para, t.i))) is not None and m.type == "Company"
+                for t in pronoun.head.subtree):
             return None                 # "Dosan trails Kisaragi, its main competitor": a description of the name
             #                             before, whose "its" is another firm's
         mention = self._by_token.get((para, start - 2))
@@ -623,8 +625,8 @@ class DocContext:
                 elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
                     kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
                 elif lower == "there" and token.dep_ == "advmod" and (token.head.pos_ in ("VERB", "AUX") or (
-                        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ENTRY_NOUNS)):
-                    #                                         ("Ondalune's launch there was planned for 2029")
+                        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ENTRY_NOUNS | PRESENCE_NOUNS)):
+                    #                        ("Ondalune's launch there was planned", "has no sales there")
                     target = self._market_there(p, token)               # "... India, and plans to open a centre
                     if target is None:                                  # there": the market named just before
                         continue

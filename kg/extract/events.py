@@ -335,7 +335,7 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
             continue
         deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}
-                and not _in_relative_clause(t, verb)]     # (not "..., which had taken three of the orders")
+                and not _in_relative_clause(ctx, p, t, verb)]     # (not "Foo, which had taken three of the orders")
         if not deal or all(t.dep_ == "nsubj" and t.head == verb for t in deal) \
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue                      # "Tuesday's deal ends a losing run": the deal ends something else
@@ -356,13 +356,14 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
 
-def _in_relative_clause(token: Token, verb: Token) -> bool:
-    """The token is in a relative clause below the verb."""
+def _in_relative_clause(ctx: DocContext, p: int, token: Token, verb: Token) -> bool:
+    """The token is in a relative clause below the verb on a company's name: "Hollinmark, which had taken three of
+    the orders" (not "20 jets that were part of a 2019 order": the cancelled deal)."""
     for ancestor in token.ancestors:
         if ancestor == verb:
             return False
         if ancestor.dep_ == "relcl":
-            return True
+            return ctx.entity_at(p, ancestor.head, "Company") is not None
     return False
 
 

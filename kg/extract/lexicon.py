@@ -86,7 +86,7 @@ TRADE_NAME_ENDINGS = INDUSTRY_WORDS | _words("""
 hotels resorts hospitality cosmetics textiles furniture construction cement engineering metals minerals utilities
 renewables robotics healthcare diagnostics biosciences biologics genomics beverages agro agri railways freight
 aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
-transport packaging dairy marine memory pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
+transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
@@ -103,6 +103,8 @@ _TRADE_FORM = re.compile(r"(ology|ologies|eering|ulting|ufacturing)$")   # (not 
 
 
 # A model's code of letters and digits: "K7", "B7", "X5", "A320" (a model, not a maker's name).
+# Participles that seat a company in a place: "Ireland-based", "US-registered", "Tokyo-listed".
+SEAT_WORDS = frozenset({"based", "registered", "headquartered", "listed", "incorporated", "domiciled", "owned"})
 MODEL_CODE = re.compile(r"^[a-z]{1,3}\d{1,4}[a-z]?$", re.IGNORECASE)
 
 

@@ -18,7 +18,8 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE, trade_word)
+                      SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
+                      trade_word)
 from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
@@ -200,7 +201,7 @@ def _clean_span(span: Span) -> Span | None:
 def _seat_word(token: Token) -> bool:
     """'U.S.-based', 'Paris-listed': where a firm sits, written as one word."""
     place, dash, seat = token.text.rpartition("-")
-    return bool(dash and place) and seat in ("based", "registered", "headquartered", "listed", "owned")
+    return bool(dash and place) and seat.lower() in SEAT_WORDS
 
 
 # Trade words that name institutions "of" a country: "Royal Bank of Scotland", "National Insurance of Greece".
@@ -485,13 +486,17 @@ def _named_before_kind(doc: Doc) -> list[Span]:
 
 
 _CODE_NAME = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
+# Codes of letters and digits that name no model: business terms ("B2B", "P2P", "D2C"), gases ("CO2").
+_NOT_CODES = re.compile(r"^([A-Z]2[A-Z]|CO2|NO2|SO2|NOX|CH4|H2|O2|[2-6]G)$")
 
 
 def _model_codes(doc: Doc) -> list[Span]:
     """A model code of capitals and digits before the kind of product it is: "40 HX52 jets", "TR9 engines" (the
     model tags it a common noun and names nothing)."""
     return [doc[token.i:token.i + 1] for token in doc
-            if _CODE_NAME.match(token.text) and token.dep_ in ("compound", "nmod") and token.head.i > token.i
+            if _CODE_NAME.match(token.text) and not _NOT_CODES.match(token.text)
+            and not (token.i > 0 and doc[token.i - 1].lower_ in ("vitamin", "vitamins"))    # ("vitamin B12")
+            and token.dep_ in ("compound", "nmod") and token.head.i > token.i
             and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PRODUCT_NOUNS
             and all(t.is_lower or t.text == "-" for t in doc[token.i + 1:token.head.i])
             and token.ent_type_ in ("", "PRODUCT", "ORG") and not _measure(token)]
@@ -1663,9 +1668,11 @@ def context_votes(span: Span) -> Counter:
         #                                 model more often than a firm ("O2", "G4S" get more votes of their own)
         if before is not None and before.lower_ in ("a", "an") and before.head == root:
             votes["Product"] += 1       # "an SV8 costs $121.5 million": one of a model
-    if root.dep_ == "nsubj" and root.head.lemma_ == "cost" \
+    if root.dep_ == "nsubj" and root.head.lemma_ == "cost" and root.head.tag_ in ("VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "dative", "iobj") for c in root.head.children) \
             and any(t.ent_type_ == "MONEY" for c in root.head.children if c.dep_ == "dobj" for t in c.subtree):
-        votes["Product"] += 1.5         # "the Zephyr 5 costs $499": a price is a product's
+        votes["Product"] += 1.5         # "the Zephyr 5 costs $499": a price is a product's (not "Brexa cost $2bn",
+        #                                 a price paid once, nor "would cost Dravos $3bn")
     if lowered in ("us", "u.s.", "uk") and not span.text.isupper() and span.text != "U.S.":
         votes["Market"] -= 10
     return votes

@@ -19,7 +19,7 @@ from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CAN
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       OPENING_VERBS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
-                      PRODUCT_ONLY_NOUNS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
+                      PRODUCT_ONLY_NOUNS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -627,13 +627,13 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         # Acme": a firm)
         explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
                              and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_OR_UNIT_NOUNS)]
-        if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" \
-                and root.head.lemma_.lower() in PRODUCT_NOUNS:        # "TR9 engines from Ostraval": on the kind
-            kind = root.head
-            explained.append(kind)
-            if kind.dep_ == "dobj" and kind.head.lemma_ in _ORDERING_VERBS:   # "buy 40 HX52 jets from Hollinmark":
-                explained.append(kind.head)                                    # the seller of a model is its maker
-        for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")]:
+        kind = root.head
+        from_on_kind = [c for c in kind.children if c.dep_ == "prep" and c.lower_ == "from"] \
+            if root.dep_ in ("compound", "nmod") and kind.pos_ == "NOUN" and kind.lemma_.lower() in PRODUCT_NOUNS \
+            and not (kind.dep_ == "pobj" and kind.head.lower_ == "for") else []   # (not "orders for 40 jets from
+        #                                                                           Kavrin": the buyer)
+        for prep in [c for holder in explained for c in holder.children if c.dep_ in ("prep", "agent", "acl")] \
+                + from_on_kind:                                    # "TR9 engines from Ostraval": on the kind
             for deeper in [prep, *prep.children]:
                 if deeper.lower_ in ("from", "by") or deeper.dep_ == "agent":
                     for obj in deeper.children:
@@ -707,9 +707,6 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         product = ctx.entity_at(p, noun.doc[start - 2], "Product")
         if product is not None:
             yield Fact(company, "produces", product, evidence)
-
-
-_ORDERING_VERBS = frozenset({"buy", "order", "purchase"})
 
 
 def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
@@ -947,7 +944,8 @@ def _rivals_named_next(ctx: DocContext, p: int, noun: Token) -> list[str]:
     verbs = [following.root, *(c for c in following.root.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB")]
     subjects = [s for v in verbs if (s := subject_of(v)) is not None]
     names = [n for s in subjects if (n := ctx.entity_at(p, s, "Company"))]
-    return names if names and len(names) == len(subjects) else []     # every subject a firm
+    return names if len(names) >= 2 and len(names) == len(subjects) else []   # a list of firms, each a subject (not
+    #                                                                            "Kelvra Bank, its lender, cut ...")
 
 
 def _company_put_in(ctx: DocContext, p: int, noun: Token) -> str | None:
@@ -1667,9 +1665,10 @@ def _market_anchor(token: Token) -> Token:
             anchor = anchor.head
         elif anchor.dep_ in ("compound", "amod") and anchor.head.dep_ == "pobj" and anchor.head.tag_ == "NNS" \
                 and anchor.head.head.lower_ in ("in", "to", "across", "throughout") \
-                and anchor.head.lemma_.lower() not in COMPANY_NOUNS | STORE_NOUNS \
+                and anchor.head.lemma_.lower() not in COMPANY_NOUNS \
                 and not any(c.dep_ == "poss" for c in anchor.head.children):
-            anchor = anchor.head          # "in U.S. hospitals", "to American emergency departments": there
+            anchor = anchor.head          # "in U.S. hospitals", "to American emergency departments", "to Korean
+            #                               stores": there
         else:
             break
     return anchor
@@ -2042,11 +2041,13 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     if presence and plan and chain and chain[0].lemma_ == "open" and not _more_of_the_same(chain[0], words):
         return "targetsMarket", None          # "will open hotels in Greece": not there yet
-    if presence and chain and chain[0].lemma_ in _SELLING_VERBS and not _more_of_the_same(chain[0], words) \
+    if presence and chain and chain[0].lemma_ in _SELLING_VERBS | {"be"} and not _more_of_the_same(chain[0], words) \
             and any(v.lemma_ in _INTENT_VERBS and v.pos_ == "VERB" for v in chain[1:]) \
-            and not words & {"also", "still", "already", "continue", "keep", "more", "expand"}:
-        return "targetsMarket", None          # "plans to sell its phones in Japan", "prepares to fly to Japan":
-        #                                       not yet there (not "plans to sell more phones in Japan")
+            and not words & {"also", "still", "already", "continue", "keep", "more", "expand", "too"} \
+            and not any(t.like_num for c in chain[0].children if c.dep_ == "dobj" for t in c.subtree):
+        #                                       (nor "aims to sell 1 million phones in India": a sales target)
+        return "targetsMarket", None          # "plans to sell its phones in Japan", "prepares to fly to Japan", "hopes
+        #                                       to be in Canadian stores": not yet there (not "plans to sell more")
     if presence:
         return "operatesIn", None
     if entry:
@@ -2161,9 +2162,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         #                                                  States, when the text names that country
     for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
         place, dash, seat = based.text.rpartition("-")
-        if dash and place and seat.lower() in _SEAT_WORDS:                # "U.S.-based": one token
+        if dash and place and seat.lower() in SEAT_WORDS:                # "U.S.-based": one token
             market = ref.name if (ref := resolve_market(place)) is not None else None
-        elif based.lower_ not in _SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
+        elif based.lower_ not in SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
         else:
             market = ctx.entity_at(p, based.doc[based.i - 2], "Market")
@@ -2338,7 +2339,7 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
                 and ctx.entity_at(p, token, "Market"):
             holders = [token.head.head]                                       # "EVA of Taiwan"
         elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
-                and token.doc[token.i + 2].lower_ in _SEAT_WORDS and token.doc[token.i + 2].dep_ in ("amod", "acl"):
+                and token.doc[token.i + 2].lower_ in SEAT_WORDS and token.doc[token.i + 2].dep_ in ("amod", "acl"):
             holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
             holders = [holder] + [c for c in holder.children if c.dep_ in ("appos", "compound")] \
                 + ([holder.head] if holder.dep_ == "appos" and not (                # "Acme, a Milan-based distributor"
@@ -2406,8 +2407,6 @@ def _first_named(ctx: DocContext, entity: str) -> tuple[int, int]:
                default=(len(ctx.paragraphs), 0))
 
 
-# Participles that seat a company in a place: "Ireland-based", "US-registered", "Tokyo-listed".
-_SEAT_WORDS = frozenset({"based", "registered", "headquartered", "listed", "incorporated", "domiciled", "owned"})
 
 
 def _named_market(ctx: DocContext, code: str) -> str | None:
