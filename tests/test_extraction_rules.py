@@ -3682,3 +3682,11 @@ def test_a_price_paid_for_a_firm_makes_no_product(text):
 def test_a_seat_written_as_one_word_in_any_case_is_no_part_of_a_name():
     names = {e.name for e in extract("Dravos Capital bought U.K.-domiciled Kelvra Foods last year.").entities}
     assert "Kelvra Foods" in names, names
+
+
+def test_a_share_index_is_no_firm_wherever_it_is_named():
+    result = extract("Kelvo Motors shares fell. France's Cac index of leading shares fell 5%, and the Dow Jones index "
+                     "had risen 20 points by late morning, as the Dow Jones gained.")
+    names = {e.name for e in result.entities}
+    assert not names & {"Cac", "Dow Jones"}, names
+    assert not [f for f in result.facts if f.subject in ("Cac", "Dow Jones")]

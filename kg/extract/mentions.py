@@ -442,6 +442,9 @@ def _possessive_inside(span: Span) -> int | None:
 _LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv", "pty", "spa", "ab"})
 
 
+_INDEX_NOUNS = frozenset({"index", "indices", "indexes"})
+
+
 def _possessive_firm_names(doc: Doc) -> dict[int, Span]:
     """Firms named with a possessive whose second part the model alone called an organisation, ending in a legal
     form: "Quillby's Snack Co." (the model: "Quillby" a place, "Snack Co." a firm). By the organisation's start."""
@@ -581,6 +584,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[owner_end + 1:span.end], Counter({k: v for k, v in votes.items() if k == "Product"}), "", clean)
                 return
             whole, span = span, _clean_span(span) if clean else span
+            if span is not None and span.end < len(doc) and doc[span.end].lemma_.lower() in _INDEX_NOUNS \
+                    and doc[span.end].pos_ == "NOUN" and span.root.ent_type_ not in ("GPE", "NORP", "LOC"):
+                defined_terms.add(span.text.lower())    # "the Dow Jones index", "France's Cac index": a share
+                return                                  # index wherever it is named, no firm
             if span is not None and span.end + 1 < whole.end and (
                     doc[span.end].text in _DASHES or doc[span.end].tag_ in ("VBD", "VBN", "VBZ", "VBP")):
                 add(doc[span.end + 1:whole.end], Counter())      # the name after a dash or a verb the model
