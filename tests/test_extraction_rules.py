@@ -3690,3 +3690,11 @@ def test_a_share_index_is_no_firm_wherever_it_is_named():
     names = {e.name for e in result.entities}
     assert not names & {"Cac", "Dow Jones"}, names
     assert not [f for f in result.facts if f.subject in ("Cac", "Dow Jones")]
+
+
+def test_a_partner_at_a_firm_is_a_person_and_a_named_technology_its_owners_product():
+    result = extract("Profits beat forecasts, said Edwin Marrable, partner at Quorne Hadley Partners. Zestrel says its "
+                     "new Vaultline technology will stop most copying programs.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Edwin Marrable") in ("Person", "Executive") and types.get("Vaultline") == "Product", types
+    assert ("Zestrel", "produces", "Vaultline") in {(f.subject, f.predicate, f.object) for f in result.facts}

@@ -52,7 +52,7 @@ fertilizer alloy alloys resin coating coatings blend accelerator accelerators et
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
 # format" (a "key player", "the format of the talks" are not products; "its England players" name a place).
-OWNED_PRODUCT_NOUNS = _words("player players format formats")
+OWNED_PRODUCT_NOUNS = _words("player players format formats technology technologies")
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug
 # Administration", "Ministry of Finance", "US Senate", "Office for National Statistics".

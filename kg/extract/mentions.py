@@ -1533,7 +1533,10 @@ def context_votes(span: Span) -> Counter:
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
-            if (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS) and _one_of(child).pos_ == "NOUN":
+            if lemma in _TITLED_FIRM_NOUNS and root.ent_type_ == "PERSON" and len(span) > 1 and any(
+                    c.dep_ == "prep" and c.lower_ in ("at", "with") for c in _one_of(child).children):
+                votes["Person"] += 3    # "Peter Hemington, partner at BDO Stoy Hayward": a title at a firm
+            elif (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS) and _one_of(child).pos_ == "NOUN":
                 launched = root.dep_ == "dobj" and root.head.lemma_ in LAUNCH_VERBS     # ("launched Kelvo Pay,
                 votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
                 #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
@@ -1657,10 +1660,10 @@ def context_votes(span: Span) -> Counter:
             votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": a line's goods called back
             #                             (not "sold 2 million Brisco phones": a maker's, perhaps)
         elif (kind.tag_ == "NNS" and kind.lemma_.lower() in _NAMED_GOODS_NOUNS
-              or kind.tag_ == "NN" and kind.lemma_.lower() in _GOODS_ONLY_NOUNS) \
+              or kind.tag_ == "NN" and kind.lemma_.lower() in _GOODS_ONLY_NOUNS | {"technology"}) \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):
-            votes["Product"] += 2       # "its Cryon deposition tools", "the company's Kavelund sofa beds", "the
+            votes["Product"] += 2       # "its Cryon deposition tools", "its new RipGuard technology", "the
             #                             chain's Lumo own-label clothing" (not "its Opel and Vauxhall models": brands)
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \
