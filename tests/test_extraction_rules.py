@@ -3698,3 +3698,18 @@ def test_a_partner_at_a_firm_is_a_person_and_a_named_technology_its_owners_produ
     types = {e.name: e.type for e in result.entities}
     assert types.get("Edwin Marrable") in ("Person", "Executive") and types.get("Vaultline") == "Product", types
     assert ("Zestrel", "produces", "Vaultline") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Kessimar Semiconductor makes chips. Europe accounted for 11 per cent of Kessimar's sales last year.",
+     {("Kessimar Semiconductor", "operatesIn", "Europe")}, set()),
+    ("Kessimar Semiconductor makes chips. China and Japan make up a third of its revenue.",
+     {("Kessimar Semiconductor", "operatesIn", "China"), ("Kessimar Semiconductor", "operatesIn", "Japan")}, set()),
+    ("Kessimar Semiconductor makes chips. Europe did not account for much of Kessimar's sales.",
+     set(), {("Kessimar Semiconductor", "operatesIn", "Europe")}),
+    # seated in a place of a country, by a participle on a description
+    ("Ebbrecht Propulsion makes engines. Ebbrecht, an engine maker based in Derby in the United Kingdom, said the "
+     "contract was worth more.", {("Ebbrecht Propulsion", "operatesIn", "United Kingdom")}, set()),
+])
+def test_a_market_in_a_firms_takings_and_a_seat_on_its_description(text, present, absent):
+    assert_facts(text, present, absent)

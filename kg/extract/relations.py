@@ -2325,6 +2325,13 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         holders: list[Token] = []
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.dep_ == "prep":
             holder = token.head.head                                          # "Liffe in London"
+            if holder.dep_ == "pobj" and holder.pos_ == "PROPN" and holder.head.lower_ == "in" \
+                    and holder.head.head.lower_ in SEAT_WORDS and ctx.entity_at(p, holder, "Company") is None:
+                holder = holder.head.head                                     # "based in Derby in the UK"
+            if holder.lower_ in SEAT_WORDS and holder.dep_ in ("acl", "amod") and holder.head.pos_ == "NOUN":
+                holder = holder.head                                          # "Ostraval, an engine maker based in
+                if holder.dep_ == "appos":                                    # the United Kingdom"
+                    holder = holder.head
             via = ("at", "from", "of") if holder.lemma_.lower() in TITLES else ("at", "from")   # "director of Foo in
             holders = [holder] + [t for c in holder.children if c.dep_ == "prep" and c.lower_ in via   # the UK"
                                   and c.i < token.i for t in c.children if t.dep_ == "pobj"]
@@ -2364,6 +2371,27 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         for code in markets_in_name(company):       # "Bank of Ireland", "UK Coal", "London Stock Exchange"
             market = _named_market(ctx, code)
             if market:
+                yield Fact(company, "operatesIn", market, evidence)
+
+
+_SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring"})
+_TAKINGS_NOUNS = frozenset({"sales", "sale", "revenue", "revenues", "turnover", "income", "profit", "profits",
+                            "earnings", "business"})
+
+
+def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A market that makes up part of a company's sales is one it sells in: "Europe accounted for 11 per cent of
+    Yunhsia's sales", "China makes up a third of Kelvo's revenue"."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_ not in _SHARE_VERBS or verb.pos_ != "VERB" or negated([verb]):
+            continue
+        subject = subject_of(verb)
+        markets = [m for s in conjuncts(subject) if (m := ctx.entity_at(p, s, "Market"))] if subject is not None else []
+        owners = [n for t in verb.subtree if t.lemma_.lower() in _TAKINGS_NOUNS and t.pos_ == "NOUN"
+                  for c in t.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))]
+        for company in dict.fromkeys(owners) if markets else []:
+            for market in markets:
                 yield Fact(company, "operatesIn", market, evidence)
 
 
