@@ -3646,8 +3646,8 @@ def test_there_a_launch_there_and_a_firm_from_a_country(text, fact):
     ("Tessarine Mobile sells phones in India. Tessarine Mobile aims to sell 1 million phones in India in 2026.",
      ("Tessarine Mobile", "targetsMarket", "India")),
     # a firm the next sentence is about alone is no rival
-    ("Halvik Motors lost market share to its rivals. Kelvra Bank, its biggest lender, cut its credit line.",
-     ("Halvik Motors", "competesWith", "Kelvra Bank")),
+    ("Tovrask Motors lost market share to its rivals. Kelvra Bank, its biggest lender, cut its credit line.",
+     ("Tovrask Motors", "competesWith", "Kelvra Bank")),
 ])
 def test_no_target_from_a_sales_goal_and_no_rival_from_one_firm_named_next(text, absent):
     assert absent not in facts_of(text)
@@ -3673,7 +3673,7 @@ def test_memory_chip_terms_are_no_firms(text):
 
 @pytest.mark.parametrize("text", [
     "Dravos Capital bought Brexa last year. Brexa cost $2 billion, twice what Dravos paid for Kelvra Foods.",
-    "Analysts said Vantor would cost Dravos Capital $3 billion.",
+    "Analysts said Ulvatra would cost Dravos Capital $3 billion.",
 ])
 def test_a_price_paid_for_a_firm_makes_no_product(text):
     assert not [e for e in extract(text).events if e.type == "ProductPrice"]
