@@ -3713,3 +3713,11 @@ def test_a_partner_at_a_firm_is_a_person_and_a_named_technology_its_owners_produ
 ])
 def test_a_market_in_a_firms_takings_and_a_seat_on_its_description(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_there_in_a_quote_is_the_market_named_just_before():
+    result = extract('Brennavi Media streams films in Kenya, said Amara Ostrelle, its chief executive. Brennavi has, by '
+                     'contrast, stayed out of South Africa, where pay-TV incumbents are entrenched. "We would be a small '
+                     'fish there," Ostrelle says.')
+    assert [c for c in result.claims if c.speaker == "Amara Ostrelle" and "South Africa" in c.about
+            and "fish" in c.text], [(c.speaker, c.about, c.text) for c in result.claims]

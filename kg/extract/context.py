@@ -62,6 +62,14 @@ def _product_kinds(doc, mention: Mention) -> set[str]:
     return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in _PRODUCT_ANAPHORS}
 
 
+def _in_quotation(token: Token) -> bool:
+    """The token is between an opening and a closing quotation mark of its sentence."""
+    sentence = token.sent
+    before = [t for t in sentence if t.i < token.i and t.tag_ in ("``", "''")]
+    after = [t for t in sentence if t.i > token.i and t.tag_ in ("``", "''")]
+    return len(before) % 2 == 1 and bool(after)
+
+
 def _nationality(noun: Token) -> str | None:
     """The country a company noun's adjective names: 'the German group' -> 'DE', 'the Gothenburg-based discounter'
     -> 'SE'."""
@@ -625,8 +633,10 @@ class DocContext:
                 elif token.tag_ == "WP$" and self._relative_owner(p, token) is not None:
                     kind, span = "Company", (token.i, token.i + 1)      # "Carrowline, whose Stackhound robots"
                 elif lower == "there" and token.dep_ == "advmod" and (token.head.pos_ in ("VERB", "AUX") or (
-                        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ENTRY_NOUNS | PRESENCE_NOUNS)):
-                    #                        ("Ondalune's launch there was planned", "has no sales there")
+                        token.head.pos_ == "NOUN" and (token.head.lemma_.lower() in ENTRY_NOUNS | PRESENCE_NOUNS
+                                                       or _in_quotation(token)))):
+                    #                        ("Ondalune's launch there was planned", "has no sales there", '"We would
+                    #                         be a small fish there," she says')
                     target = self._market_there(p, token)               # "... India, and plans to open a centre
                     if target is None:                                  # there": the market named just before
                         continue
