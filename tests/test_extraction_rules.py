@@ -3721,3 +3721,17 @@ def test_there_in_a_quote_is_the_market_named_just_before():
                      'fish there," Ostrelle says.')
     assert [c for c in result.claims if c.speaker == "Amara Ostrelle" and "South Africa" in c.about
             and "fish" in c.text], [(c.speaker, c.about, c.text) for c in result.claims]
+
+
+def test_a_card_processor_a_people_and_a_time_are_no_products_and_calling_is_no_cancelling():
+    result = extract("Trevassa Bank launched its app in Romania. Its debit cards are run by Olmecca Pay, a "
+                     "Bucharest-based card processor, under a five-year agreement. Its chief executive said 38,000 "
+                     "Romanians had opened accounts. Marek Dravinsk, an analyst at Halvorn Securities, called the "
+                     "branch cuts \"overdue\" but was less convinced by the Romanian venture. Trevassa shares rose "
+                     "4.2% by 0915 GMT.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Olmecca Pay") == "Company", types
+    assert "Romanians" not in types and not [n for n in types if "GMT" in n], types
+    assert not [e for e in result.events if e.type == "DealCancellation"]
+    assert [e for e in extract("Kelvo Motors called off its partnership with Velmont Group in May.").events
+            if e.type == "DealCancellation"]

@@ -334,6 +334,9 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for verb in sentence:
         if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
             continue
+        if verb.lemma_ in _CANCEL_PARTICLES and not any(
+                c.dep_ in ("prt", "prep", "advmod") and c.lower_ == _CANCEL_PARTICLES[verb.lemma_] for c in verb.children):
+            continue                      # "called off" a deal, not "called the cuts overdue"; "pulled out of"
         deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}
                 and not _in_relative_clause(ctx, p, t, verb)]     # (not "Foo, which had taken three of the orders")
         if not deal or all(t.dep_ == "nsubj" and t.head == verb for t in deal) \
@@ -354,6 +357,10 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if products:
             args["product"] = products[0]
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
+
+
+# Cancel verbs that cancel only with their particle.
+_CANCEL_PARTICLES = {"call": "off", "pull": "out", "back": "out"}
 
 
 def _in_relative_clause(ctx: DocContext, p: int, token: Token, verb: Token) -> bool:

@@ -176,6 +176,12 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
+    if span[-1].text in _TIME_ZONES and all(t.like_num or t.text[:1].isdigit() for t in span[:-1]):
+        return None                     # "by 0915 GMT": a time
+    if len(span) == 1 and span.text.endswith("s") and span.text[:1].isupper() \
+            and resolve_market(f"{span.text[:-1]} market") is not None and resolve_market(span.text) is None:
+        return None                     # "38,000 Romanians opened accounts": a people, no name (but "the Philippines",
+        #                                 "the Americas")
     if all(_measure(t) or t.like_num for t in span) and any(_measure(t) for t in span):
         return None                     # "2.8K", "GB" in "16 GB", "90Hz": a measure, no name
     if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
@@ -196,6 +202,10 @@ def _clean_span(span: Span) -> Span | None:
             and not _model_number(span):
         return None                     # "Chinese", "Global": an adjective in capitals is no name
     return span
+
+
+_TIME_ZONES = frozenset({"GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PST", "PDT", "PT", "JST", "HKT",
+                         "SGT", "IST", "AEST", "AEDT"})
 
 
 def _seat_word(token: Token) -> bool:
@@ -514,9 +524,20 @@ def _one_organisation(span: Span) -> bool:
 
 def _product_noun(noun: Token) -> bool:
     """A noun that says what it describes is a product: "the Nova 5, its new phone", "Orbit, a streaming service";
-    not "Pulsevane, the Dutch service": a service (platform, network) of a nationality is the firm that runs it."""
+    not "Pulsevane, the Dutch service": a service (platform, network) of a nationality is the firm that runs it; nor
+    "Sarmivo Pay, a card processor": a firm that processes payments."""
     lemma = noun.lemma_.lower()
-    return lemma in PRODUCT_NOUNS and not (lemma in _OPERATED_NOUNS and _of_a_nationality(noun))
+    return lemma in PRODUCT_NOUNS and not (lemma in _OPERATED_NOUNS and _of_a_nationality(noun)) \
+        and not _payments_processor(noun)
+
+
+_PAYMENT_WORDS = frozenset({"payment", "payments", "card", "transaction", "credit"})
+
+
+def _payments_processor(noun: Token) -> bool:
+    """"a card processor", "the payments processor": a firm, not a chip."""
+    return noun.lemma_.lower() == "processor" and any(c.dep_ == "compound" and c.lemma_.lower() in _PAYMENT_WORDS
+                                                      for c in noun.children)
 
 
 def _of_a_nationality(noun: Token) -> bool:
@@ -1536,7 +1557,8 @@ def context_votes(span: Span) -> Counter:
             if lemma in _TITLED_FIRM_NOUNS and root.ent_type_ == "PERSON" and len(span) > 1 and any(
                     c.dep_ == "prep" and c.lower_ in ("at", "with") for c in _one_of(child).children):
                 votes["Person"] += 3    # "Peter Hemington, partner at BDO Stoy Hayward": a title at a firm
-            elif (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS) and _one_of(child).pos_ == "NOUN":
+            elif (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS
+                  or _payments_processor(_one_of(child))) and _one_of(child).pos_ == "NOUN":
                 launched = root.dep_ == "dobj" and root.head.lemma_ in LAUNCH_VERBS     # ("launched Kelvo Pay,
                 votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
                 #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
