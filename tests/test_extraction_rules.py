@@ -3735,3 +3735,33 @@ def test_a_card_processor_a_people_and_a_time_are_no_products_and_calling_is_no_
     assert not [e for e in result.events if e.type == "DealCancellation"]
     assert [e for e in extract("Kelvo Motors called off its partnership with Velmont Group in May.").events
             if e.type == "DealCancellation"]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # "its" in a description of a firm is another firm's
+    ("Quarnell Metals runs mines in Chile. Quarnell's board rejected the offer. Tavendra Mining, its smaller rival, "
+     "said it would press on.", {("Quarnell Metals", "competesWith", "Tavendra Mining")}, set()),
+    # a firm's sites listed after a colon, each with its place; the sites are no firms
+    ("Quarnell Metals makes copper. Quarnell runs three mines: Lomas Verdes in northern Chile, Cerro Oskiva in "
+     "southern Peru and Brisko in Zambia's Copperbelt.",
+     {("Quarnell Metals", "operatesIn", "Peru"), ("Quarnell Metals", "operatesIn", "Zambia")},
+     {("Cerro Oskiva", "operatesIn", "Peru")}),
+])
+def test_descriptions_and_listed_sites_of_a_firm(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_it_in_a_when_clause_on_a_time_is_the_main_clauses_firm_and_pence_are_no_name():
+    result = extract("Tavendra Mining bid for Quarnell Metals. Quarnell has been seen as a target since last year, when "
+                     "it abandoned a planned merger with Canadian miner Merrowfield Copper. Shares in Quarnell rose 27 "
+                     "per cent to 383p.")
+    assert [e.args for e in result.events if e.type == "DealCancellation"] == [
+        {"parties": ["Quarnell Metals", "Merrowfield Copper"]}]
+    assert "383p" not in {e.name for e in result.entities}
+
+
+def test_its_and_it_follow_the_firm_the_sentence_before_is_about():
+    result = extract("Quarnell Metals sells copper to utilities in Chile, and Quarnell said demand was strong. Tavendra "
+                     "Mining opened a smelter in Canada last year. Most of its output now goes to buyers in Japan. It "
+                     "reported revenue of $2bn for the year to June.")
+    assert [e.args["company"] for e in result.events if e.type == "FinancialResult"] == ["Tavendra Mining"]

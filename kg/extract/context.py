@@ -375,6 +375,10 @@ class DocContext:
             return None                              # the speaker's company)
         named = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
                  and m.type == "Company" and m.entity and not m.anaphor]
+        if not named:                    # "Wyralla mines copper. Most of its concentrate goes to China. It reported
+            pointed = {m.entity: m for t in before if (m := self._by_token.get((para, t.i))) is not None   # ...": the
+                       and m.anaphor and m.type == "Company" and m.entity}       # one firm the sentence before points at
+            return next(iter(pointed.values())) if len(pointed) == 1 else None
         doc = sentence.doc
         subjects = [m for m in named if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
                     and doc[m.start:m.end].root.head == before.root
@@ -419,12 +423,21 @@ class DocContext:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head          # "GM, which is struggling with its own marques": GM's
-        if subject is None:
-            return None
+        if subject is None or any(a.dep_ == "appos" and a.head == subject for a in [pronoun, *pronoun.ancestors]):
+            return None                 # "Wyralla, its smaller rival, mines copper": not Wyralla's own rival
         named = [subject] + [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("like", "as")
                              for t in prep.children if t.dep_ == "pobj"]
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
+
+    def _described_by(self, para: int, pronoun: Token) -> str | None:
+        """The company a description holding the pronoun is in apposition to: "Wyralla, its smaller rival" (Wyralla,
+        whom "its" cannot name)."""
+        for token in [pronoun, *pronoun.ancestors]:
+            if token.dep_ == "appos":
+                mention = self._by_token.get((para, token.head.i))
+                return mention.entity if mention is not None and mention.type == "Company" else None
+        return None
 
     def _fronted_topic(self, para: int, pronoun: Token) -> Mention | None:
         """The company a sentence opens with as its topic: "For Sarvenne, the deal ends a losing run against its
@@ -472,12 +485,17 @@ class DocContext:
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = pronoun.head
-        if not (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "hope"}
-                or clause.dep_ == "advcl" and clause.head.pos_ in ("VERB", "AUX")     # "Takasugi has dominated ...
-                and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)   # since it launched
-                and not any(c.dep_ == "dobj" and self._by_token.get((para, c.i)) for c in clause.head.children)):
-            return None             # its Kairo" (not "Kelvo bought Tarrow after it lost its licence": either firm)
-        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        main = clause.head
+        when = clause.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children)
+        if when:                        # "Calderant has been a target since last year, when it abandoned a merger":
+            main = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), main)   # the main clause's
+        if not (clause.dep_ == "ccomp" and main.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "hope"}
+                or (when or clause.dep_ == "advcl"                                   # "Takasugi has dominated ...
+                    and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children))   # since it
+                and main.pos_ in ("VERB", "AUX")                                               # launched its Kairo"
+                and not any(c.dep_ == "dobj" and self._by_token.get((para, c.i)) for c in main.children)):
+            return None             # (not "Kelvo bought Tarrow after it lost its licence": either firm)
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
 
@@ -564,9 +582,10 @@ class DocContext:
         homes: dict[str, set[str]] = {}                 # company -> countries its name or descriptions give
         kinds: dict[str, set[str]] = {}                 # company -> the trades it was called by ("airline")
 
-        def antecedent(kind: str, p: int, nationality: str | None = None, noun: Token | None = None) -> Mention | None:
+        def antecedent(kind: str, p: int, nationality: str | None = None, noun: Token | None = None,
+                       other_than: str | None = None) -> Mention | None:
             candidates = [(_nearness(recent[k, entity], p) + _GLOBAL_WEIGHT * (v[0] + 2 * v[1]), v[2], v[3])
-                          for (k, entity), v in stats.items() if k == kind and p - v[2] <= 2
+                          for (k, entity), v in stats.items() if k == kind and p - v[2] <= 2 and entity != other_than
                           and not (nationality and homes.get(entity) and nationality not in homes[entity])]
             fitting = [c for c in candidates if _kind_fits(noun, kinds.get(c[2].entity))]
             candidates = fitting or candidates           # "the airline": a firm called an airline, if one was
@@ -669,8 +688,10 @@ class DocContext:
                     target = self._relative_owner(p, token) or self._listed_before(p, token) \
                         or self._clause_subject(p, token) or self._fronted_topic(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"
-                    if target is None and token.i == token.sent.start:     # "Sosta runs 31 hotels. Its chief
-                        target = self._previous_subject(p, token.sent)     # executive ...": the subject before
+                    if target is None and not any(                        # "Sosta runs 31 hotels. Its chief
+                            (m := self._by_token.get((p, t.i))) is not None and m.type == "Company"   # executive
+                            for t in token.sent if t.i < token.i):               # ...", "Wyralla mines copper. Most
+                        target = self._previous_subject(p, token.sent)     # of its concentrate ...": the subject before
                 if kind in ("Company", "Person") and target is None and (reporter := self._reporting_subject(p, token)) \
                         and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"
@@ -697,7 +718,7 @@ class DocContext:
                         #                     unknown and another firm in view is called so)
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None,
-                                        token if token.pos_ == "NOUN" else None)
+                                        token if token.pos_ == "NOUN" else None, self._described_by(p, token))
                 if target is None:
                     continue
                 anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,

@@ -178,6 +178,8 @@ def _clean_span(span: Span) -> Span | None:
     span = doc[start:end]
     if span[-1].text in _TIME_ZONES and all(t.like_num or t.text[:1].isdigit() for t in span[:-1]):
         return None                     # "by 0915 GMT": a time
+    if len(span) == 1 and re.fullmatch(r"\d+(\.\d+)?p", span.text):
+        return None                     # "rose to 383p": pence
     if len(span) == 1 and span.text.endswith("s") and span.text[:1].isupper() \
             and resolve_market(f"{span.text[:-1]} market") is not None and resolve_market(span.text) is None:
         return None                     # "38,000 Romanians opened accounts": a people, no name (but "the Philippines",
@@ -1380,6 +1382,17 @@ def _title_at_a_firm(noun: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and not _place_name(c.text) for c in noun.children)
 
 
+def _site_listed_after_colon(span: Span) -> bool:
+    """A name placed "in" somewhere in a list after a colon that follows a kind of site: "three mines: Lomas Pardas in
+    northern Chile, Cerro Pallqa in southern Peru"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "in":
+        return False
+    colon = next((t for t in reversed(doc[span.sent.start:span.start]) if t.text == ":"), None)
+    return colon is not None and colon.i > span.sent.start \
+        and doc[colon.i - 1].lemma_.lower() in SITE_NOUNS | STORE_NOUNS and doc[colon.i - 1].pos_ == "NOUN"
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -1401,6 +1414,8 @@ def context_votes(span: Span) -> Counter:
             and before2.lower_ in ("city", "town", "village", "port", "province"):
         votes["Company"] -= 5           # "the German city of Dresden": a place, whatever it "makes" later
         votes["Product"] -= 5
+    if _site_listed_after_colon(span):
+        votes["Company"] -= 3           # "runs three mines: Lomas Pardas in Chile, Cerro Pallqa in Peru": sites
     if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \
             and root.ent_type_ == "PERSON":
         votes["Person"] += 3            # a byline: "By Ann Tovey"

@@ -2374,6 +2374,26 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
                 yield Fact(company, "operatesIn", market, evidence)
 
 
+def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A firm's sites listed after a colon, each with its place: "Calderant runs three mines: Lomas Pardas in northern
+    Chile, Cerro Pallqa in southern Peru and Nkhwazi in Zambia's Copperbelt" (present in each country)."""
+    evidence = ctx.evidence(p, sentence)
+    for colon in sentence:
+        if colon.text != ":" or colon.i == sentence.start:
+            continue
+        sites = colon.doc[colon.i - 1]
+        if sites.lemma_.lower() not in SITE_NOUNS | STORE_NOUNS or sites.pos_ != "NOUN":
+            continue
+        owner = _possessing_company(ctx, p, sites)
+        if owner is None and sites.dep_ == "dobj" and not negated([sites.head]) \
+                and (subject := subject_of(sites.head)) is not None:
+            owner = ctx.entity_at(p, subject, "Company")
+        markets = [m for t in sentence if t.i > colon.i and t.dep_ in ("pobj", "poss")
+                   and (m := ctx.entity_at(p, t, "Market"))]
+        for market in dict.fromkeys(markets) if owner else []:
+            yield Fact(owner, "operatesIn", market, evidence)
+
+
 _SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring"})
 _TAKINGS_NOUNS = frozenset({"sales", "sale", "revenue", "revenues", "turnover", "income", "profit", "profits",
                             "earnings", "business"})
