@@ -3765,3 +3765,20 @@ def test_its_and_it_follow_the_firm_the_sentence_before_is_about():
                      "Mining opened a smelter in Canada last year. Most of its output now goes to buyers in Japan. It "
                      "reported revenue of $2bn for the year to June.")
     assert [e.args["company"] for e in result.events if e.type == "FinancialResult"] == ["Tavendra Mining"]
+
+
+def test_a_phone_makers_launch_in_the_words_of_a_gadget_site():
+    result = extract("Zorvane, the Shenzhen-based phone maker which has built a following in Spain and Italy, unveiled "
+                     "two phones in Milan on Tuesday. The Keltrava 8 and Keltrava 8 Pro go on sale on 15 September; the "
+                     "Ombrisk Watch follows on 2 October.\n\nThe Keltrava 8 has a 6.4-inch 120Hz OLED screen and 12GB "
+                     "RAM.\n\nBoth phones will be sold in Germany and Poland. The Ombrisk Watch is 229 euros. The "
+                     "Ombrisk Watch will launch only in Germany at first. The Pro lands against Vendrel's Pallavio 12, "
+                     "which costs 899 euros in Germany.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Ombrisk Watch") == "Product" and types.get("Vendrel") == "Company", types
+    assert not {"OLED", "RAM"} & set(types), types                   # parts in a list of specifications
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Zorvane", "operatesIn", "Spain"), ("Zorvane", "operatesIn", "Italy"),   # "has built a following"
+            ("Keltrava 8", "availableIn", "Poland"), ("Keltrava 8 Pro", "availableIn", "Poland"),   # "Both phones"
+            ("Ombrisk Watch", "availableIn", "Germany"), ("Vendrel", "produces", "Pallavio 12")} <= facts, facts
+    assert ("Zorvane", "targetsMarket", "Spain") not in facts

@@ -439,6 +439,18 @@ class DocContext:
                 return mention.entity if mention is not None and mention.type == "Company" else None
         return None
 
+    def pair_named_before(self, para: int, noun: Token) -> list[str]:
+        """The two products named together last before a noun ("The Tavren 8 and Tavren 8 Pro go on sale ... Both
+        phones will be sold in ..."): the pair "both" points at."""
+        entity_of = {m.key: m.entity for m in self.mentions if m.type == "Product" and m.entity and not m.anaphor}
+        for mention in sorted((m for m in self.mentions if m.type == "Product" and m.entity and not m.anaphor
+                               and (m.para, m.start) < (para, noun.i)), key=lambda m: (m.para, m.start),
+                              reverse=True):
+            partners = {entity_of[k] for k in mention.coordinated if k in entity_of} - {mention.entity}
+            if len(partners) == 1:
+                return sorted({mention.entity, *partners})
+        return []
+
     def _fronted_topic(self, para: int, pronoun: Token) -> Mention | None:
         """The company a sentence opens with as its topic: "For Sarvenne, the deal ends a losing run against its
         rival" (Sarvenne's)."""

@@ -197,7 +197,7 @@ PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominat
                         "assemble export invest hire")
 # (matched against lemmas and words, so both forms: "stores" is "store" as a lemma)
 PRESENCE_NOUNS = _words("""
-presence foothold footprint traction inroads player players leader leaders share stores store customers customer
+presence foothold footprint following traction inroads player players leader leaders share stores store customers customer
 operations operation business businesses sales sale base headquarters headquarter factory factories plant plants
 office offices revenue revenues employee employees worker workers staff subscriber subscribers user users branch
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery

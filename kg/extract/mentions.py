@@ -180,6 +180,8 @@ def _clean_span(span: Span) -> Span | None:
         return None                     # "by 0915 GMT": a time
     if len(span) == 1 and re.fullmatch(r"\d+(\.\d+)?p", span.text):
         return None                     # "rose to 383p": pence
+    if len(span) == 1 and span.text.isupper() and span.start > 0 and _measure(doc[span.start - 1]):
+        return None                     # "a 120Hz OLED", "12GB RAM": a part in a list of specifications
     if len(span) == 1 and span.text.endswith("s") and span.text[:1].isupper() \
             and resolve_market(f"{span.text[:-1]} market") is not None and resolve_market(span.text) is None:
         return None                     # "38,000 Romanians opened accounts": a people, no name (but "the Philippines",
@@ -1382,6 +1384,14 @@ def _title_at_a_firm(noun: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and not _place_name(c.text) for c in noun.children)
 
 
+# Kinds of goods that end a product's name and hardly ever a firm's: "the Zirel Watch", "Kelvo Phone", "Xiaomi Open
+# Platform" (unlike "Aircraft", "Software", "Devices", "Foods").
+_KINDS_ENDING_PRODUCT_NAMES = frozenset({
+    "watch", "phone", "smartphone", "smartwatch", "tablet", "laptop", "notebook", "earbuds", "headphones", "console",
+    "handheld", "drone", "scooter", "speaker", "router", "tv", "television", "app", "browser", "game", "sedan", "suv",
+    "hatchback", "coupe", "minivan", "serum", "lipstick", "perfume", "shampoo", "inhaler", "stent", "platform", "blend"})
+
+
 def _site_listed_after_colon(span: Span) -> bool:
     """A name placed "in" somewhere in a list after a colon that follows a kind of site: "three mines: Lomas Pardas in
     northern Chile, Cerro Pallqa in southern Peru"."""
@@ -1414,6 +1424,14 @@ def context_votes(span: Span) -> Counter:
             and before2.lower_ in ("city", "town", "village", "port", "province"):
         votes["Company"] -= 5           # "the German city of Dresden": a place, whatever it "makes" later
         votes["Product"] -= 5
+    if len(span) > 1 and last.lower_ in _KINDS_ENDING_PRODUCT_NAMES and last.text[:1].isupper() \
+            and span[0].lower_ not in INDUSTRY_WORDS and root.ent_type_ != "PERSON":
+        votes["Product"] += 1.5         # "the Zirel Watch", "Kelvo Phone": a name ending in the kind of thing it is
+        #                                 (not "Hollinmark Aircraft", "BBC World Service": firms)
+    if after is not None and after.tag_ == "POS" and len(span) == 1 and root.pos_ == "PROPN" \
+            and any(t.like_num for t in doc[span.end + 1:span.end + 4]) \
+            and all(t.text[:1].isupper() or t.like_num for t in doc[span.end + 1:span.end + 3]):
+        votes["Company"] += 1.5         # "Sunbeo's Torin 12": the owner of a model
     if _site_listed_after_colon(span):
         votes["Company"] -= 3           # "runs three mines: Lomas Pardas in Chile, Cerro Pallqa in Peru": sites
     if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \

@@ -1831,6 +1831,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                         p, [t for c in v.head.children if c.dep_ == "dobj" for t in c.subtree]   # both sold in
                         + [t for c in v.head.children if c.dep_ == "dobj" for x in c.conjuncts   # Denmark"
                            for t in x.subtree], "Product")))
+                if not subjects and subject.tag_ == "NNS" and subject.lemma_.lower() in PRODUCT_NOUNS \
+                        and any(c.lower_ == "both" for c in subject.children):
+                    subjects = ctx.pair_named_before(p, subject)    # "Both phones will be sold in ...": the two
+                    #                                                 products named together last
                 if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
                     subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                 if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
@@ -1908,8 +1912,9 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
 
 
 def _planned(words: set[str], chain: list[Token]) -> bool:
-    if chain and _past(chain) and chain[0].tag_ == "VBD" and chain[0].lemma_ == "build":   # "built a plant in Mexico
-        words = words - {"build"}                                                           # in 2019": done
+    if chain and _past(chain) and chain[0].lemma_ == "build" and (chain[0].tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in chain[0].children)):   # "built a plant in Mexico in 2019",
+        words = words - {"build"}                                                 # "has built a following": done
     return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
                                           for v in chain for t in v.children if t.dep_ == "aux") \
         or any(v.lemma_ == "expect" and v.pos_ == "VERB" and any(c.dep_ == "xcomp" and c in chain for c in v.children)
