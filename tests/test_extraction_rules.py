@@ -3782,3 +3782,10 @@ def test_a_phone_makers_launch_in_the_words_of_a_gadget_site():
             ("Keltrava 8", "availableIn", "Poland"), ("Keltrava 8 Pro", "availableIn", "Poland"),   # "Both phones"
             ("Ombrisk Watch", "availableIn", "Germany"), ("Vendrel", "produces", "Pallavio 12")} <= facts, facts
     assert ("Zorvane", "targetsMarket", "Spain") not in facts
+
+
+def test_a_firm_bringing_a_model_to_a_market_makes_it_and_a_place_hung_on_the_wrong_name():
+    assert ("Zorvane", "produces", "Keltrava 8") in facts_of(
+        "Zorvane makes phones. Zorvane brings two Keltrava 8 phones and a smartwatch to Europe.")
+    facts = facts_of("Zorvane sells phones. Pallavio in Spain and Tessmont in Italy will carry the whole range.")
+    assert ("Pallavio", "operatesIn", "Italy") not in facts, facts

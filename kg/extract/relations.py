@@ -655,7 +655,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             verb = head if head.pos_ == "VERB" else None
         making = head.lemma_.lower() in _MAKING_NOUNS and head.pos_ == "NOUN" and any(    # "begin production
             t.lower_ == "of" for t in root.ancestors if t.i > head.i and t.i < root.i)   # of the Cybercab"
-        if verb is not None and (verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS or making) and not (
+        brought = verb is not None and verb.lemma_ == "bring" and any(   # "Qimora brings two Tavren 8 phones to
+            t.lower_ == "to" and t.dep_ == "prep" for t in verb.subtree)   # Europe": its maker's
+        if verb is not None and (verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS or making or brought) and not (
                 verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)):
             subject = subject_of(verb)
             if subject is not None:
@@ -2330,6 +2332,11 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
         holders: list[Token] = []
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.dep_ == "prep":
             holder = token.head.head                                          # "Liffe in London"
+            nearest = token.doc[token.head.i - 1] if token.head.i > 0 else None
+            if nearest is not None and nearest.pos_ == "PROPN" and ctx.mention_at(p, nearest) is None \
+                    and nearest.i > holder.i:
+                continue                  # "Orendia in Spain and Telcastra in Italy": Italy is Telcastra's (the
+                #                           parser hung it on Orendia)
             if holder.dep_ == "pobj" and holder.pos_ == "PROPN" and holder.head.lower_ == "in" \
                     and holder.head.head.lower_ in SEAT_WORDS and ctx.entity_at(p, holder, "Company") is None:
                 holder = holder.head.head                                     # "based in Derby in the UK"
