@@ -3787,5 +3787,7 @@ def test_a_phone_makers_launch_in_the_words_of_a_gadget_site():
 def test_a_firm_bringing_a_model_to_a_market_makes_it_and_a_place_hung_on_the_wrong_name():
     assert ("Zorvane", "produces", "Keltrava 8") in facts_of(
         "Zorvane makes phones. Zorvane brings two Keltrava 8 phones and a smartwatch to Europe.")
-    facts = facts_of("Zorvane sells phones. Pallavio in Spain and Tessmont in Italy will carry the whole range.")
-    assert ("Pallavio", "operatesIn", "Italy") not in facts, facts
+    facts = facts_of("Zorvane sells phones. Pallavio Telecom in Spain and Tessmont in Italy will carry the whole "
+                     "range.")
+    assert ("Pallavio Telecom", "operatesIn", "Spain") in facts and (
+        "Pallavio Telecom", "operatesIn", "Italy") not in facts, facts
