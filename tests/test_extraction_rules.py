@@ -3791,3 +3791,13 @@ def test_a_firm_bringing_a_model_to_a_market_makes_it_and_a_place_hung_on_the_wr
                      "range.")
     assert ("Pallavio Telecom", "operatesIn", "Spain") in facts and (
         "Pallavio Telecom", "operatesIn", "Italy") not in facts, facts
+
+
+def test_a_first_name_before_a_double_surname_and_an_alliance_of_firms():
+    result = extract("Ombrisk Line runs ships. Anders Tessmont-Holm, Ombrisk's chief executive, said the alliance "
+                     "would also run a joint loop between India and the Mediterranean. Vendrel Lines has served notice "
+                     "on the Pallavio Alliance, the pact it formed in 2023 with Keltrava Lines. Pallavio's share "
+                     "will fall to 14%.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Anders Tessmont-Holm") in ("Person", "Executive") and "Tessmont-Holm" not in types, types
+    assert types.get("Pallavio Alliance") != "Product", types

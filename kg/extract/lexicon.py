@@ -88,7 +88,7 @@ renewables robotics healthcare diagnostics biosciences biologics genomics bevera
 aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
 transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
-forgings castings
+forgings castings alliance consortium
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
 spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates

@@ -762,6 +762,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not resolve_market(doc[ent.start - 1].text) \
                         and not resolve_place(doc[ent.start - 1].text):
                     ent = doc[ent.start - 1:ent.end]     # "Ard Jan Vetham": a first name the model took for a place
+                elif "-" in ent.text and " " not in ent.text and ent.start > 0 and doc[ent.start - 1].ent_type_ == "" \
+                        and doc[ent.start - 1].pos_ == "PROPN" \
+                        and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
+                        and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
+                        and doc[ent.start - 1].lower_ not in TITLES | INDUSTRY_WORDS | COMPANY_NOUNS \
+                        and not resolve_place(doc[ent.start - 1].text) and not resolve_market(doc[ent.start - 1].text):
+                    ent = doc[ent.start - 1:ent.end]     # "Anders Vinterberg-Holm": a first name the model left out
+                    #                                      before a double surname
                 end = ent.end
                 while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].pos_ == "PROPN" \
                         and doc[end + 1].text[:1].isupper():
