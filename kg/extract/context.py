@@ -423,21 +423,21 @@ class DocContext:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head          # "GM, which is struggling with its own marques": GM's
-        if subject is None or any(a.dep_ == "appos" and a.head == subject for a in [pronoun, *pronoun.ancestors]):
-            return None                 # "Wyralla, its smaller rival, mines copper": not Wyralla's own rival
+        if subject is None or pronoun.head.dep_ == "appos" and pronoun.head.head == subject:
+            return None                 # "Wyralla, its smaller rival, mines copper": not Wyralla's own rival (but
+            #                             "Kelvo, a carmaker known for its Brava hatchback": Kelvo's)
         named = [subject] + [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("like", "as")
                              for t in prep.children if t.dep_ == "pobj"]
         found = [m for t in named if (m := self._by_token.get((para, t.i))) and m.type == "Company" and m.entity]
         return found[0] if len(found) == 1 else None
 
     def _described_by(self, para: int, pronoun: Token) -> str | None:
-        """The company a description holding the pronoun is in apposition to: "Wyralla, its smaller rival" (Wyralla,
+        """The company a description the pronoun opens is in apposition to: "Wyralla, its smaller rival" (Wyralla,
         whom "its" cannot name)."""
-        for token in [pronoun, *pronoun.ancestors]:
-            if token.dep_ == "appos":
-                mention = self._by_token.get((para, token.head.i))
-                return mention.entity if mention is not None and mention.type == "Company" else None
-        return None
+        if pronoun.head.dep_ != "appos":
+            return None                 # ("Kelvo, a carmaker known for its Brava hatchback": Kelvo's own)
+        mention = self._by_token.get((para, pronoun.head.head.i))
+        return mention.entity if mention is not None and mention.type == "Company" else None
 
     def pair_named_before(self, para: int, noun: Token) -> list[str]:
         """The two products named together last before a noun ("The Tavren 8 and Tavren 8 Pro go on sale ... Both
@@ -501,6 +501,11 @@ class DocContext:
         when = clause.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children)
         if when:                        # "Calderant has been a target since last year, when it abandoned a merger":
             main = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), main)   # the main clause's
+            inside = {t.i for t in clause.subtree}
+            firms = {m.entity for t in main.subtree if t.i not in inside
+                     and (m := self._by_token.get((para, t.i))) is not None and m.type == "Company" and m.entity}
+            if len(firms) > 1:
+                return None             # (not "Kelvo has sold engines to Tarvo since 2019, when it opened ...")
         if not (clause.dep_ == "ccomp" and main.lemma_.lower() in SPEECH_VERBS | {"announce", "confirm", "hope"}
                 or (when or clause.dep_ == "advcl"                                   # "Takasugi has dominated ...
                     and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children))   # since it

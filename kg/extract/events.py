@@ -335,7 +335,7 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
             continue
         if verb.lemma_ in _CANCEL_PARTICLES and not any(
-                c.dep_ in ("prt", "prep", "advmod") and c.lower_ == _CANCEL_PARTICLES[verb.lemma_] for c in verb.children):
+                c.lower_ in _CANCEL_PARTICLES[verb.lemma_] for c in verb.children):
             continue                      # "called off" a deal, not "called the cuts overdue"; "pulled out of"
         deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}
                 and not _in_relative_clause(ctx, p, t, verb)]     # (not "Foo, which had taken three of the orders")
@@ -360,7 +360,8 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 
 
 # Cancel verbs that cancel only with their particle.
-_CANCEL_PARTICLES = {"call": "off", "pull": "out", "back": "out"}
+_CANCEL_PARTICLES = {"call": {"off", "time", "quits"}, "pull": {"out", "plug", "funding", "support", "backing"},
+                      "back": {"out"}}
 
 
 def _in_relative_clause(ctx: DocContext, p: int, token: Token, verb: Token) -> bool:

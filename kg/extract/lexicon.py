@@ -52,7 +52,7 @@ fertilizer alloy alloys resin coating coatings blend accelerator accelerators et
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA
 # format" (a "key player", "the format of the talks" are not products; "its England players" name a place).
-OWNED_PRODUCT_NOUNS = _words("player players format formats technology technologies")
+OWNED_PRODUCT_NOUNS = _words("player players format formats")
 
 # Words that make an organisation's name a public body, not a company: "Food and Drug
 # Administration", "Ministry of Finance", "US Senate", "Office for National Statistics".
@@ -197,7 +197,7 @@ PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominat
                         "assemble export invest hire")
 # (matched against lemmas and words, so both forms: "stores" is "store" as a lemma)
 PRESENCE_NOUNS = _words("""
-presence foothold footprint following traction inroads player players leader leaders share stores store customers customer
+presence foothold footprint following traction inroads terminal terminals player players leader leaders share stores store customers customer
 operations operation business businesses sales sale base headquarters headquarter factory factories plant plants
 office offices revenue revenues employee employees worker workers staff subscriber subscribers user users branch
 branches outlet outlets unit units subsidiary subsidiaries division arm dealership dealerships mine mines refinery

@@ -176,13 +176,15 @@ def _clean_span(span: Span) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
-    if span[-1].text in _TIME_ZONES and all(t.like_num or t.text[:1].isdigit() for t in span[:-1]):
+    if span[-1].text in _TIME_ZONES and all(t.like_num or t.text[:1].isdigit() for t in span[:-1]) \
+            and (len(span) > 1 or span.start > 0 and doc[span.start - 1].like_num):
         return None                     # "by 0915 GMT": a time
     if len(span) == 1 and re.fullmatch(r"\d+(\.\d+)?p", span.text):
         return None                     # "rose to 383p": pence
     if len(span) == 1 and span.text.isupper() and span.start > 0 and _measure(doc[span.start - 1]):
         return None                     # "a 120Hz OLED", "12GB RAM": a part in a list of specifications
-    if len(span) == 1 and span.text.endswith("s") and span.text[:1].isupper() \
+    if len(span) == 1 and span.text.endswith("s") and span.text[:1].isupper() and span.start > 0 \
+            and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ in ("many", "most", "some", "few", "more")) \
             and resolve_market(f"{span.text[:-1]} market") is not None and resolve_market(span.text) is None:
         return None                     # "38,000 Romanians opened accounts": a people, no name (but "the Philippines",
         #                                 "the Americas")
@@ -610,7 +612,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 return
             whole, span = span, _clean_span(span) if clean else span
             if span is not None and span.end < len(doc) and doc[span.end].lemma_.lower() in _INDEX_NOUNS \
-                    and doc[span.end].pos_ == "NOUN" and span.root.ent_type_ not in ("GPE", "NORP", "LOC"):
+                    and doc[span.end].pos_ == "NOUN" and span.root.ent_type_ not in ("GPE", "NORP", "LOC") \
+                    and not (trade_word(span[-1].lower_) or span[-1].lower_.rstrip(".") in _LEGAL
+                             or span[-1].lower_ in TRADE_NAME_ENDINGS):   # (not "the Kelvra Bank index of prices")
                 defined_terms.add(span.text.lower())    # "the Dow Jones index", "France's Cac index": a share
                 return                                  # index wherever it is named, no firm
             if span is not None and span.end + 1 < whole.end and (
@@ -1407,8 +1411,21 @@ def _site_listed_after_colon(span: Span) -> bool:
     if span.end >= len(doc) or doc[span.end].lower_ != "in":
         return False
     colon = next((t for t in reversed(doc[span.sent.start:span.start]) if t.text == ":"), None)
-    return colon is not None and colon.i > span.sent.start \
-        and doc[colon.i - 1].lemma_.lower() in SITE_NOUNS | STORE_NOUNS and doc[colon.i - 1].pos_ == "NOUN"
+    return colon is not None and colon.i > span.sent.start and sites_before_colon(doc[colon.i - 1])
+
+
+# Verbs of running sites: "runs three mines: ...".
+_RUNNING_SITE_VERBS = frozenset({"run", "operate", "own", "have", "manage"})
+
+
+def sites_before_colon(sites: Token) -> bool:
+    """A kind of site a firm runs, right before a colon that lists them: "Calderant runs three mines:" (not "closed
+    its last two plants:", "will build two plants:", "picked two suppliers for its new plant:")."""
+    verb = sites.head
+    return sites.lemma_.lower() in SITE_NOUNS | STORE_NOUNS and sites.pos_ == "NOUN" and sites.dep_ == "dobj" \
+        and verb.lemma_ in _RUNNING_SITE_VERBS and not any(
+            c.dep_ in ("aux", "neg") and c.lower_ in ("will", "would", "could", "may", "might", "not", "n't", "never")
+            for c in verb.children)
 
 
 def context_votes(span: Span) -> Counter:
@@ -1596,7 +1613,7 @@ def context_votes(span: Span) -> Counter:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
             if lemma in _TITLED_FIRM_NOUNS and root.ent_type_ == "PERSON" and len(span) > 1 and any(
-                    c.dep_ == "prep" and c.lower_ in ("at", "with") for c in _one_of(child).children):
+                    c.dep_ == "prep" and c.lower_ == "at" for c in _one_of(child).children):
                 votes["Person"] += 3    # "Peter Hemington, partner at BDO Stoy Hayward": a title at a firm
             elif (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS
                   or _payments_processor(_one_of(child))) and _one_of(child).pos_ == "NOUN":
@@ -1723,10 +1740,10 @@ def context_votes(span: Span) -> Counter:
             votes["Product"] += 1.5     # "recalling about 48,300 Veldra power recliners": a line's goods called back
             #                             (not "sold 2 million Brisco phones": a maker's, perhaps)
         elif (kind.tag_ == "NNS" and kind.lemma_.lower() in _NAMED_GOODS_NOUNS
-              or kind.tag_ == "NN" and kind.lemma_.lower() in _GOODS_ONLY_NOUNS | {"technology"}) \
+              or kind.tag_ == "NN" and kind.lemma_.lower() in _GOODS_ONLY_NOUNS) \
                 and any(c.dep_ == "poss" for c in kind.children) and not any(c.dep_ == "conj" for c in root.children) \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < root.i for c in kind.children):
-            votes["Product"] += 2       # "its Cryon deposition tools", "its new RipGuard technology", "the
+            votes["Product"] += 2       # "its Cryon deposition tools", "the
             #                             chain's Lumo own-label clothing" (not "its Opel and Vauxhall models": brands)
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based" \
             and root.ent_type_ not in ("GPE", "LOC", "NORP") and not resolve_market(span.text) \

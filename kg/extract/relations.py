@@ -12,7 +12,7 @@ from kg.model import Evidence, Fact
 from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
-from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind
+from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind, sites_before_colon
 from .markets import resolve_market
 from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
@@ -1934,7 +1934,10 @@ def first_entry(sentence: Span) -> bool:
     Norway", "plans to launch in Nigeria" (not "plans to expand in Germany", "will launch its drug in Japan")."""
     return any(t.lemma_.lower() in _FIRST_ENTRY_WORDS
                or t.lemma_ == "launch" and t.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in t.children)
+               or t.lower_ == "first" and t.dep_ == "amod" and t.head.lemma_.lower() in _SERVICE_NOUNS | SITE_NOUNS
+               and any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") for c in t.head.children)
                for t in sentence) or begins_presence([t for t in sentence if t.pos_ == "VERB"])
+    #                                   ("... which will be Eskelund's first service to India")
 
 
 def first_stores(sentence: Span) -> bool:
@@ -2394,11 +2397,10 @@ def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if colon.text != ":" or colon.i == sentence.start:
             continue
         sites = colon.doc[colon.i - 1]
-        if sites.lemma_.lower() not in SITE_NOUNS | STORE_NOUNS or sites.pos_ != "NOUN":
+        if not sites_before_colon(sites):
             continue
         owner = _possessing_company(ctx, p, sites)
-        if owner is None and sites.dep_ == "dobj" and not negated([sites.head]) \
-                and (subject := subject_of(sites.head)) is not None:
+        if owner is None and (subject := subject_of(sites.head)) is not None:
             owner = ctx.entity_at(p, subject, "Company")
         markets = [m for t in sentence if t.i > colon.i and t.dep_ in ("pobj", "poss")
                    and (m := ctx.entity_at(p, t, "Market"))]
@@ -2416,11 +2418,14 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
     Yunhsia's sales", "China makes up a third of Kelvo's revenue"."""
     evidence = ctx.evidence(p, sentence)
     for verb in sentence:
-        if verb.lemma_ not in _SHARE_VERBS or verb.pos_ != "VERB" or negated([verb]):
-            continue
+        if verb.lemma_ not in _SHARE_VERBS or verb.pos_ != "VERB" or negated([verb]) \
+                or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+            continue                      # (not "expects India to account for 10%", "wants it to make up a fifth")
         subject = subject_of(verb)
         markets = [m for s in conjuncts(subject) if (m := ctx.entity_at(p, s, "Market"))] if subject is not None else []
-        owners = [n for t in verb.subtree if t.lemma_.lower() in _TAKINGS_NOUNS and t.pos_ == "NOUN"
+        inner = {t.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "relcl") for t in c.subtree}
+        owners = [n for t in verb.subtree if t.i not in inner and t.lemma_.lower() in _TAKINGS_NOUNS
+                  and t.pos_ == "NOUN"           # (not "..., and Kelvo said its profits would rise")
                   for c in t.children if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))]
         for company in dict.fromkeys(owners) if markets else []:
             for market in markets:
