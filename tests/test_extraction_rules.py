@@ -3715,6 +3715,8 @@ def test_a_standard_or_technique_a_firm_uses_is_no_product_of_its(text):
     # seated in a place of a country, by a participle on a description
     ("Ebbrecht Propulsion makes engines. Ebbrecht, an engine maker based in Derby in the United Kingdom, said the "
      "contract was worth more.", {("Ebbrecht Propulsion", "operatesIn", "United Kingdom")}, set()),
+    ("Ebbrecht Pumps makes pumps. Ebbrecht, a pump maker based in Leeds in the United Kingdom, said sales rose.",
+     {("Ebbrecht Pumps", "operatesIn", "United Kingdom")}, set()),       # (the country hung on the city)
 ])
 def test_a_market_in_a_firms_takings_and_a_seat_on_its_description(text, present, absent):
     assert_facts(text, present, absent)
@@ -3757,9 +3759,10 @@ def test_descriptions_and_listed_sites_of_a_firm(text, present, absent):
 
 
 def test_it_in_a_when_clause_on_a_time_is_the_main_clauses_firm_and_pence_are_no_name():
-    result = extract("Tavendra Mining bid for Quarnell Metals. Quarnell has been seen as a target since last year, when "
-                     "it abandoned a planned merger with Canadian miner Merrowfield Copper. Shares in Quarnell rose 27 "
-                     "per cent to 383p.")
+    result = extract("Tavendra Mining bid for Quarnell Metals. Tavendra said the offer was fair, and Tavendra expects "
+                     "support from investors. Quarnell has been seen as a target since last year, when it abandoned a "
+                     "planned merger with Canadian miner Merrowfield Copper. Shares in Quarnell rose 27 per cent to "
+                     "383p.")
     assert [e.args for e in result.events if e.type == "DealCancellation"] == [
         {"parties": ["Quarnell Metals", "Merrowfield Copper"]}]
     assert "383p" not in {e.name for e in result.entities}

@@ -498,7 +498,8 @@ class DocContext:
             return None
         clause = pronoun.head
         main = clause.head
-        when = clause.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children)
+        when = clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" and c.dep_ == "advmod"
+                                                        for c in clause.children)
         if when:                        # "Calderant has been a target since last year, when it abandoned a merger":
             main = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), main)   # the main clause's
             inside = {t.i for t in clause.subtree}
