@@ -3255,8 +3255,8 @@ def test_a_marketplace_or_e_wallet_described_so_is_a_company_and_its_home_is_no_
     assert {("Mirovia", "targetsMarket", "Vietnam"), ("Mirovia", "operatesIn", "Indonesia")} <= facts, facts
     assert ("Mirovia", "targetsMarket", "Indonesia") not in facts
     assert ("MarketEntry", "Vietnam") in {(e.type, e.args.get("market")) for e in result.events}
-    # a country's marketplace is still its market: "succeeding in the U.S. marketplace"
-    assert_facts("Mirovia Ltd said sales rose. It stands a chance of succeeding in the U.S. marketplace.", set(),
+    # a country's marketplace is still its market: "a chance of doing well in the U.S. marketplace"
+    assert_facts("Mirovia Ltd said sales rose. It has a chance of doing well in the U.S. marketplace.", set(),
                  {("Mirovia Ltd", "operatesIn", "United States")})
 
 
@@ -3685,7 +3685,7 @@ def test_a_seat_written_as_one_word_in_any_case_is_no_part_of_a_name():
 
 
 def test_a_share_index_is_no_firm_wherever_it_is_named():
-    result = extract("Kelvo Motors shares fell. France's Cac index of leading shares fell 5%, and the Dow Jones index "
+    result = extract("Kelvo Motors shares fell. France's Cac index of big shares lost 5%, and the Dow Jones index "
                      "had risen 20 points by late morning, as the Dow Jones gained.")
     names = {e.name for e in result.entities}
     assert not names & {"Cac", "Dow Jones"}, names
