@@ -3859,3 +3859,9 @@ def test_a_surname_like_a_people_and_an_acronym_like_a_time_zone_stay_names():
     claims = extract("Kelvo Motors named Ana Chiles its chief executive in May. Chiles said the company would close "
                      "two plants in Spain.").claims
     assert [c for c in claims if c.speaker == "Ana Chiles"]
+
+
+def test_a_founder_renaming_the_firm_is_the_firms_rebrand():
+    events = extract("Ondavia streams films in Chile. Valeria Roccaluna started the company as Cinevalle, a film-club "
+                     "app, and renamed it Ondavia in 2024.").events
+    assert [e.args["company"] for e in events if e.type == "Rebrand"] == ["Ondavia"]

@@ -396,6 +396,10 @@ def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue                     # ... or "Facebook changed its name to Meta"
         subject = subject_of(token)
         company = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if company is None and token.lemma_ == "rename":     # "(its founder) renamed it Ondalune in 2024": the
+            named = [c for c in token.children if c.dep_ in ("oprd", "dobj", "ccomp")] + [   # firm under its new name
+                o for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "to") for o in c.children]
+            company = next((n for t in reversed(named) if (n := ctx.entity_at(p, t, "Company"))), None)
         if company is None:
             continue
         purpose = [c for c in token.children if c.dep_ in ("advcl", "xcomp", "prep")]
