@@ -3865,3 +3865,19 @@ def test_a_founder_renaming_the_firm_is_the_firms_rebrand():
     events = extract("Ondavia streams films in Chile. Valeria Roccaluna started the company as Cinevalle, a film-club "
                      "app, and renamed it Ondavia in 2024.").events
     assert [e.args["company"] for e in events if e.type == "Rebrand"] == ["Ondavia"]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a firm's goods available somewhere for the first time: its entry
+    ("Zorvane makes phones. Just as notable is where they will be sold: for the first time, Zorvane phones will be "
+     "available in the UK and Germany.", {("Zorvane", "targetsMarket", "Germany")}, set()),
+    # "there" is not the market of a title in its sentence
+    ("Zorvane makes phones. France is the obvious gap. Liang Shuyan, Zorvane's president for Europe, told reporters "
+     "the company would not launch there this year.",
+     {("Zorvane", "absentFrom", "France")}, {("Zorvane", "absentFrom", "Europe")}),
+    # a market that took part of a firm's sales
+    ("Kessimar Semiconductor makes etch tools. China took 41% of Kessimar's sales in the year to March.",
+     {("Kessimar Semiconductor", "operatesIn", "China")}, set()),
+])
+def test_goods_available_a_title_before_there_and_a_market_taking_sales(text, present, absent):
+    assert_facts(text, present, absent)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.model import Article, Evidence
 
 from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
-                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
+                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS, TITLES)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -523,9 +523,12 @@ class DocContext:
         open a centre there"; not "from Japan to Korea, and sells there")."""
         sentence = there.sent
         before = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        doc = sentence.doc
         for start in (sentence.start, before):   # its own sentence first: "... Peru. Peru is left out because Foo
             named = {m.entity: m for m in self.mentions if m.para == para and m.type == "Market" and m.entity
-                     and not m.anaphor and start <= m.start < there.i}        # does not operate there"
+                     and not m.anaphor and start <= m.start < there.i        # does not operate there" (not a title's
+                     and not any(a.lemma_.lower() in TITLES for a in list(doc[m.start].ancestors)[:3])}   # market:
+            #                                   "its president for Europe said it would not launch there")
             if named:
                 return next(iter(named.values())) if len(named) == 1 else None
         return None

@@ -1810,6 +1810,7 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             yield Fact(product, "availableIn", market, evidence), None
     subjects: list[str] = [owner] if owner else []
     sited = False
+    through_goods = False
     if not subjects:
         for v in chain:
             subject = subject_of(v)
@@ -1820,6 +1821,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                 #                                  Zorbix 2 has been released in the US": two subjects in the parse
                 subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                         and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
+                if not subjects and subject.lemma_.lower() in PRODUCT_NOUNS and subject.tag_ == "NNS":
+                    goods_of = [n for c in subject.children if c.dep_ == "compound"     # "Qimora phones will be
+                                and (n := ctx.entity_at(p, c, "Company"))]              # available in the UK": the
+                    subjects, through_goods = goods_of, bool(goods_of)                  # maker's presence
                 if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
                         and not any(c.lower_ in ("new", "future", "planned", "proposed", "first")
                                     for c in subject.children):
@@ -1849,6 +1854,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     words = _signals(chain, path)
     relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
         or (("operatesIn", None) if sited and not negated(chain) and not _planned(words, chain) else None)
+    if relation is None and through_goods and words & AVAILABILITY_WORDS and not negated(chain):
+        relation = ("targetsMarket", "MarketEntry") if _planned(words, chain) else ("operatesIn", None)
     if _closes_a_site(chain, path):       # "will close its first plant in Mexico": there now, no target (closed in
         relation = None if _past(chain) else ("operatesIn", None)                  # the past: perhaps gone, unsaid)
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("outside", "beyond"):     # "its first plant outside the
@@ -2408,7 +2415,7 @@ def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(owner, "operatesIn", market, evidence)
 
 
-_SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring"})
+_SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
 _TAKINGS_NOUNS = frozenset({"sales", "sale", "revenue", "revenues", "turnover", "income", "profit", "profits",
                             "earnings", "business"})
 
