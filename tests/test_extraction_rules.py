@@ -3871,13 +3871,35 @@ def test_a_founder_renaming_the_firm_is_the_firms_rebrand():
     # a firm's goods available somewhere for the first time: its entry
     ("Zorvane makes phones. Just as notable is where they will be sold: for the first time, Zorvane phones will be "
      "available in the UK and Germany.", {("Zorvane", "targetsMarket", "Germany")}, set()),
-    # "there" is not the market of a title in its sentence
-    ("Zorvane makes phones. France is the obvious gap. Liang Shuyan, Zorvane's president for Europe, told reporters "
-     "the company would not launch there this year.",
-     {("Zorvane", "absentFrom", "France")}, {("Zorvane", "absentFrom", "Europe")}),
     # a market that took part of a firm's sales
     ("Kessimar Semiconductor makes etch tools. China took 41% of Kessimar's sales in the year to March.",
      {("Kessimar Semiconductor", "operatesIn", "China")}, set()),
 ])
-def test_goods_available_a_title_before_there_and_a_market_taking_sales(text, present, absent):
+def test_goods_available_and_a_market_taking_sales(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # "there" is the market of a title in its sentence
+    ("Zorvane sells phones in Chile. It has hired a general manager for Peru and will open 20 stores there next year.",
+     ("Zorvane", "targetsMarket", "Chile")),
+    # goods that stop being available give no entry
+    ("Zorvane makes phones. Zorvane phones will stop being available in Canada in June.",
+     ("Zorvane", "targetsMarket", "Canada")),
+    # "took steps" is no share of sales
+    ("Kessimar Semiconductor makes etch tools. The US took steps to block Kessimar's sales of chips to Iran.",
+     ("Kessimar Semiconductor", "operatesIn", "United States")),
+    # an ordinary "when" clause keeps the firm the paragraph is about
+    ("Tarvo Dairy said sales fell. Tarvo blamed weak demand, and Tarvo expects a loss this year. Zorvane Foods won "
+     "customers when it pulled out of Poland.", ("Zorvane Foods", "absentFrom", "Poland")),
+])
+def test_review_of_there_goods_shares_and_when_clauses(text, absent):
+    assert absent not in facts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ondavia streams films in Chile. Its founder, Valeria Roccaluna, refused to rename Ondavia after the merger.",
+    "Ondavia streams films in Chile. Fans have renamed Ondavia 'the Netflix of the Andes'.",
+])
+def test_a_refused_rename_or_a_nickname_is_no_rebrand(text):
+    assert not [e for e in extract(text).events if e.type == "Rebrand"]

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.model import Article, Evidence
 
 from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
-                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS, TITLES)
+                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -498,8 +498,10 @@ class DocContext:
             return None
         clause = pronoun.head
         main = clause.head
-        when = clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" and c.dep_ == "advmod"
-                                                        for c in clause.children)
+        when = any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children) and (
+            clause.dep_ == "relcl" or clause.dep_ == "advcl" and clause.left_edge.i >= 2      # ("since last year, when
+            and pronoun.doc[clause.left_edge.i - 1].text == ","                              # it ...": a time before it)
+            and pronoun.doc[clause.left_edge.i - 2].ent_type_ == "DATE")
         if when:                        # "Calderant has been a target since last year, when it abandoned a merger":
             main = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), main)   # the main clause's
             inside = {t.i for t in clause.subtree}
@@ -523,12 +525,9 @@ class DocContext:
         open a centre there"; not "from Japan to Korea, and sells there")."""
         sentence = there.sent
         before = sentence.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        doc = sentence.doc
         for start in (sentence.start, before):   # its own sentence first: "... Peru. Peru is left out because Foo
             named = {m.entity: m for m in self.mentions if m.para == para and m.type == "Market" and m.entity
-                     and not m.anaphor and start <= m.start < there.i        # does not operate there" (not a title's
-                     and not any(a.lemma_.lower() in TITLES for a in list(doc[m.start].ancestors)[:3])}   # market:
-            #                                   "its president for Europe said it would not launch there")
+                     and not m.anaphor and start <= m.start < there.i}        # does not operate there"
             if named:
                 return next(iter(named.values())) if len(named) == 1 else None
         return None

@@ -359,6 +359,11 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
 
+# Verbs that leave the act they govern undone: "refused to rename", "urged her to rename".
+_UNDONE_VERBS = frozenset({"refuse", "decline", "urge", "consider", "want", "plan", "propose", "reject", "resist",
+                           "ask", "push", "weigh", "mull"})
+
+
 # Cancel verbs that cancel only with their particle.
 _CANCEL_PARTICLES = {"call": {"off", "time", "quits"}, "pull": {"out", "plug", "funding", "support", "backing"},
                       "back": {"out"}}
@@ -396,10 +401,11 @@ def rebrands(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue                     # ... or "Facebook changed its name to Meta"
         subject = subject_of(token)
         company = ctx.entity_at(p, subject, "Company") if subject is not None else None
-        if company is None and token.lemma_ == "rename":     # "(its founder) renamed it Ondalune in 2024": the
-            named = [c for c in token.children if c.dep_ in ("oprd", "dobj", "ccomp")] + [   # firm under its new name
-                o for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "to") for o in c.children]
-            company = next((n for t in reversed(named) if (n := ctx.entity_at(p, t, "Company"))), None)
+        if company is None and token.lemma_ == "rename" and not negated([token]) \
+                and token.head.lemma_ not in _UNDONE_VERBS:   # "(its founder) renamed it Ondalune in 2024": the firm
+            named = [c for c in token.children if c.dep_ in ("oprd", "ccomp")] + [      # under its new name (not
+                o for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "to") for o in c.children]   # "refused
+            company = next((n for t in reversed(named) if (n := ctx.entity_at(p, t, "Company"))), None)   # to rename")
         if company is None:
             continue
         purpose = [c for c in token.children if c.dep_ in ("advcl", "xcomp", "prep")]

@@ -1854,7 +1854,9 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     words = _signals(chain, path)
     relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
         or (("operatesIn", None) if sited and not negated(chain) and not _planned(words, chain) else None)
-    if relation is None and through_goods and words & AVAILABILITY_WORDS and not negated(chain):
+    if relation is None and through_goods and words & AVAILABILITY_WORDS and not negated(chain) \
+            and not words & {"stop", "cease", "remain", "still", "continue", "longer", "used", "counterfeit"} \
+            and not any(v.lemma_ in _STOP_VERBS | CANCEL_VERBS for v in chain):   # (not "will stop being available")
         relation = ("targetsMarket", "MarketEntry") if _planned(words, chain) else ("operatesIn", None)
     if _closes_a_site(chain, path):       # "will close its first plant in Mexico": there now, no target (closed in
         relation = None if _past(chain) else ("operatesIn", None)                  # the past: perhaps gone, unsaid)
@@ -2416,6 +2418,8 @@ def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 
 _SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
+_SHARE_NOUNS = frozenset({"share", "third", "quarter", "half", "fifth", "tenth", "bulk", "most", "majority", "part",
+                          "portion", "fraction", "percent", "%"})
 _TAKINGS_NOUNS = frozenset({"sales", "sale", "revenue", "revenues", "turnover", "income", "profit", "profits",
                             "earnings", "business"})
 
@@ -2428,6 +2432,10 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
         if verb.lemma_ not in _SHARE_VERBS or verb.pos_ != "VERB" or negated([verb]) \
                 or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
             continue                      # (not "expects India to account for 10%", "wants it to make up a fifth")
+        if verb.lemma_ in ("take", "make") and not any(   # "China took 41% of its sales" (not "took steps to
+                c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "CARDINAL") or c.lemma_.lower() in _SHARE_NOUNS
+                                      or any(t.like_num for t in c.subtree)) for c in verb.children):   # block its sales")
+            continue
         subject = subject_of(verb)
         markets = [m for s in conjuncts(subject) if (m := ctx.entity_at(p, s, "Market"))] if subject is not None else []
         inner = {t.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "relcl") for t in c.subtree}
