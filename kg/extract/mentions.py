@@ -153,7 +153,7 @@ def _clean_span(span: Span) -> Span | None:
             break
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in COMPANY_NOUNS:
         start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
-    while start < end and (not _name_like(doc[start]) or end - start > 1 and _seat_word(doc[start])):
+    while start < end and (not _name_like(doc[start]) or end - start > 1 and seat_word(doc[start])):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands";
         #                                 "U.S.-based Halbrook Therapeutics" -> "Halbrook Therapeutics"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&") \
@@ -214,7 +214,7 @@ _TIME_ZONES = frozenset({"GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "ET",
                          "SGT", "IST", "AEST", "AEDT"})
 
 
-def _seat_word(token: Token) -> bool:
+def seat_word(token: Token) -> bool:
     """'U.S.-based', 'Paris-listed': where a firm sits, written as one word."""
     place, dash, seat = token.text.rpartition("-")
     return bool(dash and place) and seat.lower() in SEAT_WORDS

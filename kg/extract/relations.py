@@ -12,7 +12,8 @@ from kg.model import Evidence, Fact
 from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
-from .mentions import MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind, sites_before_colon
+from .mentions import (MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
+                       sites_before_colon)
 from .markets import resolve_market
 from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
@@ -929,7 +930,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         yield Fact(a, "competesWith", b, evidence)
 
 
-_FORECAST_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
+_OPINION_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
 
 
 def _rivals_named_next(ctx: DocContext, p: int, noun: Token) -> list[str]:
@@ -941,7 +942,7 @@ def _rivals_named_next(ctx: DocContext, p: int, noun: Token) -> list[str]:
             or sentence.end >= len(noun.doc) or any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return []
     following = noun.doc[sentence.end].sent
-    if following.root.lemma_.lower() in SPEECH_VERBS | _FORECAST_VERBS:
+    if following.root.lemma_.lower() in SPEECH_VERBS | _OPINION_VERBS:
         return []                         # "... its rivals. Brightwater Research expects ...": a source, no rival
     verbs = [following.root, *(c for c in following.root.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB")]
     subjects = [s for v in verbs if (s := subject_of(v)) is not None]
@@ -2089,9 +2090,8 @@ _PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "b
 
 def _start_up(token: Token) -> bool:
     """'start-up' the parser read as the verb "start" with its particle ("Dutch start-up Foo")."""
-    doc = token.doc
-    return token.lower_ == "start" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
-        and doc[token.i + 2].lower_ == "up"
+    return token.lower_ == "start" and token.i + 2 < len(token.doc) \
+        and hyphenated_noun(token.doc[token.i + 2]) == "start-up"
 
 
 def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -2180,9 +2180,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         yield Fact(company, relation, named, evidence)   # "the Minnesota maker": in the United
                         #                                                  States, when the text names that country
     for based in sentence:                                # "Ireland-based Elan", "a US-registered firm"
-        place, dash, seat = based.text.rpartition("-")
-        if dash and place and seat.lower() in SEAT_WORDS:                # "U.S.-based": one token
-            market = ref.name if (ref := resolve_market(place)) is not None else None
+        if seat_word(based):                                             # "U.S.-based": one token
+            market = ref.name if (ref := resolve_market(based.text.rpartition("-")[0])) is not None else None
         elif based.lower_ not in SEAT_WORDS or based.i < 2 or based.doc[based.i - 1].text != "-":
             continue
         else:
