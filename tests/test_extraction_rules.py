@@ -3903,3 +3903,71 @@ def test_review_of_there_goods_shares_and_when_clauses(text, absent):
 ])
 def test_a_refused_rename_or_a_nickname_is_no_rebrand(text):
     assert not [e for e in extract(text).events if e.type == "Rebrand"]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Dorvani Cycles makes the Quintaro city bike (€1,899) and the Pennick cargo bike (€3,490), both sold in "
+     "Austria and Slovenia.",
+     {("Quintaro", "availableIn", "Slovenia"), ("Pennick", "availableIn", "Austria")}, set()),
+    ("Orsella launched the Quintaro 4 last year. The Quintaro 4 costs SEK 9,990 in Sweden and €949 in Finland.",
+     {("Quintaro 4", "availableIn", "Sweden"), ("Quintaro 4", "availableIn", "Finland")}, set()),
+    ("Orsella launched the Quintaro 4 last year. Analysts said the Quintaro 4 could cost less in India.",
+     set(), {("Quintaro 4", "availableIn", "India")}),
+    ("Delivery is free for members of Orsella Plus, which costs 149 pesos a month in the Philippines.",
+     {("Orsella Plus", "availableIn", "Philippines")}, set()),
+    ("Orsella recalled the Sallow H1 test. The recall covers about 410,000 H1 test cartridges shipped to customers "
+     "in the United States and Canada since October.", {("Sallow H1", "availableIn", "Canada")}, set()),
+    ("Dorvani Inc makes heaters. Dorvani said on Monday it would recall the Quintaro 3 in Chile.",
+     {("Quintaro 3", "availableIn", "Chile")}, set()),
+    ("Dorvani Inc makes heaters. Dorvani will not recall the Quintaro 3 in Chile.",
+     set(), {("Quintaro 3", "availableIn", "Chile")}),
+])
+def test_goods_both_sold_priced_recalled_or_shipped_to_buyers_in_a_market_are_there(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_one_name_between_a_determiner_and_a_kind_of_goods_is_a_product_but_not_a_makers_model():
+    assert types_of("Dorvani Cycles makes the Quintaro city bike and sells it in Austria.").get("Quintaro") == "Product"
+    assert types_of("Orsella said a comparable Pennick etcher costs a third more.").get("Pennick") == "Product"
+    assert types_of("It was probably a Sallowmere model, the engineer said.").get("Sallowmere") != "Product"
+    assert types_of("Shoppers can now buy the Sallowmere range in Peru.").get("Sallowmere") != "Product"
+    kinds = types_of("The study was done by the Quintaro Project, a group of researchers. The oldest Quintaro "
+                     "machine survived a week.")
+    assert kinds.get("Quintaro") != "Product" and kinds.get("Quintaro Project") != "Product"
+
+
+def test_a_place_a_firm_is_based_in_is_no_firm_and_its_goods_named_before_any_kind_are_its_own():
+    text = ("Brisemark Tools, the Dutch maker of wafer bonders, reported lower sales. Since October the Utrecht-based "
+            "company has needed a licence to ship its Quenvale X2 hybrid bonder to Chinese customers.")
+    assert "Utrecht" not in types_of(text)
+    facts = facts_of(text)
+    assert ("Brisemark Tools", "produces", "Quenvale X2") in facts, facts
+    assert not [f for f in facts_of("Pellmore said its Zandora stadium would be sold. Pellmore plays in the north.")
+                if f[1] == "produces"]
+
+
+def test_a_product_named_like_a_trade_after_the_and_a_price_in_a_relative_clause():
+    text = ("Corlith, the Danish skincare brand, was founded in 2016. Its best seller is the Corlith Sea Clay Mask, "
+            "which costs DKK 395 in Denmark. Corlith also sells the Corlith Overnight Oil, launched in 2023.")
+    kinds = types_of(text)
+    assert kinds.get("Corlith") == "Company", kinds
+    goods = {name: kind for name, kind in kinds.items() if name.endswith(("Sea Clay Mask", "Overnight Oil"))}
+    assert len(goods) == 2 and set(goods.values()) == {"Product"}, kinds
+    assert types_of("Ostravik Oil said on Monday that output rose 4%.").get("Ostravik Oil") == "Company"
+
+
+@pytest.mark.parametrize("text, market", [
+    ("Varesse has almost no presence outside northern Europe.", "Northern Europe"),
+    ("Varesse sells its creams across the Gulf through a Dubai distributor.", "Gulf"),
+])
+def test_a_region_with_a_lower_case_compass_word_and_the_gulf_are_markets(text, market):
+    assert types_of(text).get(market) == "Market"
+
+
+def test_it_as_the_object_of_a_firm_is_another_firm_and_the_group_is_the_speakers_firm():
+    text = ("Ledvik Group has agreed to buy Varesse, the Danish skincare brand. Varesse has never sold outside Europe. "
+            "Ann Roux, Ledvik's chief executive, said the group would launch it in Canada in early 2030 through "
+            "Ledvik Americas, its US subsidiary.")
+    facts = facts_of(text)
+    assert {("Varesse", "targetsMarket", "Canada"), ("Ledvik Americas", "subsidiaryOf", "Ledvik")} <= facts, facts
+    assert ("Ledvik", "targetsMarket", "Canada") not in facts

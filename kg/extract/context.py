@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
+from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
                       PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
@@ -519,6 +519,22 @@ class DocContext:
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
 
+    def _speakers_firm(self, para: int, speaker: Mention) -> Mention | None:
+        """The firm a speaker's title in apposition names: "Ann Roe, Vendraux's chief executive," or "Ann Roe, chief
+        executive of Vendraux,"."""
+        doc = self.paragraphs[para].doc
+        root = doc[speaker.start:speaker.end].root
+        for title in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in EXECUTIVE_TITLES):
+            for owner in title.children:
+                holders = [owner] if owner.dep_ == "poss" else \
+                    [o for o in owner.children if o.dep_ == "pobj"] if owner.dep_ == "prep" and owner.lower_ in (
+                        "of", "at") else []
+                for holder in holders:
+                    mention = self._by_token.get((para, holder.i))
+                    if mention is not None and mention.type == "Company" and mention.entity:
+                        return mention
+        return None
+
     def _market_there(self, para: int, there: Token) -> Mention | None:
         """The market "there" points at: the last one named before it in its sentence or the sentence before, in the
         same paragraph, when only one market is named there ("Halvarde has no customers in India yet, but plans to
@@ -712,9 +728,13 @@ class DocContext:
                             (m := self._by_token.get((p, t.i))) is not None and m.type == "Company"   # executive
                             for t in token.sent if t.i < token.i):               # ...", "Wyralla mines copper. Most
                         target = self._previous_subject(p, token.sent)     # of its concentrate ...": the subject before
-                if kind in ("Company", "Person") and target is None and (reporter := self._reporting_subject(p, token)) \
-                        and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
+                reporter = self._reporting_subject(p, token) if kind in ("Company", "Person") and target is None \
+                    else None
+                if reporter is not None and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"
+                elif reporter is not None and kind == "Company":
+                    target = self._speakers_firm(p, reporter)      # "Ann Roe, Vendraux's chief executive, said the
+                    #                                                group would ...": her firm
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(
@@ -739,6 +759,11 @@ class DocContext:
                 if kind in ("Company", "Person", "Market") and target is None:       # "the German group": not a company known to be British
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None,
                                         token if token.pos_ == "NOUN" else None, self._described_by(p, token))
+                if kind == "Company" and target is not None and token.dep_ == "dobj" and lower == "it":
+                    doer = next((m for c in token.head.children if c.dep_ == "nsubj"
+                                 and (m := self._by_token.get((p, c.i))) is not None and m.type == "Company"), None)
+                    if doer is not None and doer.entity == target.entity:     # "the group would launch it": not
+                        target = antecedent(kind, p, other_than=doer.entity)   # the group itself ("itself" would be)
                 if target is None:
                     continue
                 anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,

@@ -42,7 +42,10 @@ COLLOQUIAL_REGIONS: dict[str, str] = {
     "Asia-Pacific": "Asia-Pacific", "Asia Pacific": "Asia-Pacific",
     "LatAm": "Latin America", "Greater China": "Greater China", "Nordics": "Nordics",
     "Balkans": "Balkans", "Scandinavia": "Scandinavia",
-}
+    "Gulf": "Gulf", "Gulf states": "Gulf", "Gulf region": "Gulf",      # the Gulf Arab states ("the Gulf of Mexico"
+}                                                                       # is a sea: not this name)
+# A region named with a lower-case compass word ("northern Europe"): CLDR's name capitalises it.
+_COMPASS = re.compile(r"^(northern|southern|eastern|western|central|north|south|east|west)(?= [A-Z])")
 # Acronyms the CLDR names' initials do not give: ISO official names (USA, PRC, DPRK, DRC), whose
 # initials are not taken wholesale because most are other things in business news (IRA, SOE,
 # SAR, RF), and business reporting segments. Capitals required, like all acronyms.
@@ -110,6 +113,7 @@ def _resolve(text: str) -> MarketRef | None:
     previous = None
     while previous != core:
         previous, core = core, _LEADING.sub("", core)
+    core = _COMPASS.sub(lambda m: m.group().capitalize(), core)
     tables = _tables()
     ref = _lookup_acronym(core, tables) or _lookup_name(core, tables["names"])
     if ref is None and is_market:

@@ -23,7 +23,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY
 from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
-from .normalize import find_money
+from .normalize import find_money, mentions_money
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -504,6 +504,36 @@ def _named_before_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+_VARIANT_NOUNS = frozenset({"model", "models", "version", "variant", "edition", "product", "products", "line",
+                            "lineup", "range", "series", "flagship"})     # "a Nokia model": its maker's
+
+
+def _one_name_before_kind(doc: Doc) -> list[Span]:
+    """One proper-noun word after a determiner and before the kind of goods it names: "the Kargo cargo bike", "a
+    comparable Tessarc system", "whose Frescal brand" (not "Nvidia chips", a maker's goods; nor a country's, a
+    person's or a date's)."""
+    spans = []
+    for token in doc:
+        head = token.head
+        while head.dep_ == "compound" and head.is_lower and head.head.i > head.i:
+            head = head.head                    # "the Kargo cargo bike": the kind is the last noun
+        if token.dep_ != "compound" or token.pos_ != "PROPN" or not token.is_alpha or not token.text[:1].isupper() \
+                or token.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "MONEY", "FAC") or head.i <= token.i \
+                or token.ent_type_ == "PERSON" and (token.ent_iob_ == "I" or doc[token.i + 1].ent_iob_ == "I") \
+                or head.tag_ != "NN" or head.lemma_.lower() not in _GOODS_ONLY_NOUNS - _VARIANT_NOUNS \
+                or token.lower_ in INDUSTRY_WORDS | COMPANY_NOUNS or resolve_market(token.text) or token.is_upper:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 2 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1                          # ("a comparable Tessarc system")
+        before = doc[start - 1] if start > 0 else None
+        if before is None or before.lower_ not in ("the", "a", "an", "its", "their", "whose", "his", "her") \
+                or not all(t.is_lower or t.text == "-" for t in doc[token.i + 1:head.i]):
+            continue
+        spans.append(doc[token.i:token.i + 1])
+    return spans
+
+
 _CODE_NAME = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 # Codes of letters and digits that name no model: business terms ("B2B", "P2P", "D2C"), gases ("CO2").
 _NOT_CODES = re.compile(r"^([A-Z]2[A-Z]|CO2|NO2|SO2|NOX|CH4|H2|O2|[2-6]G)$")
@@ -598,6 +628,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
+    makers_words = {next(t.lower_ for t in ent if not t.is_lower) for paragraph in paragraphs
+                    for ent in paragraph.doc.ents if ent.label_ == "ORG" and sum(not t.is_lower for t in ent) > 1} | {
+        t.lower_ for paragraph in paragraphs for t in paragraph.tokens
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_ in SPEECH_VERBS}
+    #                    "the Honeynet Project", "Norvik said": "a Honeynet machine", "the Norvik car" are their makers'
     weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
     taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):
@@ -643,7 +678,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)),
-                            *((s, 2) for s in _named_before_kind(doc))]:
+                            *((s, 2) for s in _named_before_kind(doc)),
+                            *((s, 1.5) for s in _one_name_before_kind(doc) if s[0].lower_ not in makers_words)]:
             count = len(mentions)
             add(span, Counter(Product=votes))
             if votes == 2 and len(mentions) > count:
@@ -672,6 +708,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     and doc[ent.end].ent_iob_ == "B" and ent.root.dep_ == "compound" \
                     and ent.root.head.ent_type_ == "ORG":
                 continue                                  # "UK Coal": the organisation's name takes it in
+            if label in ("GPE", "LOC") and ent.start > 0 and doc[ent.start - 1].is_lower \
+                    and doc[ent.start - 1].pos_ == "ADJ" and resolve_market(doc[ent.start - 1:ent.end].text) \
+                    and resolve_market(doc[ent.start - 1:ent.end].text) != resolve_market(ent.text):
+                add(doc[ent.start - 1:ent.end], Counter(Market=4), clean=False)   # "northern Europe": a region
+                continue                                                            # of its own
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
@@ -1428,6 +1469,15 @@ def sites_before_colon(sites: Token) -> bool:
             for c in verb.children)
 
 
+def _goods_named_like_a_trade(span: Span) -> bool:
+    """A product whose name ends as a firm's might, told by "the" and the plain words before its last word: "the
+    Kaolinde Overnight Oil" (not "Ironhorse Oil", "the Royal Dutch Oil Company")."""
+    return len(span) >= 3 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span[0].pos_ == "PROPN" and span[0].ent_type_ not in ("GPE", "NORP", "LOC") \
+        and all(t.is_title and t.is_alpha and t.lower_ not in INDUSTRY_WORDS and not trade_word(t.lower_)
+                for t in span[1:-1])
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -1440,11 +1490,16 @@ def context_votes(span: Span) -> Counter:
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in TRADE_NAME_ENDINGS
                             or trade_word(last.lower_) and last.text[:1].isupper()        # ("Kelvoort Lithography")
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):
-        votes["Company"] += 3           # "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
-        #                                 Bank Pro")
+        votes["Company"] += 1 if _goods_named_like_a_trade(span) else 3
+        #                                 "Air Deccan", "Kingfisher Airlines", "Kelvo News Agency" (not "Power
+        #                                 Bank Pro"; and less for "the Kaolinde Overnight Oil")
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.text == "-based" or after.text == "-" and span.end + 1 < len(doc)
+                              and doc[span.end + 1].lower_ in ("based", "headquartered")):
+        votes["Company"] -= 5           # "the Nijmegen-based company": where a firm is, not a firm ("Linux-based"
+        #                                 software: a product still)
     if before is not None and before2 is not None and before.lower_ == "of" \
             and before2.lower_ in ("city", "town", "village", "port", "province"):
         votes["Company"] -= 5           # "the German city of Dresden": a place, whatever it "makes" later
@@ -1524,9 +1579,19 @@ def context_votes(span: Span) -> Counter:
     if first.dep_ == "dobj" and first.head.lemma_ in ("withdraw", "recall", "launch", "unveil", "release", "discontinue",
                                                      "make", "manufacture", "produce", "brew"):
         votes["Product"] += 1.5         # "Merck withdrew Vioxx", "Inbev, which makes Stella Artois"
+    elif first.dep_ == "dobj" and first.head.lemma_ in ("sell", "offer") and first.head.tag_ in ("VBZ", "VBP") \
+            and len(span) > 1 and any(c.dep_ == "nsubj" and c.lower_ == span[0].lower_ for c in first.head.children):
+        votes["Product"] += 2           # "Corlith also sells the Corlith Overnight Oil": its own goods by its name
     explained = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ")
                          and (hyphenated_noun(c) or c.lemma_.lower()) not in COMPANY_OR_UNIT_NOUNS)]
     #                                                                         (not "a spin-off launched by")
+    if any(c.dep_ == "relcl" and c.lemma_ in ("cost", "retail") and mentions_money(doc[c.i:c.right_edge.i + 1].text)
+           for c in root.children):
+        votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
+    if before is not None and before.lower_ == "the" and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("launch", "release", "unveil", "introduce")
+            and not any(g.dep_ == "agent" for g in c.children) for c in root.children):
+        votes["Product"] += 1.5         # "the Kaolinde Overnight Oil, launched in 2023"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
             _business_agent(g) for g in c.children if g.dep_ == "agent") for h in explained for c in h.children):
         votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," "Zorvia, a pill made by Acme"

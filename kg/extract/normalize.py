@@ -585,6 +585,11 @@ def _currency_of_country(noun: str, countries: tuple[str, ...]) -> str | None:
     return None
 
 
+def mentions_money(text: str) -> bool:
+    """Whether `text` writes an amount of money, in any currency ("149 pesos", "$399", "€1.2bn")."""
+    return _money_pattern().search(text) is not None
+
+
 def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, int, float, str]]:
     """Every money amount written in `text`: (start, end, amount, ISO currency), in order.
     `countries` (ISO alpha-2 codes of the markets the text is about) settle a bare noun several

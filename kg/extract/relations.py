@@ -15,6 +15,7 @@ from .context import DocContext
 from .mentions import (MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
                        sites_before_colon)
 from .markets import resolve_market
+from .normalize import mentions_money
 from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
@@ -39,7 +40,7 @@ def subject_of(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
-                    return token.head        # "Arcton, which makes the X5": the relative clause's noun
+                    return _agreeing_antecedent(token)   # "Arcton, which makes the X5": the relative clause's noun
                 return child
         if (token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") or token.dep_ == "prep" and any(
                 c.dep_ == "pcomp" for c in token.children)) and token.head != token:     # "after launching X"
@@ -50,6 +51,16 @@ def subject_of(token: Token) -> Token | None:
             continue
         return _name_after_a_date(token)
     return None
+
+
+def _agreeing_antecedent(clause: Token) -> Token:
+    """The noun a relative clause is on, by the verb's number when the parser hung it on the wrong one: "members of
+    Tindahub Plus, which costs 149 pesos" is on Tindahub Plus."""
+    noun = clause.head
+    if clause.tag_ == "VBZ" and noun.tag_ == "NNS":
+        return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                     if o.dep_ == "pobj" and o.tag_ in ("NN", "NNP")), noun)
+    return noun
 
 
 def _name_after_a_date(verb: Token) -> Token | None:
@@ -607,8 +618,11 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "its Blogger site", "Kelvaro's Zephyr line": on the product noun the name is compounded to
-        if named_in_owned_kind(sentence.doc[mention.start:mention.end]) \
-                and root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS and root.head.pos_ == "NOUN":
+        if named_in_owned_kind(sentence.doc[mention.start:mention.end]) and root.head.pos_ == "NOUN" \
+                and (root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS or root.head.tag_ == "NN"
+                     and root.head.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS
+                     | _NOT_GOODS_NOUNS):   # ("its Fusora X2
+            #                                                             hybrid bonder": any kind of goods by name)
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")) \
                         and ctx.maker_of.get(product, company) == company:   # (not "Aerona's Skyframe 787 plane":
@@ -710,6 +724,14 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         product = ctx.entity_at(p, noun.doc[start - 2], "Product")
         if product is not None:
             yield Fact(company, "produces", product, evidence)
+
+
+# Nouns a product's name may modify that are not the kind of goods it is: "its Zephyr order" (a buyer's), "its
+# Westfallen stadium" (a site), "its mRNA technology" (a technique).
+_NOT_GOODS_NOUNS = frozenset({"order", "purchase", "deal", "contract", "fleet", "licence", "license", "lease",
+                           "customer", "buyer", "supplier", "rival", "stadium", "arena", "headquarters", "campus",
+                           "building", "tower", "technology", "standard", "technique", "method", "process",
+                           "approach", "strategy", "plan", "format", "chemistry", "design", "science"})
 
 
 def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
@@ -1741,13 +1763,27 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             yield from _market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen)
 
 
+_CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
+                             "home", "subscriber", "client"})
+
+
+def _to_customers_there(path: list[Token], verb: Token | None) -> bool:
+    """Goods that reach buyers in a market are sold there: "cartridges shipped to customers in the United States",
+    "builds the Zeel for buyers in Nepal", "delivered chilled to homes in Germany"."""
+    return verb is not None and len(path) > 3 and path[1].lower_ == "in" and path[2].lemma_.lower() in _CUSTOMER_NOUNS \
+        and path[2].tag_ == "NNS" and path[3].lower_ in ("to", "for") and path[3].head == verb
+
+
 def _goods_sold_there(ctx: DocContext, p: int, verb: Token | None) -> list[str]:
     """The products a participle of selling describes: "Veldra recliners sold in Sweden", "the Zephyr 5, launched in
     Spain in May" (not "not sold in", "to be sold in")."""
-    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in AVAILABILITY_WORDS \
+    if verb is None or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_ not in AVAILABILITY_WORDS \
             or negated([verb]) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return []
     noun = verb.head
+    if noun.lower_ == "both" and noun.dep_ == "appos":     # "the Aero 7 and the Kargo, both sold in Belgium": the
+        named = list(dict.fromkeys(ctx.entities_in(p, noun.sent[:noun.i - noun.sent.start], "Product")))
+        return named[-2:] if len(named) >= 2 else []     # last two products named before
     named = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod")]   # ("Veldra power
     named += [c for c in noun.children if c.dep_ == "appos" and c.i < verb.i]              # recliners"; "its brand,
     return list(dict.fromkeys(n for t in [noun, *named] if (n := ctx.entity_at(p, t, "Product"))))   # Vindhya, sold")
@@ -1804,7 +1840,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             #                                                       Vietnam was postponed")
         seen.add((product, market, "availableIn"))          # "cut the price of Zorvia in Germany", "sales of the
         yield Fact(product, "availableIn", market, evidence), None   # Zephyr in Spain doubled"
-    sold_in = len(path) > 1 and path[1].lower_ in ("in", "across", "throughout") and path[1].head == verb
+    sold_in = len(path) > 1 and path[1].lower_ in ("in", "across", "throughout") and path[1].head == verb \
+        or _to_customers_there(path, verb)
     for product in _goods_sold_there(ctx, p, verb) if sold_in else []:
         if (product, market, "availableIn") not in seen:     # "48,300 Veldra recliners sold in Sweden"
             seen.add((product, market, "availableIn"))
@@ -1812,6 +1849,9 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     subjects: list[str] = [owner] if owner else []
     sited = False
     through_goods = False
+    if not subjects and chain and chain[0].lemma_ in ("launch", "take", "bring", "introduce"):
+        subjects = [n for c in chain[0].children if c.dep_ == "dobj"       # "the group would launch it (Kaolinde)
+                    and (n := ctx.entity_at(p, c, "Company"))]            # in the US": the brand goes there
     if not subjects:
         for v in chain:
             subject = subject_of(v)
@@ -1865,7 +1905,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
         if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
             return                                            # never run a train outside Scandinavia": there
         relation = ("operatesIn", None)                       # already (not "expand outside China")
-    if chain and chain[0].lemma_ in AVAILABILITY_WORDS and not negated(chain):  # "launched the Zephyr S in
+    if chain and (chain[0].lemma_ in AVAILABILITY_WORDS | {"recall"} or _to_customers_there(path, chain[0])) \
+            and not negated(chain):                                      # "launched the Zephyr S in
         for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
                                            for t in c.subtree], "Product"):                  # product is there
             if (product, market, "availableIn") not in seen:
@@ -2326,10 +2367,12 @@ def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
     amount the market hangs on."""
     verb = _verb_above(holder, 3, ("VERB",))
     if verb.lemma_.lower() not in _PRICE_VERBS or negated([verb]) \
-            or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in verb.subtree):
+            or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in verb.subtree) \
+            and not mentions_money(verb.doc[verb.i:verb.right_edge.i + 1].text):     # ("costs 149 pesos a month")
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return next((n for s in subjects if (n := ctx.entity_at(p, s, "Product"))), None)
+    subjects = [c if c.lower_ not in ("which", "that") else subject_of(verb) for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass")]          # ("Orsella Plus, which costs 149 pesos a month in")
+    return next((n for s in subjects if s is not None and (n := ctx.entity_at(p, s, "Product"))), None)
 
 
 def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
