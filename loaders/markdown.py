@@ -30,16 +30,22 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def markdown_to_text(source: str) -> str:
-    """Blocks become paragraphs separated by a blank line; inline markup is dropped."""
+    """Blocks become paragraphs separated by a blank line; inline markup is dropped. A line break stays one
+    after a hard break and after a line that is all bold (a label, as a press release's contact block has)."""
     blocks: list[str] = []
     for token in _PARSER.parse(source):
         if token.type == "inline":
-            words = []
+            words, line = [], []
             for child in token.children or ():
                 if child.type in ("text", "code_inline"):
                     words.append(child.content)
                 elif child.type in ("softbreak", "hardbreak"):
-                    words.append("\n" if child.type == "hardbreak" else " ")
+                    label = [c.type for c in line if c.type != "text" or c.content.strip()] == [
+                        "strong_open", "text", "strong_close"]      # "**Kelvo Group**" over a contact's name
+                    words.append("\n" if child.type == "hardbreak" or label else " ")
+                    line = []
+                    continue
+                line.append(child)
             blocks.append("".join(words))
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))

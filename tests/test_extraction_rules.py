@@ -3971,3 +3971,39 @@ def test_it_as_the_object_of_a_firm_is_another_firm_and_the_group_is_the_speaker
     facts = facts_of(text)
     assert {("Varesse", "targetsMarket", "Canada"), ("Ledvik Americas", "subsidiaryOf", "Ledvik")} <= facts, facts
     assert ("Ledvik", "targetsMarket", "Canada") not in facts
+
+
+def test_a_drug_the_model_calls_a_person_everywhere_stays_the_product_its_description_says():
+    text = ("Regulators approved Pramlix (tesvorimab) on Friday. Pramlix is given twice a year. Belcastro will market "
+            "Pramlix in the United States. Doctors said Pramlix cut attacks by half. Patients who received Pramlix "
+            "did well.\n\nAbout Pramlix\n\nPramlix (tesvorimab) is a long-acting monoclonal antibody.")
+    assert types_of(text).get("Pramlix") == "Product"
+
+
+def test_a_distributor_selling_a_drug_does_not_make_it_and_a_trial_phase_is_no_product():
+    text = ("Belcastro Therapeutics makes Pramlix. The drug was tested in two Phase 3 studies. Ruvenna Farma, a "
+            "Mexican distributor, will sell Pramlix in Mexico.")
+    facts = facts_of(text)
+    assert ("Belcastro Therapeutics", "produces", "Pramlix") in facts, facts
+    assert ("Ruvenna Farma", "produces", "Pramlix") not in facts
+    assert "Phase 3" not in types_of(text)
+
+
+def test_a_dateline_of_two_places_and_a_firm_the_parser_joined_to_its_seat():
+    text = ("ZUG, Switzerland, and OSAKA, Japan, January 22, 2029 – Belcastro AG and Zelmora Pharmaceutical Co., Ltd. "
+            "today announced a deal.\n\nFounded in 1921 and based in Osaka, Zelmora Pharmaceutical Co., Ltd. sells "
+            "medicines in Japan and Taiwan, and in South Korea through its subsidiary Zelmora Korea.")
+    kinds = types_of(text)
+    assert "ZUG" not in kinds and "Zug" not in kinds and "Osaka" not in kinds and "OSAKA" not in kinds, kinds
+    facts = facts_of(text)
+    assert any(s == "Zelmora Korea" and p == "subsidiaryOf" and o.startswith("Zelmora Pharmaceutical")
+               for s, p, o in facts), facts
+
+
+def test_press_contacts_under_a_firms_name_are_its_people_and_departments_are_no_firms():
+    text = ("Belcastro AG makes pumps.\n\nMedia contacts\n\nBelcastro AG\nAnn Sutherby, Head of Media Relations\n"
+            "media@belcastro.example\n\nZelmora Pharmaceutical\nYuki Ibarrez, Corporate Communications Manager "
+            "pr@zelmora.example")
+    kinds = types_of(text)
+    assert "Media Relations" not in kinds and "Corporate Communications" not in kinds, kinds
+    assert ("Ann Sutherby", "executiveOf", "Belcastro AG") in facts_of(text)

@@ -423,6 +423,10 @@ class DocContext:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head          # "GM, which is struggling with its own marques": GM's
+        if subject is None and verb.dep_ == "ROOT" and pronoun.i > verb.i and verb.doc[verb.i - 1].pos_ == "PROPN" \
+                and verb.doc[verb.i - 1].ent_type_ == "ORG" and verb.tag_ in ("VBZ", "VBD"):
+            subject = verb.doc[verb.i - 1]   # "Based in Osaka, Kanehira Co., Ltd. sells ... through its": the name
+            #                                  the parser joined to the fronted phrase
         if subject is None or pronoun.head.dep_ == "appos" and pronoun.head.head == subject:
             return None                 # "Wyralla, its smaller rival, mines copper": not Wyralla's own rival (but
             #                             "Kelvo, a carmaker known for its Brava hatchback": Kelvo's)
@@ -518,6 +522,17 @@ class DocContext:
         subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         mention = self._by_token.get((para, subject.i)) if subject is not None else None
         return mention if mention is not None and mention.entity and not mention.anaphor else None
+
+    def label_line_company(self, para: int) -> str | None:
+        """The company a line names and nothing else ("Kelvo Group" over a press contact's name), if any."""
+        if para < 0:
+            return None
+        words = [t for t in self.paragraphs[para].doc if not t.is_punct and not t.is_space]
+        mention = self._by_token.get((para, words[0].i)) if words else None
+        if mention is None or mention.type != "Company" or not mention.entity or mention.anaphor \
+                or any(t.i >= mention.end for t in words):
+            return None
+        return mention.entity
 
     def _speakers_firm(self, para: int, speaker: Mention) -> Mention | None:
         """The firm a speaker's title in apposition names: "Ann Roe, Vendraux's chief executive," or "Ann Roe, chief

@@ -88,7 +88,7 @@ renewables robotics healthcare diagnostics biosciences biologics genomics bevera
 aviation airports cruises realty publishing leasing assurance medical rail cargo materials soft cements infra
 transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
-forgings castings alliance consortium
+forgings castings alliance consortium pharmaceutical chemical industrial optical textile
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
 spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
@@ -144,7 +144,7 @@ TITLE_FUNCTIONS = _words("""
 commercial financial finance operating operations technology technical marketing information communications
 corporate digital product products people strategy legal investment investments data revenue customer sales human
 resources creative security medical scientific research supply procurement compliance risk content brand growth
-innovation public affairs investor relations
+innovation public affairs investor relations media press
 """)
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""

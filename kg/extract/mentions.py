@@ -75,6 +75,7 @@ class Mention:
     owner: bool = False              # a possessive of what a person may own too: "Kelvo's" company
     owned: bool = False              # after a name's possessive: "Strelan's Clarivue H2"
     after_the: bool = False          # "the Sony Walkman": a thing's name more often than a firm's
+    placed: bool = False             # "in Osaka", "near Durham": where something is
 
     @property
     def key(self) -> str:
@@ -675,6 +676,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 | {"chief", "vice", "deputy"})          # (but "Kelvoort's chief executive": a firm's)
             mention.owned = span.start > 1 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].pos_ == "PROPN"
             mention.after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+            mention.placed = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)),
@@ -1387,9 +1389,11 @@ def _dateline_end(doc: Doc) -> int:
             wire = True
         elif token.text in (")",):
             wire = False
-        elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num
-                  or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)):
-            return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date)
+        elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num or token.lower_ == "and"
+                  or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)
+                  or token.text.isupper() and token.is_alpha and _place_name(token.text.title())):
+            return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date; "ZUG,
+            #                             Switzerland, and OSAKA, Japan, Jan 22 -": two places)
     return 0
 
 
@@ -1467,6 +1471,11 @@ def sites_before_colon(sites: Token) -> bool:
         and verb.lemma_ in _RUNNING_SITE_VERBS and not any(
             c.dep_ in ("aux", "neg") and c.lower_ in ("will", "would", "could", "may", "might", "not", "n't", "never")
             for c in verb.children)
+
+
+# The endings of medicines' generic names (WHO's international nonproprietary name stems), lower case.
+_GENERIC_DRUG_NAME = re.compile(r"^[a-z]{4,}(mab|nib|tide|vir|stat|pril|sartan|olol|azole|cillin|mycin|gliptin|"
+                                r"parin|cept|lukast|oxacin|semide|dipine|tidine|prazole|platin|taxel|rubicin)$")
 
 
 def _goods_named_like_a_trade(span: Span) -> bool:
@@ -1588,6 +1597,9 @@ def context_votes(span: Span) -> Counter:
     if any(c.dep_ == "relcl" and c.lemma_ in ("cost", "retail") and mentions_money(doc[c.i:c.right_edge.i + 1].text)
            for c in root.children):
         votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
+    if after is not None and after.text == "(" and span.end + 2 < len(doc) and doc[span.end + 2].text == ")" \
+            and _GENERIC_DRUG_NAME.search(doc[span.end + 1].text):
+        votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
     if before is not None and before.lower_ == "the" and any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("launch", "release", "unveil", "introduce")
             and not any(g.dep_ == "agent" for g in c.children) for c in root.children):
@@ -1982,6 +1994,9 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             #                                                                              "Novo Nordisk"
             #                       (a word of a clear company's or product's name is no surname: "Cumbrera
             full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
+    placed_only = {mention.key for mention in mentions if mention.placed and not mention.after_the} - {
+        mention.key for mention in mentions if not mention.placed and not mention.anaphor and mention.votes}
+    #                                                                               "in Osaka" only, or unlabelled
     said_of: dict[str, Counter] = defaultdict(Counter)       # what the text, not the model, says of each name
     labels: dict[str, set[str]] = defaultdict(set)            # and the model's labels on it
     for mention in mentions:
@@ -1991,27 +2006,31 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
     for mention in mentions:
         if mention.anaphor:
             continue
-        votes = Counter(mention.votes)
+        votes, prior = Counter(mention.votes), Counter(mention.prior)
         if " " not in mention.text and mention.key not in full_name_words and 0 < votes.get("Person", 0) < 2:
             votes["Person"] = 0
             if mention.ner in ("PERSON", "ORG"):
-                votes["Company"] += 0.3     # a recurring one-word name: most often a company
+                votes["Company"] += 0.3     # a recurring one-word name: most often a company (a guess from the
+                prior["Company"] += 0.3     # model's label, no evidence: it overrules nothing the text says)
         if mention.key in full_name_words and " " not in mention.text:
             votes = Counter(Person=2)      # "Wang" after "Wang Xiang": the person, whatever else it looks like
         pooled[mention.key].update(votes)
-        priors[mention.key].update({k: v for k, v in mention.prior.items() if votes.get(k, 0) >= v})
-        if mention.ner == "ORG":
-            organisation_votes[mention.key] += min(mention.prior.get("Company", 0), votes.get("Company", 0))
+        priors[mention.key].update({k: v for k, v in prior.items() if votes.get(k, 0) >= v})
+        if mention.ner in ("ORG", "PERSON"):
+            organisation_votes[mention.key] += min(prior.get("Company", 0), votes.get("Company", 0))
     for key, votes in pooled.items():   # the model's label on every mention of a name is one guess repeated
         excess = organisation_votes[key] - _MODEL_GUESS_CAP     # ("the Cell processor" tagged ORG ten times): it
         if excess > 0:                                          # counts up to a cap, context votes without one
             votes["Company"] -= excess
             priors[key]["Company"] -= excess
+    cities = set()
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
-        elif type_of(votes) == "Company" and votes["Company"] < 1 and _big_city(key):
-            votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company
+        elif type_of(votes) == "Company" and (votes["Company"] < 1 or said_of[key].get("Company", 0) <= 0
+                                               and key in placed_only) and _big_city(key):
+            votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company,
+            cities.add(key)   # or named only as where something is ("based in Osaka")
         elif type_of(votes) == "Product" and votes["Product"] < 2 and _big_city(key) \
                 or type_of(votes) == "Company" and len(labels[key] - {""}) > 1 and _town(key) \
                 and said_of[key].get("Company", 0) <= 0:
@@ -2022,7 +2041,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
              if kind in ("Company", "Product") and votes[kind] >= 3}
     for mention in mentions:             # a name listed with clear products is most likely one ("Tysabri or Avonex")
         for other in mention.coordinated:
-            if other in clear and other != mention.key and not mention.anaphor \
+            if other in clear and other != mention.key and not mention.anaphor and mention.key not in cities \
                     and pooled[mention.key].get("Market", 0) < 4:
                 pooled[mention.key][clear[other]] += 1
     return pooled
@@ -2036,6 +2055,9 @@ def _only_title_words(span: Span) -> bool:
     if all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) and span.start > 1 \
             and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _FUNCTION_HEADS:
         return True                     # (not "founder of Digital Research": a founder founds a firm)
+    if len(span) > 1 and all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) and span.end < len(doc) \
+            and doc[span.end].lower_ in _TITLE_NOUNS:
+        return True                     # "Corporate Communications Manager": a title the model cut short
     return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in _TITLE_NOUNS \
         and span[0].lower_ in EXECUTIVE_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy"}   # (not
     #                                                     "Brand Growth", "Digital Research", "Growth Partner",
@@ -2043,6 +2065,7 @@ def _only_title_words(span: Span) -> bool:
 
 
 _FUNCTION_HEADS = {"head", "director", "vp", "manager"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "throughout", "to"}
 _TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chairperson",
                 "chair", "executive", "founder", "co-founder", "cofounder", "boss", "ceo", "cfo", "coo", "cto", "cmo",
                 "cio", "vp", "md", "gm"}
@@ -2089,10 +2112,13 @@ def _firm_in_title_letters(span: Span) -> bool:
 
 
 def _funding_round(span: Span) -> bool:
-    """"a $62 million Series C round": a round of funding, not a product."""
+    """"a $62 million Series C round": a round of funding, not a product; nor "two Phase 3 studies", a stage of a
+    drug's trials."""
     doc = span.doc
     return len(span) == 2 and span[0].lower_ == "series" and len(span[1].text) == 1 and span[1].text.isupper() \
-        and span.end < len(doc) and doc[span.end].lower_ in ("round", "funding", "financing", "raise")
+        and span.end < len(doc) and doc[span.end].lower_ in ("round", "funding", "financing", "raise") \
+        or len(span) == 2 and span[0].lower_ == "phase" and re.fullmatch(r"[1-4][ab]?|I{1,3}[ab]?|IV", span[1].text) \
+        is not None
 
 
 def _certification(span: Span) -> bool:

@@ -207,9 +207,11 @@ def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | 
     doc, end = title.doc, title.right_edge.i
     while end > title.i and doc[end].is_punct:       # the parse may hang the comma on the title
         end -= 1
-    if not title.text[:1].isupper() or end + 2 >= len(doc) or doc[end + 1].text != ",":
+    if not title.text[:1].isupper():
         return None
-    return ctx.entity_at(p, doc[end + 2], "Company")
+    if end + 2 < len(doc) and doc[end + 1].text == ",":
+        return ctx.entity_at(p, doc[end + 2], "Company")
+    return ctx.label_line_company(p - 1) if title.i < 12 else None   # "**Kelvo Group**" on the line above
 
 
 # Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
@@ -578,6 +580,17 @@ def _owned_by_another(ctx: DocContext, p: int, sentence: Span, mention) -> bool:
     return any(c.dep_ == "poss" and ctx.entity_at(p, c, "Company") for h in holders for c in h.children)
 
 
+_RESELLER_NOUNS = frozenset({"distributor", "retailer", "dealer", "reseller", "wholesaler", "stockist", "importer",
+                             "chain", "pharmacy", "supermarket", "grocer", "marketplace", "shop", "store"})
+
+
+def _described_as_reseller(name: Token) -> bool:
+    """A firm the text calls a seller of others' goods: "Laboratorios Ombrejo, a Mexican distributor", "retailer
+    Brightwater"."""
+    described = [c for c in name.children if c.dep_ == "appos" or c.dep_ == "compound" and c.i < name.i]
+    return any(d.lemma_.lower() in _RESELLER_NOUNS and d.pos_ == "NOUN" for d in described)
+
+
 # Verbs whose subject can only take back what it makes or sells: "Merck withdrew Vioxx".
 WITHDRAW_VERBS = frozenset({"withdraw", "recall", "discontinue"})
 # Nouns of making or selling: "begin production of X", "started deliveries of X", "suspended sales of X".
@@ -678,8 +691,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if subject is not None:
                 for s in conjuncts(subject):
                     company = ctx.entity_at(p, s, "Company")
-                    if company:
-                        yield Fact(company, "produces", product, evidence)
+                    if company and not (verb.lemma_ in RESALE_VERBS and _described_as_reseller(s)):
+                        yield Fact(company, "produces", product, evidence)   # (not "Ombrejo, a Mexican
+                        #                                                      distributor, will sell Quenvelia")
         # "the maker behind phones like the Zephyr 5"
         for ancestor in root.ancestors:
             if ancestor.lower_ == "behind" and ancestor.head.lemma_.lower() in COMPANY_NOUNS:
