@@ -4007,3 +4007,21 @@ def test_press_contacts_under_a_firms_name_are_its_people_and_departments_are_no
     kinds = types_of(text)
     assert "Media Relations" not in kinds and "Corporate Communications" not in kinds, kinds
     assert ("Ann Sutherby", "executiveOf", "Belcastro AG") in facts_of(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ixtamal USA is led by Renata Quillane-Marsh, an El Paso native who spent 14 years at Drumlane Foods.",
+     "Renata Quillane-Marsh"),
+    ("The consortium was created by Tavio Renholm, son-in-law of the former president, and Ostap Varenko, the "
+     "country's richest man.", "Ostap Varenko"),
+])
+def test_a_name_described_as_a_native_a_relative_or_a_man_is_no_firm(text, name):
+    assert types_of(text).get(name) in (None, "Person", "Executive")
+
+
+def test_a_cooperative_is_a_firm_and_a_street_is_no_product():
+    text = ("Ixtamal USA signed a three-year agreement with Brasswold Dairy Cooperative to supply milk to its "
+            "stores. Shoppers queued on North 10th Street.")
+    kinds = types_of(text)
+    assert kinds.get("Brasswold Dairy Cooperative") == "Company", kinds
+    assert not [name for name in kinds if "10th" in name], kinds

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
+                      PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
                       trade_word)
 from .markets import resolve_market
@@ -662,7 +662,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[span.end + 1:whole.end], Counter(Market=4), clean=False)   # "... Capital of Singapore"
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
-                    or _funding_round(span):
+                    or _funding_round(span) or _street(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -1701,6 +1701,9 @@ def context_votes(span: Span) -> Counter:
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
+            elif lemma in PERSON_NOUNS and len(span) > 1 and (_one_of(child).pos_ == "NOUN" or any(
+                    c.dep_ == "det" for c in _one_of(child).children)):       # ("an El Paso native": tagged JJ)
+                votes["Person"] += 3    # "Ana Vela, a Weslaco native", "Ola Berg, the country's richest man"
             elif _product_noun(_one_of(child)):
                 votes["Product"] += 2
             elif lemma in _OPERATED_NOUNS and not (root.dep_ == "dobj" and root.head.lemma_ in _OFFER_VERBS):
@@ -2109,6 +2112,17 @@ def _firm_in_title_letters(span: Span) -> bool:
     return len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG" \
         and not (span.end < len(doc) and doc[span.end].ent_type_ == "PERSON") \
         and not any(c.dep_ in ("det", "poss", "amod") for c in span[0].children)   # ("Xiaomi's newly appointed VP")
+
+
+_STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "drive",
+                 "lane", "highway", "square", "plaza"}
+
+
+def _street(span: Span) -> bool:
+    """"on North 10th Street", "at 55 Water Street": an address, not a name of a party."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _STREET_WORDS and doc[span.end].text[:1].isupper() \
+        and any(t.like_num or t.lower_ in ("north", "south", "east", "west") for t in span)
 
 
 def _funding_round(span: Span) -> bool:

@@ -20,7 +20,7 @@ from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
-                      OPENING_VERBS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
+                      OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
                       PRODUCT_ONLY_NOUNS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
 
@@ -2139,8 +2139,6 @@ def _more_of_the_same(verb: Token, words: set[str]) -> bool:
         or t.ent_type_ == "ORDINAL" and t.lower_ != "first" for o in opened for t in o.subtree)
 
 
-_PERSON_NOUNS = frozenset({"man", "woman", "person", "tycoon", "billionaire", "businessman", "businesswoman",
-                           "entrepreneur", "magnate", "oligarch", "heir", "heiress", "son", "daughter", "founder"})
 
 
 def _start_up(token: Token) -> bool:
@@ -2157,7 +2155,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for noun in sentence:
         rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
         describes_company = noun.pos_ == "NOUN" and noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
-            and ctx.mention_at(p, noun.head).ner != "PERSON" and noun.lemma_.lower() not in _PERSON_NOUNS
+            and ctx.mention_at(p, noun.head).ner != "PERSON" and noun.lemma_.lower() not in PERSON_NOUNS
         #                                                           (not "Ann Roe, the country's richest man")
         if _start_up(noun):
             pass                          # "Dutch start-up Foo": the parser's verb "start" with its particle
