@@ -3929,8 +3929,12 @@ def test_goods_both_sold_priced_recalled_or_shipped_to_buyers_in_a_market_are_th
 def test_one_name_between_a_determiner_and_a_kind_of_goods_is_a_product_but_not_a_makers_model():
     assert types_of("Dorvani Cycles makes the Quintaro city bike and sells it in Austria.").get("Quintaro") == "Product"
     assert types_of("Orsella said a comparable Pennick etcher costs a third more.").get("Pennick") == "Product"
-    assert types_of("It was probably a Sallowmere model, the engineer said.").get("Sallowmere") != "Product"
-    assert types_of("Shoppers can now buy the Sallowmere range in Peru.").get("Sallowmere") != "Product"
+    assert types_of("Dorvani Cycles sells the Sallowmere range in Austria.").get("Sallowmere") != "Product"
+    kinds = types_of("Retailer Brindle Stores said sales rose 4% in Germany. Shoppers bought a Samsung phone or a "
+                     "Nokia handset at twice the usual rate.")
+    assert kinds.get("Samsung") != "Product" and kinds.get("Nokia") != "Product", kinds
+    kinds = types_of("Marl Biotech is testing an Ebola vaccine in Guinea and a Parkinson drug in Spain.")
+    assert "Ebola" not in kinds and "Parkinson" not in kinds, kinds
     kinds = types_of("The study was done by the Quintaro Project, a group of researchers. The oldest Quintaro "
                      "machine survived a week.")
     assert kinds.get("Quintaro") != "Product" and kinds.get("Quintaro Project") != "Product"
@@ -3942,8 +3946,11 @@ def test_a_place_a_firm_is_based_in_is_no_firm_and_its_goods_named_before_any_ki
     assert "Utrecht" not in types_of(text)
     facts = facts_of(text)
     assert ("Brisemark Tools", "produces", "Quenvale X2") in facts, facts
-    assert not [f for f in facts_of("Pellmore said its Zandora stadium would be sold. Pellmore plays in the north.")
-                if f[1] == "produces"]
+    for text in ("Pellmore Group said its Zandora 5 stadium would be sold.",
+                 "Airline Corvena said its A350 delivery was delayed.",
+                 "Dunmore Partners said its Zephyr 5 stake was worth more.",
+                 "Marlow Foods signed its Vinta 2 agreement with Orla."):
+        assert not [f for f in facts_of(text) if f[1] == "produces"], text
 
 
 def test_a_product_named_like_a_trade_after_the_and_a_price_in_a_relative_clause():
@@ -4025,3 +4032,42 @@ def test_a_cooperative_is_a_firm_and_a_street_is_no_product():
     kinds = types_of(text)
     assert kinds.get("Brasswold Dairy Cooperative") == "Company", kinds
     assert not [name for name in kinds if "10th" in name], kinds
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Kelvo Bakeries buys flour from Marl Mills. Last year Kelvo Bakeries started a loyalty scheme, and Kelvo Bakeries "
+     "will take it to Spain in 2026.", ("Marl Mills", "targetsMarket", "Spain")),
+    ("Kelvo Motors sells cars in Spain. Ann Roe, managing director of Vantor Consulting, said the company would need a "
+     "local partner in India.", ("Vantor Consulting", "targetsMarket", "India")),
+    ("Orsella Mobile pitched the Zephyr 5 to buyers in Japan last week. It has not yet decided whether to sell it there.",
+     ("Zephyr 5", "availableIn", "Japan")),
+    ("Orsella Mobile recalled the Zephyr 5 days before its planned launch in Japan.", ("Zephyr 5", "availableIn", "Japan")),
+    ("Pellmore Bank introduced Vantor Robotics to investors in Singapore last week.",
+     ("Vantor Robotics", "operatesIn", "Singapore")),
+])
+def test_review_of_objects_speakers_buyers_and_recalls(text, absent):
+    assert absent not in facts_of(text)
+
+
+def test_review_of_firms_named_like_cities_titles_own_labels_seas_and_marked_drugs():
+    kinds = types_of("Ann Roe, who spent ten years at Santander, became chief executive of Pellmore Bank. Before "
+                     "Santander she worked at Barclays.")
+    assert kinds.get("Santander") == "Company", kinds
+    assert ("Gary Kildall", "executiveOf", "Digital Research") in facts_of(
+        "Digital Research founder Gary Kildall wrote the CP/M operating system in California.")
+    assert ("Marlow", "produces", "Harvest Crunch") in facts_of(
+        "Marlow, the British supermarket, will sell Harvest Crunch, a cereal it bakes at its own plant in Leeds, in "
+        "Ireland from May.")
+    assert "Gulf" not in types_of("Oil platforms in the Gulf of Mexico were shut. Pellmore Energy said output in the "
+                                  "Gulf would resume next week.")
+    assert types_of("Regulators in Canada approved Pramlix® (tesvorimab-kzbn) for asthma. Pramlix will cost $900."
+                    ).get("Pramlix") == "Product"
+
+
+def test_prices_of_two_products_in_one_clause_and_a_product_sold_by_its_launcher():
+    events = extract("Corvasse makes phones. The Quorven 8 costs €649 or £579, and the Quorven 8 Pro €949 or £849.").events
+    assert {e.args["product"] for e in events if e.type == "ProductPrice"} == {"Quorven 8", "Quorven 8 Pro"}
+    events = extract("Haldorne launched Zenquova in the United States in May and sells it there through its own "
+                     "sales force at a list price of $3,950 a month.").events
+    assert [(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"] == [("Zenquova", 3950.0)]
+    assert not [e for e in events if e.type == "FinancialResult"]

@@ -204,6 +204,9 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
     return bool(nationality and homes and nationality not in homes)
 
 
+_SELLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
+
+
 @dataclass
 class DocContext:
     article: Article
@@ -535,19 +538,15 @@ class DocContext:
         return mention.entity
 
     def _speakers_firm(self, para: int, speaker: Mention) -> Mention | None:
-        """The firm a speaker's title in apposition names: "Ann Roe, Vendraux's chief executive," or "Ann Roe, chief
-        executive of Vendraux,"."""
+        """The firm the speaker runs, by a possessive on her title in apposition: "Ann Roe, Vendraux's chief executive,"
+        (not "a partner at Vantor Capital": a firm she works at need not be the one she speaks of)."""
         doc = self.paragraphs[para].doc
         root = doc[speaker.start:speaker.end].root
         for title in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in EXECUTIVE_TITLES):
-            for owner in title.children:
-                holders = [owner] if owner.dep_ == "poss" else \
-                    [o for o in owner.children if o.dep_ == "pobj"] if owner.dep_ == "prep" and owner.lower_ in (
-                        "of", "at") else []
-                for holder in holders:
-                    mention = self._by_token.get((para, holder.i))
-                    if mention is not None and mention.type == "Company" and mention.entity:
-                        return mention
+            for holder in (owner for owner in title.children if owner.dep_ == "poss"):
+                mention = self._by_token.get((para, holder.i))
+                if mention is not None and mention.type == "Company" and mention.entity:
+                    return mention
         return None
 
     def _market_there(self, para: int, there: Token) -> Mention | None:
@@ -747,9 +746,11 @@ class DocContext:
                     else None
                 if reporter is not None and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"
-                elif reporter is not None and kind == "Company":
+                elif reporter is not None and kind == "Company" and token.pos_ == "NOUN":
                     target = self._speakers_firm(p, reporter)      # "Ann Roe, Vendraux's chief executive, said the
-                    #                                                group would ...": her firm
+                    #                                                group would ...": her firm (if it may be called so)
+                    if target is not None and _kind_fits(token, kinds.get(target.entity)) is False:
+                        target = None
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
                 elif lower == "it" and (_said_only_of_products(token) or _sold_in_a_market(
@@ -775,10 +776,21 @@ class DocContext:
                     target = antecedent(kind, p, _nationality(token) if token.pos_ == "NOUN" else None,
                                         token if token.pos_ == "NOUN" else None, self._described_by(p, token))
                 if kind == "Company" and target is not None and token.dep_ == "dobj" and lower == "it":
-                    doer = next((m for c in token.head.children if c.dep_ == "nsubj"
+                    verbs = [token.head] + ([token.head.head] if token.head.dep_ == "conj" else [])  # ("launched X
+                    doer = next((m for v in verbs for c in v.children if c.dep_ == "nsubj"          # and sells it")
                                  and (m := self._by_token.get((p, c.i))) is not None and m.type == "Company"), None)
                     if doer is not None and doer.entity == target.entity:     # "the group would launch it": not
-                        target = antecedent(kind, p, other_than=doer.entity)   # the group itself ("itself" would be)
+                        others = [m for t in token.sent if t.i < token.i and (m := self._by_token.get((p, t.i)))
+                                  is not None and m.type == "Company" and m.entity and m.entity != doer.entity]
+                        other = others[-1] if others else self._previous_subject(p, token.sent)   # the group itself
+                        target = other if other is not None and other.entity != doer.entity else None   # ("itself"
+                        #                          would be): another firm named before it in the sentence ("set up
+                        #                          a clinic, Brisco Health, and launched it"), else the firm the
+                        #                          sentence before is about ("Kaolinde has never sold outside Europe.
+                        #                          ... the group would launch it"), else none
+                        if target is None and any(v.lemma_ in _SELLING_VERBS for v in verbs):
+                            target = last_named_product(p, token)         # "launched Tirnavex and sells it": the
+                            kind = "Product" if target is not None else kind   # product
                 if target is None:
                     continue
                 anaphor = Mention(p, span[0], span[1], doc[span[0]:span[1]].text,

@@ -294,6 +294,7 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
     names on its own or that a model number follows ("Airbus A320", "Boeing 737")."""
     mapping = {}
     canonical_by_norm: dict[str, str] = {}
+    products = {m.key for m in mentions}  # ("Quorven 8" of "Quorven 8 Pro" is a product of its own, no maker)
     first_word_of = {}                    # "aurelian" -> "Aurelian Aerospace", when only one company starts so
     for form, name in companies.items():
         if " " in form:
@@ -322,7 +323,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
             maker = companies.get(head) or first_word_of.get(head) or (
                 " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned
                 and not MODEL_CODE.match(head) and (        # ("K7 Lite": no maker "K7")
-                    head in names or any(ch.isdigit() for ch in rest[0]) and not _sequel_number(rest)
+                    head in names and head not in products or any(ch.isdigit() for ch in rest[0])
+                    and not _sequel_number(rest)
                     or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3       # (not "Sorra iQ": a variant's tail)
                     or mention.before_kind) else None)
             if maker is None or rest[-1].lower() == "series" or all(w.islower() for w in rest):

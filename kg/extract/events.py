@@ -161,9 +161,12 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if span is None:
             continue
         clause = _clause(span.root)
-        if clause.i in done_clauses:
+        nearest = _product_priced_before(ctx, p, clause if ctx.entities_in(p, list(clause.subtree), "Product")
+                                         else sentence.root, span)
+        key = clause.i if nearest is None else (clause.i, nearest)     # "The Tavren 8 costs €649, and the Tavren 8
+        if key in done_clauses:                                        # Pro €949": an amount for each
             continue
-        done_clauses.add(clause.i)
+        done_clauses.add(key)
         words = {t.lemma_.lower() for t in clause.subtree}
         metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
@@ -180,6 +183,8 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
             continue
         products = ctx.entities_in(p, list(clause.subtree), "Product")
+        if nearest is not None:
+            products = [nearest]
         if not products and clause.dep_ == "relcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
             products = [n for t in (clause.head, *(o for c in clause.head.children if c.dep_ == "prep"
                                                    and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"))
@@ -196,11 +201,25 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if (bracketed := _bracketed_after(ctx, p, span)) is not None:
             products, priced_as = [bracketed], True
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
-                                                                     or priced_as) \
+                                                                     or priced_as or nearest is not None) \
                 and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _product_priced_before(ctx: DocContext, p: int, clause: Token, amount: Span) -> str | None:
+    """In a clause that prices several products, the one named last before the amount, with no other amount between
+    them: "The Tavren 8 costs €649 or £579, and the Tavren 8 Pro €949" (€949 is the Pro's)."""
+    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    if len(set(ctx.entities_in(p, tokens, "Product"))) < 2 or not {t.lemma_.lower() for t in tokens} & PRICE_WORDS:
+        return None
+    for token in reversed([t for t in tokens if t.i < amount.start]):
+        if token.ent_type_ == "MONEY" and token.i < amount.start - 1 and token.tag_ != "$":
+            return None
+        if (name := ctx.entity_at(p, token, "Product")) is not None:
+            return name
+    return None
 
 
 def _bracketed_after(ctx: DocContext, p: int, amount: Span) -> str | None:
@@ -274,9 +293,15 @@ def _metric(token: Token) -> str | None:
     """The financial metric a word names: 'profits' -> 'profit', 'sales' stays 'sales' (its lemma
     'sale' is a disposal: "the sale of its unit for $2bn")."""
     lemma = token.lemma_.lower()
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _NOT_FIGURE_HEADS:
+        return None                      # "its own sales force", "a sales office": no figure
     if lemma in METRIC_WORDS:
         return lemma
     return token.lower_ if token.lower_ in METRIC_WORDS else None
+
+
+_NOT_FIGURE_HEADS = frozenset({"force", "team", "office", "staff", "network", "channel", "representative", "rep",
+                               "agent", "tax", "people", "department", "manager", "director", "chief", "head"})
 
 
 def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> str | None:

@@ -505,6 +505,8 @@ def _named_before_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+_TARGETED_KINDS = frozenset({"vaccine", "drug", "treatment", "therapy", "medicine", "pill", "injection", "test",
+                             "inhaler", "implant", "antibody", "supplement"})    # named by what they treat
 _VARIANT_NOUNS = frozenset({"model", "models", "version", "variant", "edition", "product", "products", "line",
                             "lineup", "range", "series", "flagship"})     # "a Nokia model": its maker's
 
@@ -529,8 +531,10 @@ def _one_name_before_kind(doc: Doc) -> list[Span]:
             start -= 1                          # ("a comparable Tessarc system")
         before = doc[start - 1] if start > 0 else None
         if before is None or before.lower_ not in ("the", "a", "an", "its", "their", "whose", "his", "her") \
-                or not all(t.is_lower or t.text == "-" for t in doc[token.i + 1:head.i]):
-            continue
+                or not all(t.is_lower or t.text == "-" for t in doc[token.i + 1:head.i]) \
+                or before.lower_ in ("a", "an") and token.ent_type_ == "ORG" \
+                or head.lemma_.lower() in _TARGETED_KINDS:
+            continue                            # ("a Samsung phone": a maker's; "an Ebola vaccine": a disease's)
         spans.append(doc[token.i:token.i + 1])
     return spans
 
@@ -629,6 +633,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
+    sea_gulf = any("Gulf of " in paragraph.text for paragraph in paragraphs)
     makers_words = {next(t.lower_ for t in ent if not t.is_lower) for paragraph in paragraphs
                     for ent in paragraph.doc.ents if ent.label_ == "ORG" and sum(not t.is_lower for t in ent) > 1} | {
         t.lower_ for paragraph in paragraphs for t in paragraph.tokens
@@ -718,7 +723,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
-                is_market = resolve_market(name) is not None
+                is_market = resolve_market(name) is not None and not (
+                    sea_gulf and resolve_market(name).name == "Gulf")     # ("the Gulf of Mexico ... in the Gulf")
                 place_votes = Counter() if is_market else context_votes(ent)   # once: it walks the parse
                 company_votes = place_votes.get("Company", 0)
                 if is_market:
@@ -1478,6 +1484,15 @@ _GENERIC_DRUG_NAME = re.compile(r"^[a-z]{4,}(mab|nib|tide|vir|stat|pril|sartan|o
                                 r"parin|cept|lukast|oxacin|semide|dipine|tidine|prazole|platin|taxel|rubicin)$")
 
 
+def _generic_name_after(span: Span) -> bool:
+    """A medicine's generic name in brackets after its brand: "Quenvelia (tesdorimab)", "Pramlix® (tesvorimab-kzbn)"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and (doc[i].text in ("®", "™") or doc[i].is_space):
+        i += 1                          # (the marks, or the space the text's cleaning left of them)
+    return i + 2 < len(doc) and doc[i].text == "(" and _GENERIC_DRUG_NAME.search(doc[i + 1].text) is not None \
+        and any(t.text == ")" for t in doc[i + 2:i + 6])
+
+
 def _goods_named_like_a_trade(span: Span) -> bool:
     """A product whose name ends as a firm's might, told by "the" and the plain words before its last word: "the
     Kaolinde Overnight Oil" (not "Ironhorse Oil", "the Royal Dutch Oil Company")."""
@@ -1597,8 +1612,7 @@ def context_votes(span: Span) -> Counter:
     if any(c.dep_ == "relcl" and c.lemma_ in ("cost", "retail") and mentions_money(doc[c.i:c.right_edge.i + 1].text)
            for c in root.children):
         votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
-    if after is not None and after.text == "(" and span.end + 2 < len(doc) and doc[span.end + 2].text == ")" \
-            and _GENERIC_DRUG_NAME.search(doc[span.end + 1].text):
+    if _generic_name_after(span):
         votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
     if before is not None and before.lower_ == "the" and any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("launch", "release", "unveil", "introduce")
@@ -2059,7 +2073,8 @@ def _only_title_words(span: Span) -> bool:
             and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _FUNCTION_HEADS:
         return True                     # (not "founder of Digital Research": a founder founds a firm)
     if len(span) > 1 and all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) and span.end < len(doc) \
-            and doc[span.end].lower_ in _TITLE_NOUNS:
+            and doc[span.end].lower_ in _TITLE_NOUNS - {"founder", "co-founder", "cofounder", "boss"} \
+            and doc[span.end].text[:1].isupper():
         return True                     # "Corporate Communications Manager": a title the model cut short
     return len(span) > 1 and all(t.lower_ in _TITLE_WORDS for t in span) and span[-1].lower_ in _TITLE_NOUNS \
         and span[0].lower_ in EXECUTIVE_TITLES | TITLE_FUNCTIONS | {"chief", "vice", "senior", "deputy"}   # (not
@@ -2068,7 +2083,7 @@ def _only_title_words(span: Span) -> bool:
 
 
 _FUNCTION_HEADS = {"head", "director", "vp", "manager"}
-_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "throughout", "to"}
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughout"}   # (not "ten years at Santander")
 _TITLE_NOUNS = {"officer", "director", "manager", "head", "president", "chairman", "chairwoman", "chairperson",
                 "chair", "executive", "founder", "co-founder", "cofounder", "boss", "ceo", "cfo", "coo", "cto", "cmo",
                 "cio", "vp", "md", "gm"}

@@ -580,8 +580,8 @@ def _owned_by_another(ctx: DocContext, p: int, sentence: Span, mention) -> bool:
     return any(c.dep_ == "poss" and ctx.entity_at(p, c, "Company") for h in holders for c in h.children)
 
 
-_RESELLER_NOUNS = frozenset({"distributor", "retailer", "dealer", "reseller", "wholesaler", "stockist", "importer",
-                             "chain", "pharmacy", "supermarket", "grocer", "marketplace", "shop", "store"})
+_RESELLER_NOUNS = frozenset({"distributor", "dealer", "reseller", "wholesaler", "stockist", "importer"})
+#                              (not a retailer or a chain: they sell goods of their own labels too)
 
 
 def _described_as_reseller(name: Token) -> bool:
@@ -632,10 +632,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                     yield Fact(company, "produces", product, evidence)
         # "its Blogger site", "Kelvaro's Zephyr line": on the product noun the name is compounded to
         if named_in_owned_kind(sentence.doc[mention.start:mention.end]) and root.head.pos_ == "NOUN" \
-                and (root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS or root.head.tag_ == "NN"
-                     and root.head.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS
-                     | _NOT_GOODS_NOUNS):   # ("its Fusora X2
-            #                                                             hybrid bonder": any kind of goods by name)
+                and (root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS or _goods_noun(root.head)):
+            #                                                            ("its Fusora X2 hybrid bonder")
             for child in root.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")) \
                         and ctx.maker_of.get(product, company) == company:   # (not "Aerona's Skyframe 787 plane":
@@ -740,12 +738,39 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(company, "produces", product, evidence)
 
 
-# Nouns a product's name may modify that are not the kind of goods it is: "its Zephyr order" (a buyer's), "its
-# Westfallen stadium" (a site), "its mRNA technology" (a technique).
-_NOT_GOODS_NOUNS = frozenset({"order", "purchase", "deal", "contract", "fleet", "licence", "license", "lease",
-                           "customer", "buyer", "supplier", "rival", "stadium", "arena", "headquarters", "campus",
-                           "building", "tower", "technology", "standard", "technique", "method", "process",
-                           "approach", "strategy", "plan", "format", "chemistry", "design", "science"})
+def _goods_noun(noun: Token) -> bool:
+    """A common noun for a kind of goods a name may stand before ("its VTrack 90 assembly", "its Fusora X2 hybrid
+    bonder"): a machine's noun, or a plain singular noun that names no act, deal, holding or abstraction ("its A350
+    delivery", "its Zephyr 5 stake", "its Vinta 2 agreement", "its mRNA technology")."""
+    lemma = noun.lemma_.lower()
+    return _machine_noun(noun) or noun.tag_ == "NN" and not lemma.endswith(_ABSTRACT_ENDINGS) \
+        and lemma not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS | TITLES | PERSON_NOUNS | _NOT_GOODS
+
+
+_ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ing", "ance", "ence", "ship", "ity", "ism", "age")
+_NOT_GOODS = frozenset("""stake share holding deal order price sale launch route service delivery plan strategy
+business unit brand team licence license contract lease fleet customer rival partner technology standard technique
+method process approach format chemistry design science debut rollout release recall version upgrade update trial
+study approval patent rights revenue profit margin market stadium arena headquarters campus building tower project
+programme program venture bid offer loan debt bond fund issue flight visit tour event campaign""".split())
+
+
+def _machine_noun(noun: Token) -> bool:
+    """A noun for a machine or tool by what it does ("bonder", "etcher", "harvester", "reactor"), not for a person or
+    a firm who does it ("partner", "supplier", "operator") nor a word that only ends so ("order", "quarter")."""
+    lemma = noun.lemma_.lower()
+    return noun.tag_ == "NN" and len(lemma) > 5 and lemma.endswith(("er", "or")) \
+        and lemma not in COMPANY_OR_UNIT_NOUNS | TITLES | PERSON_NOUNS | _AGENTS_NOT_MACHINES
+
+
+_AGENTS_NOT_MACHINES = frozenset("""order partner customer buyer supplier owner investor holder lender dealer retailer
+rival competitor member player leader operator provider carrier sponsor worker driver user subscriber offer quarter
+number letter matter center sector factor error charter transfer newsletter trader broker insurer exporter importer
+distributor seller producer manufacturer developer designer builder maker shopper consumer borrower banker lawyer
+regulator governor minister senator voter reader viewer listener winner loser outsider insider founder employer
+employee officer director manager adviser advisor counsellor counselor shareholder stakeholder bidder backer
+challenger newcomer pioneer pensioner passenger traveller traveler visitor tenant landlord farmer grower miner
+exporter donor creditor debtor disaster theater theatre chapter cluster register border""".split())
 
 
 def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
@@ -1785,7 +1810,9 @@ def _to_customers_there(path: list[Token], verb: Token | None) -> bool:
     """Goods that reach buyers in a market are sold there: "cartridges shipped to customers in the United States",
     "builds the Zeel for buyers in Nepal", "delivered chilled to homes in Germany"."""
     return verb is not None and len(path) > 3 and path[1].lower_ == "in" and path[2].lemma_.lower() in _CUSTOMER_NOUNS \
-        and path[2].tag_ == "NNS" and path[3].lower_ in ("to", "for") and path[3].head == verb
+        and path[2].tag_ == "NNS" and path[3].lower_ in ("to", "for") and path[3].head == verb \
+        and verb.lemma_ in AVAILABILITY_WORDS | {"deliver", "build", "make", "supply"} \
+        and not _planned(_signals(verb_chain(verb), path), verb_chain(verb))      # (not "pitched it to buyers in")
 
 
 def _goods_sold_there(ctx: DocContext, p: int, verb: Token | None) -> list[str]:
@@ -1863,9 +1890,15 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     subjects: list[str] = [owner] if owner else []
     sited = False
     through_goods = False
-    if not subjects and chain and chain[0].lemma_ in ("launch", "take", "bring", "introduce"):
-        subjects = [n for c in chain[0].children if c.dep_ == "dobj"       # "the group would launch it (Kaolinde)
-                    and (n := ctx.entity_at(p, c, "Company"))]            # in the US": the brand goes there
+    carried = [c for c in chain[0].children if c.dep_ == "dobj"] if chain else []
+    if not subjects and chain and chain[0].lemma_ in ("launch", "take", "bring", "introduce") and len(path) > 1 \
+            and path[1].lower_ in ("in", "into", "to") and (path[1].head == chain[0] or path[1].head in carried
+                                                           or path[1].head.dep_ == "appos" and path[1].head.head
+                                                           in carried):
+        subjects = [n for c in carried if (n := ctx.entity_at(p, c, "Company"))]   # "the group would launch it
+        #                                        (Kaolinde) in the US", "launched Kvelio, its app-only bank, in
+        #                                        Romania": the brand goes there (not "introduced Vantor to investors
+        #                                        in Singapore")
     if not subjects:
         for v in chain:
             subject = subject_of(v)
@@ -1919,7 +1952,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
         if not (negated(chain) or "first" in words or any(t.lower_ == "first" for t in path)):   # UAE", "has
             return                                            # never run a train outside Scandinavia": there
         relation = ("operatesIn", None)                       # already (not "expand outside China")
-    if chain and (chain[0].lemma_ in AVAILABILITY_WORDS | {"recall"} or _to_customers_there(path, chain[0])) \
+    if chain and (chain[0].lemma_ in AVAILABILITY_WORDS or _to_customers_there(path, chain[0])
+                  or chain[0].lemma_ == "recall" and len(path) > 1 and path[1].head == chain[0]) \
             and not negated(chain):                                      # "launched the Zephyr S in
         for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
                                            for t in c.subtree], "Product"):                  # product is there
