@@ -4019,11 +4019,11 @@ def test_press_contacts_under_a_firms_name_are_its_people_and_departments_are_no
 @pytest.mark.parametrize("text, name", [
     ("Ixtamal USA is led by Renata Quillane-Marsh, an El Paso native who spent 14 years at Drumlane Foods.",
      "Renata Quillane-Marsh"),
-    ("The consortium was created by Tavio Renholm, son-in-law of the former president, and Ostap Varenko, the "
-     "country's richest man.", "Ostap Varenko"),
+    ("The consortium was created by Tavio Renholm, son-in-law of the former president. Ostap Varenko, the country's "
+     "richest man, said the sale was unfair.", "Ostap Varenko"),
 ])
 def test_a_name_described_as_a_native_a_relative_or_a_man_is_no_firm(text, name):
-    assert types_of(text).get(name) in (None, "Person", "Executive")
+    assert types_of(text).get(name) in ("Person", "Executive")
 
 
 def test_a_cooperative_is_a_firm_and_a_street_is_no_product():
@@ -4066,8 +4066,40 @@ def test_review_of_firms_named_like_cities_titles_own_labels_seas_and_marked_dru
 
 def test_prices_of_two_products_in_one_clause_and_a_product_sold_by_its_launcher():
     events = extract("Corvasse makes phones. The Quorven 8 costs €649 or £579, and the Quorven 8 Pro €949 or £849.").events
-    assert {e.args["product"] for e in events if e.type == "ProductPrice"} == {"Quorven 8", "Quorven 8 Pro"}
+    assert {(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"} == {
+        ("Quorven 8", 649.0), ("Quorven 8 Pro", 949.0)}
+    events = extract("Kelvo makes phones. The Zephyr 5 and Zephyr 5 Pro cost $499 and $699.").events
+    assert {(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"} == {
+        ("Zephyr 5", 499.0), ("Zephyr 5 Pro", 699.0)}
+    events = extract("Kelvo makes phones. The Zephyr 5, which replaces the Kelvo X9 phone, costs $499.").events
+    assert [e.args["product"] for e in events if e.type == "ProductPrice"] == ["Zephyr 5"]
+    for text in ("Brisco, which makes the Zephyr 5 and Zephyr 5 Pro phones, was fined $20 million for misleading ads.",
+                 "Brisco, which makes the Zephyr 5 and Zephyr 5 Pro phones, agreed to buy Kelvo for $300 million.",
+                 "Buyers of the Zephyr 5 pay $40 in sales tax."):
+        assert not [e for e in extract(text).events if e.type == "ProductPrice"], text
     events = extract("Haldorne launched Zenquova in the United States in May and sells it there through its own "
                      "sales force at a list price of $3,950 a month.").events
     assert [(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"] == [("Zenquova", 3950.0)]
     assert not [e for e in events if e.type == "FinancialResult"]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Kelvo Motors sells cars in Spain. Ann Roe, Brisco Foods' chief executive, said it would enter India next year.",
+     {("Brisco Foods", "targetsMarket", "India")}, {("Kelvo Motors", "targetsMarket", "India")}),
+    ("Kelvo Motors sells cars in Spain. Ann Roe, chief executive of Brisco Foods, said the company would enter India "
+     "next year.", {("Brisco Foods", "targetsMarket", "India")}, {("Kelvo Motors", "targetsMarket", "India")}),
+    ("Kelvo Foods developed a new snack with Brisco Farms and will launch it in Poland in May.", set(),
+     {("Brisco Farms", "targetsMarket", "Poland")}),
+    ("Kelvo unveiled the Zorba 5 phone in May. Kelvo owns a small bank in Portugal and will sell it to investors in "
+     "France.", set(), {("Zorba 5", "availableIn", "France")}),
+    ("Kelvo, a Spanish airline, completed its Skyframe 300 purchase in May.", set(),
+     {("Kelvo", "produces", "Skyframe 300")}),
+    ("Kelvo launched the Vanta 5 in Spain. Kelvo also sells a Vanta 5 Road Edition in France.",
+     {("Vanta 5", "availableIn", "France")}, set()),
+    ("Blue Fjord, a veteran of North Sea drilling, won a contract from Kelvo Energy in Norway.",
+     {("Kelvo Energy", "partnersWith", "Blue Fjord")}, set()),
+    ("Kelvo Shipping rerouted its tankers away from the Gulf of Aden in March. Kelvo Shipping will open offices in the "
+     "Gulf next year.", {("Kelvo Shipping", "targetsMarket", "Gulf")}, set()),
+])
+def test_second_review_of_speakers_objects_goods_streets_and_gulfs(text, present, absent):
+    assert_facts(text, present, absent)

@@ -204,6 +204,8 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
     return bool(nationality and homes and nationality not in homes)
 
 
+_ADVISERS_ENDINGS = frozenset({"consulting", "consultants", "research", "capital", "partners", "advisory", "advisers",
+                               "advisors", "securities", "analytics", "economics", "associates", "insights"})
 _SELLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
 
 
@@ -538,15 +540,20 @@ class DocContext:
         return mention.entity
 
     def _speakers_firm(self, para: int, speaker: Mention) -> Mention | None:
-        """The firm the speaker runs, by a possessive on her title in apposition: "Ann Roe, Vendraux's chief executive,"
-        (not "a partner at Vantor Capital": a firm she works at need not be the one she speaks of)."""
+        """The firm the speaker runs, by her executive title in apposition: "Ann Roe, Vendraux's chief executive," or
+        "chief executive of Vendraux" (not "a partner at Vantor Capital": a firm she works at need not be the one she
+        speaks of)."""
         doc = self.paragraphs[para].doc
         root = doc[speaker.start:speaker.end].root
         for title in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in EXECUTIVE_TITLES):
-            for holder in (owner for owner in title.children if owner.dep_ == "poss"):
+            holders = [o for o in title.children if o.dep_ == "poss"] + [
+                g for o in title.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children
+                if g.dep_ == "pobj"]                           # "Vendraux's chief executive", "chief executive of
+            for holder in holders:                             # Vendraux" (not "a partner at Vantor Capital")
                 mention = self._by_token.get((para, holder.i))
-                if mention is not None and mention.type == "Company" and mention.entity:
-                    return mention
+                if mention is not None and mention.type == "Company" and mention.entity \
+                        and mention.entity.split()[-1].lower() not in _ADVISERS_ENDINGS:
+                    return mention          # (not "managing director of Vantor Consulting": an outside voice)
         return None
 
     def _market_there(self, para: int, there: Token) -> Mention | None:
@@ -746,10 +753,11 @@ class DocContext:
                     else None
                 if reporter is not None and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):
                     target = reporter                              # "Sony has said it will launch"
-                elif reporter is not None and kind == "Company" and token.pos_ == "NOUN":
+                elif reporter is not None and kind == "Company":
                     target = self._speakers_firm(p, reporter)      # "Ann Roe, Vendraux's chief executive, said the
                     #                                                group would ...": her firm (if it may be called so)
-                    if target is not None and _kind_fits(token, kinds.get(target.entity)) is False:
+                    if target is not None and token.pos_ == "NOUN" and _kind_fits(token, kinds.get(target.entity)) \
+                            is False:
                         target = None
                 if kind == "Product":             # "working on the Cell processor ... will unveil the chip":
                     target = last_product(p, token)     # the product of that kind named last in the paragraph
@@ -781,7 +789,9 @@ class DocContext:
                                  and (m := self._by_token.get((p, c.i))) is not None and m.type == "Company"), None)
                     if doer is not None and doer.entity == target.entity:     # "the group would launch it": not
                         others = [m for t in token.sent if t.i < token.i and (m := self._by_token.get((p, t.i)))
-                                  is not None and m.type == "Company" and m.entity and m.entity != doer.entity]
+                                  is not None and m.type == "Company" and m.entity and m.entity != doer.entity
+                                  and (t.dep_ == "dobj" or t.dep_ == "appos" and t.head.dep_ == "dobj")]
+                        #                          (the doer's object: not "developed a snack with Brisco Farms")
                         other = others[-1] if others else self._previous_subject(p, token.sent)   # the group itself
                         target = other if other is not None and other.entity != doer.entity else None   # ("itself"
                         #                          would be): another firm named before it in the sentence ("set up
@@ -789,7 +799,11 @@ class DocContext:
                         #                          sentence before is about ("Kaolinde has never sold outside Europe.
                         #                          ... the group would launch it"), else none
                         if target is None and any(v.lemma_ in _SELLING_VERBS for v in verbs):
-                            target = last_named_product(p, token)         # "launched Tirnavex and sells it": the
+                            target = last_named_product(p, token)
+                            if target is not None and any(     # (not "owns a small bank and will sell it")
+                                    t.dep_ == "dobj" and t.pos_ == "NOUN" for t in token.sent
+                                    if (target.para, target.end) <= (p, t.i) < (p, token.i)):
+                                target = None         # "launched Tirnavex and sells it": the
                             kind = "Product" if target is not None else kind   # product
                 if target is None:
                     continue

@@ -156,13 +156,17 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     with a product in the same clause, it is that product's price. Only the first amount of a
     clause counts ("fell to 785m euros from 2.4bn euros": the new figure)."""
     done_clauses = set()
-    for start, end, amount, currency in find_money(sentence.text, ctx.countries()):
-        span = sentence.char_span(start, end, alignment_mode="expand")
+    found = [(sentence.char_span(start, end, alignment_mode="expand"), amount, currency)
+             for start, end, amount, currency in find_money(sentence.text, ctx.countries())]
+    spans = [span for span, _, _ in found if span is not None]
+    for span, amount, currency in found:
         if span is None:
             continue
         clause = _clause(span.root)
-        nearest = _product_priced_before(ctx, p, clause if ctx.entities_in(p, list(clause.subtree), "Product")
-                                         else sentence.root, span)
+        own = ctx.entities_in(p, list(clause.subtree), "Product")
+        gapped = not own and clause.dep_ == "conj" and span.start <= clause.i < span.end   # "..., and the Tavren
+        nearest = _product_priced_before(ctx, p, clause if own else sentence.root, span, spans) \
+            if own or gapped else None                                                       # 8 Pro €949"
         key = clause.i if nearest is None else (clause.i, nearest)     # "The Tavren 8 costs €649, and the Tavren 8
         if key in done_clauses:                                        # Pro €949": an amount for each
             continue
@@ -202,24 +206,63 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             products, priced_as = [bracketed], True
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
                                                                      or priced_as or nearest is not None) \
+                and not words & _CHARGE_NOUNS \
                 and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
 
 
-def _product_priced_before(ctx: DocContext, p: int, clause: Token, amount: Span) -> str | None:
-    """In a clause that prices several products, the one named last before the amount, with no other amount between
-    them: "The Tavren 8 costs €649 or £579, and the Tavren 8 Pro €949" (€949 is the Pro's)."""
+_STRICT_PRICE_WORDS = frozenset({"price", "cost", "retail", "sell", "sale", "start", "list"})
+_CHARGE_NOUNS = frozenset({"tax", "fee", "fine", "duty", "tariff", "levy", "penalty"})   # "pay $40 in sales tax"
+
+
+def _product_priced_before(ctx: DocContext, p: int, clause: Token, amount: Span, amounts: list[Span]) -> str | None:
+    """In a clause that prices several products, the one each amount belongs to: the product named last before it
+    ("The Tavren 8 costs €649 or £579, and the Tavren 8 Pro €949": €949 is the Pro's), or, for products listed
+    together before as many amounts listed together, the one in the same place ("The Zephyr 5 and Zephyr 5 Pro cost
+    $499 and $699"); not a product inside a clause on another ("The Zephyr 5, which replaces the Kelvo X9, costs
+    $499"), nor any when the clause says no price."""
     tokens = sorted(clause.subtree, key=lambda t: t.i)
-    if len(set(ctx.entities_in(p, tokens, "Product"))) < 2 or not {t.lemma_.lower() for t in tokens} & PRICE_WORDS:
+    if not {t.lemma_.lower() for t in tokens} & _STRICT_PRICE_WORDS and not (
+            amount.start > 0 and amount.doc[amount.start - 1].lower_ in ("at", "for")):   # "Qerabook 14 at ₹59,999"
         return None
-    for token in reversed([t for t in tokens if t.i < amount.start]):
-        if token.ent_type_ == "MONEY" and token.i < amount.start - 1 and token.tag_ != "$":
-            return None
-        if (name := ctx.entity_at(p, token, "Product")) is not None:
-            return name
-    return None
+    inside = {t.i for t in tokens}
+    items: list[tuple[int, str, str | None]] = [(a.start, "amount", None) for a in amounts if a.start in inside]
+    for token in tokens:
+        mention = ctx.mention_at(p, token)
+        if mention is not None and mention.type == "Product" and mention.entity and token.i == mention.start \
+                and not _aside(token, amount):
+            items.append((token.i, "product", mention.entity))
+    items.sort()
+    named = {name for _, kind, name in items if kind == "product"}
+    if len(named) < 2:            # one product left beside others' in asides ("which replaces the Kelvo X9"): its
+        return next(iter(named)) if named and len(set(ctx.entities_in(p, tokens, "Product"))) > 1 else None
+    position = next((k for k, (i, kind, _) in enumerate(items) if kind == "amount" and i == amount.start), None)
+    if position is None:
+        return None
+    first = position                                # the run of amounts this one is in, and the products before it
+    while first > 0 and items[first - 1][1] == "amount":
+        first -= 1
+    last = position
+    while last + 1 < len(items) and items[last + 1][1] == "amount":
+        last += 1
+    start = first
+    while start > 0 and items[start - 1][1] == "product":
+        start -= 1
+    listed = [name for _, _, name in items[start:first]]
+    if len(listed) == 1:
+        return listed[0]                            # ("costs €649 or £579": one product's prices)
+    return listed[position - first] if listed and len(listed) == last - first + 1 else None
+
+
+def _aside(token: Token, amount: Span) -> bool:
+    """Whether a word sits in a relative clause or an apposition that does not hold the amount."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "appos", "acl") and not any(
+                amount.start <= t.i < amount.end for t in ancestor.subtree):
+            return True
+    return False
 
 
 def _bracketed_after(ctx: DocContext, p: int, amount: Span) -> str | None:

@@ -89,7 +89,6 @@ aviation airports cruises realty publishing leasing assurance medical rail cargo
 transport packaging dairy marine pharmacy pharmacies clinics devices instruments plastics fertilisers fertilizers
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings alliance consortium pharmaceutical chemical industrial optical textile cooperative
-co-operative co-op
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
 spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
@@ -214,7 +213,7 @@ AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship 
 # a Weslaco native", "Ola Berg, son-in-law of the president".
 PERSON_NOUNS = _words("""man woman person tycoon billionaire millionaire businessman businesswoman entrepreneur magnate
 oligarch heir heiress son daughter father mother brother sister husband wife widow founder native resident veteran
-graduate son-in-law daughter-in-law grandson granddaughter nephew niece""")
+graduate grandson granddaughter nephew niece""")    # ("son-in-law": its head word, "son")
 # Words that say a company is not in a market.
 ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun skip without ban bar blacklist quit")
 # Words that make an entry a plan rather than a fact.

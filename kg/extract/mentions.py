@@ -505,6 +505,7 @@ def _named_before_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+_FIRM_TOO_NOUNS = frozenset({"veteran", "graduate", "resident", "heir", "heiress", "founder", "pioneer"})
 _TARGETED_KINDS = frozenset({"vaccine", "drug", "treatment", "therapy", "medicine", "pill", "injection", "test",
                              "inhaler", "implant", "antibody", "supplement"})    # named by what they treat
 _VARIANT_NOUNS = frozenset({"model", "models", "version", "variant", "edition", "product", "products", "line",
@@ -633,7 +634,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
-    sea_gulf = any("Gulf of " in paragraph.text for paragraph in paragraphs)
+    sea_gulf = any(re.search(r"Gulf of (Mexico|Guinea|Thailand|Finland|Bothnia|California|Alaska|Carpentaria|Riga|"
+                             r"Tonkin|Maine|Honduras)", paragraph.text) for paragraph in paragraphs)   # a sea, not
+    #                                                                          the Arab states' (Aden, Oman are theirs)
     makers_words = {next(t.lower_ for t in ent if not t.is_lower) for paragraph in paragraphs
                     for ent in paragraph.doc.ents if ent.label_ == "ORG" and sum(not t.is_lower for t in ent) > 1} | {
         t.lower_ for paragraph in paragraphs for t in paragraph.tokens
@@ -1716,7 +1719,9 @@ def context_votes(span: Span) -> Counter:
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
             elif lemma in PERSON_NOUNS and len(span) > 1 and (_one_of(child).pos_ == "NOUN" or any(
-                    c.dep_ == "det" for c in _one_of(child).children)):       # ("an El Paso native": tagged JJ)
+                    c.dep_ == "det" for c in _one_of(child).children)) \
+                    and (lemma not in _FIRM_TOO_NOUNS or root.ent_type_ == "PERSON"):   # ("an El Paso native": JJ;
+                #                                       "Blue Fjord, a veteran of North Sea drilling": a firm may be)
                 votes["Person"] += 3    # "Ana Vela, a Weslaco native", "Ola Berg, the country's richest man"
             elif _product_noun(_one_of(child)):
                 votes["Product"] += 2
@@ -2137,7 +2142,9 @@ def _street(span: Span) -> bool:
     """"on North 10th Street", "at 55 Water Street": an address, not a name of a party."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _STREET_WORDS and doc[span.end].text[:1].isupper() \
-        and any(t.like_num or t.lower_ in ("north", "south", "east", "west") for t in span)
+        and all(t.like_num or re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) or t.lower_ in ("north", "south", "east",
+                                                                                         "west") for t in span) \
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper())    # (not "Vanta 5 Road Edition")
 
 
 def _funding_round(span: Span) -> bool:

@@ -744,7 +744,8 @@ def _goods_noun(noun: Token) -> bool:
     delivery", "its Zephyr 5 stake", "its Vinta 2 agreement", "its mRNA technology")."""
     lemma = noun.lemma_.lower()
     return _machine_noun(noun) or noun.tag_ == "NN" and not lemma.endswith(_ABSTRACT_ENDINGS) \
-        and lemma not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS | TITLES | PERSON_NOUNS | _NOT_GOODS
+        and lemma not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS | TITLES | PERSON_NOUNS | _NOT_GOODS \
+        | _AGENTS_NOT_MACHINES
 
 
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ing", "ance", "ence", "ship", "ity", "ism", "age")
@@ -752,7 +753,8 @@ _NOT_GOODS = frozenset("""stake share holding deal order price sale launch route
 business unit brand team licence license contract lease fleet customer rival partner technology standard technique
 method process approach format chemistry design science debut rollout release recall version upgrade update trial
 study approval patent rights revenue profit margin market stadium arena headquarters campus building tower project
-programme program venture bid offer loan debt bond fund issue flight visit tour event campaign""".split())
+programme program venture bid offer loan debt bond fund issue flight visit tour event campaign purchase lease
+buy buyout takeover merger""".split())
 
 
 def _machine_noun(noun: Token) -> bool:
@@ -770,7 +772,7 @@ distributor seller producer manufacturer developer designer builder maker shoppe
 regulator governor minister senator voter reader viewer listener winner loser outsider insider founder employer
 employee officer director manager adviser advisor counsellor counselor shareholder stakeholder bidder backer
 challenger newcomer pioneer pensioner passenger traveller traveler visitor tenant landlord farmer grower miner
-exporter donor creditor debtor disaster theater theatre chapter cluster register border""".split())
+donor creditor debtor disaster theater theatre chapter cluster register border""".split())
 
 
 def _products_listed_before(ctx: DocContext, p: int, noun: Token) -> list[str]:
