@@ -4103,3 +4103,21 @@ def test_prices_of_two_products_in_one_clause_and_a_product_sold_by_its_launcher
 ])
 def test_second_review_of_speakers_objects_goods_streets_and_gulfs(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Tormelli launched the Halvesta 7 and the Halvesta 7 Pro in May. They are sold by some 1,900 stockists in "
+     "Denmark and Norway.", {("Halvesta 7", "availableIn", "Norway"), ("Halvesta 7 Pro", "availableIn", "Denmark")},
+     set()),
+    ("Tormelli launched the Halvesta 7 and the Halvesta 7 Pro in May. They are popular in Denmark.", set(),
+     {("Halvesta 7", "availableIn", "Denmark")}),
+    ("Tormelli and Quistra make phones. They are sold in Denmark.", set(),
+     {("Tormelli", "availableIn", "Denmark")}),
+])
+def test_they_sold_somewhere_are_the_products_the_sentence_before_named(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_each_product_launched_is_a_launch_when_the_parser_hangs_the_second_on_the_verb():
+    events = extract("Kelvo launched the Zorba 5 and the Zorba 5 Pro in May.").events
+    assert {e.args["product"] for e in events if e.type == "ProductLaunch"} == {"Zorba 5", "Zorba 5 Pro"}

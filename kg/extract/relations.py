@@ -1932,6 +1932,11 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                         and any(c.lower_ == "both" for c in subject.children):
                     subjects = ctx.pair_named_before(p, subject)    # "Both phones will be sold in ...": the two
                     #                                                 products named together last
+                if not subjects and subject.lower_ == "they" and subject.i == subject.sent.start > 0 \
+                        and (subject.dep_ == "nsubjpass" and v.lemma_ in AVAILABILITY_WORDS or v.lemma_ == "be"):
+                    before = subject.doc[subject.sent.start - 1].sent   # "... the Zorba 5 and the Zorba 5 Pro. They
+                    named = ctx.entities_in(p, before, "Product")       # are sold in Denmark": the products the
+                    subjects = named if 2 <= len(named) <= 4 else []    # sentence before named
                 if not subjects and subject.dep_ == "appos" and subject.pos_ == "NOUN":   # "the Zephyr 12 and
                     subjects = [n for s in conjuncts(subject.head)                         # Zephyr 12 Pro, its
                                 if (n := ctx.entity_at(p, s, "Company", "Product"))]       # phones, which go on
