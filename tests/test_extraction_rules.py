@@ -4121,3 +4121,18 @@ def test_they_sold_somewhere_are_the_products_the_sentence_before_named(text, pr
 def test_each_product_launched_is_a_launch_when_the_parser_hangs_the_second_on_the_verb():
     events = extract("Kelvo launched the Zorba 5 and the Zorba 5 Pro in May.").events
     assert {e.args["product"] for e in events if e.type == "ProductLaunch"} == {"Zorba 5", "Zorba 5 Pro"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Ostrelli runs shops in Chile. Its chief said Ostrelli was also studying Guatemala, but that Peru came first.",
+     {("Ostrelli", "targetsMarket", "Guatemala")}, set()),
+    ("Ostrelli sells phones in Chile. Ostrelli is eyeing Brazil.", {("Ostrelli", "targetsMarket", "Brazil")}, set()),
+    ("Ostrelli sells phones in Chile. Ostrelli is not considering Brazil for now.", set(),
+     {("Ostrelli", "targetsMarket", "Brazil")}),
+    ("Pellvarra Hotels runs resorts. The group, which owns or manages 46 hotels, all of them in Italy, will open "
+     "properties in Greece and Croatia over the next eighteen months.",
+     {("Pellvarra Hotels", "targetsMarket", "Greece"), ("Pellvarra Hotels", "targetsMarket", "Croatia")},
+     {("Pellvarra Hotels", "targetsMarket", "Italy")}),
+])
+def test_a_market_studied_or_eyed_is_a_target_and_one_in_the_subjects_description_is_not(text, present, absent):
+    assert_facts(text, present, absent)

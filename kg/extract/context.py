@@ -725,10 +725,11 @@ class DocContext:
                         and token.dep_ != "appos" \
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                              or token.left_edge.lower_ in ("the", "this")) \
-                        and not any(c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC") or c.dep_ in ("appos", "poss")
+                        and not any(c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC") or c.dep_ == "poss"
+                                    or c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")   # ("the group, ..., all
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
-                    kind, span = "Company", (token.left_edge.i, token.i + 1)
+                    kind, span = "Company", (token.left_edge.i, token.i + 1)   # of them in Italy": no name there)
                 elif token.pos_ == "NOUN" and token.lower_ in ("economy", "country", "nation") \
                         and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] \
                         and not any(c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()

@@ -256,7 +256,7 @@ STORE_NOUNS = _words("store stores shop shops outlet outlets showroom showrooms 
                      "flagship restaurant restaurants location locations")
 # Sites a company opens in a market, and the verbs that open them: "will open its first plant in Mexico".
 SITE_NOUNS = _words("plant factory office route flight hub warehouse branch hotel mine refinery mill campus centre "
-                    "center region site facility")
+                    "center region site facility property resort clinic laboratory")
 OPENING_VERBS = _words("open build launch start establish set announce unveil add begin inaugurate plan")
 # Rebranding.
 REBRAND_WORDS = _words("rebrand rebranding reposition repositioning upmarket high-end premium overhaul "

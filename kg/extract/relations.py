@@ -1946,6 +1946,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     if not subjects or any((n := ctx.entity_at(p, t, "Company")) and n not in subjects for t in path):
         return            # (the market is another company's, named on the way: "signed a deal with Pellino,
         #                    the chain with 230 restaurants in Spain")
+    if chain and any(t.dep_ in ("appos", "relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass")
+                     and t.head.head == chain[0] and t.head.pos_ == "NOUN" for t in path):
+        return            # a market in a description of the subject ("The group, ..., all of them in Italy, will open
+        #                   hotels in Greece"): not what the verb says of it
     words = _signals(chain, path)
     relation = _path_relation(path, chain, words) or _market_relation(words, chain, path) \
         or (("operatesIn", None) if sited and not negated(chain) and not _planned(words, chain) else None)
@@ -2168,7 +2172,13 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         return "operatesIn", None
     if entry:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
+    if chain and chain[0].lemma_ in _SCOUTING_VERBS and not negative and path and path[0].dep_ == "dobj" \
+            and path[0].head == chain[0]:
+        return "targetsMarket", "MarketEntry"  # "was also studying Guatemala", "is eyeing Brazil"
     return None
+
+
+_SCOUTING_VERBS = frozenset({"study", "consider", "eye", "explore", "weigh", "mull", "target", "scout", "court"})
 
 
 def _more_of_the_same(verb: Token, words: set[str]) -> bool:
