@@ -4136,3 +4136,39 @@ def test_each_product_launched_is_a_launch_when_the_parser_hangs_the_second_on_t
 ])
 def test_a_market_studied_or_eyed_is_a_target_and_one_in_the_subjects_description_is_not(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_a_names_first_word_the_tagger_calls_an_adverb_is_still_a_name_when_it_does_something():
+    from spacy.tokens import Doc
+
+    from kg.extract.mentions import _untagged_names
+    words = ["Kelvomaki", "on", "Monday", "reported", "sales", "."]
+    doc = Doc(load_model().vocab, words=words, tags=["RB", "IN", "NNP", "VBD", "NNS", "."],
+              pos=["ADV", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"], heads=[3, 3, 1, 3, 3, 3],
+              deps=["nsubj", "prep", "pobj", "ROOT", "dobj", "punct"])
+    assert "Kelvomaki" in [s.text for s in _untagged_names(doc, set(), set(), frozenset({"kelvomaki"}))]
+    assert "Kelvomaki" not in [s.text for s in _untagged_names(doc, set(), set())]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Kelvo Inc. and Brisco Ltd. compete with the Zorba 5 and the Nimbus 4. They are both set to launch stores in "
+     "Chile.", ("Zorba 5", "availableIn", "Chile")),
+    ("Analysts at Brisco Ltd. reviewed the Zorba 5 and the Nimbus 4. They are sceptical about sales in Chile.",
+     ("Nimbus 4", "availableIn", "Chile")),
+    ("Kelvo Inc. is targeting Brazil with price cuts after losing share there.", ("Kelvo Inc.", "targetsMarket", "Brazil")),
+    ("Kelvo Inc. considers Brazil, its biggest market, vital to its growth.", ("Kelvo Inc.", "targetsMarket", "Brazil")),
+    ("Kelvo Inc. had considered Brazil but chose Mexico instead.", ("Kelvo Inc.", "targetsMarket", "Brazil")),
+    ("Kelvo Inc. stopped eyeing Brazil after the election.", ("Kelvo Inc.", "targetsMarket", "Brazil")),
+    ("Kelvo Inc. said on Monday it will enter Brazil. The retailer, one of Kelvo's biggest rivals, plans to enter "
+     "Chile.", ("Kelvo", "targetsMarket", "Chile")),
+])
+def test_third_review_of_they_scouting_and_descriptions(text, absent):
+    assert absent not in facts_of(text)
+
+
+def test_third_review_of_gapped_launches_and_homes_sold():
+    events = extract("Kelvo Inc. launched the Zorba 5 last week and Brisco Ltd. the Nimbus 4.").events
+    assert ("Kelvo Inc.", "Nimbus 4") not in {(e.args["company"], e.args["product"]) for e in events
+                                              if e.type == "ProductLaunch"}
+    assert ("Kelvo Homes", "operatesIn", "Spain") in facts_of(
+        "Kelvo Homes, a developer, sold 1,200 properties in Spain last year, up 8%.")

@@ -726,7 +726,7 @@ class DocContext:
                         and (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                              or token.left_edge.lower_ in ("the", "this")) \
                         and not any(c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC") or c.dep_ == "poss"
-                                    or c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")   # ("the group, ..., all
+                                    or c.dep_ == "appos" and c.pos_ not in ("DET", "PRON")   # ("the group, ..., all
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Company", (token.left_edge.i, token.i + 1)   # of them in Italy": no name there)

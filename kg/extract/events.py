@@ -52,7 +52,8 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
         objects = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
         objects += [t for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
-                    and any(d.dep_ == "dobj" for d in verb.children) for t in c.subtree]   # "launched the Zorba 5
+                    and any(d.dep_ == "dobj" for d in verb.children)
+                    and not ctx.entities_in(p, list(c.subtree), "Company") for t in c.subtree]   # "launched the Zorba 5
         #                                                      and the Zorba 5 Pro", the second hung on the verb
         objects += [t for c in verb.children if c.dep_ in ("conj", "advcl") and c.lemma_ in ("call", "name", "dub")
                     for o in c.children if o.dep_ == "oprd" for t in o.subtree]   # "launching a service, called X"

@@ -634,6 +634,13 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
+    name_heads = frozenset(token.lower_ for paragraph in paragraphs for token in paragraph.tokens   # the first
+                           if token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 3   # words
+                           and token.i + 1 < len(paragraph.doc) and paragraph.doc[token.i + 1].pos_ == "PROPN"
+                           and paragraph.doc[token.i + 1].is_title and token.ent_type_ not in ("GPE", "LOC", "NORP",
+                                                                                                "PERSON", "DATE")
+                           and (token.i == 0 or paragraph.doc[token.i - 1].pos_ != "PROPN")    # ("Tsurumaki Electron")
+                           and token.lower_ not in INDUSTRY_WORDS | PRODUCT_OR_COMPANY_NOUNS | TITLES | lowercase_words)
     sea_gulf = any(re.search(r"Gulf of (Mexico|Guinea|Thailand|Finland|Bothnia|California|Alaska|Carpentaria|Riga|"
                              r"Tonkin|Maine|Honduras)", paragraph.text) for paragraph in paragraphs)   # a sea, not
     #                                                                          the Arab states' (Aden, Oman are theirs)
@@ -654,7 +661,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[span.start:owner_end], Counter({k: v for k, v in votes.items() if k != "Product"}), ner, clean)
                 add(doc[owner_end + 1:span.end], Counter({k: v for k, v in votes.items() if k == "Product"}), "", clean)
                 return
-            whole, span = span, _clean_span(span) if clean else span
+            whole, span = span, _clean_span(span) if clean and not (
+                len(span) == 1 and span.text.lower() in name_heads and span.root.dep_ in ("nsubj", "nsubjpass", "poss")
+                and not span.root.pos_ == "PROPN") else span     # ("Tsurumaki on Monday reported", tagged an adverb)
             if span is not None and span.end < len(doc) and doc[span.end].lemma_.lower() in _INDEX_NOUNS \
                     and doc[span.end].pos_ == "NOUN" and span.root.ent_type_ not in ("GPE", "NORP", "LOC") \
                     and not (trade_word(span[-1].lower_) or span[-1].lower_.rstrip(".") in _LEGAL
@@ -842,7 +851,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Company=0.5))
-        for span in _untagged_names(doc, taken, lowercase_words):   # names the model missed, typed by their context
+        for span in _untagged_names(doc, taken, lowercase_words, name_heads):   # names the model missed, typed by
+            #                                                                       their context
             votes = context_votes(span)
             if span.root.pos_ == "PROPN" and resolve_market(span.text):
                 add(span, Counter(Market=4))             # "2023 - Germany's Lufthansa" read as a percentage
@@ -865,14 +875,17 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     speakers = {m.text.lower() for m in mentions if " " not in m.text and m.ner != "PERSON"   # quoted names the
                 and _speaker_after_quote(paragraphs[m.para].doc[m.start])}                 # model called places
     for p, span in weak:                 # "Steve Ash, from Activcard,": Activcard is named elsewhere
-        span = _clean_span(span)         # ('"...," Tavares wrote' after "Rafael Tavares": the surname)
+        if not (len(span) == 1 and span.text.lower() in name_heads):     # (a name's first word the tagger called
+            span = _clean_span(span)     # an adverb stays); ('"...," Tavares wrote' after "Rafael Tavares")
         doc = paragraphs[p].doc
         if span is not None and len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in speakers \
                 and span[0].dep_ == "compound" and span[0].head.i == span.end:
             span = doc[span.start:span.end + 1]      # "Valentina" and "Roccabruna", two places to the model
         full_name = span is not None and len(span) in (2, 3) and span[-1].lower_ in speakers \
             and all(t.pos_ == "PROPN" and t.is_title for t in span) and resolve_place(span.text) is None
-        if span is not None and (span.text.lower() in known or len(span) == 1 and span.text.lower() in surnames
+        if span is not None and (span.text.lower() in known or span.text.lower() in name_heads
+                                 and span.root.dep_ in ("nsubj", "nsubjpass", "poss") or len(span) == 1
+                                 and span.text.lower() in surnames
                                  and _speaker_after_quote(span[0]) or full_name) \
                 and not taken_in[p] & set(range(span.start, span.end)):
             offset = paragraphs[p].offset
@@ -1092,7 +1105,8 @@ def _described_by_apposition(token: Token) -> bool:
         c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
 
 
-def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> list[Span]:
+def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str], name_heads: frozenset[str] = frozenset()
+                    ) -> list[Span]:
     """Runs of proper nouns (or capitalised nouns) that the model gave no label. A capitalised word
     that starts a sentence and is written in lower case elsewhere ("Smartphone giants ...") or is a
     plural common noun ("Shares in ...") is a common word."""
@@ -1110,7 +1124,9 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str]) -> lis
             and not (_starts_sentence(token) and (token.lower_ in lowercase_words
                                                   or token.tag_ == "NNS" and not _described_by_apposition(token)))
             or _mistagged_list_name(token) or _name_before_title(token) or _speaker_after_quote(token)
-            or not headline and _capitalised_word_before_a_name(token))
+            or not headline and _capitalised_word_before_a_name(token)
+            or token.lower_ in name_heads and token.is_title and token.dep_ in ("nsubj", "nsubjpass", "poss"))
+        #                         ("Tsurumaki on Monday reported ...", tagged an adverb, after "Tsurumaki Electron")
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:

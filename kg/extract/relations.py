@@ -1933,7 +1933,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                     subjects = ctx.pair_named_before(p, subject)    # "Both phones will be sold in ...": the two
                     #                                                 products named together last
                 if not subjects and subject.lower_ == "they" and subject.i == subject.sent.start > 0 \
-                        and (subject.dep_ == "nsubjpass" and v.lemma_ in AVAILABILITY_WORDS or v.lemma_ == "be"):
+                        and subject.head == v and (subject.dep_ == "nsubjpass" and v.lemma_ in AVAILABILITY_WORDS
+                                                   or v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_
+                                                                               in AVAILABILITY_WORDS
+                                                                               for c in v.children)):
                     before = subject.doc[subject.sent.start - 1].sent   # "... the Zorba 5 and the Zorba 5 Pro. They
                     named = ctx.entities_in(p, before, "Product")       # are sold in Denmark": the products the
                     subjects = named if 2 <= len(named) <= 4 else []    # sentence before named
@@ -2113,7 +2116,8 @@ _WHOLE_BUSINESS_NOUNS = frozenset({"business", "businesses", "operation", "opera
 def _closes_a_site(chain: list[Token], path: list[Token]) -> bool:
     """The clause closes (or sells) a store or site in the market: "will close its first plant in Mexico"."""
     return bool(chain) and chain[0].lemma_ in _CLOSING_VERBS and not negated(chain) and any(
-        t.lemma_.lower() in STORE_NOUNS | SITE_NOUNS for t in [*path, *(c for c in chain[0].children if c.dep_ == "dobj")])
+        t.lemma_.lower() in STORE_NOUNS | SITE_NOUNS and not (chain[0].lemma_ == "sell" and t.lemma_.lower() == "property")
+        for t in [*path, *(c for c in chain[0].children if c.dep_ == "dobj")])   # ("sold 1,200 properties": homes)
 
 
 def closed_down(noun: Token) -> bool:
@@ -2173,12 +2177,22 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     if entry:
         return ("operatesIn" if _past(chain) else "targetsMarket"), "MarketEntry"
     if chain and chain[0].lemma_ in _SCOUTING_VERBS and not negative and path and path[0].dep_ == "dobj" \
-            and path[0].head == chain[0]:
+            and path[0].head == chain[0] and _scouting_now(chain, path[0]):
         return "targetsMarket", "MarketEntry"  # "was also studying Guatemala", "is eyeing Brazil"
     return None
 
 
 _SCOUTING_VERBS = frozenset({"study", "consider", "eye", "explore", "weigh", "mull", "target", "scout", "court"})
+
+
+def _scouting_now(chain: list[Token], market: Token) -> bool:
+    """A market weighed as a place to go, now: "is eyeing Brazil" (not "had considered Brazil", "stopped eyeing
+    Brazil", "is targeting Brazil with price cuts", "considers Brazil, its biggest market, vital")."""
+    verb = chain[0]
+    return verb.tag_ in ("VBG", "VBZ", "VBP", "VB") and not any(v.lemma_ in _STOP_VERBS | CANCEL_VERBS for v in chain) \
+        and not any(c.dep_ == "prep" and c.lower_ == "with" or c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                    for c in verb.children) \
+        and not any(c.dep_ == "appos" or c.dep_ in ("amod", "acomp") and c.i > market.i for c in market.children)
 
 
 def _more_of_the_same(verb: Token, words: set[str]) -> bool:
