@@ -540,6 +540,14 @@ def _one_name_before_kind(doc: Doc) -> list[Span]:
     return spans
 
 
+def _number_named_in_apposition(doc: Doc) -> list[Span]:
+    """A model named by its number alone in apposition to the kind of goods it is: "its smallest airliner, the 717"."""
+    return [doc[t.i:t.i + 1] for t in doc
+            if t.dep_ == "appos" and t.text.isdigit() and 2 <= len(t.text) <= 4 and t.i > 0 and doc[t.i - 1].lower_ == "the"
+            and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _GOODS_ONLY_NOUNS - _VARIANT_NOUNS
+            and t.ent_type_ not in ("DATE", "MONEY", "PERCENT", "QUANTITY", "TIME")]
+
+
 _CODE_NAME = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 # Codes of letters and digits that name no model: business terms ("B2B", "P2P", "D2C"), gases ("CO2").
 _NOT_CODES = re.compile(r"^([A-Z]2[A-Z]|CO2|NO2|SO2|NOX|CH4|H2|O2|[2-6]G)$")
@@ -696,7 +704,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.placed = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS
             mentions.append(mention)
 
-        for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)),
+        for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)
+                              + _number_named_in_apposition(doc)),
                             *((s, 2) for s in _named_before_kind(doc)),
                             *((s, 1.5) for s in _one_name_before_kind(doc) if s[0].lower_ not in makers_words)]:
             count = len(mentions)

@@ -703,6 +703,13 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if company:
                     yield Fact(company, "produces", product, evidence)
                 break
+    for noun in sentence:            # "Prozac from its maker, Eli Lilly": the product named last before "its maker"
+        if noun.lemma_.lower() in ("maker", "manufacturer", "developer", "producer") and noun.tag_ == "NN" \
+                and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+            makers = [n for c in noun.children if c.dep_ == "appos" and (n := ctx.entity_at(p, c, "Company"))]
+            named = ctx.entities_in(p, sentence.doc[sentence.start:noun.i], "Product")
+            for maker in makers[:1] if named else []:
+                yield Fact(maker, "produces", named[-1], evidence)
     for noun in sentence:            # "iPhone maker Apple", "Orca 7 maker Skyrune", "Pyra Labs, makers of Blogger"
         if noun.lemma_.lower() in ("maker", "manufacturer", "developer", "producer", "designer", "builder", "owner"):
             made = ctx.entities_in(p, [t for t in noun.subtree if t.i < noun.i], "Product")
