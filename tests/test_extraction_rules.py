@@ -4178,5 +4178,5 @@ def test_a_product_from_its_maker_and_a_model_named_by_its_number_in_apposition(
     assert ("Halbertson Labs", "produces", "Quenzil") in facts_of(
         "It won the rights to a generic version of the sleeping pill Quenzil from its maker, Halbertson Labs.")
     assert ("Skyvane", "produces", "717") in facts_of(
-        "Skyvane said profit fell because of costs relating to stopping production of its smallest airliner, the 717.")
+        "Skyvane said profit fell as it wound down work on its smallest airliner, the 717.")
     assert "2019" not in types_of("Skyvane built its largest plant, the 2019, near Lyon.")
