@@ -206,7 +206,7 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
 
 _ADVISERS_ENDINGS = frozenset({"consulting", "consultants", "research", "capital", "partners", "advisory", "advisers",
                                "advisors", "securities", "analytics", "economics", "associates", "insights"})
-_SELLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
+_GOODS_HANDLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
 
 
 @dataclass
@@ -799,7 +799,7 @@ class DocContext:
                         #                          a clinic, Brisco Health, and launched it"), else the firm the
                         #                          sentence before is about ("Kaolinde has never sold outside Europe.
                         #                          ... the group would launch it"), else none
-                        if target is None and any(v.lemma_ in _SELLING_VERBS for v in verbs):
+                        if target is None and any(v.lemma_ in _GOODS_HANDLING_VERBS for v in verbs):
                             target = last_named_product(p, token)
                             if target is not None and any(     # (not "owns a small bank and will sell it")
                                     t.dep_ == "dobj" and t.pos_ == "NOUN" for t in token.sent

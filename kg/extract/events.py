@@ -190,9 +190,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                                                 "currency": currency, "period": _period(ctx, sentence)},
                             ctx.evidence(p, sentence), date=sentence_date(ctx, sentence))
             continue
-        products = ctx.entities_in(p, list(clause.subtree), "Product")
-        if nearest is not None:
-            products = [nearest]
+        products = [nearest] if nearest is not None else own
         if not products and clause.dep_ == "relcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
             products = [n for t in (clause.head, *(o for c in clause.head.children if c.dep_ == "prep"
                                                    and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"))

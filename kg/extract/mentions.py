@@ -637,26 +637,39 @@ def _abbreviation_of_common_words(span: Span) -> bool:
         "".join(w.text[0] for w in words[-len(letters):]).lower() == letters
 
 
+def _document_words(paragraphs: list[Paragraph]) -> tuple[set[str], frozenset[str], set[str]]:
+    """What the whole document says of its words, in one pass: the words it writes in lower case; the first words of
+    its runs of capitalised proper nouns ("Tsurumaki" of "Tsurumaki Electron"), for the name alone later; and the
+    words that name a firm elsewhere ("the Honeynet Project", "Norvik said"), for "a Honeynet machine"."""
+    lowercase_words: set[str] = set()
+    heads: set[str] = set()
+    makers_words: set[str] = set()
+    for paragraph in paragraphs:
+        doc = paragraph.doc
+        for token in paragraph.tokens:
+            if token.is_lower:
+                lowercase_words.add(token.text)
+            if token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 3 \
+                    and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title \
+                    and token.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "DATE") \
+                    and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN"):
+                heads.add(token.lower_)
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_ in SPEECH_VERBS:
+                makers_words.add(token.lower_)
+        makers_words.update(next(t.lower_ for t in ent if not t.is_lower) for ent in doc.ents
+                            if ent.label_ == "ORG" and sum(not t.is_lower for t in ent) > 1)
+    name_heads = frozenset(heads - INDUSTRY_WORDS - PRODUCT_OR_COMPANY_NOUNS - TITLES - lowercase_words)
+    return lowercase_words, name_heads, makers_words
+
+
 def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """Every span that may name an entity, with the votes of its own context."""
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
-    lowercase_words = {t.text for paragraph in paragraphs for t in paragraph.tokens if t.is_lower}
-    name_heads = frozenset(token.lower_ for paragraph in paragraphs for token in paragraph.tokens   # the first
-                           if token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 3   # words
-                           and token.i + 1 < len(paragraph.doc) and paragraph.doc[token.i + 1].pos_ == "PROPN"
-                           and paragraph.doc[token.i + 1].is_title and token.ent_type_ not in ("GPE", "LOC", "NORP",
-                                                                                                "PERSON", "DATE")
-                           and (token.i == 0 or paragraph.doc[token.i - 1].pos_ != "PROPN")    # ("Tsurumaki Electron")
-                           and token.lower_ not in INDUSTRY_WORDS | PRODUCT_OR_COMPANY_NOUNS | TITLES | lowercase_words)
+    lowercase_words, name_heads, makers_words = _document_words(paragraphs)
     sea_gulf = any(re.search(r"Gulf of (Mexico|Guinea|Thailand|Finland|Bothnia|California|Alaska|Carpentaria|Riga|"
                              r"Tonkin|Maine|Honduras)", paragraph.text) for paragraph in paragraphs)   # a sea, not
     #                                                                          the Arab states' (Aden, Oman are theirs)
-    makers_words = {next(t.lower_ for t in ent if not t.is_lower) for paragraph in paragraphs
-                    for ent in paragraph.doc.ents if ent.label_ == "ORG" and sum(not t.is_lower for t in ent) > 1} | {
-        t.lower_ for paragraph in paragraphs for t in paragraph.tokens
-        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_ in SPEECH_VERBS}
-    #                    "the Honeynet Project", "Norvik said": "a Honeynet machine", "the Norvik car" are their makers'
     weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
     taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):

@@ -747,12 +747,12 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 def _goods_noun(noun: Token) -> bool:
     """A common noun for a kind of goods a name may stand before ("its VTrack 90 assembly", "its Fusora X2 hybrid
-    bonder"): a machine's noun, or a plain singular noun that names no act, deal, holding or abstraction ("its A350
-    delivery", "its Zephyr 5 stake", "its Vinta 2 agreement", "its mRNA technology")."""
+    bonder"): a plain singular noun that names no act, deal, holding, abstraction, site, firm or person ("its A350
+    delivery", "its Zephyr 5 stake", "its Vinta 2 agreement", "its mRNA technology", "its Kelvo partner")."""
     lemma = noun.lemma_.lower()
-    return _machine_noun(noun) or noun.tag_ == "NN" and not lemma.endswith(_ABSTRACT_ENDINGS) \
+    return noun.tag_ == "NN" and not lemma.endswith(_ABSTRACT_ENDINGS) \
         and lemma not in COMPANY_OR_UNIT_NOUNS | SITE_NOUNS | STORE_NOUNS | TITLES | PERSON_NOUNS | _NOT_GOODS \
-        | _AGENTS_NOT_MACHINES
+        | _AGENT_NOUNS
 
 
 _ABSTRACT_ENDINGS = ("ment", "tion", "sion", "ing", "ance", "ence", "ship", "ity", "ism", "age")
@@ -762,17 +762,8 @@ method process approach format chemistry design science debut rollout release re
 study approval patent rights revenue profit margin market stadium arena headquarters campus building tower project
 programme program venture bid offer loan debt bond fund issue flight visit tour event campaign purchase lease
 buy buyout takeover merger""".split())
-
-
-def _machine_noun(noun: Token) -> bool:
-    """A noun for a machine or tool by what it does ("bonder", "etcher", "harvester", "reactor"), not for a person or
-    a firm who does it ("partner", "supplier", "operator") nor a word that only ends so ("order", "quarter")."""
-    lemma = noun.lemma_.lower()
-    return noun.tag_ == "NN" and len(lemma) > 5 and lemma.endswith(("er", "or")) \
-        and lemma not in COMPANY_OR_UNIT_NOUNS | TITLES | PERSON_NOUNS | _AGENTS_NOT_MACHINES
-
-
-_AGENTS_NOT_MACHINES = frozenset("""order partner customer buyer supplier owner investor holder lender dealer retailer
+# Nouns ending as machines' names do ("-er", "-or") that name a person or a firm, or nothing made.
+_AGENT_NOUNS = frozenset("""order partner customer buyer supplier owner investor holder lender dealer retailer
 rival competitor member player leader operator provider carrier sponsor worker driver user subscriber offer quarter
 number letter matter center sector factor error charter transfer newsletter trader broker insurer exporter importer
 distributor seller producer manufacturer developer designer builder maker shopper consumer borrower banker lawyer
