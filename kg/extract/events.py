@@ -13,7 +13,7 @@ from .context import DocContext
 from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, REBRAND_WORDS,
                       SPEECH_VERBS)
 from .normalize import find_money, normalize_date
-from .relations import conjuncts, negated, subject_of
+from .relations import conjuncts, negated, repriced_product, subject_of
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
 
@@ -43,7 +43,7 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for verb in sentence:
         if verb.lemma_ == "enter" and verb.pos_ == "VERB":
             yield from (_launch(ctx, p, verb, company, product) for company, product in _entering_with(ctx, p, verb))
-        if verb.lemma_ not in LAUNCH_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in LAUNCH_VERBS and not _begins_selling(verb) or verb.pos_ != "VERB":
             continue
         if (launched := _launched_without_agent(ctx, p, verb) or _launched_in_a_clause(ctx, p, verb)) is not None:
             yield _launch(ctx, p, verb, *launched)
@@ -72,6 +72,13 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         for product in ctx.entities_in(p, objects, "Product"):
             for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
                 yield _launch(ctx, p, verb, company, product)
+
+
+def _begins_selling(verb: Token) -> bool:
+    """'began selling its Aster 7 in Japan': selling that began is a launch (one that will start is news of a market
+    to come, "will start selling the Zeel in Italy", not of the product)."""
+    return verb.lemma_ in ("sell", "offer") and verb.dep_ == "xcomp" and verb.head.lemma_ in ("begin", "start") \
+        and verb.head.tag_ == "VBD" and not negated([verb, verb.head])
 
 
 def _launch(ctx: DocContext, p: int, verb: Token, company: str | None, product: str) -> Event:
@@ -207,12 +214,22 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if (bracketed := _bracketed_after(ctx, p, span)) is not None:
             products, priced_as = [bracketed], True
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
-                                                                     or priced_as or nearest is not None) \
+                                                                     or priced_as or nearest is not None
+                                                                     or _repriced_to(ctx, p, clause, span, products[0])) \
                 and not words & _CHARGE_NOUNS \
                 and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _repriced_to(ctx: DocContext, p: int, clause: Token, amount: Span, product: str) -> bool:
+    """The amount is the product's new price: "cut Orvendi Unlimited to €7.99"."""
+    to = amount.root.head
+    while to.dep_ == "conj" or to.dep_ == "pobj" and to.head.lower_ != "to":    # "to €7.99 and ..."
+        to = to.head
+    to = to.head if to.dep_ == "pobj" else to
+    return to.lower_ == "to" and to.head == clause and repriced_product(ctx, p, clause) == product
 
 
 _STRICT_PRICE_WORDS = frozenset({"price", "cost", "retail", "sell", "sale", "start", "list"})

@@ -25,7 +25,7 @@ magazine magazines newspaper newspapers tabloid isp isps organisation organizati
 stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
-fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets
+fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -206,6 +206,8 @@ nursery nurseries campus lab labs laboratory laboratories centre center studio s
 flight flights service capacity contract contracts concession concessions stake stakes asset assets
 hotel hotels
 """)
+# Verbs that set a product's price anew: "cut Orvendi Unlimited to €7.99", "raised the Zorba's price to $499".
+REPRICING_VERBS = _words("cut raise lower reduce increase hike slash drop lift")
 # Words that say a product can be had in a market.
 AVAILABILITY_WORDS = _words("available availability sell sale launch offer ship release arrive debut go roll "
                             "stock carry approve approval out")

@@ -1219,8 +1219,13 @@ def _kind_of_firms(span: Span) -> bool:
     """'Technology firms Sony and Philips', 'Mining companies ...': a sector word opening a sentence before a
     plural company noun is the kind of firm, not a name."""
     doc = span.doc
-    return len(span) == 1 and _starts_sentence(span[0]) and span.end < len(doc) and doc[span.end].tag_ == "NNS" \
-        and doc[span.end].lemma_.lower() in COMPANY_NOUNS and doc[span.end].is_lower
+    if len(span) != 1 or not _starts_sentence(span[0]) or span.end >= len(doc):
+        return False
+    kind = doc[span.end]
+    return kind.lemma_.lower() in COMPANY_NOUNS and kind.is_lower and (
+        kind.tag_ == "NNS" or kind.dep_ == "compound" and kind.head.i > kind.i and kind.head.is_lower
+        and kind.head.pos_ == "NOUN" and not span[0].ent_type_)   # "Movie studio efforts to stop ...": a kind of
+    #                                                               firm's efforts (not "Kelvo Group shares")
 
 
 # Plural nouns (of people, or numbers) that open sentences and that the model sometimes calls firms ("Shoppers can

@@ -21,7 +21,7 @@ from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CAN
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
-                      PRODUCT_ONLY_NOUNS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
+                      PRODUCT_ONLY_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -2228,8 +2228,12 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue                      # ... or "Lufthansa's US catering business"; any noun in apposition to a
             #                               company describes it: "Trasvik, a Polish haulier"
         modifiers = list(noun.children)
-        if noun.dep_ in ("compound", "amod"):   # "Japanese subsidiary Fuso": the adjective may hang on the name
-            modifiers += [c for c in noun.head.children if c.i < noun.i]
+        named = noun.head
+        while _start_up(noun) and named.dep_ == "compound" and named.head.i > named.i:
+            named = named.head            # "Dutch start-up Foo Photonics": "start" hangs on "up", "up" on the name
+        if noun.dep_ in ("compound", "amod") or _start_up(noun):   # "Japanese subsidiary Fuso": the adjective
+            #                                                             may hang on the name
+            modifiers += [c for c in named.children if c.i < noun.i]
         modifiers += [g for c in list(modifiers) if c.dep_ == "compound" and c.pos_ == "NOUN"   # "US telecoms firm",
                       and c.lower_ not in _STYLE_WORDS                                  # "Norwegian telecoms company"
                       for g in c.children if g.i < c.i]            # (not "the Italian-style pizza chain")
@@ -2246,7 +2250,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         companies = [ctx.entity_at(p, noun, "Company")]                     # "the Chinese maker" (anaphor)
         companies += [ctx.entity_at(p, c, "Company") for c in noun.children if c.dep_ in ("appos", "compound")]
         if noun.dep_ in ("appos", "compound", "attr") or noun.i + 1 < len(noun.doc):
-            companies.append(ctx.entity_at(p, noun.head, "Company"))
+            companies.append(ctx.entity_at(p, named, "Company"))
             if noun.i + 1 < len(noun.doc):
                 companies.append(ctx.entity_at(p, noun.doc[noun.i + 1], "Company"))
         if noun.dep_ == "attr":
@@ -2428,19 +2432,46 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
                 subject = subject_of(verb.head)  # "KinaruPlay, the service Ann Lee launched ..., now has": the parse
                 #                                  hangs "has" on "launched", whose subject is the product
             product = ctx.entity_at(p, subject, "Product") if subject is not None else None
-        if product is None:
-            product = _priced_product(ctx, p, holder)     # "The Zorba X5 costs $399 in the US and €429 in Europe"
-        if product is not None and not _trade_withheld(holder):
+        priced = product is None and (product := _priced_product(ctx, p, holder)) is not None
+        #                                                 "The Zorba X5 costs $399 in the US and €429 in Europe"
+        if product is not None and not (_priced_withheld(holder) if priced else _trade_withheld(holder)):
             yield Fact(product, "availableIn", market, evidence)
+
+
+def _priced_withheld(holder: Token) -> bool:
+    """A price given for a market that is denied or put off; a price to come ("will cost £12.99 a month in Britain
+    from September") still sells the product there."""
+    verb = _verb_above(holder, 4, ("VERB", "AUX"))
+    return negated([verb]) or bool({t.lemma_.lower() for t in (verb, *verb.children)} & _WITHHOLDING_VERBS)
 
 
 _PRICE_VERBS = frozenset({"cost", "price", "retail", "start", "sell"})
 
 
+_RISING_OR_FALLING = frozenset({"rise", "climb", "go", "fall", "jump", "increase", "drop"})
+
+
+def repriced_product(ctx: DocContext, p: int, verb: Token) -> str | None:
+    """The product a verb gives a new price "to" an amount: "cut Orvendi Unlimited to €7.99", "raised the price of
+    the Zorba to $499", "the Zorba Family climbs to £19.99"."""
+    lemma = verb.lemma_.lower()
+    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if lemma in REPRICING_VERBS else \
+        [c for c in verb.children if c.dep_ == "nsubj"] if lemma in _RISING_OR_FALLING else []
+    if not holders or negated([verb]) or not any(
+            c.dep_ == "prep" and c.lower_ == "to" and mentions_money(verb.doc[c.i:c.right_edge.i + 1].text)
+            for c in verb.children):
+        return None
+    return next((n for h in holders for t in (h, *(o for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
+                                                   for o in x.children))
+                 if (n := ctx.entity_at(p, t, "Product"))), None)
+
+
 def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
     """The product whose price is given in a market: the subject of "cost"/"be priced"/"retail"/"start" above the
-    amount the market hangs on."""
+    amount the market hangs on, or the product repriced to an amount ("cut Orvendi Unlimited to €7.99 in Spain")."""
     verb = _verb_above(holder, 3, ("VERB",))
+    if (repriced := repriced_product(ctx, p, verb)) is not None:
+        return repriced
     if verb.lemma_.lower() not in _PRICE_VERBS or negated([verb]) \
             or not any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in verb.subtree) \
             and not mentions_money(verb.doc[verb.i:verb.right_edge.i + 1].text):     # ("costs 149 pesos a month")
