@@ -4204,3 +4204,113 @@ def test_a_product_from_its_maker_and_a_model_named_by_its_number_in_apposition(
     assert ("Skyvane", "produces", "717") in facts_of(
         "Skyvane said profit fell as it wound down work on its smallest airliner, the 717.")
     assert "2019" not in types_of("Skyvane built its largest plant, the 2019, near Lyon.")
+
+
+def test_a_first_surname_alone_is_the_person_of_a_three_word_name():
+    result = extract("Brenzo, the Spanish e-scooter maker, rose 14% in its debut. \"We built this company in Bilbao,\" "
+                     "Etxarri, who founded Brenzo in 2017, told VBC. Founder and CEO Ander Etxarri Lopategi said the "
+                     "money will pay for growth.")
+    assert ("Ander Etxarri Lopategi", "executiveOf", "Brenzo") in {(f.subject, f.predicate, f.object)
+                                                                  for f in result.facts}
+    assert {c.speaker for c in result.claims} == {"Ander Etxarri Lopategi"}
+
+
+def test_a_shop_stocking_its_models_stocks_the_makers_goods():
+    facts = facts_of("Brenzo, the Spanish scooter maker, sells in Spain and Italy. In May, Tiendas Marvella, a "
+                     "Mexican electronics chain, starts stocking its S3 and K9 Pro models in 140 stores.")
+    assert {("Brenzo", "produces", "S3"), ("Brenzo", "produces", "K9 Pro")} <= facts, facts
+    assert not {f for f in facts if f[0] == "Tiendas Marvella" and f[1] == "produces"}, facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # meeting a rival in a market is no presence there; setting one's sights on it is a target
+    ("Brenzo, the Spanish scooter maker, said sales rose. In Latin America, Brenzo will run into China's Quorvel "
+     "Mobility, which has sold scooters in Mexico since 2025.",
+     {("Quorvel Mobility", "operatesIn", "Mexico")}, {("Brenzo", "operatesIn", "Latin America")}),
+    ("Brenzo, the Spanish scooter maker, said sales rose. Brenzo sets its sights on Latin America.",
+     {("Brenzo", "targetsMarket", "Latin America")}, {("Brenzo", "operatesIn", "Latin America")}),
+])
+def test_running_into_a_rival_and_setting_sights_on_a_market(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_legal_form_the_model_left_out_of_a_name_joins_it():
+    result = extract("Founded in 2011 in Cambridge, Varnesso designs chips. Varnesso has offices in Austin, Texas, and "
+                     "Yokohama, where its subsidiary Varnesso Japan K.K. serves Japanese customers.")
+    companies = {e.name for e in result.entities if e.type == "Company"}
+    assert "Varnesso Japan K.K." in companies and "K.K." not in companies, companies
+    assert ("Varnesso Japan K.K.", "subsidiaryOf", "Varnesso") in {(f.subject, f.predicate, f.object)
+                                                                   for f in result.facts}
+
+
+def test_a_country_the_models_organisation_hangs_on_closes_its_name():
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.mentions import _country_closing_a_name
+    words = ["A", "new", "unit", ",", "Brenzo", "México", ",", "was", "set", "up", "."]
+    doc = Doc(load_model().vocab, words=words, tags=["DT", "JJ", "NN", ",", "NNP", "NNP", ",", "VBD", "VBN", "RP", "."],
+              pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "ADP", "PUNCT"],
+              heads=[2, 2, 8, 2, 5, 2, 2, 8, 8, 8, 8],
+              deps=["det", "amod", "nsubjpass", "punct", "compound", "appos", "punct", "auxpass", "ROOT", "prt",
+                    "punct"])
+    assert _country_closing_a_name(Span(doc, 4, 5, "ORG"))            # "Brenzo México", a unit
+    doc[5].dep_ = "compound"
+    doc[5].head = doc[2]
+    assert not _country_closing_a_name(Span(doc, 4, 5, "ORG"))        # "Brenzo Mexico sales": where it sells
+
+
+@pytest.mark.parametrize("text", [
+    # the family a firm's own models are named for is no maker of them
+    "Quessia Ltd, the British designer of processor cores, announced licences for its Norvanta A90 application "
+    "processor and Norvanta R12 safety processor designs. Sales of Norvanta rose 40% last year. The Norvanta A90 is "
+    "Quessia's first processor designed for cars.",
+])
+def test_the_name_a_firms_own_models_share_is_no_maker(text):
+    result = extract(text)
+    assert "Norvanta" not in {e.name for e in result.entities if e.type == "Company"}
+    makers = {(f.subject, f.object) for f in result.facts if f.predicate == "produces"}
+    assert makers == {("Quessia", "Norvanta A90"), ("Quessia", "Norvanta R12")}, makers
+
+
+def test_a_swiss_franc_amount_written_sfr_is_money_not_a_name():
+    result = extract("Dorvane, the Swiss watch group, said operating profit fell to SFr1.14bn in 2028. An analyst cut "
+                     "his price target to SFr148.")
+    assert "SFr148" not in {e.name for e in result.entities}
+    results = [(e.args["company"], e.args["amount"], e.args["currency"]) for e in result.events
+               if e.type == "FinancialResult"]
+    assert results == [("Dorvane", 1.14e9, "CHF")], results
+
+
+def test_brands_named_together_before_a_kind_and_a_plural_are_two_names():
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.mentions import _coordinated_names
+    words = ["the", "Varesque", "and", "Lunessa", "watch", "brands"]
+    doc = Doc(load_model().vocab, words=words, tags=["DT", "NNP", "CC", "NNP", "NN", "NNS"],
+              pos=["DET", "PROPN", "CCONJ", "PROPN", "NOUN", "NOUN"], heads=[5, 5, 1, 1, 5, 5],
+              lemmas=["the", "Varesque", "and", "Lunessa", "watch", "brand"],
+              deps=["det", "nmod", "cc", "conj", "compound", "ROOT"])
+    assert [p.text for p in _coordinated_names(Span(doc, 1, 4, "ORG"))] == ["Varesque", "Lunessa"]
+
+
+def test_a_double_barrelled_surname_the_tagger_splits_is_still_the_persons_name():
+    from spacy.tokens import Doc
+
+    from kg.extract.mentions import _untagged_names
+    words = ["Laurent", "Celmont", "-", "Ombrelle", ",", "chief", "executive", ",", "told", "us", "."]
+    doc = Doc(load_model().vocab, words=words, spaces=[True, False, False, False, True, True, False, True, True,
+                                                        False, False],
+              tags=["NNP", "NNP", "HYPH", "JJ", ",", "JJ", "NN", ",", "VBD", "PRP", "."],
+              pos=["PROPN", "PROPN", "PUNCT", "ADJ", "PUNCT", "ADJ", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"],
+              heads=[3, 3, 3, 8, 3, 6, 3, 3, 8, 8, 8],
+              deps=["compound", "compound", "punct", "nsubj", "punct", "amod", "appos", "punct", "ROOT", "dobj",
+                    "punct"])
+    assert "Laurent Celmont-Ombrelle" in [span.text for span in _untagged_names(doc, set(), set())]
+
+
+def test_what_sells_for_an_amount_is_a_product():
+    result = extract("Dorvane makes watches. Varesque's Lunessa Chrono, launched in October, sells for $6,900 in "
+                     "the US.")
+    assert {e.name: e.type for e in result.entities}.get("Lunessa Chrono") == "Product"
+    assert ("Lunessa Chrono", "availableIn", "United States") in {(f.subject, f.predicate, f.object)
+                                                                  for f in result.facts}

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.model import Article, Evidence
 
 from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
-                      PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
+                      PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -207,6 +207,16 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
 _ADVISERS_ENDINGS = frozenset({"consulting", "consultants", "research", "capital", "partners", "advisory", "advisers",
                                "advisors", "securities", "analytics", "economics", "associates", "insights"})
 _GOODS_HANDLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
+_STOCKING_VERBS = frozenset({"stock", "carry", "resell", "import"})      # what shops and importers do to goods
+
+
+def _stocks_goods(verb: Token, pronoun: Token) -> bool:
+    """'stocking its S3 and K9 Pro models', 'carries its phones': goods a shop stocks (not "its own brand")."""
+    goods = pronoun.head
+    while goods.dep_ in ("nmod", "compound", "conj") and goods.head.i > goods.i:
+        goods = goods.head
+    return verb.lemma_ in _STOCKING_VERBS and goods.lemma_.lower() in PRODUCT_NOUNS \
+        and not any(c.lower_ == "own" for c in (*pronoun.head.children, *goods.children))
 
 
 @dataclass
@@ -420,6 +430,7 @@ class DocContext:
         verb = pronoun.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
+        first_verb = verb
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         while subject is None and verb.dep_ == "xcomp" and verb.head != verb \
                 and not any(c.dep_ in ("nsubjpass", "dobj", "iobj") for c in verb.head.children):
@@ -432,6 +443,9 @@ class DocContext:
                 and verb.doc[verb.i - 1].ent_type_ == "ORG" and verb.tag_ in ("VBZ", "VBD"):
             subject = verb.doc[verb.i - 1]   # "Based in Osaka, Kanehira Co., Ltd. sells ... through its": the name
             #                                  the parser joined to the fronted phrase
+        if subject is not None and _stocks_goods(first_verb, pronoun):
+            return None                 # "Tiendas Colvarra starts stocking its S3 and K9 Pro models": a shop stocks
+            #                             another's goods, the maker's the text is about (not "stocks its own brand")
         if subject is None or pronoun.head.dep_ == "appos" and pronoun.head.head == subject:
             return None                 # "Wyralla, its smaller rival, mines copper": not Wyralla's own rival (but
             #                             "Kelvo, a carmaker known for its Brava hatchback": Kelvo's)

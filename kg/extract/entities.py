@@ -265,7 +265,8 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "pr
 
 def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
     """A surname or first name alone, with or without an honorific ("Mr Ash", "Ash"), joins the one full
-    name it ends or starts; a full name keeps its written form."""
+    name it ends or starts, else the one three-word name it is the middle of (a first surname: "Soldevila" of
+    "Iñaki Soldevila Mur"); a full name keeps its written form."""
     forms = Counter(m.text for m in mentions)
     bare = {form: " ".join(w for w in form.split() if w.lower() not in _HONORIFICS) or form for form in forms}
     full_names = [f for f in forms if len(bare[f].split()) > 1]
@@ -274,6 +275,8 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
         name = bare[form]
         if len(name.split()) == 1:
             owners = [full for full in full_names if name in (bare[full].split()[0], bare[full].split()[-1])]
+            owners = owners or [full for full in full_names if len(bare[full].split()) == 3   # "Soldevila" of
+                                and name == bare[full].split()[1]]                          # "Iñaki Soldevila Mur"
         else:                             # "Al Mazrouei" after "Khalid Al Mazrouei"
             owners = [full for full in full_names if len(bare[full].split()) > len(name.split())
                       and bare[full].split()[-len(name.split()):] == name.split()]
@@ -324,7 +327,8 @@ def _cluster_products(mentions: list[Mention], companies: dict[str, str], table:
                 " ".join(words[:cut]) if mention.maker_prefix == head and head.split()[0] not in owned
                 and not MODEL_CODE.match(head) and (        # ("K7 Lite": no maker "K7")
                     head in names and head not in products or any(ch.isdigit() for ch in rest[0])
-                    and not _sequel_number(rest)
+                    and not _sequel_number(rest) and head not in products      # ("Tarvex A90" beside the product
+                    #                                                            family "Tarvex": no maker)
                     or _CAMEL_CASE.match(rest[0]) and len(rest[0]) > 3       # (not "Sorra iQ": a variant's tail)
                     or mention.before_kind) else None)
             if maker is None or rest[-1].lower() == "series" or all(w.islower() for w in rest):

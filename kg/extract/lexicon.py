@@ -190,7 +190,8 @@ PRODUCE_VERBS = _words("make produce manufacture sell build develop design offer
                        "unveil introduce release debut roll")
 # Verbs and nouns of entering a market.
 ENTRY_VERBS = _words("enter expand launch debut move push break return venture head arrive")
-ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move")
+ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return step steps move sight sights")   # ("sets
+#                                                                                       its sights on Brazil")
 # Verbs and nouns of presence in a market.
 PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
                         "capture grow thrive compete fly run base headquarter locate employ manufacture produce "

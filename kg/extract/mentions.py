@@ -456,7 +456,8 @@ def _possessive_inside(span: Span) -> int | None:
 
 
 # Legal forms alone, which end a firm's name ("Co.", "Inc"), not its trade ("Group", "Systems").
-_LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv", "pty", "spa", "ab"})
+_LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "llp", "plc", "ag", "sa", "se", "nv", "gmbh", "bv", "pty",
+                          "spa", "ab", "kk", "sas", "asa", "oyj", "aps", "pte", "bhd", "tbk", "kgaa", "srl", "sarl"})
 
 
 _INDEX_NOUNS = frozenset({"index", "indices", "indexes"})
@@ -742,6 +743,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if ent.start in owners and len(ent) == 1:
                 continue                                  # "Quillby" of "Quillby's Snack Co.": named below
             ent = joined.get(ent.start, ent)
+            if label in ("PERSON", "GPE", "ORG") and ent.end < len(doc) and _legal_form(doc[ent.end]) \
+                    and not any(whole.start <= ent.end < whole.end for whole in joined.values()):
+                ent, label = doc[ent.start:ent.end + 1], "ORG"    # "Siltrenza Japan K.K.": a legal form the model
+                #                                                   left out makes a firm of any name
             if _abbreviation_of_common_words(ent):
                 defined_terms.add(ent.text.lower())
                 continue
@@ -817,6 +822,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     ent = doc[ent.start - 1:ent.end]      # "UK Coal", "China Mobile": the country is in the name
                 elif ent.start > 0 and not in_headline and _capitalised_word_before_a_name(doc[ent.start - 1]):
                     ent = doc[ent.start - 1:ent.end]      # "Neither Ask Jeeves nor ...": "Ask" read as a verb
+                elif _country_closing_a_name(ent):
+                    ent = doc[ent.start:ent.end + 1]      # "A new unit, Patinetra México, was set up": a firm's
+                    #                                       unit named for its country
                 parts = _coordinated_names(ent)
                 if parts:                                 # "its Celebrex and Bextra products": two names
                     for part in parts:
@@ -1004,6 +1012,9 @@ def _coordinated_names(span: Span) -> list[Span]:
         bounds = [span.start - 1, *commas, span.end]
         return [span.doc[a + 1:b] for a, b in zip(bounds, bounds[1:]) if b > a + 1]
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    while after is not None and after.tag_ == "NN" and after.is_lower and after.dep_ == "compound" \
+            and span.end < after.head.i <= span.end + 2:
+        after = after.head                # "the Tessandre and Quévrel watch brands"
     if after is None or after.tag_ != "NNS" or after.lemma_.lower() not in PRODUCT_NOUNS | {"brand", "label"}:
         return []
     cut = next((t.i for t in span[1:-1] if t.lower_ == "and" and t.dep_ == "cc"), None)
@@ -1147,8 +1158,10 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str], name_h
                                                   or token.tag_ == "NNS" and not _described_by_apposition(token)))
             or _mistagged_list_name(token) or _name_before_title(token) or _speaker_after_quote(token)
             or not headline and _capitalised_word_before_a_name(token)
-            or token.lower_ in name_heads and token.is_title and token.dep_ in ("nsubj", "nsubjpass", "poss"))
-        #                         ("Tsurumaki on Monday reported ...", tagged an adverb, after "Tsurumaki Electron")
+            or token.lower_ in name_heads and token.is_title and token.dep_ in ("nsubj", "nsubjpass", "poss")
+            #                     ("Tsurumaki on Monday reported ...", tagged an adverb, after "Tsurumaki Electron")
+            or start is not None and tokens[token.i - 1].text == "-" and token.is_title and token.is_alpha)
+        #                         ("Laurent Desvignes-Amstutz": the part after the hyphen tagged an adjective)
         if name_like and start is None:
             start = token.i
         elif not name_like and start is not None:
@@ -1213,6 +1226,23 @@ def _capitalised_word_before_a_name(token: Token) -> bool:
     return token.text[:1].isupper() and token.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "JJ") \
         and not _starts_sentence(token) and token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS") \
         and doc[token.i - 1].text not in ('"', ":", "(", "-", "\u2013", "\u2014") and token.ent_type_ not in ("NORP", "GPE")
+
+
+def _legal_form(token: Token) -> bool:
+    """'K.K.', 'GmbH', 'Ltd': a company's legal form, written as one."""
+    return not token.is_lower and token.text.replace(".", "").lower() in _LEGAL_FORMS
+
+
+def _country_closing_a_name(ent: Span) -> bool:
+    """The model's organisation followed by a country its name hangs on, the head of a noun phrase: "Patinetra
+    México" in "a new unit, Patinetra México, was set up" (not "Kelvo China sales", nor "Kelvo in Mexico")."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    country = doc[ent.end]
+    return ent[-1].dep_ == "compound" and ent[-1].head == country and country.pos_ == "PROPN" \
+        and country.dep_ in ("appos", "nsubj", "nsubjpass", "dobj", "pobj") and country.text[:1].isupper() \
+        and resolve_market(country.text) is not None
 
 
 def _kind_of_firms(span: Span) -> bool:
@@ -1818,7 +1848,12 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2       # "Kelvo's Zorba 5", "Kelvo's iZap" (however parsed): a model's owner
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("sell", "retail") \
+            and not any(c.dep_ == "dobj" for c in root.head.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
+                t.ent_type_ == "MONEY" or t.tag_ == "$" for t in c.subtree) for c in root.head.children):
+        votes["Product"] += 2           # "Quévrel's Marée Chrono sells for $6,900": what is sold, at its price
+    elif root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
             and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES
                      and not any(c.dep_ == "dobj" for c in root.head.children)):
         votes["Company"] += 1           # "Acme makes ...", "Acme was acquired" (not "the X5 is made")
@@ -2059,6 +2094,8 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             #                                                                              "Novo Nordisk"
             #                       (a word of a clear company's or product's name is no surname: "Cumbrera
             full_name_words.update({words[0], words[-1]} - company_words)          # Cero" after "Agua Cumbrera")
+            if len(words) == 3 and words[1] not in _NAME_PARTICLES:     # "Iñaki Soldevila Mur", called "Soldevila":
+                full_name_words.update({words[1]} - company_words)       # the first of two surnames
     placed_only = {mention.key for mention in mentions if mention.placed and not mention.after_the} - {
         mention.key for mention in mentions if not mention.placed and not mention.anaphor and mention.votes}
     #                                                                               "in Osaka" only, or unlabelled

@@ -37,7 +37,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "฿": "THB", "₴": "UAH", "₸": "KZT", "zł": "PLN", "Kč": "CZK",
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
     "S$": "SGD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
-    "Rp": "IDR", "RM": "MYR",
+    "Rp": "IDR", "RM": "MYR", "SFr": "CHF", "SFr.": "CHF",
 }
 # Symbols that only say "some dollar"/"some yen": a currency named in words wins over them.
 _GENERIC_SYMBOLS = {"$", "¥"}

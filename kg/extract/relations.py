@@ -625,6 +625,11 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if company:
                 yield Fact(company, "produces", product, evidence)
         root = sentence.doc[mention.start:mention.end].root
+        if root.dep_ == "conj" and root.head.dep_ in ("nmod", "compound") and ctx.entity_at(p, root.head, "Product"):
+            for child in root.head.children:      # "its S3 and K9 Pro models": the first one's owner owns both (not
+                #                                   "Huawei's P Series and iPhones": no noun the two share)
+                if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
+                    yield Fact(company, "produces", product, evidence)
         # "Huawei's flagship handset, Mate 10 Pro": the possessive sits on the noun the name explains
         if root.dep_ == "appos" and ctx.mention_at(p, root.head) is None:     # (not "Sony's A, Acme's B")
             for child in root.head.children:
@@ -2140,6 +2145,11 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS
                for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
     plan = _planned(words, chain)
+    if chain and chain[0].lemma_ == "run" and any(c.dep_ == "prep" and c.lower_ in ("into", "against")
+                                                  for c in chain[0].children) \
+            and not any(c.dep_ == "dobj" for c in chain[0].children):
+        words = words - {"run"}           # "will run into China's Shenlai": meets a rival there, runs nothing (but
+        #                                   "runs trains into Germany")
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun or bool(chain) and chain[0].lemma_ in ("take", "bring") \
