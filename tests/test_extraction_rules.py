@@ -4314,3 +4314,29 @@ def test_what_sells_for_an_amount_is_a_product():
     assert {e.name: e.type for e in result.entities}.get("Lunessa Chrono") == "Product"
     assert ("Lunessa Chrono", "availableIn", "United States") in {(f.subject, f.predicate, f.object)
                                                                   for f in result.facts}
+
+
+@pytest.mark.parametrize("text", [
+    "Dorvane, the Geneva-based owner of the Varesque and Lunessa watch brands, reported a fall in profit. Lunessa "
+    "will open its first boutique in Riyadh. Varesque provides 70 per cent of profit.",
+    "Dorvane owns the Varesque and Lunessa watch brands. Lunessa will open its first boutique in Riyadh. Varesque "
+    "provides 70 per cent of profit.",
+])
+def test_the_brands_a_group_owns_are_its_sub_brands(text):
+    facts = facts_of(text)
+    assert {("Varesque", "subsidiaryOf", "Dorvane"), ("Lunessa", "subsidiaryOf", "Dorvane")} <= facts, facts
+
+
+def test_a_brand_whose_sale_was_completed_belongs_to_the_buyer():
+    assert_facts("Dorvane makes watches. In December Dorvane completed the sale of Pervinca, its entry-level fashion "
+                 "watch brand, to Hong Kong-based Quelmont Holdings for $165mn.",
+                 {("Pervinca", "subsidiaryOf", "Quelmont Holdings")}, {("Pervinca", "subsidiaryOf", "Dorvane")})
+
+
+def test_a_venture_planned_then_scrapped_is_a_cancelled_deal_and_no_target():
+    result = extract("Dorvane makes watches. The group had planned to enter India through a joint venture with the "
+                     "jeweller Tamsley Jewels, agreed in 2027, but scrapped the plan last year to run its own shops.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert not {f for f in facts if f[1] in ("targetsMarket", "absentFrom", "partnersWith")}, facts
+    assert [e.args["parties"] for e in result.events if e.type == "DealCancellation"] == [["Dorvane", "Tamsley Jewels"]]
+    assert not [e for e in result.events if e.type in ("PartnershipAgreement", "MarketEntry")], result.events

@@ -13,7 +13,7 @@ from .context import DocContext
 from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, REBRAND_WORDS,
                       SPEECH_VERBS)
 from .normalize import find_money, normalize_date
-from .relations import conjuncts, negated, repriced_product, subject_of
+from .relations import conjuncts, dropped_later, negated, repriced_product, subject_of
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
 
@@ -437,6 +437,11 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         parties += [c for c in ctx.entities_in(p, list(verb.subtree), "Company") if c not in parties]
         if len(parties) == 1:            # "Phytopharm said Yamanouchi was likely to end a licensing agreement"
             parties += [c for c in _reporting_companies(ctx, p, verb) if c not in parties][:1]
+        if len(parties) == 1:            # "a joint venture with Foo, agreed in 2027, but scrapped the plan": the
+            parties += [c for t in sentence if t.lemma_.lower() in PARTNERSHIP_NOUNS and dropped_later(t)   # party
+                        for w in t.children if w.dep_ == "prep" and w.lower_ == "with"     # of the deal it points at
+                        for o in w.children for x in (*conjuncts(o), *(a for a in o.children if a.dep_ == "appos"))
+                        if (c := ctx.entity_at(p, x, "Company")) and c not in parties][:1]   # ("the jeweller Foo")
         if len(parties) < 2:
             continue
         args = {"parties": parties[:2]}

@@ -25,7 +25,8 @@ magazine magazines newspaper newspapers tabloid isp isps organisation organizati
 stockbrokers monopoly monopolies multinational multinationals reinsurer brewer distiller refiner
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
-fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios
+fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios jeweller
+jewellers jeweler jewelers
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -90,7 +91,7 @@ transport packaging dairy marine pharmacy pharmacies clinics devices instruments
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings alliance consortium pharmaceutical chemical industrial optical textile cooperative
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
-spirits jewellers jewelers outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
+spirits jewellers jewelers jewels jewellery jewelry outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
 solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments
 restaurants resources gas drilling offshore equity optics photonics sensing imaging lighting computer computers

@@ -1150,6 +1150,8 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         verb = token if token.pos_ == "VERB" else _governing_verb(token)
         if verb is not None and (verb is not token and verb.lemma_ in CANCEL_VERBS or negated([verb])):
             continue                       # "terminated its supply agreement with Foo", "did not sign": no deal
+        if token.pos_ == "NOUN" and dropped_later(token):
+            continue                       # "a joint venture with Foo, agreed in 2027, but scrapped the plan"
         parties: list[str] = []
         if verb is not None:
             subject = subject_of(verb)
@@ -1232,6 +1234,17 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 continue
             done.add(key)
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
+
+
+def dropped_later(deal: Token) -> bool:
+    """A deal the sentence goes on to call off by a word pointing back at it: "planned to enter India through a joint
+    venture with Foo, agreed in 2027, but scrapped the plan last year"."""
+    above = {a.i for a in deal.ancestors}
+    return any(verb.lemma_ in CANCEL_VERBS and verb.pos_ == "VERB" and verb.dep_ == "conj" and not negated([verb])
+               and verb.i > deal.i and {a.i for a in verb.ancestors} & above
+               and any(c.dep_ == "dobj" and c.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "project", "idea"}
+                       and any(d.lower_ in ("the", "this", "that") for d in c.children) for c in verb.children)
+               for verb in deal.sent)
 
 
 _ADVERSE_VERBS = frozenset({"sue", "beat", "overtake", "attack", "criticise", "criticize", "blame", "accuse", "lose",
@@ -1487,6 +1500,14 @@ _RELATION_NOUNS = frozenset({"rival", "competitor", "partner", "supplier", "vend
                              "exporter", "importer", "shipper", "titan", "behemoth", "giant", "peer"})
 
 
+def _brands_named(noun: Token) -> list[Token]:
+    """The names a noun of brands carries: "the Tessandre and Quévrel watch brands" (Tessandre, and through it
+    Quévrel), "its Lumio brand"."""
+    if noun.lemma_.lower() not in ("brand", "marque", "label") or noun.pos_ != "NOUN":
+        return []
+    return [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"]
+
+
 def _bought_company(ctx: DocContext, p: int, obj: Token) -> str | None:
     """What a purchase's object hands over: "Foo", "all of Foo", "control of Foo", "a majority of Foo",
     "67.7% of Foo" (more than half); not "20% of Foo" nor "Foo's shares"."""
@@ -1560,6 +1581,9 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 subject = subject.head           # "Haldvik Gruppen, the group that owns Fjellkurv"
             owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
             bought = [n for c in verb.children if c.dep_ == "dobj" for n in [_bought_company(ctx, p, c)] if n]
+            if verb.lemma_ in ("own", "control"):       # "owns the Tessandre and Quévrel brands"
+                bought += [n for c in verb.children if c.dep_ == "dobj" for b in _brands_named(c)
+                           for x in conjuncts(b) if (n := ctx.entity_at(p, x, "Company"))]
             if bought:                                  # "owns both Fjellkurv and Rimbua": each of them
                 bought += [n for c in verb.children if c.dep_ == "dobj" for x in c.conjuncts
                            if (n := _bought_company(ctx, p, x))]
@@ -1577,6 +1601,18 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                        for o in c.children if (n := _bought_company(ctx, p, o))), None)
         if buyer and bought and buyer != bought:
             yield Fact(bought, "subsidiaryOf", buyer, evidence)
+    sold_on = set()
+    for noun in sentence:                  # "completed the sale of Mirevaux, its watch brand, to Dunstrell": the buyer
+        if noun.lemma_.lower() != "sale" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or _unsettled(noun) \
+                or not _past([_verb_above(noun, 3, ("VERB",))]):
+            continue
+        buyer = next((n for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
+                      for o in c.children if o.dep_ == "pobj" and (n := ctx.entity_at(p, o, "Company"))), None)
+        sold = next((n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if (n := _bought_company(ctx, p, o))), None)
+        if buyer and sold and buyer != sold:
+            sold_on.add(sold)
+            yield Fact(sold, "subsidiaryOf", buyer, evidence)
     for token in sentence:                 # "Deutsche Telekom's T-Mobile", "Alphabet's Google": one company's
         child = ctx.entity_at(p, token, "Company")    # possessive on another company's name
         mention = ctx.mention_at(p, token)
@@ -1605,7 +1641,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue                       # (not "Kelvaro, Brightwater's biggest supplier")
         owner = _possessing_company(ctx, p, noun)
         child = ctx.entity_at(p, noun.head, "Company")
-        if owner and child and owner != child:
+        if owner and child and owner != child and child not in sold_on:
             yield Fact(child, "subsidiaryOf", owner, evidence)
     for owner in sentence:                 # "Zara owner Inditex", "Inditex, the owner of Zara"
         if owner.lemma_.lower() != "owner" or owner.pos_ != "NOUN":
@@ -1614,6 +1650,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                   and any(t.text in ("-", "\u2013", "\u2014") for t in owner.doc[c.i + 1:owner.i])]
         owned = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i and c not in dashed]
         owned += [o for c in owner.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        owned += [n for o in owned for n in _brands_named(o)]     # "owner of the Tessandre and Quévrel brands"
         if owned:                          # "owner of Macy's and Bloomingdale's", the second name parsed as
             owned += [c for c in owner.children if c.dep_ == "conj" and c.pos_ == "PROPN"]   # the owner's conjunct
         holders = [owner.head] if owner.dep_ in ("appos", "compound") else []
@@ -1694,7 +1731,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             if noun.i + 1 < len(sentence.doc):
                 children.append(ctx.entity_at(p, sentence.doc[noun.i + 1], "Company"))
             for child in children:
-                if child and child != parent:
+                if child and child != parent and child not in sold_on:   # (not the seller's "its brand" once sold)
                     yield Fact(child, "subsidiaryOf", parent, evidence)
                     for other in dict.fromkeys(listed):
                         if other and other not in (child, parent):
@@ -2137,6 +2174,9 @@ def closed_down(noun: Token) -> bool:
 
 
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
+    if any(v.lemma_ in _INTENT_VERBS and v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
+                                                                 for c in v.children) for v in chain):
+        return None                       # "had planned to enter India through a venture": a plan since dropped
     if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain) \
             or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"
                              and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
