@@ -4340,3 +4340,84 @@ def test_a_venture_planned_then_scrapped_is_a_cancelled_deal_and_no_target():
     assert not {f for f in facts if f[1] in ("targetsMarket", "absentFrom", "partnersWith")}, facts
     assert [e.args["parties"] for e in result.events if e.type == "DealCancellation"] == [["Dorvane", "Tamsley Jewels"]]
     assert not [e for e in result.events if e.type in ("PartnershipAgreement", "MarketEntry")], result.events
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a firm sold for an amount is no product priced
+    ("Tovalla sold for $1.2bn in 2019, when Kelvo bought it.", ("ProductPrice", "Tovalla")),
+    # an order's value is no price of the ordered goods
+    ("Kelvo makes the Aster 7 jet. Tovalla Air increased its order of the Aster 7 to $3bn.", ("ProductPrice", "Aster 7")),
+    # a shop beginning to sell another's goods, or a firm selling off a unit, launches nothing
+    ("Kelvo makes the Aster 7 phone. Tovalla, a Spanish retailer, began selling the Aster 7 in May.",
+     ("ProductLaunch", "Aster 7")),
+    ("Kelvo began selling off its Orvendi Unlimited service to cut debt.", ("ProductLaunch", "Orvendi Unlimited")),
+])
+def test_sales_of_firms_orders_and_resellers_are_no_prices_or_launches(text, unwanted):
+    kind, name = unwanted
+    assert not [e for e in extract(text).events if e.type == kind and name in e.args.values()]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a maker importing its own goods still makes them
+    ("Kelvo is a chipmaker based in Oslo. Vantel, a carmaker, imports its Brava models from a plant in Mexico.",
+     {("Vantel", "produces", "Brava")}, {("Kelvo", "produces", "Brava")}),
+    # only the market the sights are set on is a target
+    ("After ten years in Brazil, Kelvo has set its sights on Argentina.", {("Kelvo", "targetsMarket", "Argentina")},
+     {("Kelvo", "targetsMarket", "Brazil")}),
+    # a price that could be, or would be if approved, sells nothing there
+    ("Kelvo makes the Aster 7 phone. The Aster 7 could cost as much as $399 in Germany, analysts estimate.", set(),
+     {("Aster 7", "availableIn", "Germany")}),
+])
+def test_own_imports_sights_and_conditional_prices(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_name_with_a_legal_form_merges_with_the_name_without_it():
+    companies = [e.name for e in extract("The device will be sold by Vantel Italia SRL. Vantel Italia has 40 "
+                                         "staff.").entities if e.type == "Company"]
+    assert companies == ["Vantel Italia"], companies
+
+
+def test_a_given_name_in_the_middle_of_a_name_called_by_its_surname_is_someone_else():
+    result = extract("Kelvo chief executive Mary Ann Carter spoke on Monday. Ann, her deputy, disagreed. Carter "
+                     "said sales rose.")
+    carter = next(e for e in result.entities if e.name == "Mary Ann Carter")
+    assert "Ann" not in carter.aliases
+
+
+def test_a_metric_opening_a_sentence_is_no_name():
+    result = extract("Pellworth Pharmacy, the third-largest drugstore chain in the United States, said it would "
+                     "close 410 stores.\n\nThe Ohio-based company posted a net loss of $187 million for its fiscal "
+                     "fourth quarter ended March 31, against a profit of $52 million a year earlier. Revenue slipped "
+                     "4% to $9.4 billion.")
+    assert "Revenue" not in {e.name for e in result.entities}
+    assert {e.args["company"] for e in result.events if e.type == "FinancialResult"} == {"Pellworth Pharmacy"}
+
+
+def test_a_chain_a_firm_bought_is_its_unit_and_more_stores_at_home_are_no_entry():
+    result = extract("Pellworth Pharmacy will close 410 stores. The closures spare Drogarias Tenmar, the Mexican "
+                     "chain Pellworth bought in 2021, which plans to open about 60 stores in Mexico this year.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Drogarias Tenmar", "subsidiaryOf", "Pellworth Pharmacy"),
+            ("Drogarias Tenmar", "operatesIn", "Mexico")} <= facts, facts
+    assert ("Drogarias Tenmar", "targetsMarket", "Mexico") not in facts
+    assert not [e for e in result.events if e.type == "MarketEntry"], result.events
+
+
+def test_a_takeover_walked_away_from_is_a_cancelled_deal_not_a_subsidiary():
+    result = extract("Pellworth Pharmacy said sales fell. The chain has struggled since it walked away last June from "
+                     "its agreed $2.3 billion takeover of regional rival Dravenko Drug.")
+    assert ("Dravenko Drug", "subsidiaryOf", "Pellworth Pharmacy") not in {(f.subject, f.predicate, f.object)
+                                                                           for f in result.facts}
+    assert [sorted(e.args["parties"]) for e in result.events if e.type == "DealCancellation"] == [
+        ["Dravenko Drug", "Pellworth Pharmacy"]]
+
+
+def test_the_start_up_opening_a_paragraph_is_the_one_the_paragraph_before_called_so():
+    text = ("Pellworth Pharmacy will put video booths run by telehealth start-up Vinsora in 350 of its stores this "
+            "year, the two said on Wednesday.\n\nUnder the agreement, patients can see a doctor through Vinsora "
+            "Express, the start-up's video service, for $39 a visit.\n\nVinsora, founded in 2024, competes with larger "
+            "rivals.")
+    facts = facts_of(text)
+    assert ("Vinsora", "produces", "Vinsora Express") in facts
+    assert ("Pellworth Pharmacy", "produces", "Vinsora Express") not in facts, facts

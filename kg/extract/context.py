@@ -191,8 +191,10 @@ def _sold_in_a_market(obj: Token, named_product: Callable[[Token], bool]) -> boo
 
 
 def _descriptions(name: Token) -> list[Token]:
-    """The nouns a name is described by in apposition: "Tindra Labs, a start-up", "a start-up, Tindra Labs"."""
-    found = [c for c in name.children if c.dep_ == "appos"]
+    """The nouns a name is described by in apposition or before it: "Tindra Labs, a start-up", "a start-up, Tindra
+    Labs", "telehealth start-up Curavinta"."""
+    found = [c for c in name.children if c.dep_ == "appos" or c.dep_ == "compound" and c.i < name.i
+             and c.pos_ in ("NOUN", "ADP", "PART") and c.is_lower]
     if name.dep_ == "appos":
         found.append(name.head)
     return found
@@ -207,7 +209,7 @@ def _contradicts_home(noun: Token, homes: set[str] | None) -> bool:
 _ADVISERS_ENDINGS = frozenset({"consulting", "consultants", "research", "capital", "partners", "advisory", "advisers",
                                "advisors", "securities", "analytics", "economics", "associates", "insights"})
 _GOODS_HANDLING_VERBS = frozenset({"sell", "launch", "market", "offer", "price", "ship", "distribute", "make"})
-_STOCKING_VERBS = frozenset({"stock", "carry", "resell", "import"})      # what shops and importers do to goods
+_STOCKING_VERBS = frozenset({"stock", "carry", "resell"})      # what shops do to goods (makers import their own)
 
 
 def _stocks_goods(verb: Token, pronoun: Token) -> bool:
@@ -413,13 +415,20 @@ class DocContext:
         from Oslo. The start-up has 40 staff" (Tindra Labs, not the buyer who is the subject)."""
         sentence = noun.sent
         word = hyphenated_noun(noun) or noun.lemma_.lower()
-        if noun.pos_ not in ("NOUN", "ADP", "PART") or sentence.start == 0:
+        if noun.pos_ not in ("NOUN", "ADP", "PART") or sentence.start == 0 and para == 0:
             return None
-        before = noun.doc[sentence.start - 1].sent
-        found = [m for m in self.mentions if m.para == para and before.start <= m.start < before.end
+        if sentence.start > 0:
+            before_para, before = para, noun.doc[sentence.start - 1].sent
+        else:                            # the first sentence of a paragraph: the last one of the paragraph before
+            before_para = para - 1
+            before = list(self.paragraphs[before_para].doc.sents)[-1]
+        doc = self.paragraphs[before_para].doc
+        found = [m for m in self.mentions if m.para == before_para and before.start <= m.start < before.end
                  and m.type == "Company" and m.entity and not m.anaphor
                  and any((hyphenated_noun(d) or d.lemma_.lower()) == word
-                         for d in _descriptions(noun.doc[m.start:m.end].root))]
+                         for d in [*_descriptions(doc[m.start:m.end].root),
+                                   *doc[max(m.start - 1, 0):m.start]])]     # ("run by telehealth start-up Curavinta",
+        #                                                                      however the parser hangs the words)
         return found[0] if len({m.entity for m in found}) == 1 else None
 
     # ------------------------------------------------------------------ anaphora
@@ -760,6 +769,8 @@ class DocContext:
                     target = self._relative_owner(p, token) or self._listed_before(p, token) \
                         or self._clause_subject(p, token) or self._fronted_topic(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"
+                    if target is None and token.pos_ in ("NOUN", "ADP", "PART"):   # "... telehealth start-up
+                        target = self._described_before(p, token)     # Curavinta. ..., the start-up's video service"
                     if target is None and not any(                        # "Sosta runs 31 hotels. Its chief
                             (m := self._by_token.get((p, t.i))) is not None and m.type == "Company"   # executive
                             for t in token.sent if t.i < token.i):               # ...", "Wyralla mines copper. Most

@@ -276,7 +276,9 @@ def _cluster_people(mentions: list[Mention]) -> dict[str, str]:
         if len(name.split()) == 1:
             owners = [full for full in full_names if name in (bare[full].split()[0], bare[full].split()[-1])]
             owners = owners or [full for full in full_names if len(bare[full].split()) == 3   # "Soldevila" of
-                                and name == bare[full].split()[1]]                          # "Iñaki Soldevila Mur"
+                                and name == bare[full].split()[1]                           # "Iñaki Soldevila Mur",
+                                and bare[full].split()[-1] not in forms]        # never called by the last word
+            #                                               (not "Ann" of "Mary Ann Carter", called "Carter")
         else:                             # "Al Mazrouei" after "Khalid Al Mazrouei"
             owners = [full for full in full_names if len(bare[full].split()) > len(name.split())
                       and bare[full].split()[-len(name.split()):] == name.split()]

@@ -75,10 +75,14 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 
 
 def _begins_selling(verb: Token) -> bool:
-    """'began selling its Aster 7 in Japan': selling that began is a launch (one that will start is news of a market
-    to come, "will start selling the Zeel in Italy", not of the product)."""
-    return verb.lemma_ in ("sell", "offer") and verb.dep_ == "xcomp" and verb.head.lemma_ in ("begin", "start") \
-        and verb.head.tag_ == "VBD" and not negated([verb, verb.head])
+    """'began selling its Aster 7 in Japan': selling its own goods that began is a launch (one that will start is news
+    of a market to come, "will start selling the Zeel in Italy"; a shop's "began selling the Aster 7" sells another's;
+    "began selling off its unit" is a sale)."""
+    return verb.lemma_ in ("sell", "offer") and verb.dep_ == "xcomp" and verb.head.lemma_ in ("begin", "start", "commence") \
+        and verb.head.tag_ == "VBD" and not negated([verb, verb.head]) \
+        and not any(c.dep_ == "prt" or c.lower_ == "off" for c in verb.children) \
+        and any(c.dep_ == "dobj" and any(d.dep_ == "poss" and d.lower_ == "its" for d in c.subtree)
+                for c in verb.children)
 
 
 def _launch(ctx: DocContext, p: int, verb: Token, company: str | None, product: str) -> Event:
@@ -419,12 +423,13 @@ def _period(ctx: DocContext, sentence: Span) -> str | None:
 def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     """'AT&T pulled out of a deal with Huawei to sell the Mate 10', 'Foo cancelled its contract with Bar'."""
     for verb in sentence:
-        if verb.lemma_ not in CANCEL_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in CANCEL_VERBS | {"walk"} or verb.pos_ != "VERB":
             continue
         if verb.lemma_ in _CANCEL_PARTICLES and not any(
                 c.lower_ in _CANCEL_PARTICLES[verb.lemma_] for c in verb.children):
             continue                      # "called off" a deal, not "called the cuts overdue"; "pulled out of"
-        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | {"plan", "order", "talks", "talk"}
+        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | _BOUGHT_NOUNS
+                | {"plan", "order", "talks", "talk"}
                 and not _in_relative_clause(ctx, p, t, verb)]     # (not "Foo, which had taken three of the orders")
         if not deal or all(t.dep_ == "nsubj" and t.head == verb for t in deal) \
                 and any(c.dep_ == "dobj" for c in verb.children):
@@ -456,9 +461,11 @@ _UNDONE_VERBS = frozenset({"refuse", "decline", "urge", "consider", "want", "pla
                            "ask", "push", "weigh", "mull"})
 
 
+_BOUGHT_NOUNS = frozenset({"takeover", "acquisition", "purchase", "merger", "buyout"})   # "walked away from its takeover"
+
 # Cancel verbs that cancel only with their particle.
 _CANCEL_PARTICLES = {"call": {"off", "time", "quits"}, "pull": {"out", "plug", "funding", "support", "backing"},
-                      "back": {"out"}}
+                      "back": {"out"}, "walk": {"away"}}
 
 
 def _in_relative_clause(ctx: DocContext, p: int, token: Token, verb: Token) -> bool:

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.resolution import LEGAL_SUFFIXES
+
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
-                      LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
                       trade_word)
@@ -456,8 +458,9 @@ def _possessive_inside(span: Span) -> int | None:
 
 
 # Legal forms alone, which end a firm's name ("Co.", "Inc"), not its trade ("Group", "Systems").
-_LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "llp", "plc", "ag", "sa", "se", "nv", "gmbh", "bv", "pty",
-                          "spa", "ab", "kk", "sas", "asa", "oyj", "aps", "pte", "bhd", "tbk", "kgaa", "srl", "sarl"})
+_LEGAL_FORMS = LEGAL_SUFFIXES - {"company", "incorporated", "corporation", "limited", "group", "holdings", "holding",
+                                  "technologies", "technology", "cos", "as", "kg", "lp"}   # the abbreviated forms
+#                                                       (not "as" nor "KG", words of their own)
 
 
 _INDEX_NOUNS = frozenset({"index", "indices", "indexes"})
@@ -469,7 +472,7 @@ def _possessive_firm_names(doc: Doc) -> dict[int, Span]:
     joined = {}
     for ent in doc.ents:
         owner = doc[ent.start - 2] if ent.start >= 2 else None
-        if ent.label_ == "ORG" and ent[-1].lower_.rstrip(".") in _LEGAL_FORMS and owner is not None \
+        if ent.label_ == "ORG" and _legal_form(ent[-1]) and owner is not None \
                 and doc[ent.start - 1].lower_ == "'s" and not owner.whitespace_ \
                 and owner.pos_ == "PROPN" and owner.is_title and resolve_market(owner.text) is None \
                 and resolve_place(owner.text) is None:          # (not "Japan's Takasugi Co.", "Ohio's Foo Inc")
@@ -1274,7 +1277,8 @@ def _common_word_opening_sentence(span: Span, lowercase_words: set[str]) -> bool
     word ("Use of games ...", "House prices rose", '"Games teach skills," ...'), or a plural common noun
     the model called a firm ("Shoppers can sign up ...", "Millions of ..."), not a name."""
     return len(span) == 1 and span[0].is_alpha and _starts_sentence(span[0]) and (
-        span[0].lower_ in lowercase_words or _kind_of_firms(span)
+        span[0].lower_ in lowercase_words or _kind_of_firms(span) or span[0].lower_ in METRIC_WORDS  # ("Revenue
+        #                                                                                   slipped 4%")
         or span[0].tag_ == "NNS" and span[0].lemma_.lower() in _PLURAL_OPENERS) \
         and not span[0].text.isupper()          # (not "Latinohiphopradio.com", a name written in lower case)
 
@@ -1848,11 +1852,15 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2       # "Kelvo's Zorba 5", "Kelvo's iZap" (however parsed): a model's owner
             elif owned.ent_type_ == "PERSON" and root.ent_type_ != "GPE":
                 votes["Company"] += 1.5     # "MSN's Blake Irving": whose person, most often a company
-    if root.dep_ == "nsubj" and root.head.lemma_ in ("sell", "retail") \
-            and not any(c.dep_ == "dobj" for c in root.head.children) \
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("sell", "retail") and (
+            root.head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll")
+                                                     for c in root.head.children)) \
+            and not any(c.dep_ == "dobj" or c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may")
+                        for c in root.head.children) \
             and any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
                 t.ent_type_ == "MONEY" or t.tag_ == "$" for t in c.subtree) for c in root.head.children):
         votes["Product"] += 2           # "Quévrel's Marée Chrono sells for $6,900": what is sold, at its price
+        #                                 (not "Tovalla sold for $1.2bn in 2019", "Brisco could sell for $3bn": firms)
     elif root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
             and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES
                      and not any(c.dep_ == "dobj" for c in root.head.children)):

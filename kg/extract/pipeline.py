@@ -53,18 +53,26 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
 
     facts: list[Fact] = []
     events: list[Event] = []
+    homes: set[tuple[str, str]] = set()              # (company, its home country), from "the Mexican chain"
     for p, sentence in ctx.sentences():
         if not ctx.names_something(p, sentence):     # no entity and no word standing for one: no fact or event,
             events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") of the
             continue                                   # company in view
         for rule in FACT_RULES:
-            facts.extend(rule(ctx, p, sentence))
+            found = list(rule(ctx, p, sentence))
+            facts.extend(found)
+            if rule is home_countries:
+                homes.update((f.subject, f.object) for f in found if f.predicate == "operatesIn")
         for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),
                                      *orders(ctx, p, sentence), *takeovers(ctx, p, sentence)]:
             facts.append(fact)
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
                                 date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
+            if fact.predicate == "targetsMarket" and (fact.subject, fact.object) in homes:
+                fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)   # "the Mexican chain, which
+                event_type = event_type if event_type == "StoreOpening" else None     # plans to open 60 stores in
+                #                                                                       Mexico": more at home
             facts.append(fact)
             if fact.predicate == "targetsMarket" and event_type is None and first_stores(sentence) \
                     and fact.subject not in ctx.products:

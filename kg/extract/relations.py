@@ -1500,6 +1500,13 @@ _RELATION_NOUNS = frozenset({"rival", "competitor", "partner", "supplier", "vend
                              "exporter", "importer", "shipper", "titan", "behemoth", "giant", "peer"})
 
 
+def _walked_away_from(deal: Token) -> bool:
+    """'walked away from its agreed takeover of Foo', 'pulled out of the deal': a deal its party left."""
+    verb = _verb_above(deal, 3, ("VERB",))
+    return verb.lemma_ in ("walk", "pull", "back") and any(c.lower_ in ("away", "out") for c in verb.children) \
+        and not negated([verb])
+
+
 def _brands_named(noun: Token) -> list[Token]:
     """The names a noun of brands carries: "the Tessandre and Quévrel watch brands" (Tessandre, and through it
     Quévrel), "its Lumio brand"."""
@@ -1581,6 +1588,11 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 subject = subject.head           # "Haldvik Gruppen, the group that owns Fjellkurv"
             owners = [ctx.entity_at(p, subject, "Company")] if subject is not None else []
             bought = [n for c in verb.children if c.dep_ == "dobj" for n in [_bought_company(ctx, p, c)] if n]
+            if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children) \
+                    and subject is not None and subject.tag_ not in ("WDT", "WP"):    # "Farmacias Ternavo, the
+                noun = verb.head                                      # Mexican chain Gorrindale bought in 2021"
+                bought += [n for t in (noun, *([noun.head] if noun.dep_ == "appos" else []))
+                           if (n := ctx.entity_at(p, t, "Company"))][:1]
             if verb.lemma_ in ("own", "control"):       # "owns the Tessandre and Quévrel brands"
                 bought += [n for c in verb.children if c.dep_ == "dobj" for b in _brands_named(c)
                            for x in conjuncts(b) if (n := ctx.entity_at(p, x, "Company"))]
@@ -1594,7 +1606,8 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
     for noun in sentence:                  # "its purchase of Lookout Software", "Acme's takeover of Foo"
-        if noun.lemma_.lower() not in _PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun):
+        if noun.lemma_.lower() not in _PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun) \
+                or _walked_away_from(noun):
             continue
         buyer = _possessing_company(ctx, p, noun)
         bought = next((n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -2177,6 +2190,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     if any(v.lemma_ in _INTENT_VERBS and v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
                                                                  for c in v.children) for v in chain):
         return None                       # "had planned to enter India through a venture": a plan since dropped
+    if "sight" in words and not (len(path) > 1 and path[1].lower_ == "on" and path[1].head.lemma_ == "sight"):
+        words = words - {"sight"}         # "set its sights on Argentina" (not "after ten years in Brazil", "has
+        #                                   Vantel in its sights in Brazil")
     if any(phrase <= words for phrase in _EXIT_PHRASES) and not _planned(words, chain) or _stopped_selling(chain) \
             or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"
                              and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
@@ -2492,7 +2508,10 @@ def _priced_withheld(holder: Token) -> bool:
     """A price given for a market that is denied or put off; a price to come ("will cost £12.99 a month in Britain
     from September") still sells the product there."""
     verb = _verb_above(holder, 4, ("VERB", "AUX"))
-    return negated([verb]) or bool({t.lemma_.lower() for t in (verb, *verb.children)} & _WITHHOLDING_VERBS)
+    return negated([verb]) or bool({t.lemma_.lower() for t in (verb, *verb.children)} & _WITHHOLDING_VERBS) \
+        or any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may", "should") for c in verb.children) \
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for a in (verb, *verb.ancestors)
+               for c in a.children)        # (not "could cost as much as $399 in Germany", "if approved, would cost")
 
 
 _PRICE_VERBS = frozenset({"cost", "price", "retail", "start", "sell"})
@@ -2512,8 +2531,11 @@ def repriced_product(ctx: DocContext, p: int, verb: Token) -> str | None:
             for c in verb.children):
         return None
     return next((n for h in holders for t in (h, *(o for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
-                                                   for o in x.children))
-                 if (n := ctx.entity_at(p, t, "Product"))), None)
+                                                   and h.lemma_.lower() in _PRICE_NOUNS for o in x.children))
+                 if (n := ctx.entity_at(p, t, "Product"))), None)     # (not "its order of the Aster 7 to $3bn")
+
+
+_PRICE_NOUNS = frozenset({"price", "cost", "fee", "tag"})
 
 
 def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
