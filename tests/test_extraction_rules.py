@@ -4404,6 +4404,11 @@ def test_a_chain_a_firm_bought_is_its_unit_and_more_stores_at_home_are_no_entry(
     assert not [e for e in result.events if e.type == "MarketEntry"], result.events
 
 
+def test_a_young_firms_first_launch_at_home_is_still_a_target():
+    assert ("Vinsora", "targetsMarket", "Netherlands") in facts_of(
+        "Vinsora, the Dutch drone start-up founded last year, plans to launch deliveries in the Netherlands next year.")
+
+
 def test_a_takeover_walked_away_from_is_a_cancelled_deal_not_a_subsidiary():
     result = extract("Pellworth Pharmacy said sales fell. The chain has struggled since it walked away last June from "
                      "its agreed $2.3 billion takeover of regional rival Dravenko Drug.")

@@ -69,10 +69,10 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
                                 date=sentence_date(ctx, sentence)))
         for fact, event_type in market_relations(ctx, p, sentence):
-            if fact.predicate == "targetsMarket" and (fact.subject, fact.object) in homes:
-                fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)   # "the Mexican chain, which
-                event_type = event_type if event_type == "StoreOpening" else None     # plans to open 60 stores in
-                #                                                                       Mexico": more at home
+            if fact.predicate == "targetsMarket" and event_type == "StoreOpening" \
+                    and (fact.subject, fact.object) in homes:      # "the Mexican chain, which plans to open 60 stores
+                fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)     # in Mexico": more at home (but
+                #                                         a firm's first launch at home is an entry to come)
             facts.append(fact)
             if fact.predicate == "targetsMarket" and event_type is None and first_stores(sentence) \
                     and fact.subject not in ctx.products:
