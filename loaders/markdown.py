@@ -29,12 +29,17 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end():]
 
 
+_CONTACT_DETAIL = re.compile(r"\s*(\S+@\S+\.\w+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{6,}\d)\s*")
+
+
 def markdown_to_text(source: str) -> str:
     """Blocks become paragraphs separated by a blank line; inline markup is dropped. A line break stays one
-    after a hard break and after a line that is all bold (a label, as a press release's contact block has)."""
+    after a hard break, after a line that is all bold (a label, as a press release's contact block has) and
+    before a line that is only an e-mail address, a web address or a telephone number."""
     blocks: list[str] = []
     for token in _PARSER.parse(source):
         if token.type == "inline":
+            lines: list[tuple[str, bool]] = []          # (a line's text, whether a line break must follow it)
             words, line = [], []
             for child in token.children or ():
                 if child.type in ("text", "code_inline"):
@@ -42,11 +47,13 @@ def markdown_to_text(source: str) -> str:
                 elif child.type in ("softbreak", "hardbreak"):
                     label = [c.type for c in line if c.type != "text" or c.content.strip()] == [
                         "strong_open", "text", "strong_close"]      # "**Kelvo Group**" over a contact's name
-                    words.append("\n" if child.type == "hardbreak" or label else " ")
-                    line = []
+                    lines.append(("".join(words), child.type == "hardbreak" or label))
+                    words, line = [], []
                     continue
                 line.append(child)
-            blocks.append("".join(words))
+            lines.append(("".join(words), False))
+            blocks.append("".join(text + ("" if i == len(lines) - 1 else "\n" if kept or _CONTACT_DETAIL.fullmatch(
+                lines[i + 1][0]) else " ") for i, (text, kept) in enumerate(lines)))
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
     return "\n\n".join(block for block in blocks if block.strip())

@@ -4426,3 +4426,38 @@ def test_the_start_up_opening_a_paragraph_is_the_one_the_paragraph_before_called
     facts = facts_of(text)
     assert ("Vinsora", "produces", "Vinsora Express") in facts
     assert ("Pellworth Pharmacy", "produces", "Vinsora Express") not in facts, facts
+
+
+def test_a_press_contacts_name_and_title_line_is_no_headline():
+    from kg.extract.mentions import is_headline
+    nlp = load_model()
+    assert not is_headline(nlp("Ann Lee, Press Officer"))
+    assert is_headline(nlp("Kelvo Opens First Store In Lima"))
+
+
+def test_competes_the_tagger_calls_a_noun_after_a_subject_with_an_aside():
+    assert ("Telvora", "competesWith", "Medvarro") in facts_of(
+        "Telvora is a telehealth start-up. Telvora, founded in 2024, competes with Medvarro, the largest U.S. "
+        "telehealth provider, which struck a similar deal with Tollcrest in March.")
+
+
+def test_what_the_two_announce_together_is_their_deal():
+    result = extract("Vinsora is a telehealth start-up. Pellworth Pharmacy will put booths run by telehealth start-up "
+                     "Vinsora in 350 of its stores this year and take an 8% stake in the Boston-based company for $60 "
+                     "million, the two said on Wednesday.")
+    assert ("Pellworth Pharmacy", "partnersWith", "Vinsora") in {(f.subject, f.predicate, f.object)
+                                                                 for f in result.facts}
+    assert [sorted(e.args["parties"]) for e in result.events if e.type == "PartnershipAgreement"] == [
+        ["Pellworth Pharmacy", "Vinsora"]]
+
+
+def test_a_line_that_is_only_a_name_the_model_tagged_is_a_name_whatever_its_tag():
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.mentions import _clean_span
+    doc = Doc(load_model().vocab, words=["Dravemed"], tags=["VB"], pos=["VERB"], heads=[0], deps=["ROOT"],
+              ents=["B-PERSON"])
+    assert _clean_span(Span(doc, 0, 1)) is not None                  # "Dravemed" over a press contact's name
+    doc = Doc(load_model().vocab, words=["Global", "growth"], tags=["JJ", "NN"], pos=["ADJ", "NOUN"], heads=[1, 1],
+              deps=["amod", "ROOT"])
+    assert _clean_span(Span(doc, 0, 1)) is None                       # an adjective in capitals

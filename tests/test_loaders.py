@@ -70,13 +70,13 @@ def test_markdown_renders_to_plain_text(tmp_path):
     assert article.text == "Acme opens\n\nAcme said it will open stores."
 
 
-def test_markdown_keeps_a_bold_label_line_apart_from_the_line_under_it(tmp_path):
+def test_markdown_keeps_a_bold_label_line_and_contact_details_apart_from_their_neighbours(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("## Media contacts\n\n**Drumlane Foods**\nAnn Lee, Head of Media Relations\npress@x.example\n\n"
-                    "Some **bold** words\nrun on.\n", encoding="utf-8")
+    path.write_text("## Media contacts\n\n**Drumlane Foods**\nAnn Lee, Head of Media Relations\npress@x.example\n"
+                    "+44 20 7946 0001\n\nSome **bold** words\nrun on.\n", encoding="utf-8")
     text = one(MarkdownLoader(), path).text
-    assert text == ("Media contacts\n\nDrumlane Foods\nAnn Lee, Head of Media Relations press@x.example\n\n"
-                    "Some bold words run on.")
+    assert text == ("Media contacts\n\nDrumlane Foods\nAnn Lee, Head of Media Relations\npress@x.example\n"
+                    "+44 20 7946 0001\n\nSome bold words run on.")
 
 
 def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):

@@ -208,8 +208,10 @@ def _clean_span(span: Span) -> Span | None:
     if all(t.tag_ in ("JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "DT", "IN", "CD")
            and not _CAMEL.match(t.text) and not _mistagged_list_name(t) and not _name_before_title(t)
            and not (t.ent_type_ == "NORP" and resolve_market(f"{t.text} market") is None) for t in span) \
-            and not _model_number(span):
-        return None                     # "Chinese", "Global": an adjective in capitals is no name
+            and not _model_number(span) \
+            and not (len(span) == len(doc) and span.root.ent_type_ in ("ORG", "PERSON") and span.root.is_title):
+        return None                     # "Chinese", "Global": an adjective in capitals is no name (but a line that is
+        #                                 only a name the model tagged, "Cardevique" over a press contact: a label)
     return span
 
 
@@ -261,10 +263,12 @@ def is_headline(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     if not words or doc[-1].text == ":" and len(words) > 10:
         return False
-    if doc[0].ent_type_ == "PERSON" and sum(t.text == "," for t in doc) >= 2 \
-            and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
-            and any(t.lower_ in TITLES for t in doc):
-        return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group"
+    commas = [t.i for t in doc if t.text == ","]
+    if doc[0].ent_type_ == "PERSON" and commas and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
+            and (len(commas) >= 2 and any(t.lower_ in TITLES for t in doc)
+                 or any(t.lower_ in TITLES for t in doc[commas[0] + 1:commas[0] + 4])):
+        return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group", a press
+        #                   contact's: "Ann Lee, Press Officer"
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
 
 

@@ -968,7 +968,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         yield Fact(a, "competesWith", b, evidence)
         elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token):
             subject = subject_of(token) if token.pos_ == "VERB" else next(
-                c for c in token.children if c.dep_ == "compound")
+                c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN")
             if subject is None:
                 continue
             subjects = [c for s in conjuncts(subject) if (c := _rival_at(ctx, p, s))]
@@ -1035,9 +1035,11 @@ _CHOOSING_VERBS = frozenset({"choose", "pick", "select", "prefer", "favour", "fa
 
 
 def _verb_tagged_a_noun(token: Token) -> bool:
-    """"Cumbrera competes with Colvine", tagged as the plural noun "competes" with "Cumbrera" compounded to it."""
+    """"Cumbrera competes with Colvine", tagged as the plural noun "competes" with "Cumbrera" compounded to it (or
+    its subject: "Curavinta, founded in 2024, competes with Medquarro")."""
     return token.lower_ == "competes" and token.tag_ == "NNS" \
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1 for c in token.children) \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1
+                or c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in token.children)
 
 
@@ -1234,6 +1236,10 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 continue
             done.add(key)
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
+    if not done and _the_two_say(sentence):       # "Foo will put booths run by Bar in its stores and take a stake in
+        named = list(dict.fromkeys(ctx.entities_in(p, sentence, "Company")))     # it, the two said": what the two
+        if len(named) == 2:                                                      # announce together is their deal
+            yield Fact(named[0], "partnersWith", named[1], evidence), named, _scope(sentence)
 
 
 def dropped_later(deal: Token) -> bool:
@@ -1250,6 +1256,19 @@ def dropped_later(deal: Token) -> bool:
 _ADVERSE_VERBS = frozenset({"sue", "beat", "overtake", "attack", "criticise", "criticize", "blame", "accuse", "lose",
                             "trail", "undercut", "fight", "oppose", "reject", "block", "leave", "drop", "quit"})
 _FAILED_DEALINGS = frozenset({"fail", "reject", "abandon", "collapse", "end", "terminate", "sue", "scrap", "break"})
+
+
+def _the_two_say(sentence: Span) -> bool:
+    """'..., the two said on Wednesday', 'the two companies announced': a joint statement (not of a failed deal or a
+    rivalry)."""
+    words = {t.lemma_.lower() for t in sentence}
+    return any(t.lower_ == "two" and (t.dep_ == "nsubj" and t.head.lemma_ in SPEECH_VERBS | {"announce", "confirm"}
+                                      and any(c.lower_ == "the" for c in t.children)
+                                      or t.head.dep_ == "nsubj" and t.head.lemma_.lower() in COMPANY_NOUNS
+                                      and t.head.head.lemma_ in SPEECH_VERBS | {"announce", "confirm"}
+                                      and any(c.lower_ == "the" for c in t.head.children))
+               for t in sentence) \
+        and not words & (_FAILED_DEALINGS | COMPETITION_NOUNS | COMPETITION_VERBS - {"take"} | CANCEL_VERBS)
 
 
 def _the_two_companies(sentence: Span) -> bool:
