@@ -29,13 +29,16 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end():]
 
 
-_CONTACT_DETAIL = re.compile(r"\s*(\S+@\S+\.\w+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{6,}\d)\s*")
+# A contact block's line of its own: an e-mail address, or a telephone number written as one ("+44 20 7946 0001",
+# "Tel: 020 7946 0001"), not a number or an address that a wrapped sentence carries on to the next line.
+_CONTACT_DETAIL = re.compile(r"\s*(\S+@\S+\.[A-Za-z]{2,}|(?:(?:tel|phone|telephone|t)\.?:?\s*)?\+\d[\d\s().-]{6,}\d"
+                             r"|(?:tel|phone|telephone|t)\.?:?\s*\(?\d[\d\s().-]{6,}\d)\s*", re.IGNORECASE)
 
 
 def markdown_to_text(source: str) -> str:
     """Blocks become paragraphs separated by a blank line; inline markup is dropped. A line break stays one
     after a hard break, after a line that is all bold (a label, as a press release's contact block has) and
-    before a line that is only an e-mail address, a web address or a telephone number."""
+    around a line that is only an e-mail address or a telephone number."""
     blocks: list[str] = []
     for token in _PARSER.parse(source):
         if token.type == "inline":
@@ -53,7 +56,7 @@ def markdown_to_text(source: str) -> str:
                 line.append(child)
             lines.append(("".join(words), False))
             blocks.append("".join(text + ("" if i == len(lines) - 1 else "\n" if kept or _CONTACT_DETAIL.fullmatch(
-                lines[i + 1][0]) else " ") for i, (text, kept) in enumerate(lines)))
+                lines[i + 1][0]) or _CONTACT_DETAIL.fullmatch(text) else " ") for i, (text, kept) in enumerate(lines)))
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
     return "\n\n".join(block for block in blocks if block.strip())

@@ -4461,3 +4461,59 @@ def test_a_line_that_is_only_a_name_the_model_tagged_is_a_name_whatever_its_tag(
     doc = Doc(load_model().vocab, words=["Global", "growth"], tags=["JJ", "NN"], pos=["ADJ", "NOUN"], heads=[1, 1],
               deps=["amod", "ROOT"])
     assert _clean_span(Span(doc, 0, 1)) is None                       # an adjective in capitals
+
+
+@pytest.mark.parametrize("shape", ["relative clause", "apposition"])
+def test_a_name_described_as_a_thing_a_firm_launched_is_a_product(shape):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.mentions import context_votes
+    words = ["Tallybook", "AI", ",", "an", "accounting", "assistant", "Ledgerwell", "launched", "in", "May", "."]
+    if shape == "relative clause":     # "an assistant [that] Ledgerwell launched"
+        heads, deps = [1, 1, 1, 5, 5, 1, 7, 5, 7, 8, 1], ["compound", "ROOT", "punct", "det", "compound", "appos",
+                                                          "nsubj", "relcl", "prep", "pobj", "punct"]
+    else:                              # the parser's misreading: the maker in apposition, "launched" on it
+        heads, deps = [1, 1, 1, 5, 5, 1, 5, 6, 7, 8, 1], ["compound", "ROOT", "punct", "det", "compound", "appos",
+                                                          "appos", "acl", "prep", "pobj", "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps,
+              tags=["NNP", "NNP", ",", "DT", "NN", "NN", "NNP", "VBN" if shape == "apposition" else "VBD", "IN",
+                    "NNP", "."],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Tallybook", "AI", ",", "an", "accounting", "assistant", "Ledgerwell", "launch", "in", "May",
+                      "."])
+    assert context_votes(Span(doc, 0, 2))["Product"] >= 2
+
+
+def test_kinds_of_business_software_in_capitals_are_no_names():
+    names = {e.name for e in extract("Ledgerwell makes cloud ERP software for large firms and sells a CRM tool "
+                                     "too.").entities}
+    assert not names & {"ERP", "CRM"}, names
+
+
+@pytest.mark.parametrize("text", [
+    "Kelvo Group said sales rose. Kelvo Group will no longer supply Vantel Motors after March, the two said.",
+    "Kelvo Group said sales rose. Kelvo Group has filed a complaint against Vantel Motors with the regulator over "
+    "unpaid fees, the two said.",
+    "Kelvo Group said sales rose. Kelvo Group and Vantel Motors both raised their prices by 5% last month, the two "
+    "said.",
+    "Kelvo Group said sales rose. Kelvo Group did not sign a supply agreement with Vantel Motors, the two said.",
+])
+def test_what_two_firms_say_together_is_no_deal_unless_they_undertake_something_jointly(text):
+    assert not [f for f in facts_of(text) if f[1] == "partnersWith"]
+
+
+def test_markdown_keeps_wrapped_sentences_whole_and_contact_lines_apart(tmp_path):
+    from loaders.markdown import markdown_to_text
+    text = markdown_to_text("Kelvo will open stores across\n2025-2026 in Mexico and Peru. See\nhttps://kelvo.example/a,"
+                            "\nfor more.\n\n**Kelvo**\nAnn Lee, Press Officer\npress@kelvo.example\n+44 20 7946 0001\n"
+                            "Brisco Partners advised Kelvo.\n")
+    assert text == ("Kelvo will open stores across 2025-2026 in Mexico and Peru. See https://kelvo.example/a, for "
+                    "more.\n\nKelvo\nAnn Lee, Press Officer\npress@kelvo.example\n+44 20 7946 0001\nBrisco Partners "
+                    "advised Kelvo.")
+
+
+@pytest.mark.parametrize("line", ["Tom Berg, Partner At Brisco Capital",
+                                  "Ann Lee, Director Of Kelvo Retail Strategy For Asia"])
+def test_a_title_case_headline_after_a_name_and_comma_is_still_a_headline(line):
+    from kg.extract.mentions import is_headline
+    assert is_headline(load_model()(line))

@@ -248,7 +248,8 @@ margin margins valuation
 # Accounting and market terms written in capitals, never a name ("Adjusted EBITDA rose 31%").
 FINANCE_TERMS = _words("""
 ebitda ebitdar ebita ebit eps cagr capex opex arpu aum nav roe roa roi roce kpi yoy qoq ttm ipo gdp cpi pmi esg
-""")
+erp crm saas
+""")     # (and the kinds of business software: "cloud ERP software", "a CRM licence")
 FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross basic diluted organic reported")
 # A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.
 HEADLINE_SLUGS = _words("""

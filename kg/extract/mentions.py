@@ -266,10 +266,18 @@ def is_headline(doc: Doc) -> bool:
     commas = [t.i for t in doc if t.text == ","]
     if doc[0].ent_type_ == "PERSON" and commas and not any(t.pos_ in ("VERB", "AUX") for t in doc) \
             and (len(commas) >= 2 and any(t.lower_ in TITLES for t in doc)
-                 or any(t.lower_ in TITLES for t in doc[commas[0] + 1:commas[0] + 4])):
+                 or _title_closing_a_contact_line(doc, commas[0])):
         return False      # a signature line: "Sanne de Vries, Chief Financial Officer, Kelvo Group", a press
         #                   contact's: "Ann Lee, Press Officer"
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
+def _title_closing_a_contact_line(doc: Doc, comma: int) -> bool:
+    """'Ann Lee, Press Officer', 'Bo Berg, Head of Communications': a short title ends the line, its small words in
+    lower case (not "Tom Berg, Partner At Brisco Capital", a headline)."""
+    after = [t for t in doc[comma + 1:] if not t.is_space]
+    return 0 < len(after) <= 5 and any(t.lower_ in TITLES for t in after[:3]) \
+        and not any(t.pos_ in ("ADP", "CCONJ", "DET") and t.text[:1].isupper() or t.text == ":" for t in after)
 
 
 def _hyphen_in_model(doc: Doc, i: int) -> bool:
@@ -1702,6 +1710,14 @@ def context_votes(span: Span) -> Counter:
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("launch", "release", "unveil", "introduce")
             and not any(g.dep_ == "agent" for g in c.children) for c in root.children):
         votes["Product"] += 1.5         # "the Kaolinde Overnight Oil, launched in 2023"
+    making = LAUNCH_VERBS | {"develop", "design", "build", "create"}
+    if any(c.dep_ == "relcl" and c.lemma_ in making and not any(g.dep_ == "dobj" for g in c.children)
+           and any(g.dep_ == "nsubj" and g.pos_ in ("PROPN", "PRON") and g.tag_ not in ("WDT", "WP")
+                   for g in c.children)
+           or c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == h.i + 1 and any(   # (parsed as the maker's name
+               g.dep_ == "acl" and g.tag_ == "VBN" and g.lemma_ in making for g in c.children)   # in apposition)
+           for h in explained[1:] for c in h.children):
+        votes["Product"] += 2           # "Closebook AI, an accounting assistant Stratavault launched in May"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_BY_VERBS and any(
             _business_agent(g) for g in c.children if g.dep_ == "agent") for h in explained for c in h.children):
         votes["Product"] += 2           # "ArtGarden, developed by BT's research unit," "Zorvia, a pill made by Acme"

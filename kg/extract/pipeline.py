@@ -71,8 +71,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
         for fact, event_type in market_relations(ctx, p, sentence):
             if fact.predicate == "targetsMarket" and event_type == "StoreOpening" \
                     and (fact.subject, fact.object) in homes:      # "the Mexican chain, which plans to open 60 stores
-                fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)     # in Mexico": more at home (but
-                #                                         a firm's first launch at home is an entry to come)
+                fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)     # in Mexico": more at home (a
+                #                          launch at home is left to the market rules: a young firm's may be its entry)
             facts.append(fact)
             if fact.predicate == "targetsMarket" and event_type is None and first_stores(sentence) \
                     and fact.subject not in ctx.products:

@@ -1203,10 +1203,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                         for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
         if len(parties) < 2 and _the_two_companies(sentence):       # "..., the two companies confirmed"
-            venture = {t.i for a in sentence if a.dep_ == "appos"       # (not the venture they set up: "agreed to
-                       and a.head.lemma_.lower() in PARTNERSHIP_NOUNS | _COALITION_NOUNS for t in a.subtree}
-            named = ctx.entities_in(p, [t for t in sentence if t.i not in venture], "Company")   # set up a joint
-            #                                                                   venture, Atzala Veyrac ...")
+            named = _named_beside_their_venture(ctx, p, sentence)
             before = ctx.previous_subject_company(p, sentence)
             pair = list(dict.fromkeys(named + ([before] if before and len(set(named)) == 1 else [])))
             if len(pair) == 2:
@@ -1236,10 +1233,10 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 continue
             done.add(key)
             yield Fact(deal[0], "partnersWith", deal[1], evidence), deal, scope
-    if not done and _the_two_say(sentence):       # "Foo will put booths run by Bar in its stores and take a stake in
-        named = list(dict.fromkeys(ctx.entities_in(p, sentence, "Company")))     # it, the two said": what the two
-        if len(named) == 2:                                                      # announce together is their deal
-            yield Fact(named[0], "partnersWith", named[1], evidence), named, _scope(sentence)
+    if not done and _the_two_companies(sentence) and _joint_venture_of_two(sentence):   # "Foo will put booths run
+        named = list(dict.fromkeys(_named_beside_their_venture(ctx, p, sentence)))   # by Bar in its stores and take a
+        if len(named) == 2:                                                     # stake in it, the two said": their
+            yield Fact(named[0], "partnersWith", named[1], evidence), named, _scope(sentence)   # deal
 
 
 def dropped_later(deal: Token) -> bool:
@@ -1258,23 +1255,35 @@ _ADVERSE_VERBS = frozenset({"sue", "beat", "overtake", "attack", "criticise", "c
 _FAILED_DEALINGS = frozenset({"fail", "reject", "abandon", "collapse", "end", "terminate", "sue", "scrap", "break"})
 
 
-def _the_two_say(sentence: Span) -> bool:
-    """'..., the two said on Wednesday', 'the two companies announced': a joint statement (not of a failed deal or a
-    rivalry)."""
+def _named_beside_their_venture(ctx: DocContext, p: int, sentence: Span) -> list[str]:
+    """The firms a sentence names, less a venture named in apposition to the deal that sets it up ("agreed to set up a
+    joint venture, Atzala Veyrac ...": not a party)."""
+    venture = {t.i for a in sentence if a.dep_ == "appos"
+               and a.head.lemma_.lower() in PARTNERSHIP_NOUNS | _COALITION_NOUNS for t in a.subtree}
+    return ctx.entities_in(p, [t for t in sentence if t.i not in venture], "Company")
+
+
+_JOINT_WORDS = frozenset({"stake", "together", "jointly", "joint"})
+_SEPARATING_WORDS = frozenset({"buy", "acquire", "purchase", "merge", "sell", "spin", "takeover", "acquisition",
+                               "merger", "complaint", "lawsuit", "dispute"})
+
+
+def _joint_venture_of_two(sentence: Span) -> bool:
+    """What two firms announce together as a joint undertaking: a stake one takes in the other, work done together
+    (not a takeover, a sale, a dispute or a deal denied)."""
     words = {t.lemma_.lower() for t in sentence}
-    return any(t.lower_ == "two" and (t.dep_ == "nsubj" and t.head.lemma_ in SPEECH_VERBS | {"announce", "confirm"}
-                                      and any(c.lower_ == "the" for c in t.children)
-                                      or t.head.dep_ == "nsubj" and t.head.lemma_.lower() in COMPANY_NOUNS
-                                      and t.head.head.lemma_ in SPEECH_VERBS | {"announce", "confirm"}
-                                      and any(c.lower_ == "the" for c in t.head.children))
-               for t in sentence) \
-        and not words & (_FAILED_DEALINGS | COMPETITION_NOUNS | COMPETITION_VERBS - {"take"} | CANCEL_VERBS)
+    return bool(words & _JOINT_WORDS) and not words & (_SEPARATING_WORDS | _FAILED_DEALINGS | CANCEL_VERBS) \
+        and not any(t.dep_ == "neg" or t.lower_ in ("no", "never") for t in sentence)
 
 
 def _the_two_companies(sentence: Span) -> bool:
-    """"the two companies signed", "the two firms confirmed": a pair the sentence (or the one before) names."""
-    return any(t.lower_ == "two" and t.head.lemma_.lower() in COMPANY_NOUNS | {"partner"} and t.head.tag_ == "NNS"
-               and any(c.lower_ == "the" for c in t.head.children) for t in sentence) \
+    """"the two companies signed", "the two firms confirmed", "the two said": a pair the sentence (or the one before)
+    names."""
+    return any(t.lower_ == "two" and (t.head.lemma_.lower() in COMPANY_NOUNS | {"partner"} and t.head.tag_ == "NNS"
+                                      and any(c.lower_ == "the" for c in t.head.children)
+                                      or t.dep_ == "nsubj" and t.head.lemma_ in SPEECH_VERBS | {"announce", "confirm"}
+                                      and any(c.lower_ == "the" for c in t.children))
+               for t in sentence) \
         and not any(t.lemma_.lower() in _FAILED_DEALINGS for t in sentence)   # (not "the two companies failed to
     #                                                                            agree a deal")
 
