@@ -4517,3 +4517,19 @@ def test_markdown_keeps_wrapped_sentences_whole_and_contact_lines_apart(tmp_path
 def test_a_title_case_headline_after_a_name_and_comma_is_still_a_headline(line):
     from kg.extract.mentions import is_headline
     assert is_headline(load_model()(line))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kelvo will sell the film on DVD and stream it over VoIP links in March.", "DVD"),
+    ("Kelvo will sell the film on DVD and stream it over VoIP links in March.", "VoIP"),
+    ("Vantel Telecom said IPv6 addresses would run out later than feared.", "IPv6"),
+    # a broadcaster's programme named by its title
+    ("Ann Lee told the BBC's Go Digital programme that Kelvo would cut prices.", "Digital"),
+])
+def test_technical_terms_and_programme_titles_are_no_names(text, name):
+    assert name not in types_of(text)
+
+
+def test_the_broadcaster_before_a_programmes_title_stays_a_name():
+    assert types_of("Ann Lee is a regular commentator on the Kelvo World Service programme Go Digital.").get(
+        "Kelvo World Service") == "Company"

@@ -250,6 +250,11 @@ FINANCE_TERMS = _words("""
 ebitda ebitdar ebita ebit eps cagr capex opex arpu aum nav roe roa roi roce kpi yoy qoq ttm ipo gdp cpi pmi esg
 erp crm saas
 """)     # (and the kinds of business software: "cloud ERP software", "a CRM licence")
+# Technical terms written in capitals, never a name ("sold on DVD", "calls over VoIP", "IPv6 addresses").
+TECH_TERMS = _words("""
+dvd dvds cd cds ip ipv4 ipv6 tcp voip gui diy pc pcs sms mms gps usb hdtv mp3 mp3s pda pdas wifi lcd lcds rfid dsl
+adsl llu lte gsm cdma 3g 4g 5g url urls html xml api apis
+""")
 FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross basic diluted organic reported")
 # A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.
 HEADLINE_SLUGS = _words("""

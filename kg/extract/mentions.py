@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.resolution import LEGAL_SUFFIXES
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
-                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
+                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, TECH_TERMS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
@@ -200,6 +200,7 @@ def _clean_span(span: Span) -> Span | None:
             or span.text.lower() in EXECUTIVE_TITLES and not _firm_in_title_letters(span) \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
             or span[-1].lower_ in FINANCE_TERMS and all(t.lower_ in FINANCE_TERM_QUALIFIERS for t in span[:-1]) \
+            or all(t.lower_ in TECH_TERMS or t.is_punct for t in span) \
             or _headline_slug(span) or _street_name(span) \
             or not any(ch.isalpha() for ch in span.text) and not _model_number(span) \
             or span[-1].lower_ in _NEWS_NOUNS and is_headline(doc) and all(t.is_lower or t.is_title for t in span):
@@ -715,6 +716,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     and resolve_market(doc[span.end + 1:whole.end].text) is not None:
                 add(doc[span.end + 1:whole.end], Counter(Market=4), clean=False)   # "... Capital of Singapore"
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
+                    or _names_a_programme(span) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
                     or _funding_round(span) or _street(span):
                 return
@@ -1504,6 +1506,19 @@ def _is_channel(token: Token) -> bool:
     """'posted on Weibo', 'wrote on LinkedIn': a platform something was said on, not a party."""
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in SPEECH_VERBS | {"post", "share"}
+
+
+def _names_a_programme(span: Span) -> bool:
+    """'the BBC's Go Digital programme', 'its Money Talk show': a broadcast's title a broadcaster owns, not a party
+    (but "the BBC World Service programme Go Digital": the broadcaster)."""
+    root, doc = span.root, span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= root.head.i \
+            and doc[start - 1].text[:1].isupper():
+        start -= 1                        # ("Go" of "Go Digital", tagged apart)
+    owned = start > 0 and (doc[start - 1].tag_ == "POS" or doc[start - 1].lower_ in ("its", "their"))
+    return owned and root.dep_ == "compound" and root.head.lemma_.lower() in ("programme", "show", "podcast") \
+        and root.head.i == span.end and root.head.is_lower
 
 
 def _source_of_according_to(token: Token) -> bool:
