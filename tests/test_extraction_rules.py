@@ -4533,3 +4533,11 @@ def test_technical_terms_and_programme_titles_are_no_names(text, name):
 def test_the_broadcaster_before_a_programmes_title_stays_a_name():
     assert types_of("Ann Lee is a regular commentator on the Kelvo World Service programme Go Digital.").get(
         "Kelvo World Service") == "Company"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"This will serve as a catalyst for our economy,\" said Finance Minister Omar Vale of Ruritania.", "Finance"),
+    ("Kelvo's founder is still in jail Analysts believe its unit is worth $1bn.", "Analysts"),
+])
+def test_a_ministry_before_its_minister_and_a_plural_noun_are_no_names(text, name):
+    assert name not in types_of(text)

@@ -37,7 +37,9 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
 _NAME_ENDING_MODEL_WORDS = _MODEL_SUFFIXES - INDUSTRY_WORDS      # "Power Bank Pro", not "Kelvo Motors"
 _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
-              "more", "western", "eastern", "northern", "southern", "news"}   # ("its top Western executive",
+              "more", "western", "eastern", "northern", "southern", "news", "new year", "christmas", "easter",
+              "thanksgiving", "ramadan", "diwali", "black friday", "cyber monday", "lunar new year",
+              "chinese new year"}   # (holidays, and "its top Western executive",
 #                                                                    "News of the deal came as ...")
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
 # Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
@@ -194,8 +196,11 @@ def _clean_span(span: Span) -> Span | None:
     if all(_measure(t) or t.like_num for t in span) and any(_measure(t) for t in span):
         return None                     # "2.8K", "GB" in "16 GB", "90Hz": a measure, no name
     if len(span) == 1 and span[0].lower_ in TITLE_FUNCTIONS and span.end < len(doc) \
-            and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES:
-        return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee": part of the title
+            and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES | PUBLIC_OFFICES:
+        return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee", "Finance Minister
+        #                                 Omar Davies": part of the title
+    if len(span) == 1 and span[0].tag_ == "NNS" and span[0].lemma_.lower() in _PLURAL_OPENERS:
+        return None                     # "... in jail Analysts believe": a plural common noun, whatever its case
     if span.text.lower() in _NOT_NAMES or span.text.lower() in PRODUCT_OR_COMPANY_NOUNS \
             or span.text.lower() in EXECUTIVE_TITLES and not _firm_in_title_letters(span) \
             or len(span) == 1 and span.text.lower() in INDUSTRY_WORDS \
