@@ -4536,7 +4536,7 @@ def test_the_broadcaster_before_a_programmes_title_stays_a_name():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("\"This will serve as a catalyst for our economy,\" said Finance Minister Omar Vale of Ruritania.", "Finance"),
+    ("\"The port deal lifts our exports,\" said Finance Minister Omar Vale of Ruritania.", "Finance"),
     ("Kelvo's founder is still in jail Analysts believe its unit is worth $1bn.", "Analysts"),
 ])
 def test_a_ministry_before_its_minister_and_a_plural_noun_are_no_names(text, name):
