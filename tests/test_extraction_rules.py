@@ -4541,3 +4541,9 @@ def test_the_broadcaster_before_a_programmes_title_stays_a_name():
 ])
 def test_a_ministry_before_its_minister_and_a_plural_noun_are_no_names(text, name):
     assert name not in types_of(text)
+
+
+def test_a_one_word_firm_called_by_its_trade_after_at_is_a_firm_even_tagged_a_person():
+    result = extract("Ann Roe, a research director at analyst Quorlytics, told reporters that Kelvo had won.")
+    assert {e.name: e.type for e in result.entities}.get("Quorlytics") == "Company"
+    assert ("Ann Roe", "executiveOf", "Quorlytics") in {(f.subject, f.predicate, f.object) for f in result.facts}

@@ -2070,7 +2070,13 @@ def _has_business_units(clause: Token, relative: bool = True) -> bool:
 def _firm_named_by_plural(title: Token, span: Span) -> bool:
     """'telecom analysts Ovum', 'analysts Douglas-Westwood': a plural title before a one-word or hyphenated name,
     or one the model does not call a person, names a firm ("chief executives Ken Lane and Jeff Ross" do not)."""
-    return title.tag_ == "NNS" and (len(span) == 1 or span.root.ent_type_ != "PERSON" or "-" in span.text)
+    return title.tag_ == "NNS" and (len(span) == 1 or span.root.ent_type_ != "PERSON" or "-" in span.text) \
+        or title.lower_ in _RESEARCH_TITLES and title.i > 0 and title.doc[title.i - 1].lower_ in ("at", "from", "with") \
+        and len(span) == 1               # "a research director at analyst Gartner": the firm a person is at, called by
+    #                                          its trade (one word, whatever the model says: people come in full)
+
+
+_RESEARCH_TITLES = frozenset({"analyst", "consultant", "consultancy", "researcher", "pollster", "broker"})
 
 
 def _one_of(noun: Token) -> Token:
