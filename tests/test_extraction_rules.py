@@ -4547,3 +4547,13 @@ def test_a_one_word_firm_called_by_its_trade_after_at_is_a_firm_even_tagged_a_pe
     result = extract("Ann Roe, a research director at analyst Quorlytics, told reporters that Kelvo had won.")
     assert {e.name: e.type for e in result.entities}.get("Quorlytics") == "Company"
     assert ("Ann Roe", "executiveOf", "Quorlytics") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Kelvo Group said sales in China and Japan rose 5% in the quarter.",
+     {("Kelvo Group", "operatesIn", "China"), ("Kelvo Group", "operatesIn", "Japan")}, set()),
+    # the whole market's sales, whoever reports them
+    ("Kelvo Group said smartphone sales in India rose 10%.", set(), {("Kelvo Group", "operatesIn", "India")}),
+])
+def test_sales_in_a_market_a_firm_reports_are_its_own(text, present, absent):
+    assert_facts(text, present, absent)

@@ -2693,6 +2693,18 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
         for company in dict.fromkeys(owners) if markets else []:
             for market in markets:
                 yield Fact(company, "operatesIn", market, evidence)
+    for takings in sentence:              # "Kelvo said sales in China rose 5%": the reporting firm's own sales
+        verb = takings.head
+        if takings.lemma_.lower() not in _TAKINGS_NOUNS or takings.pos_ != "NOUN" or takings.dep_ != "nsubj" \
+                or verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS \
+                or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in takings.children):
+            continue                      # (not "smartphone sales in India rose, Kelvo said": the whole market's)
+        reporter = subject_of(verb.head)
+        company = ctx.entity_at(p, reporter, "Company") if reporter is not None else None
+        for market in (m for c in takings.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for o in c.children for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))):
+            if company:
+                yield Fact(company, "operatesIn", market, evidence)
 
 
 def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
