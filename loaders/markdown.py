@@ -55,8 +55,11 @@ def markdown_to_text(source: str) -> str:
                     continue
                 line.append(child)
             lines.append(("".join(words), False))
-            blocks.append("".join(text + ("" if i == len(lines) - 1 else "\n" if kept or _CONTACT_DETAIL.fullmatch(
-                lines[i + 1][0]) or _CONTACT_DETAIL.fullmatch(text) else " ") for i, (text, kept) in enumerate(lines)))
+            block = lines[0][0]
+            for (before, kept), (text, _) in zip(lines, lines[1:]):
+                apart = kept or _CONTACT_DETAIL.fullmatch(before) or _CONTACT_DETAIL.fullmatch(text)
+                block += ("\n" if apart else " ") + text
+            blocks.append(block)
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
     return "\n\n".join(block for block in blocks if block.strip())

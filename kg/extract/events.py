@@ -10,8 +10,8 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, REBRAND_WORDS,
-                      SPEECH_VERBS)
+from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PURCHASE_NOUNS,
+                      REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_of
 
@@ -428,8 +428,8 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if verb.lemma_ in _CANCEL_PARTICLES and not any(
                 c.lower_ in _CANCEL_PARTICLES[verb.lemma_] for c in verb.children):
             continue                      # "called off" a deal, not "called the cuts overdue"; "pulled out of"
-        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | _BOUGHT_NOUNS
-                | {"plan", "order", "talks", "talk"}
+        deal = [t for t in verb.subtree if t.lemma_.lower() in PARTNERSHIP_NOUNS | PURCHASE_NOUNS
+                | {"merger", "plan", "order", "talks", "talk"}
                 and not _in_relative_clause(ctx, p, t, verb)]     # (not "Foo, which had taken three of the orders")
         if not deal or all(t.dep_ == "nsubj" and t.head == verb for t in deal) \
                 and any(c.dep_ == "dobj" for c in verb.children):
@@ -460,8 +460,6 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 _UNDONE_VERBS = frozenset({"refuse", "decline", "urge", "consider", "want", "plan", "propose", "reject", "resist",
                            "ask", "push", "weigh", "mull"})
 
-
-_BOUGHT_NOUNS = frozenset({"takeover", "acquisition", "purchase", "merger", "buyout"})   # "walked away from its takeover"
 
 # Cancel verbs that cancel only with their particle.
 _CANCEL_PARTICLES = {"call": {"off", "time", "quits"}, "pull": {"out", "plug", "funding", "support", "backing"},

@@ -208,6 +208,8 @@ nursery nurseries campus lab labs laboratory laboratories centre center studio s
 flight flights service capacity contract contracts concession concessions stake stakes asset assets
 hotel hotels
 """)
+# Nouns of buying a company: "its purchase of Lookout Software", "walked away from its takeover".
+PURCHASE_NOUNS = _words("purchase acquisition takeover buyout")
 # Verbs that set a product's price anew: "cut Orvendi Unlimited to €7.99", "raised the Zorba's price to $499".
 REPRICING_VERBS = _words("cut raise lower reduce increase hike slash drop lift")
 # Words that say a product can be had in a market.

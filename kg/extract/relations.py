@@ -21,7 +21,7 @@ from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CAN
                       COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
-                      PRODUCT_ONLY_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
+                      PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -1359,12 +1359,12 @@ def _deal_targets(verb: Token) -> list[Token]:
             c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should") for c in verb.children):
         nouns = [n for c in verb.children if c.dep_ in ("prep", "dobj")
                  for n in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
-        targets = [o for n in nouns if n.lemma_.lower() in _PURCHASE_NOUNS | {"merger", "bid", "offer"}
+        targets = [o for n in nouns if n.lemma_.lower() in PURCHASE_NOUNS | {"merger", "bid", "offer"}
                    for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "with")
                    for o in prep.children if o.dep_ == "pobj"]
         doc = verb.doc                    # "accepted a $2.1bn (£1.1bn) buyout from Foo": an amount the parse trips
         for noun in [] if targets else doc[verb.i + 1:min(verb.i + 10, verb.sent.end - 1)]:   # on; the noun still
-            if noun.lower_ in _PURCHASE_NOUNS | {"merger", "bid", "offer"} and noun.head == verb \
+            if noun.lower_ in PURCHASE_NOUNS | {"merger", "bid", "offer"} and noun.head == verb \
                     and doc[noun.i + 1].lower_ in ("by", "from"):                             # hangs on the verb
                 return list(doc[noun.i + 2:min(noun.i + 5, verb.sent.end)])
         return targets
@@ -1567,7 +1567,6 @@ def _whole_or_most(token: Token) -> bool:
     return False
 
 
-_PURCHASE_NOUNS = frozenset({"purchase", "acquisition", "takeover", "buyout"})
 _UNSETTLED_WORDS = frozenset({"planned", "proposed", "possible", "potential", "rumoured", "rumored", "mooted",
                               "failed", "abandoned", "attempted", "hostile", "rival", "bid"})
 
@@ -1634,7 +1633,7 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if owners and owners[0] and owned and owned != owners[0]:
             yield Fact(owned, "subsidiaryOf", owners[0], evidence)
     for noun in sentence:                  # "its purchase of Lookout Software", "Acme's takeover of Foo"
-        if noun.lemma_.lower() not in _PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun) \
+        if noun.lemma_.lower() not in PURCHASE_NOUNS or noun.pos_ != "NOUN" or _unsettled(noun) \
                 or _walked_away_from(noun):
             continue
         buyer = _possessing_company(ctx, p, noun)
@@ -2322,10 +2321,11 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue                      # ... or "Lufthansa's US catering business"; any noun in apposition to a
             #                               company describes it: "Trasvik, a Polish haulier"
         modifiers = list(noun.children)
+        start_up = _start_up(noun)
         named = noun.head
-        while _start_up(noun) and named.dep_ == "compound" and named.head.i > named.i:
+        while start_up and named.dep_ == "compound" and named.head.i > named.i:
             named = named.head            # "Dutch start-up Foo Photonics": "start" hangs on "up", "up" on the name
-        if noun.dep_ in ("compound", "amod") or _start_up(noun):   # "Japanese subsidiary Fuso": the adjective
+        if noun.dep_ in ("compound", "amod") or start_up:   # "Japanese subsidiary Fuso": the adjective
             #                                                             may hang on the name
             modifiers += [c for c in named.children if c.i < noun.i]
         modifiers += [g for c in list(modifiers) if c.dep_ == "compound" and c.pos_ == "NOUN"   # "US telecoms firm",
@@ -2543,9 +2543,8 @@ def _priced_withheld(holder: Token) -> bool:
 
 
 _PRICE_VERBS = frozenset({"cost", "price", "retail", "start", "sell"})
-
-
 _RISING_OR_FALLING = frozenset({"rise", "climb", "go", "fall", "jump", "increase", "drop"})
+_PRICE_NOUNS = frozenset({"price", "cost", "fee", "tag"})
 
 
 def repriced_product(ctx: DocContext, p: int, verb: Token) -> str | None:
@@ -2561,9 +2560,6 @@ def repriced_product(ctx: DocContext, p: int, verb: Token) -> str | None:
     return next((n for h in holders for t in (h, *(o for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
                                                    and h.lemma_.lower() in _PRICE_NOUNS for o in x.children))
                  if (n := ctx.entity_at(p, t, "Product"))), None)     # (not "its order of the Aster 7 to $3bn")
-
-
-_PRICE_NOUNS = frozenset({"price", "cost", "fee", "tag"})
 
 
 def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
@@ -2702,9 +2698,9 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
         reporter = subject_of(verb.head)
         company = ctx.entity_at(p, reporter, "Company") if reporter is not None else None
         for market in (m for c in takings.children if c.dep_ == "prep" and c.lower_ == "in"
-                       for o in c.children for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))):
-            if company:
-                yield Fact(company, "operatesIn", market, evidence)
+                       for o in c.children for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))) if company \
+                else ():
+            yield Fact(company, "operatesIn", market, evidence)
 
 
 def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
