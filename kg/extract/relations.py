@@ -1159,7 +1159,8 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             subject = subject_of(verb)
             if subject is not None:
                 parties += dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company")))
-        for anchor in {token, verb} - {None}:
+        for anchor in dict.fromkeys(a for a in (token, verb) if a is not None):   # (in order: a set of tokens
+            #                                                                       iterates by hash, run to run)
             for t in anchor.subtree:
                 if t.lower_ in ("with", "between", "and") and t.head in (token, verb) or \
                         t.dep_ == "pobj" and t.head.lower_ in ("with", "between") \
