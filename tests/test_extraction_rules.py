@@ -4557,3 +4557,36 @@ def test_a_one_word_firm_called_by_its_trade_after_at_is_a_firm_even_tagged_a_pe
 ])
 def test_sales_in_a_market_a_firm_reports_are_its_own(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # "the country" after "in" is the country the text is about
+    ("Quendal is Poland's largest discount chain. Marlux Retail runs around 900 stores in the country.",
+     {("Marlux Retail", "operatesIn", "Poland")}, set()),
+    # an apposition set off by commas that the parser read as an adverb
+    ("Sales start on 14 November on Pexaro, the Indian shopping site, and at 320 partner stores.",
+     {("Pexaro", "operatesIn", "India")}, set()),
+    # "as well as" joins markets like "and"
+    ("Its premium brand, Tavorin Gold, now sold in Nepal as well as India, made up 31% of volumes.",
+     {("Tavorin Gold", "availableIn", "Nepal"), ("Tavorin Gold", "availableIn", "India")}, set()),
+    ("Holvind operates in France as well as Spain.",
+     {("Holvind", "operatesIn", "France"), ("Holvind", "operatesIn", "Spain")}, set()),
+    # demand for goods named by their line is demand for the line
+    ("Sorvi reported strong demand for its Brunelli sneakers in China.",
+     {("Brunelli", "availableIn", "China")}, set()),
+])
+def test_markets_named_by_anaphor_apposition_and_as_well_as(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # "the" before a name that launches without an object: a product (a start-up launches without "the")
+    ("When the Quendal launched on November 15 2001 in the US, it sold well.", "Quendal", "Product"),
+    ("The Marlux Executive was the world's first pocket calculator.", "Marlux Executive", "Product"),
+])
+def test_product_cues_of_launching_and_kinds_of_goods(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
+def test_a_start_up_that_launched_stays_a_company():
+    assert types_of("When Holvind Systems launched in 2019, it had ten staff.").get("Holvind Systems") == "Company"

@@ -49,6 +49,8 @@ memberships pump pumps valve valves turbine turbines analyser analyzer analysers
 cartridges inhaler inhalers implant implants catheter stent tractor tractors harvester harvesters excavator excavators
 locomotive locomotives trailer trailers serum serums cream creams lotion supplement supplements suite fertiliser
 fertilizer alloy alloys resin coating coatings blend accelerator accelerators etcher etchers
+calculator calculators camcorder camcorders projector projectors sequencer synthesiser synthesizer headset headsets
+dishwasher dishwashers refrigerator refrigerators freezer freezers microwave microwaves thermostat thermostats
 """)
 
 # Nouns that name a product only when a company's possessive owns them: "its Zen players", "Microsoft's WMA

@@ -1744,6 +1744,10 @@ def context_votes(span: Span) -> Counter:
         #                                 (not "founded by", "bought by")
     if _on_sale(_first_conjunct(root)):
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
+    elif before is not None and before.lower_ == "the" and root.dep_ == "nsubj" \
+            and root.head.lemma_ in ("launch", "debut") and root.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in root.head.children):
+        votes["Product"] += 2.5         # "when the Xbox launched in the US" (a start-up launches too, without "the")
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \
             | _PRODUCT_ONLY_PASSIVES and not any(c.dep_ == "dobj" for c in root.head.children):   # (not "Brisco was
         #                                                                              offered a state loan")

@@ -1788,7 +1788,9 @@ def _named_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[To
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         mention = ctx.mention_at(p, token)
-        if market is not None and (not mention.anaphor or token.lower_ == "there") and token.i == mention.end - 1:
+        if market is not None and (not mention.anaphor or token.lower_ == "there" or (
+                token.lower_ == "country" and token.dep_ == "pobj" and token.head.lower_ == "in")) \
+                and token.i == mention.end - 1:
             yield token, market     # (and "there", pointing at a market just named: "plans to open a centre there")
 
 
@@ -1810,6 +1812,9 @@ def _market_anchor(token: Token) -> Token:
                 anchor = anchor.head
         elif anchor.dep_ == "appos" and anchor.head.lemma_ in ("market", "country", "region"):
             anchor = anchor.head
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.i >= 3 \
+                and [t.lower_ for t in anchor.doc[anchor.head.i - 2:anchor.head.i]] == ["as", "well"]:
+            anchor = anchor.doc[anchor.head.i - 3]       # "sold in Nepal as well as India": as "Nepal"
         elif anchor.dep_ in ("compound", "amod") and anchor.head.dep_ == "pobj" and anchor.head.tag_ == "NNS" \
                 and anchor.head.head.lower_ in ("in", "to", "across", "throughout") \
                 and anchor.head.lemma_.lower() not in COMPANY_NOUNS \
@@ -2311,8 +2316,11 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     evidence = ctx.evidence(p, sentence)
     for noun in sentence:
         rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
-        describes_company = noun.pos_ == "NOUN" and noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
-            and ctx.mention_at(p, noun.head).ner != "PERSON" and noun.lemma_.lower() not in PERSON_NOUNS
+        described = noun.head if noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
+            else _apposition_parse_missed(noun)
+        describes_company = noun.pos_ == "NOUN" and described is not None \
+            and ctx.entity_at(p, described, "Company") and ctx.mention_at(p, described).ner != "PERSON" \
+            and noun.lemma_.lower() not in PERSON_NOUNS
         #                                                           (not "Ann Roe, the country's richest man")
         if _start_up(noun):
             pass                          # "Dutch start-up Foo": the parser's verb "start" with its particle
@@ -2348,6 +2356,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             companies.append(ctx.entity_at(p, named, "Company"))
             if noun.i + 1 < len(noun.doc):
                 companies.append(ctx.entity_at(p, noun.doc[noun.i + 1], "Company"))
+        if described is not None and described != noun.head:
+            companies.append(ctx.entity_at(p, described, "Company"))
         if noun.dep_ == "attr":
             subject = subject_of(noun.head)
             companies.append(ctx.entity_at(p, subject, "Company") if subject is not None else None)
@@ -2431,6 +2441,19 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 _STYLE_WORDS = frozenset({"style", "inspired", "themed", "type"})
 
 
+def _apposition_parse_missed(noun: Token) -> Token | None:
+    """The name a noun phrase set off by commas right after it describes when the parser did not attach it to that
+    name: "on Bazaarkul, the Indian shopping site, and at 320 stores" (read as an adverb of the verb, or an apposition
+    to "14 November" before it)."""
+    doc, start = noun.doc, noun.left_edge.i
+    if noun.dep_ in ("conj", "compound") or doc[start].lower_ not in ("the", "a", "an") or start < 2 \
+            or doc[start - 1].text != "," or noun.right_edge.i != noun.i \
+            or noun.i + 1 < len(doc) and doc[noun.i + 1].text not in (",", ".", ";"):
+        return None
+    before = doc[start - 2]
+    return before if before.pos_ == "PROPN" else None
+
+
 def presence_described(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A company described as having sites in a market: "Forno Vivo, the pizza chain with 230 restaurants in
     Spain and Portugal", "a carrier with hubs in Doha" (and "a bank with no branches in Spain": absent)."""
@@ -2509,13 +2532,13 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
         if market is None or anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
             continue
         holder = anchor.head.head
-        product = ctx.entity_at(p, holder, "Product")          # "demand for the Aster 6 in Vietnam"
+        product = _named_goods(ctx, p, holder)                 # "demand for the Aster 6 in Vietnam"
         trade = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ in ("for", "of") else holder
         if product is not None and trade.lemma_.lower() not in _TRADE_NOUNS:
             product = None
         if product is None and holder.lemma_.lower() in _TRADE_NOUNS:    # "sales of Zorvia in Japan"
             product = next((n for c in holder.children if c.dep_ in ("prep", "poss") for o in (c, *c.children)
-                            if (n := ctx.entity_at(p, o, "Product"))), None)
+                            if (n := _named_goods(ctx, p, o))), None)
         if product is None and holder.lemma_.lower() in _FOLLOWING_NOUNS and holder.dep_ == "dobj":
             verb = holder.head               # "KinaruPlay ... has 2.3 million paying subscribers across ...": the
             for _ in range(3):               # parse may hang the noun on "paying", itself on "million"
@@ -2531,6 +2554,15 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
         #                                                 "The Zorba X5 costs $399 in the US and €429 in Europe"
         if product is not None and not (_priced_withheld(holder) if priced else _trade_withheld(holder)):
             yield Fact(product, "availableIn", market, evidence)
+
+
+def _named_goods(ctx: DocContext, p: int, token: Token) -> str | None:
+    """The product a word names: its own name, or the name before a kind of goods ("its Zorva sneakers")."""
+    product = ctx.entity_at(p, token, "Product")
+    if product is None and token.lemma_.lower() in PRODUCT_ONLY_NOUNS:
+        product = next((n for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i
+                        and (n := ctx.entity_at(p, c, "Product"))), None)
+    return product
 
 
 def _priced_withheld(holder: Token) -> bool:
