@@ -30,9 +30,18 @@ def normalize(name: str) -> str:
     return " ".join(text.split())
 
 
+# Legal forms written as several words, as normalize() leaves them: "Sp. z o.o.", "S.A. de C.V.", "S. de R.L.".
+SPACED_LEGAL_FORMS = ("sp z o o", "sp k", "s a de c v", "s de r l de c v", "s de r l")
+
+
 def strip_legal_suffixes(name: str) -> str:
     """'Huawei Technologies Co., Ltd.' -> 'Huawei'. Never strips a name down to nothing."""
-    words = normalize(name).split()
+    text = normalize(name)
+    for form in SPACED_LEGAL_FORMS:
+        if text.endswith(" " + form):
+            text = text[:-len(form) - 1]
+            break
+    words = text.split()
     while len(words) > 1:
         if words[-1] in LEGAL_SUFFIXES:
             words.pop()

@@ -4590,3 +4590,125 @@ def test_product_cues_of_launching_and_kinds_of_goods(text, name, kind):
 
 def test_a_start_up_that_launched_stays_a_company():
     assert types_of("When Holvind Systems launched in 2019, it had ten staff.").get("Holvind Systems") == "Company"
+
+
+def test_a_firm_stays_apart_from_its_unit_named_for_a_country():
+    result = extract("Holvind, the Latvian locker company, runs 900 lockers in Finland. A new subsidiary, Holvind "
+                     "Romania SRL, will install the first machines in Bucharest. Holvind's revenue rose 38%.")
+    names = {e.name for e in result.entities if e.type == "Company"}
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {"Holvind", "Holvind Romania SRL"} <= names
+    assert ("Holvind", "operatesIn", "Finland") in facts
+    assert ("Holvind Romania SRL", "subsidiaryOf", "Holvind") in facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # what a firm has in a market, counted
+    ("Holvind Group runs lockers in Latvia. It has none in Romania or Slovakia yet.",
+     {("Holvind Group", "absentFrom", "Romania"), ("Holvind Group", "absentFrom", "Slovakia")}, set()),
+    ("Holvind Group has no lockers in Poland, the region's largest parcel market.",
+     {("Holvind Group", "absentFrom", "Poland")}, set()),
+    ("Holvind Group has 26,000 machines in Poland.", {("Holvind Group", "operatesIn", "Poland")}, set()),
+    ("Holvind Group has many friends in Poland.", set(), {("Holvind Group", "operatesIn", "Poland")}),
+    # regions business news uses that CLDR lacks
+    ("Dravenna is Central Europe's biggest online retailer.", {("Dravenna", "operatesIn", "Central Europe")}, set()),
+    # the firm after its governing board
+    ("\"Our buses are clean,\" said Ana Ruiz, President of the Management Board of Kolmstad.",
+     {("Ana Ruiz", "executiveOf", "Kolmstad")}, set()),
+    # a name the model took for a place, with the proper noun it hangs on
+    ("\"We ran three makes,\" said Ana Ruiz, Managing Director of Pirvanto Verkehrsbetriebe.",
+     {("Ana Ruiz", "executiveOf", "Pirvanto Verkehrsbetriebe")}, set()),
+])
+def test_things_held_in_a_market_regions_and_boards(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_legal_form_written_as_several_words_closes_a_firms_name():
+    names = types_of("Zeltrina Sp. z o.o., the municipal operator in Katowice, has ordered 30 buses. Zeltrina said "
+                     "the buses were clean.")
+    assert names.get("Zeltrina") == "Company"
+    assert not any("o.o" in name for name in names)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("The Council of Mortgage Lenders said lending fell.", "Mortgage Lenders"),
+    ("Carlos Vela, head of the Board of Irrigation Users, said water was short.", "Irrigation Users"),
+])
+def test_a_body_named_council_or_board_of_something_is_not_cut_to_its_members(text, part):
+    assert part not in types_of(text)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # "hopes" is the verb "hope" (the small model lemmatises it "hop"): a hope, not a presence
+    ("Brevanto Foods hopes to be in Danish shops by the end of 2030.",
+     {("Brevanto Foods", "targetsMarket", "Denmark")}, {("Brevanto Foods", "operatesIn", "Denmark")}),
+    ("Brevanto Foods hopes to be in Canadian stores by the end of 2030.",
+     {("Brevanto Foods", "targetsMarket", "Canada")}, {("Brevanto Foods", "operatesIn", "Canada")}),
+    # sites counted with a market's adjective
+    ("A deal to make fish fingers for Quillmore, which has 700 UK stores, collapsed in May.",
+     {("Quillmore", "operatesIn", "United Kingdom")}, set()),
+    # a share of a market held
+    ("Brevanto Foods remains small next to Sandrevik Foods, which holds about a third of the UK frozen snack market.",
+     {("Sandrevik Foods", "operatesIn", "United Kingdom")}, set()),
+    ("Sandrevik Foods wants half of the German market.", set(), {("Sandrevik Foods", "operatesIn", "Germany")}),
+])
+def test_hopes_counted_sites_and_shares_of_a_market(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, name", [
+    # what is described as a best-seller is a product, even named after its maker
+    ("Olbarra Foods makes snacks. Olbarra Haddock Bites, the breaded fish bites that are still its best-seller, are "
+     "sold in Ireland.", "Olbarra Haddock Bites"),
+    # names set off after a kind of goods are those goods
+    ("The range – Tuvessa Bao Bites, Tuvessa Gyoza Crunch and Tuvessa Katsu Pockets – will sell for £3.50 a box.",
+     "Tuvessa Gyoza Crunch"),
+])
+def test_best_sellers_and_names_listed_after_a_kind_of_goods_are_products(text, name):
+    result = extract(text)
+    kinds = {form: e.type for e in result.entities for form in (e.name, *e.aliases)}
+    assert kinds.get(name) == "Product"
+
+
+def test_a_time_zone_after_a_kind_of_goods_is_no_product():
+    assert "CEST" not in {name for name, kind in types_of("*Phones · Tuesday 5 September 2028, 14:10 CEST*").items()
+                          if kind == "Product"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # only sites, units, staff and equipment held in a market count; time, lawsuits and problems do not
+    ("Marvessa Ltd, the Warsaw-based retailer, has 30 days in Hungary to appeal the ruling.", set(),
+     {("Marvessa Ltd", "operatesIn", "Hungary")}),
+    ("Marvessa Ltd faces 3 lawsuits in Hungary and has 2 lawsuits in Slovakia.", set(),
+     {("Marvessa Ltd", "operatesIn", "Slovakia")}),
+    ("Marvessa Ltd has no problems in Hungary.", set(), {("Marvessa Ltd", "absentFrom", "Hungary")}),
+    ("Asked about expansion plans, Marvessa Ltd said it had none in Romania.", set(),
+     {("Marvessa Ltd", "absentFrom", "Romania")}),
+    ("Marvessa Ltd has 200 stores in Poland and none in Hungary.",
+     {("Marvessa Ltd", "operatesIn", "Poland"), ("Marvessa Ltd", "absentFrom", "Hungary")},
+     {("Marvessa Ltd", "operatesIn", "Hungary")}),
+    # "the country" is the last country named, never a region
+    ("Marvessa Ltd said sales in Europe rose 5% last year. It plans 40 new stores in the country.", set(),
+     {("Marvessa Ltd", "targetsMarket", "Europe")}),
+    ("Exports from China fell. Marvessa Ltd said it would build a plant in Vietnam. Marvessa Ltd employs 900 people "
+     "in the country.", set(), {("Marvessa Ltd", "operatesIn", "China")}),
+])
+def test_what_is_held_in_a_market_and_which_country_the_country_is(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("When the Ostrelli Exchange launched in 2020, it had ten staff.", "Ostrelli Exchange", "Company"),
+    ("Ann Lee, a member of the Executive Board of Directors at Pendrova Ltd, resigned on Monday.", "Directors", None),
+    ("Caldemor Sp. z o.o. and Ostrelli S.A. de C.V. signed a supply deal.", "Caldemor", "Company"),
+    ("Caldemor Sp. z o.o. and Ostrelli S.A. de C.V. signed a supply deal.", "Ostrelli", "Company"),
+])
+def test_organisations_that_launch_boards_of_directors_and_spaced_legal_forms(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
+def test_a_unit_named_for_a_country_with_a_dotted_name_stays_apart_from_its_parent():
+    result = extract("Pendrova, the Latvian locker company, runs 900 lockers in Finland. A new subsidiary, Pendrova "
+                     "U.S. Inc., will install machines in Ohio. Pendrova's revenue rose 38%.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Pendrova", "operatesIn", "Finland") in facts

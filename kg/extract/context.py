@@ -309,6 +309,18 @@ class DocContext:
     def mention_at(self, para: int, token: Token) -> Mention | None:
         return self._by_token.get((para, token.i))
 
+    def last_country_before(self, p: int, token: Token) -> str | None:
+        """The last country (not a region) named before the token, in its paragraph or an earlier one."""
+        last = None
+        for mention in self.mentions:
+            if mention.type == "Market" and not mention.anaphor and mention.entity \
+                    and (mention.para, mention.end) <= (p, token.i) \
+                    and (last is None or (mention.para, mention.start) > (last.para, last.start)):
+                ref = resolve_market(mention.entity)
+                if ref is not None and ref.kind == "country":
+                    last = mention
+        return last.entity if last is not None else None
+
     def entity_at(self, para: int, token: Token, *types: str) -> str | None:
         mention = self.mention_at(para, token)
         if mention and mention.entity and (not types or mention.type in types):

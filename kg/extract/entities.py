@@ -183,6 +183,15 @@ def _first_word(name: str) -> str:
     return name.split()[0].lower().removesuffix("'s").removesuffix("\u2019s")
 
 
+def _national_unit(form: str) -> bool:
+    """A firm's unit named for a country or region after the firm's first word: "Kastivo Romania SRL", "Vantel
+    México", "Holvind U.S. Inc." (the words as written: "US" is a market, "us" not)."""
+    words = form.split()
+    while len(words) > 1 and normalize(words[-1]).replace(" ", "") in LEGAL_SUFFIXES:
+        words.pop()
+    return len(words) > 1 and resolve_market(" ".join(words[1:])) is not None
+
+
 def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
     forms = Counter(m.text for m in mentions)
     first_seen: dict[str, tuple[int, int]] = {}
@@ -237,8 +246,9 @@ def _cluster_companies(mentions: list[Mention]) -> dict[str, str]:
                           and min((first_seen[f] for f in g if f in first_seen), default=start) < start)]
         if not owners and word not in INDUSTRY_WORDS | LEGAL_SUFFIXES:    # "Boerse" after "Deutsche Boerse"
             owners = [g for g in named if any(f.split()[-1].lower() == word for f in g)]
-        if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec"
-            owners[0].update(group)
+        owners = [g for g in owners if not all(_national_unit(f) for f in g if len(f.split()) > 1)]
+        if len(owners) == 1:              # "Norvik" after "Norvik Motors", "Biogen" after "Biogen Idec" (not "Kastivo"
+            owners[0].update(group)       # after its unit "Kastivo Romania SRL")
             merged.add(id(group))
     for group in [g for g in groups if id(g) not in merged and all(len(f.split()) > 1 for f in g)]:
         tail = strip_legal_suffixes(next(iter(group))).split()       # "Serra Azul" of "Cimentos Serra Azul"

@@ -208,7 +208,7 @@ branches outlet outlets unit units subsidiary subsidiaries division arm dealersh
 refineries warehouse warehouses facility facilities site sites hub route routes network licence license
 nursery nurseries campus lab labs laboratory laboratories centre center studio studios mill mills
 flight flights service capacity contract contracts concession concessions stake stakes asset assets
-hotel hotels
+hotel hotels shop shops
 """)
 # Nouns of buying a company: "its purchase of Lookout Software", "walked away from its takeover".
 PURCHASE_NOUNS = _words("purchase acquisition takeover buyout")

@@ -41,7 +41,8 @@ COLLOQUIAL_REGIONS: dict[str, str] = {
     "Middle East": "Middle East", "Mideast": "Middle East",
     "Asia-Pacific": "Asia-Pacific", "Asia Pacific": "Asia-Pacific",
     "LatAm": "Latin America", "Greater China": "Greater China", "Nordics": "Nordics",
-    "Balkans": "Balkans", "Scandinavia": "Scandinavia",
+    "Balkans": "Balkans", "Scandinavia": "Scandinavia", "Baltics": "Baltics", "Baltic states": "Baltics",
+    "Benelux": "Benelux", "Central Europe": "Central Europe", "Central and Eastern Europe": "Central and Eastern Europe",
     "Gulf": "Gulf", "Gulf states": "Gulf", "Gulf region": "Gulf",      # the Gulf Arab states ("the Gulf of Mexico"
 }                                                                       # is a sea: not this name)
 # A region named with a lower-case compass word ("northern Europe"): CLDR's name capitalises it.
@@ -50,7 +51,8 @@ _COMPASS = re.compile(r"^(northern|southern|eastern|western|central|north|south|
 # initials are not taken wholesale because most are other things in business news (IRA, SOE,
 # SAR, RF), and business reporting segments. Capitals required, like all acronyms.
 COLLOQUIAL_ACRONYMS: dict[str, str] = {"USA": "US", "PRC": "CN", "DPRK": "KP", "DRC": "CD"}
-REGION_ACRONYMS: dict[str, str] = {"APAC": "Asia-Pacific", "EMEA": "EMEA", "LATAM": "Latin America"}
+REGION_ACRONYMS: dict[str, str] = {"APAC": "Asia-Pacific", "EMEA": "EMEA", "LATAM": "Latin America",
+                                   "CEE": "Central and Eastern Europe"}
 
 # Demonyms the stem rule cannot derive (it derives American, Chinese, Indian, Japanese,
 # German, Brazilian, Italian, Turkish, Thai, Swedish, Korean, European, Middle Eastern...).

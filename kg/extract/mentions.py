@@ -769,6 +769,15 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     and not any(whole.start <= ent.end < whole.end for whole in joined.values()):
                 ent, label = doc[ent.start:ent.end + 1], "ORG"    # "Siltrenza Japan K.K.": a legal form the model
                 #                                                   left out makes a firm of any name
+            cut = next((j for j in range(ent.start + 1, ent.end + 1) if _spaced_legal_form(doc, j)), None)
+            if cut is not None:
+                ent, label = doc[ent.start:cut], "ORG"     # "Komvela Sp. z o.o.": the name before its legal form
+            if any(_spaced_legal_form(doc, k) and k < ent.start < _spaced_legal_form(doc, k)
+                   for k in range(max(0, ent.start - 4), ent.start)):
+                continue                                   # "o.o." of "Sp. z o.o.": no name
+            if label == "GPE" and _name_word_left_out(ent):
+                ent, label = doc[ent.start:ent.end + 1], "ORG"    # "Grüntakt Verkehrsbetriebe": no place we know,
+                #                                                   then the proper noun its name hangs on
             if _abbreviation_of_common_words(ent):
                 defined_terms.add(ent.text.lower())
                 continue
@@ -852,6 +861,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     for part in parts:
                         add(part, Counter(), "ORG")
                     continue
+                ent = _after_a_board(ent)
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
                     add(rest, Counter(Market=4))
@@ -1118,6 +1128,26 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+_ORGANISATION_WORDS = frozenset({"foundation", "fund", "exchange", "alliance", "bank", "institute", "association",
+                                 "council", "trust", "society", "union", "party", "club", "league", "agency"})
+_GOVERNING_BOARDS = frozenset({"management", "supervisory", "executive", "advisory"})
+
+
+def _after_a_board(span: Span) -> Span:
+    """'the Management Board of Komvela' tagged as one organisation: the firm is the name after the board's "of"
+    (not "Council of Mortgage Lenders", "Board of Irrigation Users": bodies of their own)."""
+    doc = span.doc
+    for token in span[2:-1]:
+        if token.lower_ == "of" and doc[token.i - 1].lower_ == "board" and doc[token.i - 2].lower_ in _GOVERNING_BOARDS:
+            start = token.i + 2 if doc[token.i + 1].lower_ == "the" else token.i + 1
+            first = doc[start] if start < span.end else None
+            if first is not None and first.pos_ == "PROPN" and first.ent_type_ != "NORP" \
+                    and first.lower_ not in ("directors", "governors", "trustees", "management"):
+                return doc[start:span.end]
+            break                         # ("the Executive Board of Directors": no firm's name after it)
+    return span
+
+
 def _split_at_preposition(span: Span) -> tuple[Span, Span | None]:
     """'Scootr in Europe' tagged as one organisation: the name stops at 'in'/'at'/'from' ('of' and
     '&' stay: 'Bank of America')."""
@@ -1198,6 +1228,25 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str], name_h
 _SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a"}      # Nordic and Latin legal forms written with a slash
 
 
+_SPACED_LEGAL_FORMS = {"spzoo", "spk", "sadecv", "sderl", "sderldecv"}   # "Sp. z o.o.", "S.A. de C.V.": forms
+#                                                                          written as several words
+
+
+def _spaced_legal_form(doc: Doc, i: int) -> int | None:
+    """Where a legal form written as several words ("Sp. z o.o.", "S.A. de C.V.", "S. de R.L. de C.V.") starting at
+    token i ends, if one does (the longest form that fits)."""
+    if i >= len(doc) or doc[i].lower_.replace(".", "") not in ("sp", "s", "sa"):
+        return None
+    letters, end = "", None
+    for k in range(i, min(i + 10, len(doc))):
+        letters += doc[k].lower_.replace(".", "")
+        if letters in _SPACED_LEGAL_FORMS and not (k + 1 < len(doc) and doc[k + 1].text == "." and doc[k].text != "."):
+            end = k + 1
+        if not any(form.startswith(letters) for form in _SPACED_LEGAL_FORMS):
+            break
+    return end
+
+
 def _in_slashed_legal_form(doc: Doc, i: int) -> bool:
     """The token is part of a slashed legal form ("A/S", tokenised "A", "/", "S")."""
     for first in (i - 2, i - 1, i):
@@ -1248,6 +1297,18 @@ def _capitalised_word_before_a_name(token: Token) -> bool:
     return token.text[:1].isupper() and token.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "JJ") \
         and not _starts_sentence(token) and token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS") \
         and doc[token.i - 1].text not in ('"', ":", "(", "-", "\u2013", "\u2014") and token.ent_type_ not in ("NORP", "GPE")
+
+
+def _name_word_left_out(ent: Span) -> bool:
+    """The model's place, no place we know, hangs on the untagged proper noun after it: "Grüntakt Verkehrsbetriebe"
+    (not "Paris Metro", a known place; nor "Kelvo Director Ann Lee", a title)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.root.dep_ != "compound" or ent.root.head.i != ent.end:
+        return False
+    after = doc[ent.end]
+    return after.pos_ == "PROPN" and after.ent_type_ == "" and after.is_alpha and after.text[:1].isupper() \
+        and after.lower_ not in _TITLE_WORDS | EXECUTIVE_TITLES | _NOT_NAMES \
+        and resolve_place(ent.text) is None and resolve_market(ent.text) is None
 
 
 def _legal_form(token: Token) -> bool:
@@ -1605,6 +1666,19 @@ def _generic_name_after(span: Span) -> bool:
         and any(t.text == ")" for t in doc[i + 2:i + 6])
 
 
+def _best_seller(noun: Token) -> bool:
+    """'best-seller', 'bestseller', 'best-selling snack': what sells best is a product."""
+    doc = noun.doc
+    if noun.lower_ in ("bestseller", "bestsellers", "best-seller", "best-sellers"):
+        return True
+    if noun.lower_ in ("seller", "sellers") and noun.i >= 2 and doc[noun.i - 1].text == "-" \
+            and doc[noun.i - 2].lower_ == "best":
+        return True
+    return any(c.dep_ == "amod" and (c.lower_ == "best-selling" or c.lower_ == "selling" and c.i >= 2
+                                     and doc[c.i - 1].text == "-" and doc[c.i - 2].lower_ == "best")
+               for c in noun.children)
+
+
 def _goods_named_like_a_trade(span: Span) -> bool:
     """A product whose name ends as a firm's might, told by "the" and the plain words before its last word: "the
     Kaolinde Overnight Oil" (not "Ironhorse Oil", "the Royal Dutch Oil Company")."""
@@ -1621,7 +1695,7 @@ def context_votes(span: Span) -> Counter:
     last = doc[span.end - 1]
     lowered = span.text.lower()
     if span.text.split()[-1].replace(".", "").lower() in _LEGAL and len(span.text.split()) > 1 \
-            or span.end < len(doc) and _in_slashed_legal_form(doc, span.end):
+            or span.end < len(doc) and (_in_slashed_legal_form(doc, span.end) or _spaced_legal_form(doc, span.end)):
         votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in TRADE_NAME_ENDINGS
                             or trade_word(last.lower_) and last.text[:1].isupper()        # ("Kelvoort Lithography")
@@ -1726,6 +1800,14 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
     if _generic_name_after(span):
         votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.left_edge.i == first.head.i + 2 \
+            and doc[first.head.i + 1].text in (",", ":", "-", "\u2013", "\u2014", "(") \
+            and first.head.lemma_.lower() in _GOODS_ONLY_NOUNS - {"service", "platform", "system", "software"}:
+        votes["Product"] += 3           # "The range – Yatai Bao Bites, Yatai Gyoza Crunch and Yatai Katsu Pockets –"
+    if any(_best_seller(t) for h in explained for t in (h, *(g for c in h.children if c.dep_ == "relcl"
+                                                             for g in c.children if g.dep_ == "attr"))
+           if t.i >= span.end or t == root):
+        votes["Product"] += 3           # "Haddleby Haddock Bites, the fish bites that are still its best-seller"
     if before is not None and before.lower_ == "the" and any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("launch", "release", "unveil", "introduce")
             and not any(g.dep_ == "agent" for g in c.children) for c in root.children):
@@ -1746,7 +1828,9 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "the Orca went on sale in March" (a company is put up for sale)
     elif before is not None and before.lower_ == "the" and root.dep_ == "nsubj" \
             and root.head.lemma_ in ("launch", "debut") and root.head.pos_ == "VERB" \
-            and not any(c.dep_ in ("dobj", "nsubjpass") for c in root.head.children):
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in root.head.children) \
+            and last.lower_ not in COMPANY_NOUNS | INDUSTRY_WORDS | _ORGANISATION_WORDS:     # (not "the Kelvo
+        #                                                                                     Exchange launched")
         votes["Product"] += 2.5         # "when the Xbox launched in the US" (a start-up launches too, without "the")
     if root.dep_ == "nsubjpass" and root.head.lemma_ in {"sell", "withdraw", "recall", "approve", "launch", "price"} \
             | _PRODUCT_ONLY_PASSIVES and not any(c.dep_ == "dobj" for c in root.head.children):   # (not "Brisco was

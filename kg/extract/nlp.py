@@ -124,6 +124,17 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield match.start() + skip, line[skip:]
 
 
+# Lemmas the small model gets wrong on common business verbs: "hopes" -> "hop".
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _fix_lemmas(doc: Doc) -> Doc:
+    for token in doc:
+        if token.lower_ in _LEMMA_FIXES and token.pos_ in ("VERB", "AUX", "NOUN"):
+            token.lemma_ = _LEMMA_FIXES[token.lower_]
+    return doc
+
+
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Paragraph]]:
     """Parse many documents' paragraphs through one nlp.pipe stream; one list per document."""
     nlp = load_model()
@@ -132,4 +143,4 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Paragraph
     flat = (paragraph for doc_spans in spans for _, paragraph in doc_spans)
     docs = nlp.pipe(flat, batch_size=batch_size)
     for doc_spans in spans:
-        yield [Paragraph(next(docs), offset) for offset, _ in doc_spans]
+        yield [Paragraph(_fix_lemmas(next(docs)), offset) for offset, _ in doc_spans]

@@ -499,6 +499,12 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
                 name = _company_along_preps(ctx, p, obj)
                 if name:
                     return name
+                if obj.lower_ in ("board", "council", "committee"):     # "President of the Management Board of
+                    name = next((n for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"    # Komvela"
+                                 for o in c.children if o.dep_ == "pobj"
+                                 and (n := ctx.entity_at(p, o, "Company"))), None)
+                    if name:
+                        return name
     for child in title.children:
         if child.dep_ in ("poss", "compound", "nmod") and (name := ctx.entity_at(p, child, "Company")):
             return name
@@ -1783,13 +1789,14 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 # ---------------------------------------------------------------------- markets
 
 def _named_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Token, str]]:
-    """Each market the sentence names itself (not "the country"; "there" when it points at a market just named), at
-    the last word of its name."""
+    """Each market the sentence names itself ("there" when it points at a market just named, "in the country" when it
+    is the last country named), at the last word of its name."""
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         mention = ctx.mention_at(p, token)
         if market is not None and (not mention.anaphor or token.lower_ == "there" or (
-                token.lower_ == "country" and token.dep_ == "pobj" and token.head.lower_ == "in")) \
+                token.lower_ == "country" and token.dep_ == "pobj" and token.head.lower_ == "in"
+                and ctx.last_country_before(p, token) == market)) \
                 and token.i == mention.end - 1:
             yield token, market     # (and "there", pointing at a market just named: "plans to open a centre there")
 
@@ -1813,8 +1820,9 @@ def _market_anchor(token: Token) -> Token:
         elif anchor.dep_ == "appos" and anchor.head.lemma_ in ("market", "country", "region"):
             anchor = anchor.head
         elif anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.i >= 3 \
-                and [t.lower_ for t in anchor.doc[anchor.head.i - 2:anchor.head.i]] == ["as", "well"]:
-            anchor = anchor.doc[anchor.head.i - 3]       # "sold in Nepal as well as India": as "Nepal"
+                and [t.lower_ for t in anchor.doc[anchor.head.i - 2:anchor.head.i]] == ["as", "well"] \
+                and (before := _named_before_as_well(anchor.doc, anchor.head.i - 3)) is not None:
+            anchor = before                              # "sold in Nepal(,) as well as India": as "Nepal"
         elif anchor.dep_ in ("compound", "amod") and anchor.head.dep_ == "pobj" and anchor.head.tag_ == "NNS" \
                 and anchor.head.head.lower_ in ("in", "to", "across", "throughout") \
                 and anchor.head.lemma_.lower() not in COMPANY_NOUNS \
@@ -1824,6 +1832,15 @@ def _market_anchor(token: Token) -> Token:
         else:
             break
     return anchor
+
+
+def _named_before_as_well(doc, i: int) -> Token | None:
+    """The place named before "as well as" (over a comma or a closing bracket), if a place it is."""
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in ("GPE", "LOC", "NORP") and not (doc[i].pos_ == "PROPN" and doc[i].dep_ == "pobj"):
+        return None
+    return doc[i]
 
 
 def _climb(ctx: DocContext, p: int, anchor: Token) -> tuple[Token | None, list[Token], str | None]:
@@ -1873,6 +1890,10 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
         if anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
                 and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in OPENING_VERBS:
             anchor = anchor.head       # "opened its first Norwegian store", "will build a Polish plant": a site there
+        elif anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
+                and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in ("have", "run", "operate") \
+                and any(c.dep_ == "nummod" and c.like_num for c in anchor.head.children):
+            anchor = anchor.head       # "Prixaldo, which has 700 UK stores": sites there, counted
         elif anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
                 and anchor.head.lemma_ not in ("market", "marketplace"):
             continue   # "the US company", "America's largest carrier": the market describes, it is not a place
@@ -2084,10 +2105,15 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
     """A noun between the market and its verb decides first: "a dominant player in India",
     "presence in Europe", "absence in the USA", "entry into the US"."""
     plan = _planned(words, chain)
+    if len(path) > 2 and path[2].lower_ == "none" and _things_held_there(chain, path) == "absentFrom":
+        return "absentFrom", None         # "has 200 stores in Poland and none in Hungary": not the stores' presence
     for token in path[1:] if path and path[0].lemma_ in ("market", "marketplace") else path:
         lemma = token.lemma_.lower()
         if lemma in ABSENCE_WORDS:
             return "absentFrom", None
+        if lemma in _PARTS_OF_A_MARKET and token.dep_ == "dobj" and token.head.lemma_ in _HOLDING_VERBS \
+                and path[0].lemma_ in ("market", "marketplace") and not negated(chain) and not plan:
+            return "operatesIn", None     # "holds about a third of the UK frozen snack market"
         if lemma in ENTRY_NOUNS:
             if negated(chain):
                 return "absentFrom", None
@@ -2110,6 +2136,10 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
             return ("targetsMarket" if plan and not existing else "operatesIn"), None   # "output at its plant
             #                                                 in Hungary will rise": the plant is there already
     return None
+
+
+_PARTS_OF_A_MARKET = frozenset({"third", "quarter", "fifth", "half", "%", "percent", "share", "slice", "chunk"})
+_HOLDING_VERBS = frozenset({"hold", "have", "control", "command", "take", "account"})
 
 
 def _planned(words: set[str], chain: list[Token]) -> bool:
@@ -2234,6 +2264,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS
                for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
     plan = _planned(words, chain)
+    if (held := _things_held_there(chain, path)) is not None and not plan:
+        return held, None                 # "has none in Romania", "has no lockers in Poland", "has 26,000 machines in
+        #                                   Poland": what a firm has in a market, counted
     if chain and chain[0].lemma_ == "run" and any(c.dep_ == "prep" and c.lower_ in ("into", "against")
                                                   for c in chain[0].children) \
             and not any(c.dep_ == "dobj" for c in chain[0].children):
@@ -2277,6 +2310,40 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
             and path[0].head == chain[0] and _scouting_now(chain, path[0]):
         return "targetsMarket", "MarketEntry"  # "was also studying Guatemala", "is eyeing Brazil"
     return None
+
+
+def _things_held_there(chain: list[Token], path: list[Token]) -> str | None:
+    """What a firm has in a market, counted, when it is a site, a unit or its staff: "has 26,000 machines in Poland"
+    (there), "has no lockers in Poland", "has 200 stores in Poland and none in Hungary", "has none in Romania" after
+    its lockers were named (not there); not "has 30 days in Hungary to appeal", "has no problems in Hungary", "said
+    it had none in Romania" of plans."""
+    if not chain or chain[0].lemma_ != "have" or len(path) < 2 or path[1].lower_ != "in" or negated(chain):
+        return None
+    held = path[2] if len(path) > 2 else next((c for c in chain[0].children if c.dep_ == "dobj"), None)
+    if held is None or not (held.dep_ == "dobj" and held.head == chain[0] or held.dep_ == "conj"
+                            and held.head.dep_ == "dobj" and held.head.head == chain[0]):
+        return None                       # ("has none" with "in Romania" on the verb; "200 stores ... and none in")
+    if held.lower_ == "none":
+        named = [t for t in held.doc[max(0, held.sent.start - 60):held.i] if _held_noun(t)]
+        return "absentFrom" if named else None       # none of the sites or units named just before
+    if held.tag_ != "NNS" or not _held_noun(held) \
+            or any(c.dep_ == "prep" for c in held.children if c.i < path[1].i):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in held.children):
+        return "absentFrom"
+    return "operatesIn" if any(c.dep_ == "nummod" and c.like_num for c in held.children) else None
+
+
+_HELD_NOUNS = frozenset({"locker", "machine", "kiosk", "atm", "charger", "terminal", "bus", "truck", "van",
+                         "aircraft", "plane", "train", "ship", "vessel", "rig", "well", "field", "tower", "mast"})
+
+
+def _held_noun(token: Token) -> bool:
+    """A site, unit, staff or piece of equipment a firm runs in a market ("stores", "employees", "lockers")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS | _HELD_NOUNS) \
+        and lemma not in ("share", "sale", "sales", "revenue", "revenues", "licence", "license", "contract",
+                          "contracts", "capacity", "asset", "assets", "stake", "stakes")
 
 
 _SCOUTING_VERBS = frozenset({"study", "consider", "eye", "explore", "weigh", "mull", "target", "scout", "court"})
