@@ -2199,10 +2199,11 @@ def test_a_news_lead_where_an_analyst_wants_something_is_no_column():
     ("OSLO (Newswire) - Norvik ASA said profits rose.", "Norvik ASA"),
     ("SAN JOSE, California (Newswire) - Kelvo Inc said it would buy Vantel Corp for $2bn.", "Vantel Corp"),
 ])
-def test_a_wire_datelines_place_and_wire_are_no_entities(text, kept):
-    names = {e.name for e in extract(text).entities}
-    assert kept in names and not names & {"London", "LONDON", "OSLO", "Oslo", "Newswire", "San Jose", "SAN JOSE",
-                                           "California"}
+def test_a_wire_datelines_place_is_no_entity_and_its_wire_is_a_company(text, kept):
+    types = {e.name: e.type for e in extract(text).entities}     # (the annotators count the credited wire, as the
+    assert kept in types and not set(types) & {"London", "LONDON", "OSLO", "Oslo", "San Jose", "SAN JOSE",  # seeds'
+                                               "California"}                                 # gold counts "Reuters")
+    assert types.get("Newswire") == "Company"
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -4712,3 +4713,37 @@ def test_a_unit_named_for_a_country_with_a_dotted_name_stays_apart_from_its_pare
                      "U.S. Inc., will install machines in Ohio. Pendrova's revenue rose 38%.")
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
     assert ("Pendrova", "operatesIn", "Finland") in facts
+
+
+def test_the_wire_a_dateline_credits_is_a_company_with_the_dateline_as_evidence():
+    text = "Headline\n\nLONDON, Oct 6 (Travelle Wire) - Orsenka Group said profit rose.\n\nPARIS (Updated) - More."
+    result = extract(text)
+    wires = [e for e in result.entities if e.name == "Travelle Wire"]
+    assert [e.type for e in wires] == ["Company"]
+    (evidence,) = wires[0].evidence
+    assert evidence.sentence == "LONDON, Oct 6 (Travelle Wire)" == text[evidence.start:evidence.end]
+    assert not any(e.name == "Updated" for e in result.entities)
+
+
+def test_founders_of_a_firm_opening_a_sentence_the_parser_misread_and_its_title():
+    result = extract("Zunmark Group has agreed to buy Belvadi Games. Belvadi, founded in 2016 by Deniz Karaosmanlı "
+                     "and Selin Ayvazoğlu, makes puzzle games. Its biggest title, Ombriel Match, has 19 million players.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Deniz Karaosmanlı", "executiveOf", "Belvadi Games"), ("Selin Ayvazoğlu", "executiveOf", "Belvadi Games"),
+            ("Belvadi Games", "produces", "Ombriel Match")} <= facts
+    assert ("Zunmark Group", "produces", "Ombriel Match") not in facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a country the model took for a product
+    ("Orsenka spends more than rivals, including Cyprus-based Belvadi, said Ann Lee, an analyst at Zunmark Research.",
+     {("Belvadi", "operatesIn", "Cyprus")}, set()),
+    # a city the model took for a person, with the firm's description after it; a group's studios
+    ("Zunmark Group, whose eleven studios include Travelle Studios in Kraków, maker of the Ombriel role-playing series, "
+     "saw sales fall 9%.", {("Travelle Studios", "produces", "Ombriel"),
+                            ("Travelle Studios", "subsidiaryOf", "Zunmark Group")},
+     {("Kraków", "produces", "Ombriel")}),
+])
+def test_places_the_model_mislabels_and_units_a_group_includes(text, present, absent):
+    assert_facts(text, present, absent)
+    assert "Kraków" not in types_of(text) and "Cyprus" not in {n for n, k in types_of(text).items() if k != "Market"}

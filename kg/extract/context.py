@@ -414,7 +414,11 @@ class DocContext:
                     or doc[m.start:m.end].root.dep_ == "appos" and doc[m.start:m.end].root.head.dep_ == "nsubj"
                     and doc[m.start:m.end].root.head.head == before.root     # "Its rival, Halland Rail, has ..."
                     and self._by_token.get((para, doc[m.start:m.end].root.head.i)) is None]
-        if not subjects:
+        if not subjects:                 # "Kuzelya, founded in 2016 by ..., makes games. Its biggest title": the name
+            subjects = [m for m in named if m.start == before.start and m.end < before.end   # opening the sentence, set
+                        and doc[m.end].text == "," and not any(t.dep_ == "nsubj" and t.head == before.root  # off by a
+                                                               for t in before)]      # comma, when the parse found no
+        if not subjects:                                                               # subject
             return None
         subject = doc[subjects[0].start:subjects[0].end].root
         described = {t.i for t in (subject.head if subject.dep_ == "appos" else subject).subtree}

@@ -705,8 +705,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[owner_end + 1:span.end], Counter({k: v for k, v in votes.items() if k == "Product"}), "", clean)
                 return
             whole, span = span, _clean_span(span) if clean and not (
-                len(span) == 1 and span.text.lower() in name_heads and span.root.dep_ in ("nsubj", "nsubjpass", "poss")
-                and not span.root.pos_ == "PROPN") else span     # ("Tsurumaki on Monday reported", tagged an adverb)
+                len(span) == 1 and span.text.lower() in name_heads
+                and (span.root.dep_ in ("nsubj", "nsubjpass", "poss") or span.root.is_sent_start)
+                and not span.root.pos_ == "PROPN") else span     # ("Tsurumaki on Monday reported", tagged an adverb;
+            #                                                      "Kuzelya, founded in 2016 by ...", at a sentence's
+            #                                                      start)
             if span is not None and span.end < len(doc) and doc[span.end].lemma_.lower() in _INDEX_NOUNS \
                     and doc[span.end].pos_ == "NOUN" and span.root.ent_type_ not in ("GPE", "NORP", "LOC") \
                     and not (trade_word(span[-1].lower_) or span[-1].lower_.rstrip(".") in _LEGAL
@@ -810,6 +813,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
+                        and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"
+                                 and ent.root.head.head.pos_ == "PROPN" and resolve_place(ent.text) is not None) \
                         and not (ent.end < len(doc) and doc[ent.end].text in ("-", "-based")):
                     add(ent, Counter())           # "Arcton's Lumio unit": a place name used for a company
                 elif place_votes.get("Person", 0) >= max(2, company_votes + 1):
@@ -882,6 +887,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     else Counter(Company=1), "ORG")
             elif label == "PERSON" and resolve_market(f"{ent.text} market") and not resolve_market(ent.text):
                 continue                          # "a small Sri Lankan tourism firm": a nationality, not a name
+            elif label == "PERSON" and len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at") \
+                    and resolve_place(ent.text) is not None:
+                continue                          # "Halvbrann Studios in Kraków": a city the model took for a person
             elif label == "PERSON":
                 if ent.start > 0 and doc[ent.start - 1].ent_type_ in ("GPE", "ORG") \
                         and doc[ent.start - 1].ent_iob_ == "B" and doc[ent.start - 1].pos_ == "PROPN" \
@@ -908,6 +916,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Person=1.5 if len(ent) > 1 else 0.5), "PERSON")
             elif label == "PRODUCT" and re.fullmatch(r"\d+[a-z]{0,3}", ent.text):
                 continue                          # "a 300p a share bid": an amount, not a product
+            elif label == "PRODUCT" and resolve_market(ent.text) is not None and ent.root.pos_ == "PROPN":
+                add(ent, Counter(Market=4))       # "Cyprus-based Ludavio": a country the model took for a product
             elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
                     any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in ent):
                 add(ent, Counter(Product=1))
@@ -1088,7 +1098,8 @@ def _named_thing(token: Token) -> Token | None:
     return None
 
 
-_OWNED_LISTS = _LISTING_PRODUCTS | {"brand", "label", "title", "franchise"}
+UNITS_INCLUDED = frozenset({"studio", "subsidiary", "unit", "division", "affiliate"})   # "whose studios include"
+_OWNED_LISTS = _LISTING_PRODUCTS | {"brand", "label", "title", "franchise"} | UNITS_INCLUDED
 
 
 def included_by(token: Token) -> Token | None:
@@ -1104,9 +1115,11 @@ def included_by(token: Token) -> Token | None:
 
 
 def _units_listed(token: Token) -> bool:
-    """'Electrolux's subsidiary brands include AEG': businesses, not products."""
+    """'Electrolux's subsidiary brands include AEG', 'whose studios include Halvbrann Studios': businesses, not
+    products."""
     noun = included_by(token)
-    return noun is not None and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children)
+    return noun is not None and (any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children)
+                                 or noun.lemma_.lower() in UNITS_INCLUDED)
 
 
 def _listed_as_products(token: Token) -> bool:
@@ -1802,7 +1815,7 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.left_edge.i == first.head.i + 2 \
             and doc[first.head.i + 1].text in (",", ":", "-", "\u2013", "\u2014", "(") \
-            and first.head.lemma_.lower() in _GOODS_ONLY_NOUNS - {"service", "platform", "system", "software"}:
+            and first.head.lemma_.lower() in _GOODS_ONLY_NOUNS - {"service", "platform", "system", "software"} | {"title"}:
         votes["Product"] += 3           # "The range – Yatai Bao Bites, Yatai Gyoza Crunch and Yatai Katsu Pockets –"
     if any(_best_seller(t) for h in explained for t in (h, *(g for c in h.children if c.dep_ == "relcl"
                                                              for g in c.children if g.dep_ == "attr"))

@@ -97,7 +97,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?:, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){1,3})(?: [A-Z][a-z]+\.?){0,2})?"     # ", California", ", D.C.", ", Calif."
     rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"      # ", Oct 6", ", 3 March 2026"
-    r"(?: ?\([^)\n]{1,40}\))?"                                               # " (Reuters)"
+    r"(?: ?\((?P<wire>[^)\n]{1,40})\))?"                                      # " (Reuters)"
     r" ?(?:-|--|\u2013|\u2014) +(?=[A-Z\"\u201c])")
 
 
@@ -110,6 +110,23 @@ def _dateline_length(line: str) -> int:
     from .markets import resolve_market
     place = match.group("place").title()
     return match.end() if resolve_place(place) is not None or resolve_market(place) is not None else 0
+
+
+_WIRE_NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
+_NOT_WIRES = frozenset({"updated", "update", "corrected", "correction", "adds", "recasts", "photo", "video", "file",
+                        "refile", "refiled", "repeat", "repeats"})
+
+
+def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
+    """The news agency a wire dateline credits ("LONDON, Oct 6 (Reuters) -"), with where its name is in the text."""
+    for match in _PARAGRAPH.finditer(straighten(text)):
+        line = match.group()
+        if _dateline_length(line) == 0:
+            continue
+        wire = _DATELINE.match(line).group("wire")
+        if wire and _WIRE_NAME.fullmatch(wire) and not {w.lower() for w in wire.split()} & _NOT_WIRES:
+            start = match.start() + _DATELINE.match(line).start("wire")
+            yield wire, start, start + len(wire)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:

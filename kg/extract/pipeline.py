@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.model import Article, Claim, Entity, Event, Extraction, Fact
+from kg.model import Article, Claim, Entity, Event, Evidence, Extraction, Fact
 
 from . import ExtractionError
 from .claims import document_claims, officials
@@ -16,7 +16,7 @@ from .events import cancellations, launches, money_events, rebrands, sentence_da
 from .lexicon import COMMENTATOR_TITLES
 from .markets import resolve_market
 from .mentions import candidate_mentions
-from .nlp import Paragraph, parse
+from .nlp import Paragraph, parse, wire_credits
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         first_entry, first_site_in, first_stores, home_countries, joint_developers, makers_markets,
                         makers_of, market_by_copula, market_relations, markets_in_takings, named_partners, orders,
@@ -45,6 +45,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     mentions = candidate_mentions(paragraphs)
     ctx = DocContext(article, paragraphs, mentions)
     table = resolve_entities(mentions, lambda m: ctx.evidence(m.para, ctx.paragraphs[m.para].doc[m.start].sent))
+    _add_wire_credits(article, table.entities)
     ctx.maker_of = table.maker_of
     ctx.types = {name: entity.type for name, entity in table.entities.items()}
     ctx.named = table.by_form()
@@ -110,6 +111,19 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     _add_inferred_markets(table.entities, facts, found_claims)
     entities = _entities_in_use(table.entities, facts, found_claims, events)
     return Extraction(article, entities, facts, found_claims, _unique_events(events))
+
+
+def _add_wire_credits(article: Article, entities: dict[str, Entity]) -> None:
+    """The news agency a wire dateline credits is a company the article names ("LONDON (Reuters) -"), unless the
+    text names it otherwise."""
+    known = {form.lower() for entity in entities.values() for form in (entity.name, *entity.aliases)}
+    for wire, start, end in wire_credits(article.text):
+        if wire.lower() in known:
+            continue
+        line_start = article.text.rfind("\n", 0, start) + 1          # the dateline up to the wire's bracket
+        dateline = Evidence(article.doc_id, article.text[line_start:end + 1], line_start, end + 1)
+        entities[wire] = Entity("Company", wire, evidence=[dateline])
+        known.add(wire.lower())
 
 
 def _opens_first_site(ctx: DocContext, p: int, sentence: Span, fact: Fact) -> bool:

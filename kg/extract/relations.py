@@ -12,7 +12,7 @@ from kg.model import Evidence, Fact
 from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
-from .mentions import (MADE_BY_VERBS, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
+from .mentions import (MADE_BY_VERBS, UNITS_INCLUDED, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
                        sites_before_colon)
 from .markets import resolve_market
 from .normalize import mentions_money
@@ -344,6 +344,11 @@ def appointments(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             subject = subject_of(verb) if verb.dep_ != "acl" else verb.head
             if subject is not None and subject.dep_ == "appos" and ctx.entity_at(p, subject) is None:
                 subject = subject.head                   # "Acme, the media company controlled by Tom Hale"
+            if (subject is None or ctx.entity_at(p, subject, "Company") is None) and verb.tag_ == "VBN" \
+                    and verb.i >= 2 and verb.doc[verb.i - 1].text == "," \
+                    and ctx.entity_at(p, verb.doc[verb.i - 2], "Company"):
+                subject = verb.doc[verb.i - 2]           # "Kuzelya, founded in 2016 by Ann Lee, makes games" (the
+                #                                          parse hung the participle elsewhere)
             if lemma in _AGENT_ONLY_VERBS and (not agents or any(
                     c.lower_ in _NOT_WHOLLY_NOW for c in verb.children if c.dep_ in ("advmod", "neg"))):
                 continue                         # not "partly owned by", "formerly controlled by", "no longer"
@@ -728,6 +733,10 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 made += ctx.entities_in(p, [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                             for t in c.subtree], "Product")
             company = ctx.entity_at(p, noun.head, "Company") if noun.dep_ in ("compound", "appos") else None
+            if company is None and noun.dep_ == "appos" and noun.head.dep_ == "pobj" and noun.head.head.lower_ == "in" \
+                    and ctx.entity_at(p, noun.head) is None:
+                company = ctx.entity_at(p, noun.head.head.head, "Company")   # "Halvbrann Studios in Kraków, maker
+                #                                                               of the Drakvane series": the firm's
             if company is None and noun.i + 1 < len(noun.doc):
                 company = ctx.entity_at(p, noun.doc[noun.i + 1], "Company")
             for product in made if company else []:
@@ -735,7 +744,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for token in sentence:                 # "Diageon's brands include Vodkar vodka and Kelt stout"
         noun = included_by(token)
         owner = _possessing_company(ctx, p, noun) if noun is not None else None
-        if owner and any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children):
+        if owner and (any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children)
+                      or noun.lemma_.lower() in UNITS_INCLUDED):     # "Hexvold, whose eleven studios include ..."
             for unit in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Company"):
                 yield Fact(unit, "subsidiaryOf", owner, evidence)   # "Electrolux's subsidiary brands include AEG"
             continue
