@@ -4747,3 +4747,23 @@ def test_founders_of_a_firm_opening_a_sentence_the_parser_misread_and_its_title(
 def test_places_the_model_mislabels_and_units_a_group_includes(text, present, absent):
     assert_facts(text, present, absent)
     assert "Kraków" not in types_of(text) and "Cyprus" not in {n for n, k in types_of(text).items() if k != "Market"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a product named as the most-played (best-selling ...) of its kind in a market is sold there, and its maker is
+    # no person for it
+    ("Tavlamo will go up against Cyprus-based Pellumbra, whose Pellumbra Gammon is the most-played backgammon app in "
+     "Turkey.", {("Pellumbra Gammon", "availableIn", "Turkey"), ("Pellumbra", "produces", "Pellumbra Gammon")}, set()),
+    ("The Varnessa X5 is not a phone in Brazil.", set(), {("Varnessa X5", "availableIn", "Brazil")}),
+    # a city named before a firm's trade places the firm in its country, when the text names that country
+    ("Torquilla NV, the Ghent operator that has run Drastow buses since 2026, will add 64 buses. Drastow sells buses "
+     "in Belgium.", {("Torquilla NV", "operatesIn", "Belgium")}, set()),
+])
+def test_a_products_rank_in_a_market_and_a_city_before_a_trade(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_none_opening_a_sentence_and_a_city_before_a_trade_are_no_names():
+    names = types_of("Varnessa Games makes games. None of Varnessa's games is sold in China. Torquilla NV, the Ghent "
+                     "operator, will add 64 buses.")
+    assert "None" not in names and "Ghent" not in names

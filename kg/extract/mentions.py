@@ -35,7 +35,7 @@ _MODEL_SUFFIXES = {"pro", "max", "plus", "ultra", "mini", "lite", "alpha", "edge
                    "xs", "air", "neo", "fold", "flip", "prime", "sport", "turbo", "hybrid", "ev", "+", "s",
                    "premium", "unlimited", "basic"}    # (and a subscription's tier: "Orvo Premium")
 _NAME_ENDING_MODEL_WORDS = _MODEL_SUFFIXES - INDUSTRY_WORDS      # "Power Bank Pro", not "Kelvo Motors"
-_NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "mr", "ms",
+_NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "this", "that", "none", "mr", "ms",
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
               "more", "western", "eastern", "northern", "southern", "news", "new year", "christmas", "easter",
               "thanksgiving", "ramadan", "diwali", "black friday", "cyber monday", "lunar new year",
@@ -2020,6 +2020,8 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 2
             elif lemma in TITLES:
                 votes["Person"] += 2
+            elif lemma in _GOODS_ONLY_NOUNS | {"app", "game"} and any(c.dep_ == "det" for c in _one_of(attr).children):
+                votes["Product"] += 2   # "whose Ludavio Gammon is the most-played backgammon app"
     if root.dep_ in ("nsubj", "nsubjpass"):   # "Acme ... its products" / "Doe ... his company"
         owners = {t.lower_ for t in root.head.subtree if t.tag_ == "PRP$" and t.i > span.end}
         if "its" in owners:
@@ -2035,7 +2037,7 @@ def context_votes(span: Span) -> Counter:
         votes["Person"] += 3            # "Sorin Balteanu, who will stay on as chief executive": "who" is a person
     if root.dep_ == "compound" and root.head.lemma_.lower() in COMPANY_NOUNS | {"unit", "arm", "division", "subsidiary"} \
             and not (root.head.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in root.head.children)) \
-            and not ((root.ent_type_ in ("GPE", "LOC") or _big_city(span.text.lower())     # (the Munich carmaker
+            and not ((root.ent_type_ in ("GPE", "LOC") or (_big_city(span.text.lower()) or _known_city_after_the(span))
                       and root.head.lemma_.lower() in COMPANY_NOUNS - SUBSIDIARY_NOUNS)   # is in Munich, the Oslo
                      #                                          company in Oslo; the Toyota subsidiary is Toyota's)
                      and _place_name(span.text)):
@@ -2244,7 +2246,8 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
                 and words[0] not in person_words and votes.get("Person", 0) > 0:
             continue                   # "Kelvoort Lithography", a person to the model only, after "Kelvoort's chief
             #                            executive": its first word is no first name
-        if votes.get("Person", 0) > max(0, votes.get("Company", 0)) or _surname_of_a_person_tagged_organisation(
+        if votes.get("Person", 0) > max(0, votes.get("Company", 0), votes.get("Product", 0)) \
+                or _surname_of_a_person_tagged_organisation(
                 words, votes, full_name_priors[key], tagged_person_alone, said_alone):   # "Wang Xiang", not
             #                                                                              "Novo Nordisk"
             #                       (a word of a clear company's or product's name is no surname: "Cumbrera
@@ -2350,6 +2353,12 @@ def _big_city(key: str) -> bool:
     """A city of over 100,000 people: named alone, a place before it is a company."""
     place = _city_by_own_name(key)
     return place is not None and (place.population or 0) > 100_000
+
+
+def _known_city_after_the(span: Span) -> bool:
+    """'the Ghent operator': a city of over 100,000 people by any of its names, after "the" (GeoNames calls it Gent)."""
+    place = resolve_place(span.text) if span.start > 0 and span.doc[span.start - 1].lower_ == "the" else None
+    return place is not None and place.kind == "city" and (place.population or 0) > 100_000
 
 
 def _town(key: str) -> bool:

@@ -2380,6 +2380,12 @@ def _more_of_the_same(verb: Token, words: set[str]) -> bool:
 
 
 
+def _city_before_its_trade(ctx: DocContext, p: int, token: Token) -> bool:
+    """'the Ghent operator': a known city the model left untagged, named before a firm's trade, that is no entity."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ == "compound" \
+        and ctx.mention_at(p, token) is None and (place := place_at(token)) is not None and place.kind == "city"
+
+
 def _start_up(token: Token) -> bool:
     """'start-up' the parser read as the verb "start" with its particle ("Dutch start-up Foo")."""
     return token.lower_ == "start" and token.i + 2 < len(token.doc) \
@@ -2419,7 +2425,8 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                       for g in c.children if g.i < c.i]            # (not "the Italian-style pizza chain")
         adjectives = [c for c in modifiers if c.dep_ in ("amod", "compound", "nmod") and
                       (c.ent_type_ in ("NORP", "GPE") or c.tag_ == "JJ" and c.text[:1].isupper()
-                       or c.pos_ == "PROPN" and c.i > 0 and resolve_market(f"{c.doc[c.i - 1].text} {c.text} market"))]
+                       or c.pos_ == "PROPN" and c.i > 0 and resolve_market(f"{c.doc[c.i - 1].text} {c.text} market")
+                       or _city_before_its_trade(ctx, p, c))]
         #                                                                     ("Sri Lankan" tagged a name)
         owners = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.entity_at(p, c, "Market"))]
         if noun.dep_ == "appos":          # "Kaleidra, the streaming giant from the United States"
@@ -2476,7 +2483,7 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
                     if market is not None:
                         yield Fact(company, relation, market.name, evidence)
-                    elif adjective.ent_type_ == "GPE" and "-" not in written \
+                    elif (adjective.ent_type_ == "GPE" or _city_before_its_trade(ctx, p, adjective)) and "-" not in written \
                             and (place := place_at(adjective)) is not None \
                             and (named := _named_market(ctx, place.country)):
                         yield Fact(company, relation, named, evidence)   # "the Minnesota maker": in the United
@@ -2627,6 +2634,11 @@ def product_trade_markets(ctx: DocContext, p: int, sentence: Span) -> Iterator[F
                 subject = subject_of(verb.head)  # "KinaruPlay, the service Ann Lee launched ..., now has": the parse
                 #                                  hangs "has" on "launched", whose subject is the product
             product = ctx.entity_at(p, subject, "Product") if subject is not None else None
+        if product is None and holder.dep_ == "attr" and holder.head.lemma_ == "be" \
+                and holder.lemma_.lower() in PRODUCT_ONLY_NOUNS and not negated([holder.head]) \
+                and (subject := subject_of(holder.head)) is not None:
+            product = ctx.entity_at(p, subject, "Product")      # "Ludavio Gammon is the most-played backgammon app
+            #                                                      in Turkey"
         priced = product is None and (product := _priced_product(ctx, p, holder)) is not None
         #                                                 "The Zorba X5 costs $399 in the US and €429 in Europe"
         if product is not None and not (_priced_withheld(holder) if priced else _trade_withheld(holder)):
