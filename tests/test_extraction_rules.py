@@ -4767,3 +4767,39 @@ def test_none_opening_a_sentence_and_a_city_before_a_trade_are_no_names():
     names = types_of("Varnessa Games makes games. None of Varnessa's games is sold in China. Torquilla NV, the Ghent "
                      "operator, will add 64 buses.")
     assert "None" not in names and "Ghent" not in names
+
+
+def _prices(text: str) -> set[tuple]:
+    return {(e.args["product"], e.args["amount"], e.args["currency"]) for e in extract(text).events
+            if e.type == "ProductPrice"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # an amount inside the noun in apposition to a product is its price, not the clause's figure
+    ("Quorindel Pass, a $5.99 monthly subscription inside Haskavo's biggest game, now brings in a fifth of the game's "
+     "revenue.", {("Quorindel Pass", 5.99, "USD")}, set()),
+    # a firm's value in apposition prices nothing
+    ("Haskavo, a $2bn company, sells the Brimlet 5, a €499 phone.", {("Brimlet 5", 499.0, "EUR")},
+     {("Brimlet 5", 2000000000.0, "USD")}),
+    # one price for a list of products that sell for it
+    ("The range – Velunda Bao Bites, Velunda Gyoza Crunch and Velunda Katsu Pockets – will sell for £3.50 a box.",
+     {("Velunda Gyoza Crunch", 3.5, "GBP"), ("Velunda Katsu Pockets", 3.5, "GBP")}, set()),
+    # not a firm selling several for one sum
+    ("Haskavo will sell the Brimlet 5 and the Brimlet 6 for $2bn.", set(), {("Brimlet 5", 2000000000.0, "USD")}),
+    ("Haskavo sold the Brimlet 5 and the Brimlet 6 for $2bn in total.", set(), {("Brimlet 5", 2000000000.0, "USD")}),
+])
+def test_prices_in_apposition_and_for_a_list(text, present, absent):
+    prices = _prices(text)
+    assert present <= prices and not absent & prices
+
+
+def test_a_subscription_named_by_its_line_that_launched_is_a_launch_by_its_owner():
+    events = events_of("Haskavo's revenue rose 38%. Its Quorindel Plus subscription, which offers unlimited sends for "
+                       "€4.99 a month, launched in Latvia in June.")
+    assert ("ProductLaunch", "Haskavo", "Quorindel Plus") in events
+
+
+def test_goods_shipped_are_no_launch():
+    events = events_of("Haskavo Medical is recalling its Brimlet H1. The recall covers about 410,000 H1 test "
+                       "cartridges shipped to customers in the United States since October.")
+    assert not {e for e in events if e[0] == "ProductLaunch"}

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PURCHASE_NOUNS,
+from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      PURCHASE_NOUNS,
                       REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_of
@@ -108,6 +109,9 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     released': a passive launch of a product, with no agent (the caller handles 'launched by Foo'). The maker is
     the one the text names with the product, else None: the document's makers of it, once known."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.lemma_ in ("launch", "debut") and not any(c.dep_ == "dobj" for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and _names_a_product(ctx, p, c)]
+        #                                   "Its Kastivo Plus subscription ... launched in Latvia in June"
     if not subjects or negated([verb]) or any(t.dep_ == "agent" for t in verb.subtree):
         return None                       # (nor "launched amid fanfare by Foo": the agent on another word)
     product = next((n for subject in subjects for n in [ctx.entity_at(p, subject, "Product"), *(   # "Foo's Bar 5
@@ -130,6 +134,12 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     return owner or ctx.maker_of.get(product), product
 
 
+def _names_a_product(ctx: DocContext, p: int, noun: Token) -> bool:
+    """The noun is a product's name, or a kind of goods with its name before it ("its Kastivo Plus subscription")."""
+    return ctx.entity_at(p, noun, "Product") is not None or any(
+        c.dep_ in ("compound", "nmod") and ctx.entity_at(p, c, "Product") for c in noun.children)
+
+
 def _launched_in_a_clause(ctx: DocContext, p: int, verb: Token) -> tuple[str | None, str] | None:
     """A participle or relative clause of launching on a product's name or on the noun in apposition to it: "the
     Tessivar E11, launched in November", "Orvendi Basic, the ad-funded tier it launched in Spain" (its maker: the
@@ -146,8 +156,17 @@ def _launched_in_a_clause(ctx: DocContext, p: int, verb: Token) -> tuple[str | N
     noun = verb.head
     product = ctx.entity_at(p, noun, "Product") or (
         ctx.entity_at(p, noun.head, "Product") if noun.dep_ == "appos" else None)
+    owner = None
+    if product is None and verb.dep_ == "acl" and noun.lemma_.lower() in PRODUCT_NOUNS \
+            and verb.lemma_ in ("launch", "introduce", "unveil", "debut"):       # (not "H1 cartridges shipped to")
+        product = next((n for c in noun.children if c.dep_ in ("compound", "nmod")        # "Its Kastivo Plus
+                        and (n := ctx.entity_at(p, c, "Product"))), None)              # subscription, ..., launched
+        owner = next((n for c in noun.children if c.dep_ == "poss"                      # in Latvia in June"
+                      and (n := ctx.entity_at(p, c, "Company"))), None)
     if product is None:
         return None
+    if owner is not None:
+        return owner, product
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.dep_ == "relcl" else None
     company = ctx.entity_at(p, subject, "Company") if subject is not None and subject.pos_ != "PRON" else None
     if verb.dep_ == "relcl" and subject is not None and subject.pos_ != "PRON" and company is None:
@@ -176,6 +195,13 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     spans = [span for span, _, _ in found if span is not None]
     for span, amount, currency in found:
         if span is None:
+            continue
+        described = _described_in_apposition(span)
+        if described is not None:      # "Lokumora Pass, a $5.99 monthly subscription": its price, not the clause's
+            product = ctx.entity_at(p, described.head, "Product")          # revenue ("Kelvo, a $2bn company": no
+            if product is not None and described.lemma_.lower() in PRODUCT_ONLY_NOUNS:    # price at all)
+                yield Event("ProductPrice", {"product": product, "amount": amount, "currency": currency},
+                            ctx.evidence(p, sentence))
             continue
         clause = _clause(span.root)
         own = ctx.entities_in(p, list(clause.subtree), "Product")
@@ -217,6 +243,17 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             and ctx.entity_at(p, subject, "Product") in products              # recall of the Orbit Max was $80m")
         if (bracketed := _bracketed_after(ctx, p, span)) is not None:
             products, priced_as = [bracketed], True
+        if len(products) > 1 and nearest is None and len([a for a in spans if a.root in clause.subtree]) == 1 \
+                and _listed_together(ctx, p, clause, products) and _words_about(clause, span) & _STRICT_PRICE_WORDS \
+                and not words & (PARTNERSHIP_NOUNS | _CHARGE_NOUNS) and not _per_share(sentence, span) \
+                and not any(_counted(ctx, p, product, clause) for product in products) \
+                and clause.tag_ not in ("VBD", "VBN") and not words & {"total", "combined", "together", "all"} \
+                and not ((seller := subject_of(clause)) is not None and ctx.entity_at(p, seller, "Company")):
+            #         (not "sold the Zorva 5 and the Zorva 6 for $2bn in total", "Kelvo will sell X and Y for $2bn")
+            for product in products:     # "The range - Yatai Bao Bites, Yatai Gyoza Crunch and Yatai Katsu Pockets -
+                yield Event("ProductPrice", {"product": product, "amount": amount, "currency": currency},   # will
+                            ctx.evidence(p, sentence))                                       # sell for £3.50 a box"
+            continue
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
                                                                      or priced_as or nearest is not None
                                                                      or _repriced_to(ctx, p, clause, span, products[0])) \
@@ -225,6 +262,25 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _listed_together(ctx: DocContext, p: int, clause: Token, products: list[str]) -> bool:
+    """The products are the names of one list in the clause ("A, B and C"), each named once."""
+    heads = [t for t in clause.subtree if (m := ctx.mention_at(p, t)) is not None and m.type == "Product"
+             and m.entity in products and t == ctx.paragraphs[p].doc[m.start:m.end].root]
+    return len(heads) == len(products) and all(h in conjuncts(heads[0]) for h in heads[1:])
+
+
+def _described_in_apposition(amount: Span) -> Token | None:
+    """The noun in apposition an amount qualifies: "Lokumora Pass, a $5.99 monthly subscription", "Kelvo, a $2bn
+    company" (the noun, with "a" before it)."""
+    noun = amount.root
+    while noun.dep_ in ("nmod", "nummod", "compound", "amod", "quantmod") and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" \
+            or not any(t.lower_ in ("a", "an") for t in noun.children if t.dep_ == "det"):
+        return None
+    return noun
 
 
 def _repriced_to(ctx: DocContext, p: int, clause: Token, amount: Span, product: str) -> bool:
