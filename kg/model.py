@@ -20,6 +20,9 @@ EVENT_TYPES = (
 # Event args that name entities (scored, and linked as nodes); the rest are literals.
 EVENT_ENTITY_ARGS = ("company", "product", "market", "parties")
 
+# How a loader writes a table in Article.text: one line per row, its cells joined by this.
+TABLE_CELL_SEPARATOR = " | "
+
 
 @dataclass(frozen=True)
 class Article:

@@ -12,7 +12,7 @@ import trafilatura
 from htmldate import find_date
 
 from kg.errors import InputError
-from kg.model import Article
+from kg.model import TABLE_CELL_SEPARATOR, Article
 
 from .base import clean_text, find_dateline, read_text
 
@@ -52,15 +52,32 @@ def _written_in(iso: str, text: str) -> bool:
     return re.search("|".join(forms), text, re.IGNORECASE) is not None
 
 
+_TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+
+
+def _table_rows(text: str) -> str:
+    """trafilatura writes a table as Markdown ("| Sweden | 89 kr |", under a "|---|" rule): one line per row, its
+    cells joined as every loader joins them, the rule left out."""
+    lines = []
+    for line in text.split("\n"):
+        if _TABLE_RULE.match(line):
+            continue
+        row = _TABLE_ROW.match(line)
+        lines.append(TABLE_CELL_SEPARATOR.join(cell.strip() or "-" for cell in row.group("cells").split("|"))
+                     if row else line)
+    return "\n".join(lines)
+
+
 def html_to_article_fields(html: str, path) -> dict:
     try:
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+            html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
             date_extraction_params={"extensive_search": False, "original_date": True, "max_date": _latest_date()},
         )
     except (RecursionError, ValueError) as err:
         raise InputError(path, f"cannot parse HTML ({type(err).__name__})") from None
-    text = clean_text(getattr(document, "text", None) or "") if document else ""
+    text = _table_rows(clean_text(getattr(document, "text", None) or "")) if document else ""
     if not text.strip():
         raise InputError(path, "no article text found in the HTML")
     return {

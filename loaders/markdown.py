@@ -9,12 +9,12 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from kg.model import Article
+from kg.model import TABLE_CELL_SEPARATOR, Article
 
 from .base import clean_text, find_dateline, first_line_title, read_text
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -38,10 +38,23 @@ _CONTACT_DETAIL = re.compile(r"\s*(\S+@\S+\.[A-Za-z]{2,}|(?:(?:tel|phone|telepho
 def markdown_to_text(source: str) -> str:
     """Blocks become paragraphs separated by a blank line; inline markup is dropped. A line break stays one
     after a hard break, after a line that is all bold (a label, as a press release's contact block has) and
-    around a line that is only an e-mail address or a telephone number."""
+    around a line that is only an e-mail address or a telephone number. A table is one line per row, its cells
+    joined by " | " (an empty cell written "-")."""
     blocks: list[str] = []
+    rows: list[list[str]] | None = None      # the rows of the table being read, if one is
     for token in _PARSER.parse(source):
-        if token.type == "inline":
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "table_close":
+            blocks.append("\n".join(TABLE_CELL_SEPARATOR.join(cells) for cells in rows))
+            rows = None
+        elif rows is not None:              # a table: one line per row, its cells' text joined
+            if token.type == "tr_open":
+                rows.append([])
+            elif token.type == "inline":
+                rows[-1].append("".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
+                                .strip() or "-")
+        elif token.type == "inline":
             lines: list[tuple[str, bool]] = []          # (a line's text, whether a line break must follow it)
             words, line = [], []
             for child in token.children or ():

@@ -4803,3 +4803,39 @@ def test_goods_shipped_are_no_launch():
     events = events_of("Haskavo Medical is recalling its Brimlet H1. The recall covers about 410,000 H1 test "
                        "cartridges shipped to customers in the United States since October.")
     assert not {e for e in events if e[0] == "ProductLaunch"}
+
+
+_PRICE_TABLE = ("Sorvanta raises prices. Sorvanta Standard and Sorvanta Premium are its plans.\n\n"
+                "Country | Sorvanta Standard | Sorvanta Premium\nSweden | 139 kr | 189 kr\nPoland | – | 49.99 zł\n"
+                "Finland | €11.99 | €15.99\n\nThe plans start on Monday.")
+
+
+def test_a_table_of_prices_by_market_sells_each_priced_product_there_in_the_rows_currency():
+    result = extract(_PRICE_TABLE)
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    prices = {(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
+              if e.type == "ProductPrice"}
+    assert {("Sorvanta Standard", "availableIn", "Sweden"), ("Sorvanta Premium", "availableIn", "Poland"),
+            ("Sorvanta Premium", "availableIn", "Finland")} <= facts
+    assert ("Sorvanta Standard", "availableIn", "Poland") not in facts          # a dash: not sold there
+    assert {("Sorvanta Standard", 139.0, "SEK"), ("Sorvanta Premium", 189.0, "SEK")} <= prices   # (a product's first
+    #                                                                                          price, as everywhere)
+    go = extract("Sorvanta Go is a plan.\n\nCountry | Sorvanta Go\nPoland | 49.99 zł\nHungary | 2,990 Ft").events
+    assert [(e.args["amount"], e.args["currency"]) for e in go if e.type == "ProductPrice"] == [(49.99, "PLN")]
+    row = next(f for f in result.facts if f.object == "Sweden" and f.subject == "Sorvanta Standard").evidence
+    assert row.sentence == "Sweden | 139 kr | 189 kr"
+
+
+@pytest.mark.parametrize("table", [
+    "Meklund sells two phones.\n\nModel | Meklund S | Meklund X\nSweden | 139 kr | 189 kr",   # no market column
+    "Meklund Standard is a plan.\n\nCountry | Meklund Standard\nSweden | 5 GB",             # a measure, no price
+])
+def test_a_table_without_markets_or_prices_prices_nothing(table):
+    assert not [e for e in extract(table).events if e.type == "ProductPrice"]
+
+
+def test_a_service_that_goes_live_in_its_first_countries_enters_them():
+    facts = facts_of("Trivesca, the Swedish streaming service, is raising prices. From April 1, Trivesca goes live in "
+                     "Poland and Hungary, its first countries outside the Nordics.", "2030-03-12")
+    assert {("Trivesca", "targetsMarket", "Poland"), ("Trivesca", "absentFrom", "Hungary")} <= facts
+    assert ("Trivesca", "operatesIn", "Poland") not in facts

@@ -79,6 +79,29 @@ def test_markdown_keeps_a_bold_label_line_and_contact_details_apart_from_their_n
                     "+44 20 7946 0001\n\nSome bold words run on.")
 
 
+def test_markdown_writes_a_table_one_row_a_line_with_its_cells_joined(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("Prices:\n\n| Country | Kelvo Basic | Kelvo Plus |\n|---|---|---|\n| Sweden | 89 kr | 139 kr |\n"
+                    "| Poland |  | **34.99 zł** |\n\nAfter the table.\n", encoding="utf-8")
+    assert one(MarkdownLoader(), path).text == ("Prices:\n\nCountry | Kelvo Basic | Kelvo Plus\nSweden | 89 kr | 139 kr\n"
+                                                "Poland | - | 34.99 zł\n\nAfter the table.")
+
+
+def test_html_writes_a_table_one_row_a_line_with_its_cells_joined(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text("""<html><head><title>Kelvo prices</title></head><body><article><h1>Kelvo prices</h1>
+        <p>Kelvo launched its plans in several countries on Monday, the company said in a statement. The plans are
+        priced as follows in each market where the service is available now.</p>
+        <table><tr><th>Country</th><th>Kelvo Basic</th><th>Kelvo Plus</th></tr>
+        <tr><td>Sweden</td><td>89 kr</td><td>139 kr</td></tr><tr><td>Poland</td><td></td><td>34.99 zł</td></tr></table>
+        <p>Analysts said the prices were low compared with rivals in the region, and that it needs more subscribers.</p>
+        </article></body></html>""", encoding="utf-8")
+    lines = one(HtmlLoader(), path).text.split("\n")
+    assert ["Country | Kelvo Basic | Kelvo Plus", "Sweden | 89 kr | 139 kr", "Poland | - | 34.99 zł"] == [
+        line for line in lines if " | " in line]
+    assert not [line for line in lines if "---" in line]
+
+
 def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
     path = tmp_path / "a.html"
     path.write_text("""<html><head><title>Acme | News</title>

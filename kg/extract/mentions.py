@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
@@ -1143,6 +1144,7 @@ def _first_conjunct(token: Token) -> Token:
 
 _ORGANISATION_WORDS = frozenset({"foundation", "fund", "exchange", "alliance", "bank", "institute", "association",
                                  "council", "trust", "society", "union", "party", "club", "league", "agency"})
+_MARKET_COLUMNS = frozenset({"country", "countries", "market", "markets", "region", "regions"})
 _GOVERNING_BOARDS = frozenset({"management", "supervisory", "executive", "advisory"})
 
 
@@ -1679,6 +1681,15 @@ def _generic_name_after(span: Span) -> bool:
         and any(t.text == ")" for t in doc[i + 2:i + 6])
 
 
+def _table_header_cell(span: Span) -> bool:
+    """A whole cell, past the first, of a table's header row whose first column lists markets (see tables.py)."""
+    text = span.doc.text
+    cells = text.split(TABLE_CELL_SEPARATOR)
+    if len(cells) < 2 or cells[0].strip().lower() not in _MARKET_COLUMNS or span.start_char <= len(cells[0]):
+        return False
+    return span.text in (cell.strip() for cell in cells[1:])
+
+
 def _best_seller(noun: Token) -> bool:
     """'best-seller', 'bestseller', 'best-selling snack': what sells best is a product."""
     doc = noun.doc
@@ -1813,6 +1824,8 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
     if _generic_name_after(span):
         votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
+    if _table_header_cell(span):
+        votes["Product"] += 3           # "Country | Noctavo Basic | Noctavo Standard": what a table prices by market
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.left_edge.i == first.head.i + 2 \
             and doc[first.head.i + 1].text in (",", ":", "-", "\u2013", "\u2014", "(") \
             and first.head.lemma_.lower() in _GOODS_ONLY_NOUNS - {"service", "platform", "system", "software"} | {"title"}:

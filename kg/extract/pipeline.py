@@ -17,6 +17,7 @@ from .lexicon import COMMENTATOR_TITLES
 from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse, wire_credits
+from .tables import priced_by_market
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
                         first_entry, first_site_in, first_stores, home_countries, joint_developers, makers_markets,
                         makers_of, market_by_copula, market_relations, markets_in_takings, named_partners, orders,
@@ -91,6 +92,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
         for rule in EVENT_RULES:
             events.extend(rule(ctx, p, sentence))
 
+    table_facts, table_events = priced_by_market(ctx)      # "Country | Noctavo Basic | ...", "Sweden | 89 kr | ..."
+    facts += table_facts
+    events += table_events
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch" and e.args["company"]]
     facts = _unique_facts(rivals_by_maker(_products_are_available(facts, table.entities), ctx.types))
@@ -202,6 +206,7 @@ def _unique_facts(facts: list[Fact]) -> list[Fact]:
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
+    """One event per type and entities (the first read)."""
     seen, unique = set(), []
     for event in events:
         key = (event.type, tuple(sorted((k, str(v)) for k, v in event.args.items()

@@ -1877,6 +1877,8 @@ def _climb(ctx: DocContext, p: int, anchor: Token) -> tuple[Token | None, list[T
 def _signals(chain: list[Token], path: list[Token]) -> set[str]:
     words = {t.lemma_.lower() for t in chain + path if t.lemma_.lower() not in ("market", "marketplace")}
     for verb in chain:
+        if _goes_live(verb):
+            words.add("launch")             # "goes live in Poland": a launch there
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "acomp", "prt", "advmod", "neg", "aux", "auxpass") or \
                     child.dep_ == "prep" and child.lower_ in ("from", "into"):
@@ -2168,11 +2170,18 @@ _BEGIN_WORDS = frozenset({"begin", "start", "commence"})
 _FIRST_ENTRY_WORDS = frozenset({"enter", "entry", "break", "return", "debut", "foray", "arrive", "arrival"})
 
 
+def _goes_live(verb: Token) -> bool:
+    """'goes live in Poland', 'went live': a service's launch."""
+    return verb.lemma_ == "go" and any(c.lower_ == "live" and c.dep_ in ("acomp", "advmod", "oprd", "dobj")
+                                       for c in verb.children)
+
+
 def first_entry(sentence: Span) -> bool:
     """The sentence plans a first entry, not more of the same: "plans to enter Brazil", "will begin selling cars in
     Norway", "plans to launch in Nigeria" (not "plans to expand in Germany", "will launch its drug in Japan")."""
     return any(t.lemma_.lower() in _FIRST_ENTRY_WORDS
                or t.lemma_ == "launch" and t.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in t.children)
+               or _goes_live(t)
                or t.lower_ == "first" and t.dep_ == "amod" and t.head.lemma_.lower() in _SERVICE_NOUNS | SITE_NOUNS
                and any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") for c in t.head.children)
                for t in sentence) or begins_presence([t for t in sentence if t.pos_ == "VERB"])
