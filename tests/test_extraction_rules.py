@@ -4839,3 +4839,21 @@ def test_a_service_that_goes_live_in_its_first_countries_enters_them():
                      "Poland and Hungary, its first countries outside the Nordics.", "2030-03-12")
     assert {("Trivesca", "targetsMarket", "Poland"), ("Trivesca", "absentFrom", "Hungary")} <= facts
     assert ("Trivesca", "operatesIn", "Poland") not in facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a country the model tags an organisation is the country
+    ("Ulmaveda, based in Marcos Juárez in Córdoba province, makes the Carvenza no-till planters that sow roughly a "
+     "third of Argentina's soy and maize, and exports to Uruguay, Paraguay and Kazakhstan.",
+     {("Ulmaveda", "operatesIn", "Paraguay")}, set()),
+    # the name words the model left out before the one it tagged
+    ("SAO PAULO, April 8 (Corvessant) - Drevallo Máquinas Agrícolas, Brazil's second-largest maker of farm machinery, "
+     "has agreed to buy smaller Argentine rival Ulmaveda for $310 million including debt.",
+     {("Drevallo Máquinas Agrícolas", "operatesIn", "Brazil"), ("Drevallo Máquinas Agrícolas", "competesWith",
+                                                                 "Ulmaveda")}, set()),
+    # the owner of a goods noun the product's phrase explains, and its price in a market
+    ("Drevallo sells sprayers in Brazil. Its best-known machine, the Pirotta self-propelled sprayer, costs about 1.9 "
+     "million reais in Brazil.", {("Drevallo", "produces", "Pirotta"), ("Pirotta", "availableIn", "Brazil")}, set()),
+])
+def test_countries_and_names_the_model_mistags_and_goods_explained_by_apposition(text, present, absent):
+    assert_facts(text, present, absent)

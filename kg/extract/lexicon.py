@@ -50,6 +50,7 @@ cartridges inhaler inhalers implant implants catheter stent tractor tractors har
 locomotive locomotives trailer trailers serum serums cream creams lotion supplement supplements suite fertiliser
 fertilizer alloy alloys resin coating coatings blend accelerator accelerators etcher etchers
 calculator calculators camcorder camcorders projector projectors sequencer synthesiser synthesizer headset headsets
+planter planters sprayer sprayers seeder seeders baler balers mower mowers
 dishwasher dishwashers refrigerator refrigerators freezer freezers microwave microwaves thermostat thermostats
 """)
 

@@ -853,6 +853,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
+            elif label == "ORG" and (ref := resolve_market(ent.text)) is not None and ref.kind == "country" \
+                    and ent.root.pos_ == "PROPN" and ent.text[:1].isupper():
+                add(ent, Counter(Market=4))       # "exports to Uruguay, Paraguay and Kazakhstan": a country the
+                #                                   model took for an organisation
             elif label == "ORG":
                 if ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
                         and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end:
@@ -898,6 +902,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not resolve_market(doc[ent.start - 1].text) \
                         and not resolve_place(doc[ent.start - 1].text):
                     ent = doc[ent.start - 1:ent.end]     # "Ard Jan Vetham": a first name the model took for a place
+                elif (lead := _untagged_name_words_before(ent)) < ent.start:
+                    ent = doc[lead:ent.end]              # "Morvatto Máquinas Agrícolas", tagged a person on its last
+                    #                                      word only: the name words the model left out before it
                 elif "-" in ent.text and " " not in ent.text and ent.start > 0 and doc[ent.start - 1].ent_type_ == "" \
                         and doc[ent.start - 1].pos_ == "PROPN" \
                         and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
@@ -1312,6 +1319,19 @@ def _capitalised_word_before_a_name(token: Token) -> bool:
     return token.text[:1].isupper() and token.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "JJ") \
         and not _starts_sentence(token) and token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS") \
         and doc[token.i - 1].text not in ('"', ":", "(", "-", "\u2013", "\u2014") and token.ent_type_ not in ("NORP", "GPE")
+
+
+def _untagged_name_words_before(ent: Span) -> int:
+    """Where a one-word name starts when the model left out two or more capitalised proper nouns compounded onto it
+    ("Morvatto Máquinas Agrícolas"): not titles, trades, places or countries; the name's own start otherwise."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+            and doc[start - 1].dep_ == "compound" and start - 1 < doc[start - 1].head.i < ent.end \
+            and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in TITLES | _TITLE_WORDS | INDUSTRY_WORDS | COMPANY_NOUNS | _NOT_NAMES \
+            and resolve_place(doc[start - 1].text) is None and resolve_market(doc[start - 1].text) is None:
+        start -= 1
+    return start if len(ent) == 1 and ent.start - start >= 2 else ent.start
 
 
 def _name_word_left_out(ent: Span) -> bool:

@@ -642,8 +642,11 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "Huawei's flagship handset, Mate 10 Pro": the possessive sits on the noun the name explains
-        if root.dep_ == "appos" and ctx.mention_at(p, root.head) is None:     # (not "Sony's A, Acme's B")
-            for child in root.head.children:
+        explains = root if root.dep_ == "appos" else root.head if root.dep_ in ("compound", "nmod") \
+            and root.head.dep_ == "appos" and root.head.pos_ == "NOUN" else None   # ("Its best-known machine, the
+        #                                                                            Garoa self-propelled sprayer")
+        if explains is not None and ctx.mention_at(p, explains.head) is None:     # (not "Sony's A, Acme's B")
+            for child in explains.head.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")):
                     yield Fact(company, "produces", product, evidence)
         # "its Blogger site", "Kelvaro's Zephyr line": on the product noun the name is compounded to
@@ -2705,7 +2708,9 @@ def _priced_product(ctx: DocContext, p: int, holder: Token) -> str | None:
         return None
     subjects = [c if c.lower_ not in ("which", "that") else subject_of(verb) for c in verb.children
                 if c.dep_ in ("nsubj", "nsubjpass")]          # ("Orsella Plus, which costs 149 pesos a month in")
-    return next((n for s in subjects if s is not None and (n := ctx.entity_at(p, s, "Product"))), None)
+    return next((n for s in subjects if s is not None and (n := ctx.entity_at(p, s, "Product") or next(
+        (g for c in s.children if c.dep_ == "appos" and (g := _named_goods(ctx, p, c))), None))), None)
+    #                               ("Its best-known machine, the Garoa sprayer, costs 1.9 million reais in Brazil")
 
 
 def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
