@@ -4857,3 +4857,22 @@ def test_a_service_that_goes_live_in_its_first_countries_enters_them():
 ])
 def test_countries_and_names_the_model_mistags_and_goods_explained_by_apposition(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_a_firm_launching_a_numbered_product_at_home_makes_no_entry():
+    result = extract("Brazilian machinery maker Tarvello is buying a rival. Tarvello launched the Ostrumia 24, a "
+                     "smaller sprayer, in Brazil this month at 1.2 million reais.", "2025-04-18")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Tarvello", "produces", "Ostrumia 24"), ("Ostrumia 24", "availableIn", "Brazil")} <= facts
+    assert ("ProductLaunch", "Ostrumia 24", "Tarvello") in {(e.type, *sorted(map(str, e.args.values())))
+                                                           for e in result.events if e.type == "ProductLaunch"}
+    assert not [e for e in result.events if e.type == "MarketEntry"]
+
+
+def test_a_products_name_without_its_number_in_a_heading_or_after_the_is_the_product():
+    text = ("Fendral launches the Qerabook\n\nThe rival: Tarvello Ostrumia 14\n\nThe obvious comparison is the "
+            "Tarvello Ostrumia 14, the best-selling laptop in India this year. At ₹69,990 the Ostrumia undercuts the "
+            "Qerabook. Tarvello Computer makes it.")
+    kinds = {form: e.type for e in extract(text).entities for form in (e.name, *e.aliases)}
+    assert kinds.get("Tarvello Ostrumia 14") == "Product"
+    assert "Company" not in {kinds.get("Tarvello Ostrumia"), kinds.get("Ostrumia")}

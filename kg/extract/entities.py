@@ -119,6 +119,7 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
         if mention.type:
             by_type[mention.type].append(mention)
 
+    numbered = _short_names_of_numbered_products(by_type)
     table = EntityTable()
     clusters: dict[str, dict[str, str]] = {}   # type -> surface (lower) -> canonical
     clusters["Market"] = _cluster_markets(by_type["Market"])
@@ -126,6 +127,9 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
     clusters["Person"] = _cluster_people(by_type["Person"])
     clusters["Product"] = _cluster_products(by_type["Product"], clusters["Company"], table,
                                             {m.key for m in mentions})
+    for short, full in numbered.items():    # "The rival: Hsinmao Corvel 14" in a heading, "the Corvel"
+        if full in clusters["Product"]:
+            clusters["Product"][short] = clusters["Product"][full]
     for brand in table.brands:     # "Airbus A320": Airbus is a company even if named nowhere else
         if brand not in table.entities:
             table.entities[brand] = Entity("Company", brand)
@@ -156,6 +160,29 @@ def resolve_entities(mentions: list[Mention], evidence_of) -> EntityTable:
 # Last words that keep "<Company> <word>" a company ("Sony Pictures", "Google Capital"): the unit words, and
 # markets and words of services a company runs under its own name.
 _UNIT_WORDS = UNIT_NAME_WORDS | {"uk", "usa", "china", "japan", "india", "online", "digital", "world", "one", "security"}
+
+
+def _short_names_of_numbered_products(by_type: dict[str, list[Mention]]) -> dict[str, str]:
+    """A product's name without its model number, seen only in headings ("Hsinmao Corvel" of "Hsinmao Corvel 14",
+    the heading's number read apart) or always after "the" ("the Corvel undercuts the Pro"): made products, mapped to
+    the full name (short key -> full key)."""
+    products = {m.key: m.key for m in by_type["Product"]}          # (and without a maker's word before it:
+    products.update({k.split(" ", 1)[1]: k for k in list(products) if k.count(" ") > 1})   # "the Ostrumia" of
+    #                                                                                     "Tarvello Ostrumia 14")
+    body = {m.key for ms in by_type.values() for m in ms if not m.headline and not m.anaphor}
+    bare = {m.key for m in by_type["Company"] if not m.after_the and not m.headline}
+    found = {}
+    for mention in list(by_type["Company"]):
+        if (mention.key in body or not mention.headline) and (mention.key in bare or not mention.after_the):
+            continue
+        full = [k for k in products if k.startswith(mention.key + " ")
+                and re.fullmatch(r"[a-z]{0,3}\d{1,4}[a-z]?", k[len(mention.key) + 1:])]
+        if len(set(products[k] for k in full)) == 1:
+            by_type["Company"].remove(mention)
+            mention.type = "Product"
+            by_type["Product"].append(mention)
+            found[mention.key] = products[full[0]]
+    return found
 
 
 def _maker_and_model(text: str, company_keys: set[str], votes) -> bool:

@@ -502,8 +502,10 @@ def _possessive_firm_names(doc: Doc) -> dict[int, Span]:
 def _date_tag_on_a_name(doc: Doc, i: int) -> bool:
     """'the Zephyr 5 phone' tagged a date: a number after a capitalised word that names no time."""
     before = doc[i - 1]
-    return doc[i].ent_type_ == "DATE" and before.ent_type_ == "DATE" and before.is_alpha and before.text[:1].isupper() \
-        and before.lower_ not in _TIME_WORDS and not before.is_sent_start
+    alone = doc[i].ent_iob_ == "B" and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I") \
+        and before.ent_type_ == "" and before.pos_ == "PROPN"        # "the Garoa 24", only the number tagged
+    return doc[i].ent_type_ == "DATE" and (before.ent_type_ == "DATE" or alone) and before.is_alpha \
+        and before.text[:1].isupper() and before.lower_ not in _TIME_WORDS and not before.is_sent_start
 
 
 def _named_before_kind(doc: Doc) -> list[Span]:

@@ -75,6 +75,11 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
                     and (fact.subject, fact.object) in homes:      # "the Mexican chain, which plans to open 60 stores
                 fact = Fact(fact.subject, "operatesIn", fact.object, fact.evidence)     # in Mexico": more at home (a
                 #                          launch at home is left to the market rules: a young firm's may be its entry)
+            elif event_type == "MarketEntry" and (fact.subject, fact.object) in homes \
+                    and _launches_a_product(ctx, p, sentence):
+                fact, event_type = Fact(fact.subject, "operatesIn", fact.object, fact.evidence), None
+                #                          ("the Brazilian maker ... launched the Garoa 24 in Brazil": a product's
+                #                           launch at home, no entry)
             facts.append(fact)
             if fact.predicate == "targetsMarket" and event_type is None and first_stores(sentence) \
                     and fact.subject not in ctx.products:
@@ -128,6 +133,14 @@ def _add_wire_credits(article: Article, entities: dict[str, Entity]) -> None:
         dateline = Evidence(article.doc_id, article.text[line_start:end + 1], line_start, end + 1)
         entities[wire] = Entity("Company", wire, evidence=[dateline])
         known.add(wire.lower())
+
+
+def _launches_a_product(ctx: DocContext, p: int, sentence: Span) -> bool:
+    """The sentence launches a named product ("launched the Garoa 24 in Brazil")."""
+    return any(verb.lemma_ in ("launch", "introduce", "unveil", "debut") and any(
+        c.dep_ == "dobj" and (ctx.entity_at(p, c, "Product") or any(ctx.entity_at(p, g, "Product") for g in c.children
+                                                                    if g.dep_ in ("compound", "nmod", "appos")))
+        for c in verb.children) for verb in sentence)
 
 
 def _opens_first_site(ctx: DocContext, p: int, sentence: Span, fact: Fact) -> bool:
