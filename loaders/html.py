@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
 import trafilatura
 from htmldate import find_date
 
@@ -52,34 +54,45 @@ def _written_in(iso: str, text: str) -> bool:
     return re.search("|".join(forms), text, re.IGNORECASE) is not None
 
 
-_TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
-_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_LONGEST_DATA_CELL = 80                          # longer cells are a page's layout, not data
+_BLOCKS_IN_LAYOUT = "p|div|h1|h2|h3|h4|h5|h6|ul|ol|table|article|section|img|figure"
 
 
-def _table_rows(text: str) -> str:
-    """trafilatura writes a table as Markdown ("| Sweden | 89 kr |", under a "|---|" rule): one line per row, its
-    cells joined as every loader joins them, the rule left out."""
-    lines = []
-    for line in text.split("\n"):
-        if _TABLE_RULE.match(line):
+def data_tables(html: str) -> list[list[list[str]]]:
+    """The page's tables of data, as rows of cell texts: two rows and two columns at least, short cells, no
+    paragraphs, headings or tables inside a cell (those lay out the page)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    tables = []
+    for table in root.iter("table"):
+        if table.xpath(f".//td//*[self::{' or self::'.join(_BLOCKS_IN_LAYOUT.split('|'))}]"
+                       f" | .//th//*[self::{' or self::'.join(_BLOCKS_IN_LAYOUT.split('|'))}]"):
             continue
-        row = _TABLE_ROW.match(line)
-        lines.append(TABLE_CELL_SEPARATOR.join(cell.strip() or "-" for cell in row.group("cells").split("|"))
-                     if row else line)
-    return "\n".join(lines)
+        rows = [[" ".join(cell.text_content().split()).replace("|", "/") or "-" for cell in row.xpath("./th|./td")]
+                for row in table.xpath(".//tr")]
+        rows = [row for row in rows if row]
+        if len(rows) > 1 and min(map(len, rows)) > 1 and len({len(row) for row in rows}) == 1 \
+                and max(len(cell) for row in rows for cell in row) <= _LONGEST_DATA_CELL:
+            tables.append(rows)
+    return tables
 
 
 def html_to_article_fields(html: str, path) -> dict:
     try:
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+            html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
             date_extraction_params={"extensive_search": False, "original_date": True, "max_date": _latest_date()},
         )
     except (RecursionError, ValueError) as err:
         raise InputError(path, f"cannot parse HTML ({type(err).__name__})") from None
-    text = _table_rows(clean_text(getattr(document, "text", None) or "")) if document else ""
+    text = clean_text(getattr(document, "text", None) or "") if document else ""
     if not text.strip():
         raise InputError(path, "no article text found in the HTML")
+    for table in data_tables(html):      # after the article's text, each table apart: one line per row, its cells
+        text += "\n\n" + "\n".join(TABLE_CELL_SEPARATOR.join(row) for row in table)    # joined as every loader
+        #                                                                                   joins them
     return {
         "text": text,
         "title": getattr(document, "title", None),

@@ -53,7 +53,7 @@ def markdown_to_text(source: str) -> str:
                 rows.append([])
             elif token.type == "inline":
                 rows[-1].append("".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
-                                .strip() or "-")
+                                .strip().replace("|", "/") or "-")     # (a pipe written in a cell is no border)
         elif token.type == "inline":
             lines: list[tuple[str, bool]] = []          # (a line's text, whether a line break must follow it)
             words, line = [], []

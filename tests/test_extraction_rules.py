@@ -4876,3 +4876,35 @@ def test_a_products_name_without_its_number_in_a_heading_or_after_the_is_the_pro
     kinds = {form: e.type for e in extract(text).entities for form in (e.name, *e.aliases)}
     assert kinds.get("Tarvello Ostrumia 14") == "Product"
     assert "Company" not in {kinds.get("Tarvello Ostrumia"), kinds.get("Ostrumia")}
+
+
+@pytest.mark.parametrize("cell, country, price", [
+    ("89 kr", "SE", (89.0, "SEK")), ("34,99 zł", "PL", (34.99, "PLN")), ("2 990 Ft", "HU", (2990.0, "HUF")),
+    ("1.234,50 kr", "DK", (1234.5, "DKK")), ("8.99 €", "FI", (8.99, "EUR")),
+    # no price: a sign the row's country does not use, a date, a count, a measure
+    ("89 kr", "US", None), ("12 Mar", "DK", None), ("1.2 mn", "DK", None), ("4 UHD", "FI", None), ("5 GB", "SE", None),
+])
+def test_a_table_cells_price_in_the_rows_currency(cell, country, price):
+    from kg.extract.tables import _cell_price
+    assert _cell_price(cell, country) == price
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NAIROBI (Kenya) - Sorvanta, the Kenyan lender, raised rates.", "Kenya"),
+    ("ATLANTA (Staff) - Sorvanta Group raised rates.", "Staff"),
+])
+def test_a_place_or_a_label_in_a_datelines_brackets_is_no_wire(text, name):
+    assert types_of(text).get(name) != "Company"
+
+
+@pytest.mark.parametrize("text", [
+    "Haskavo released Brimlet Quest, a $200 million game that took five years to make.",   # a budget, no price
+    "Developing the Brimlet 5 and Brimlet 6 will cost $1.2 billion.",                      # a cost to develop
+])
+def test_budgets_and_development_costs_are_no_prices(text):
+    assert not _prices(text)
+
+
+def test_a_groups_partner_studios_are_no_units_of_it():
+    facts = facts_of("Meklund Group's partner studios include Travelle Games and Ombriel Interactive.")
+    assert not {f for f in facts if f[1] == "subsidiaryOf"}

@@ -102,6 +102,23 @@ def test_html_writes_a_table_one_row_a_line_with_its_cells_joined(tmp_path):
     assert not [line for line in lines if "---" in line]
 
 
+def test_html_laid_out_in_a_table_keeps_its_paragraphs(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text("""<html><head><title>Kelvo</title></head><body><table><tr><td><h1>Kelvo opens plant in Mexico</h1>
+        <p>Kelvo, the German maker of industrial pumps, said on Tuesday it had opened its first factory in Mexico.</p>
+        <p>The plant will supply customers in the United States and Canada, chief executive Ann Lee said.</p></td>
+        <td>Related: Kelvo shares rise</td></tr></table></body></html>""", encoding="utf-8")
+    text = one(HtmlLoader(), path).text
+    assert " | " not in text and "\nThe plant will supply" in text
+
+
+def test_a_pipe_written_in_a_table_cell_is_no_border(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("| Country | Kelvo Basic | Kelvo Plus |\n|---|---|---|\n| Sweden | 89 kr \\| promo | 139 kr |\n",
+                    encoding="utf-8")
+    assert one(MarkdownLoader(), path).text.split("\n")[1] == "Sweden | 89 kr / promo | 139 kr"
+
+
 def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
     path = tmp_path / "a.html"
     path.write_text("""<html><head><title>Acme | News</title>

@@ -3,6 +3,8 @@ rebrands. (Market entries, store openings and partnerships come with their facts
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -199,7 +201,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         described = _described_in_apposition(span)
         if described is not None:      # "Lokumora Pass, a $5.99 monthly subscription": its price, not the clause's
             product = ctx.entity_at(p, described.head, "Product")          # revenue ("Kelvo, a $2bn company": no
-            if product is not None and described.lemma_.lower() in PRODUCT_ONLY_NOUNS:    # price at all)
+            if product is not None and described.lemma_.lower() in PRODUCT_ONLY_NOUNS \
+                    and not _scaled(sentence, span):                              # price at all; "Zorva Quest, a $200
+                #                                                                   million game": its budget)
                 yield Event("ProductPrice", {"product": product, "amount": amount, "currency": currency},
                             ctx.evidence(p, sentence))
             continue
@@ -248,6 +252,8 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
                 and not words & (PARTNERSHIP_NOUNS | _CHARGE_NOUNS) and not _per_share(sentence, span) \
                 and not any(_counted(ctx, p, product, clause) for product in products) \
                 and clause.tag_ not in ("VBD", "VBN") and not words & {"total", "combined", "together", "all"} \
+                and not _scaled(sentence, span) \
+                and not any(c.dep_ in ("xcomp", "csubj", "advcl") for c in clause.children) \
                 and not ((seller := subject_of(clause)) is not None and ctx.entity_at(p, seller, "Company")):
             #         (not "sold the Zorva 5 and the Zorva 6 for $2bn in total", "Kelvo will sell X and Y for $2bn")
             for product in products:     # "The range - Yatai Bao Bites, Yatai Gyoza Crunch and Yatai Katsu Pockets -
@@ -262,6 +268,12 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _scaled(sentence: Span, amount: Span) -> bool:
+    """An amount written with a scale ("$200 million", "€1.2bn"): a budget or a deal, no shelf price."""
+    return re.search(r"(?i)\d\s*(?:m|bn|b|k|mn|million|billion|trillion|crore|lakh)\b",
+                     amount.doc[amount.start:amount.end + 1].text) is not None
 
 
 def _listed_together(ctx: DocContext, p: int, clause: Token, products: list[str]) -> bool:

@@ -285,3 +285,6 @@ TITLES = EXECUTIVE_TITLES | AFFILIATION_TITLES              # any title a person
 PRODUCT_ONLY_NOUNS = PRODUCT_NOUNS - COMPANY_NOUNS          # "phone", "drug"; not "platform" or "service"
 COMPANY_OR_UNIT_NOUNS = COMPANY_NOUNS | SUBSIDIARY_NOUNS     # "the firm", "the unit", "the brand"
 PRODUCT_OR_COMPANY_NOUNS = PRODUCT_NOUNS | COMPANY_NOUNS
+
+# First-column headings of a table that lists markets ("Country | Kelvo Basic | Kelvo Plus").
+MARKET_COLUMNS = _words("country countries market markets region regions")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
+from .lexicon import (MARKET_COLUMNS, AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, TECH_TERMS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
@@ -1153,7 +1153,6 @@ def _first_conjunct(token: Token) -> Token:
 
 _ORGANISATION_WORDS = frozenset({"foundation", "fund", "exchange", "alliance", "bank", "institute", "association",
                                  "council", "trust", "society", "union", "party", "club", "league", "agency"})
-_MARKET_COLUMNS = frozenset({"country", "countries", "market", "markets", "region", "regions"})
 _GOVERNING_BOARDS = frozenset({"management", "supervisory", "executive", "advisory"})
 
 
@@ -1703,13 +1702,14 @@ def _generic_name_after(span: Span) -> bool:
         and any(t.text == ")" for t in doc[i + 2:i + 6])
 
 
-def _table_header_cell(span: Span) -> bool:
-    """A whole cell, past the first, of a table's header row whose first column lists markets (see tables.py)."""
-    text = span.doc.text
-    cells = text.split(TABLE_CELL_SEPARATOR)
-    if len(cells) < 2 or cells[0].strip().lower() not in _MARKET_COLUMNS or span.start_char <= len(cells[0]):
-        return False
-    return span.text in (cell.strip() for cell in cells[1:])
+def _table_header_cell(span: Span) -> bool | None:
+    """For a whole cell, past the first, of a table's header row whose first column lists markets (see tables.py):
+    whether the header's names share their first word (one brand's plans), else None."""
+    cells = [cell.strip() for cell in span.doc.text.split(TABLE_CELL_SEPARATOR)]
+    if len(cells) < 2 or cells[0].lower() not in MARKET_COLUMNS or span.start_char <= len(cells[0]) \
+            or span.text not in cells[1:]:
+        return None
+    return len({cell.split()[0].lower() for cell in cells[1:]}) == 1 and all(" " in cell for cell in cells[1:])
 
 
 def _best_seller(noun: Token) -> bool:
@@ -1846,8 +1846,10 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 2           # "the Kaolinde Blue Clay Mask, which costs DKK 395": a price
     if _generic_name_after(span):
         votes["Product"] += 3           # "Quenvelia (tesdorimab)": a medicine's brand, then its generic name
-    if _table_header_cell(span):
-        votes["Product"] += 3           # "Country | Noctavo Basic | Noctavo Standard": what a table prices by market
+    if (header := _table_header_cell(span)) is not None:
+        votes["Product"] += 3 if header else 1.5   # "Country | Noctavo Basic | Noctavo Standard": one brand's plans a
+        #                                 table prices by market (less for names of their own, which may be firms:
+        #                                 "Market | Orvandi | Kelmora")
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.left_edge.i == first.head.i + 2 \
             and doc[first.head.i + 1].text in (",", ":", "-", "\u2013", "\u2014", "(") \
             and first.head.lemma_.lower() in _GOODS_ONLY_NOUNS - {"service", "platform", "system", "software"} | {"title"}:

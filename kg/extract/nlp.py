@@ -114,7 +114,8 @@ def _dateline_length(line: str) -> int:
 
 _WIRE_NAME = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _NOT_WIRES = frozenset({"updated", "update", "corrected", "correction", "adds", "recasts", "photo", "video", "file",
-                        "refile", "refiled", "repeat", "repeats"})
+                        "refile", "refiled", "repeat", "repeats", "exclusive", "staff", "analysis", "opinion",
+                        "feature", "interview", "live", "breaking", "sponsored", "advertisement", "wrapup", "factbox"})
 
 
 def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
@@ -124,7 +125,10 @@ def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
         if _dateline_length(line) == 0:
             continue
         wire = _DATELINE.match(line).group("wire")
-        if wire and _WIRE_NAME.fullmatch(wire) and not {w.lower() for w in wire.split()} & _NOT_WIRES:
+        from .markets import resolve_market
+        from .places import resolve_place
+        if wire and _WIRE_NAME.fullmatch(wire) and not {w.lower() for w in wire.split()} & _NOT_WIRES \
+                and resolve_market(wire) is None and resolve_place(wire) is None:     # ("NAIROBI (Kenya) -": a place)
             start = match.start() + _DATELINE.match(line).start("wire")
             yield wire, start, start + len(wire)
 

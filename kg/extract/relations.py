@@ -748,7 +748,9 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         noun = included_by(token)
         owner = _possessing_company(ctx, p, noun) if noun is not None else None
         if owner and (any(c.lemma_.lower() in ("subsidiary", "sister") for c in noun.children)
-                      or noun.lemma_.lower() in UNITS_INCLUDED):     # "Hexvold, whose eleven studios include ..."
+                      or noun.lemma_.lower() in UNITS_INCLUDED and not any(      # "Hexvold, whose eleven studios
+                          c.dep_ in ("amod", "compound") and c.lemma_.lower() in _NOT_OWN_UNITS   # include ..." (not
+                          for c in noun.children)):                                  # "its partner studios include")
             for unit in ctx.entities_in(p, [t for c in conjuncts(token) for t in c.subtree], "Company"):
                 yield Fact(unit, "subsidiaryOf", owner, evidence)   # "Electrolux's subsidiary brands include AEG"
             continue
@@ -2174,9 +2176,15 @@ _FIRST_ENTRY_WORDS = frozenset({"enter", "entry", "break", "return", "debut", "f
 
 
 def _goes_live(verb: Token) -> bool:
-    """'goes live in Poland', 'went live': a service's launch."""
+    """'goes live in Poland', 'went live': a service's launch (not "went live with a new warehouse system": a tool
+    it put to use)."""
     return verb.lemma_ == "go" and any(c.lower_ == "live" and c.dep_ in ("acomp", "advmod", "oprd", "dobj")
-                                       for c in verb.children)
+                                       for c in verb.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+_NOT_OWN_UNITS = frozenset({"partner", "rival", "client", "customer", "peer", "competitor", "independent",
+                            "outside", "external", "third-party", "supplier"})
 
 
 def first_entry(sentence: Span) -> bool:

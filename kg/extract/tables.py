@@ -10,19 +10,21 @@ from collections.abc import Iterator
 from kg.model import TABLE_CELL_SEPARATOR, Event, Evidence, Fact
 
 from .context import DocContext
+from .lexicon import MARKET_COLUMNS
 from .markets import resolve_market
-from .normalize import find_money, parse_money
+from .normalize import find_money
 
-# A price in a cell written the local way, the amount then a short sign: "89 kr", "34.99 zł", "219 Kč", "2,990 Ft".
-_LOCAL_PRICE = re.compile(r"(?P<amount>\d[\d,.\u00a0 ]*\d|\d)\s*(?P<sign>[^\W\d_]{1,3})\.?")
+# A price in a cell written the local way, the amount then its currency's sign: "89 kr", "34,99 zł", "2 990 Ft",
+# "8.99 €" (a sign the row's country does not use is no price: "12 Mar", "4 UHD", "89 kr" in a US row).
+_LOCAL_PRICE = re.compile(r"(?P<amount>\d[\d,.\u00a0 ]*\d|\d)\s*(?P<sign>[^\d\s]{1,3}?)\.?")
+_LOCAL_SIGNS = {"kr": {"SEK", "NOK", "DKK", "ISK"}, "zł": {"PLN"}, "zl": {"PLN"}, "kč": {"CZK"}, "ft": {"HUF"},
+                "lei": {"RON", "MDL"}, "lv": {"BGN"}, "kn": {"HRK"}, "din": {"RSD"}, "€": {"EUR"}, "£": {"GBP"},
+                "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}, "¥": {"JPY", "CNY"}, "₹": {"INR"}, "r$": {"BRL"},
+                "chf": {"CHF"}, "fr": {"CHF"}, "zar": {"ZAR"}, "r": {"ZAR"}, "tl": {"TRY"}, "₺": {"TRY"}}
+# How an amount's digits may be grouped: "2,990.50" / "2.990,50" / "2 990" / "34,99".
+_POINT_DECIMALS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_COMMA_DECIMALS = re.compile(r"\d{1,3}(?:[.\u00a0 ]\d{3})*(?:,\d{1,2})?")
 
-# Signs after a number that measure something else ("5 GB", "4K", "120 Hz").
-_UNITS = frozenset({"k", "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "mp", "mm", "cm", "m", "km", "kg", "g",
-                    "mg", "l", "ml", "w", "kw", "mw", "gw", "wh", "kwh", "mwh", "h", "hr", "hrs", "min", "s", "x", "p",
-                    "pc", "pcs", "in", "ft²", "m²", "pt", "gen", "yr", "yrs", "mo", "wk", "d", "v", "mah", "nm", "tbs"})
-
-# First-column headings of a table that lists markets.
-MARKET_COLUMNS = frozenset({"country", "countries", "market", "markets", "region", "regions"})
 
 
 def table_rows(ctx: DocContext) -> Iterator[list[tuple[int, list[str]]]]:
@@ -34,7 +36,8 @@ def table_rows(ctx: DocContext) -> Iterator[list[tuple[int, list[str]]]]:
         text = paragraph.doc.text
         cells = [cell.strip() for cell in text.split(TABLE_CELL_SEPARATOR)]
         joined = end is not None and ctx.article.text[end:paragraph.offset] == "\n"
-        if len(cells) > 1 and (not run or joined and len(cells) == len(run[0][1])):
+        if len(cells) > 1 and (not run or joined and len(cells) == len(run[0][1])
+                               and cells[0].lower() not in MARKET_COLUMNS):     # (a heading row starts a table)
             run.append((p, cells))
         else:
             if len(run) > 1:
@@ -74,20 +77,30 @@ def priced_by_market(ctx: DocContext) -> tuple[list[Fact], list[Event]]:
 
 
 def _cell_price(cell: str, country: str | None) -> tuple[float, str] | None:
-    """The one price a cell gives: any amount the money reader finds, else an amount with a short local sign in the
-    row's country's own currency ("89 kr" in Sweden's row is SEK)."""
+    """The one price a cell gives: any amount the money reader finds, else an amount with a sign of the row's
+    country's own currency ("89 kr" in Sweden's row is SEK, "34,99 zł" in Poland's 34.99 PLN)."""
     prices = find_money(cell, (country,) if country else ())
-    if len(prices) == 1:
+    if len(prices) == 1 and prices[0][0] == 0 and prices[0][1] == len(cell.strip()):
         return prices[0][2], prices[0][3]
     match = _LOCAL_PRICE.fullmatch(cell.strip())
-    if prices or match is None or country is None or match.group("sign").lower() in _UNITS:
+    if match is None or country is None:
         return None
     from babel.numbers import get_territory_currencies
 
     try:
-        (currency, *_) = get_territory_currencies(country, tender=True) or [None]
+        currencies = get_territory_currencies(country, tender=True)
     except Exception:  # an unknown territory code is just no help
         return None
-    value = parse_money(f"{currency} {match.group('amount').replace(chr(0xa0), '').replace(' ', '')}") \
-        if currency else None
-    return value if value is None else (value[0], value[1])
+    currency = next((c for c in currencies if c in _LOCAL_SIGNS.get(match.group("sign").lower(), ())), None)
+    amount = _read_amount(match.group("amount"))
+    return (amount, currency) if currency is not None and amount is not None else None
+
+
+def _read_amount(digits: str) -> float | None:
+    """An amount's value however its digits are grouped, or None when the grouping is unclear."""
+    digits = digits.replace("\u00a0", " ")
+    if _POINT_DECIMALS.fullmatch(digits):
+        return float(digits.replace(",", ""))
+    if _COMMA_DECIMALS.fullmatch(digits):
+        return float(digits.replace(".", "").replace(" ", "").replace(",", "."))
+    return None
