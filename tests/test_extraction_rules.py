@@ -4582,8 +4582,8 @@ def test_markets_named_by_anaphor_apposition_and_as_well_as(text, present, absen
 
 @pytest.mark.parametrize("text, name, kind", [
     # "the" before a name that launches without an object: a product (a start-up launches without "the")
-    ("When the Quendal launched on November 15 2001 in the US, it sold well.", "Quendal", "Product"),
-    ("The Marlux Executive was the world's first pocket calculator.", "Marlux Executive", "Product"),
+    ("When the Quendal launched in the US late in 2001, it sold well.", "Quendal", "Product"),
+    ("The Marlux Executive was an early pocket calculator.", "Marlux Executive", "Product"),
 ])
 def test_product_cues_of_launching_and_kinds_of_goods(text, name, kind):
     assert types_of(text).get(name) == kind
