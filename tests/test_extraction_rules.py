@@ -4908,3 +4908,16 @@ def test_budgets_and_development_costs_are_no_prices(text):
 def test_a_groups_partner_studios_are_no_units_of_it():
     facts = facts_of("Meklund Group's partner studios include Travelle Games and Ombriel Interactive.")
     assert not {f for f in facts if f[1] == "subsidiaryOf"}
+
+
+def test_more_stores_where_a_chain_is_and_its_first_in_another_country():
+    result = extract("Sorvanta Retail will open 25 more stores in Poland this year and its first in Romania.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    entries = {e.args["market"] for e in result.events if e.type == "MarketEntry"}
+    assert {("Sorvanta Retail", "operatesIn", "Poland"), ("Sorvanta Retail", "targetsMarket", "Romania")} <= facts
+    assert entries == {"Romania"}
+
+
+def test_a_chains_first_stores_in_a_country_are_its_entry():
+    assert {e.args["market"] for e in extract("Meklund Retail opened its first two stores in Spain in May.").events
+            if e.type == "MarketEntry"} == {"Spain"}

@@ -19,7 +19,7 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse, wire_credits
 from .tables import priced_by_market
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, executives,
-                        first_entry, first_site_in, first_stores, home_countries, joint_developers, makers_markets,
+                        first_entry, first_site_in, first_stores, first_stores_in, home_countries, joint_developers, makers_markets,
                         makers_of, market_by_copula, market_relations, markets_in_takings, named_partners, orders,
                         partners, presence_described, product_families, product_trade_markets, products, regional_units,
                         rivals_by_maker, sites_listed, subject_of, subsidiaries, takeovers, union_officers)
@@ -90,7 +90,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             if event_type and fact.predicate != "absentFrom":
                 events.append(Event(event_type, {"company": fact.subject, "market": fact.object}, fact.evidence,
                                     date=sentence_date(ctx, sentence)))
-            if event_type == "StoreOpening" and fact.predicate == "operatesIn" and first_stores(sentence) \
+            if event_type == "StoreOpening" and fact.predicate == "operatesIn" \
+                    and first_stores_in(ctx, p, sentence, fact.object) \
                     or event_type is None and _opens_first_site(ctx, p, sentence, fact):
                 events.append(Event("MarketEntry", {"company": fact.subject, "market": fact.object},   # "opened its
                                     fact.evidence, date=sentence_date(ctx, sentence)))                  # first stores"

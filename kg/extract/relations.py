@@ -2205,6 +2205,26 @@ def first_stores(sentence: Span) -> bool:
                for t in sentence)
 
 
+def first_stores_in(ctx: DocContext, p: int, sentence: Span, market: str) -> bool:
+    """'first' on the way from the market's name up to its verb: "opened its first two stores in Spain", "... and its
+    first in Romania" (not Poland's in "will open 25 more stores in Poland and its first in Romania")."""
+    for token in sentence:
+        if ctx.entity_at(p, token, "Market") != market:
+            continue
+        for _ in range(5):
+            if token.pos_ in ("VERB", "AUX"):      # "opened its first two stores in Spain": on the verb's object
+                if any(c.dep_ == "dobj" and any(g.lower_ == "first" and g.dep_ == "amod" for g in c.children)
+                       for c in token.children):
+                    return True
+                break
+            if token.lower_ == "first" or any(c.lower_ == "first" and c.dep_ == "amod" for c in token.children):
+                return True
+            if token.head == token:
+                break
+            token = token.head
+    return False
+
+
 def first_site_in(market: Token) -> bool:
     """'will open its first plant in Mexico', 'announced its first route to Morocco': "first" on a site or a
     route the market's name hangs from (not "its first quarter", "the first time", "its first plant opened in
@@ -2313,8 +2333,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         and not (chain and chain[0].lemma_ in ENTRY_VERBS)   # "opened stores in Italy and plans to enter Austria"
     if negative and (entry or presence or store or words & ABSENCE_WORDS):
         return "absentFrom", None
-    if store:
-        return ("targetsMarket" if plan else "operatesIn"), "StoreOpening"
+    if store:                             # ("will open 25 more stores in Poland": there already; not "and its
+        more = bool(chain) and _more_of_the_same(chain[0], words) and not any(t.lower_ == "first" for t in path)
+        return ("targetsMarket" if plan and not more else "operatesIn"), "StoreOpening"   # first in Romania")
     if (words & {"open", "build", "establish"} or {"set", "up"} <= words) and words & SITE_NOUNS \
             and not negative:                                                # "plans to open a service centre
         more = bool(chain) and _more_of_the_same(chain[0], words)           # there" (a "third factory": there)
