@@ -4921,3 +4921,17 @@ def test_more_stores_where_a_chain_is_and_its_first_in_another_country():
 def test_a_chains_first_stores_in_a_country_are_its_entry():
     assert {e.args["market"] for e in extract("Meklund Retail opened its first two stores in Spain in May.").events
             if e.type == "MarketEntry"} == {"Spain"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Sorvanta Foods named Meklund Retail as its biggest customer.",
+     {("Meklund Retail", "partnersWith", "Sorvanta Foods")}, set()),
+    ("Meklund Retail is Sorvanta Foods' largest client.", {("Meklund Retail", "partnersWith", "Sorvanta Foods")}, set()),
+    ("Meklund Retail, a customer of Sorvanta Foods, said sales rose.",
+     {("Meklund Retail", "partnersWith", "Sorvanta Foods")}, set()),
+    # no longer one, or a person
+    ("Meklund Retail is no longer a customer of Sorvanta Foods.", set(),
+     {("Meklund Retail", "partnersWith", "Sorvanta Foods")}),
+])
+def test_a_firm_that_is_anothers_customer_deals_with_it(text, present, absent):
+    assert_facts(text, present, absent)

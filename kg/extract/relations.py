@@ -1430,6 +1430,34 @@ def _agreed(verb: Token) -> bool:
         head.lemma_ == "be" and head.dep_ != "xcomp" or head.lower_ == "due")
 
 
+_CUSTOMER_ROLES = frozenset({"customer", "client"})
+
+
+def customers(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A firm that is another's customer deals with it: "Pravanta Motors has signed on as its first customer",
+    "Kelvo named Brimco as its biggest customer", "Brimco is Kelvo's largest client", "Brimco, a customer of Kelvo"
+    (not a customer who is a person, nor one the sentence denies)."""
+    evidence = ctx.evidence(p, sentence)
+    for noun in sentence:
+        if noun.lemma_.lower() not in _CUSTOMER_ROLES or noun.pos_ != "NOUN" or negated([noun.head]) or _denied(noun):
+            continue
+        seller = _possessing_company(ctx, p, noun) or next(
+            (n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+             if o.dep_ == "pobj" and (n := ctx.entity_at(p, o, "Company"))), None)
+        buyer = None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            verb = noun.head.head                    # "signed on as its first customer", "named Brimco as its ..."
+            holder = next((c for c in verb.children if c.dep_ == "dobj"), None) or subject_of(verb)
+            buyer = ctx.entity_at(p, holder, "Company") if holder is not None else None
+        elif noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+            subject = subject_of(noun.head)           # "Brimco is Kelvo's largest client"
+            buyer = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        elif noun.dep_ == "appos":
+            buyer = ctx.entity_at(p, noun.head, "Company")      # "Brimco, a customer of Kelvo,"
+        if seller and buyer and seller != buyer:
+            yield Fact(buyer, "partnersWith", seller, evidence)
+
+
 def named_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """"shares in Elan fell while US partner Biogen Idec shed 43%", "a deal with partner Mitsubishi Motors":
     a company called a partner is the partner of the clause's subject, else of the nearest company named
