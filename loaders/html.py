@@ -55,7 +55,9 @@ def _written_in(iso: str, text: str) -> bool:
 
 
 _LONGEST_DATA_CELL = 80                          # longer cells are a page's layout, not data
-_BLOCKS_IN_LAYOUT = "p|div|h1|h2|h3|h4|h5|h6|ul|ol|table|article|section|img|figure"
+_BLOCKS_IN_LAYOUT = " or ".join(f"self::{tag}" for tag in
+                                "p div h1 h2 h3 h4 h5 h6 ul ol table article section img figure".split())
+_LAYOUT_IN_A_CELL = f".//td//*[{_BLOCKS_IN_LAYOUT}] | .//th//*[{_BLOCKS_IN_LAYOUT}]"
 
 
 def data_tables(html: str) -> list[list[list[str]]]:
@@ -67,8 +69,7 @@ def data_tables(html: str) -> list[list[list[str]]]:
         return []
     tables = []
     for table in root.iter("table"):
-        if table.xpath(f".//td//*[self::{' or self::'.join(_BLOCKS_IN_LAYOUT.split('|'))}]"
-                       f" | .//th//*[self::{' or self::'.join(_BLOCKS_IN_LAYOUT.split('|'))}]"):
+        if table.xpath(_LAYOUT_IN_A_CELL):
             continue
         rows = [[" ".join(cell.text_content().split()).replace("|", "/") or "-" for cell in row.xpath("./th|./td")]
                 for row in table.xpath(".//tr")]

@@ -13,8 +13,7 @@ from kg.model import Event
 
 from .context import DocContext
 from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PURCHASE_NOUNS,
-                      REBRAND_WORDS, SPEECH_VERBS)
+                      PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_of
 

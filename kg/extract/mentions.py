@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import TABLE_CELL_SEPARATOR
-from kg.resolution import LEGAL_SUFFIXES
+from kg.resolution import LEGAL_SUFFIXES, SPACED_LEGAL_FORMS
 
-from .lexicon import (MARKET_COLUMNS, AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
-                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, TECH_TERMS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
+                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
+                      MARKET_COLUMNS, TECH_TERMS,
                       LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
@@ -1251,8 +1252,7 @@ def _untagged_names(doc: Doc, taken: set[int], lowercase_words: set[str], name_h
 _SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a"}      # Nordic and Latin legal forms written with a slash
 
 
-_SPACED_LEGAL_FORMS = {"spzoo", "spk", "sadecv", "sderl", "sderldecv"}   # "Sp. z o.o.", "S.A. de C.V.": forms
-#                                                                          written as several words
+_SPACED_LEGAL_FORMS = {form.replace(" ", "") for form in SPACED_LEGAL_FORMS}   # "Sp. z o.o." -> "spzoo"
 
 
 def _spaced_legal_form(doc: Doc, i: int) -> int | None:

@@ -120,16 +120,17 @@ _NOT_WIRES = frozenset({"updated", "update", "corrected", "correction", "adds", 
 
 def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
     """The news agency a wire dateline credits ("LONDON, Oct 6 (Reuters) -"), with where its name is in the text."""
+    from .markets import resolve_market      # (imported late, as in _dateline_length)
+    from .places import resolve_place
     for match in _PARAGRAPH.finditer(straighten(text)):
         line = match.group()
         if _dateline_length(line) == 0:
             continue
-        wire = _DATELINE.match(line).group("wire")
-        from .markets import resolve_market
-        from .places import resolve_place
+        dateline = _DATELINE.match(line)
+        wire = dateline.group("wire")
         if wire and _WIRE_NAME.fullmatch(wire) and not {w.lower() for w in wire.split()} & _NOT_WIRES \
                 and resolve_market(wire) is None and resolve_place(wire) is None:     # ("NAIROBI (Kenya) -": a place)
-            start = match.start() + _DATELINE.match(line).start("wire")
+            start = match.start() + dateline.start("wire")
             yield wire, start, start + len(wire)
 
 

@@ -26,7 +26,6 @@ _POINT_DECIMALS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _COMMA_DECIMALS = re.compile(r"\d{1,3}(?:[.\u00a0 ]\d{3})*(?:,\d{1,2})?")
 
 
-
 def table_rows(ctx: DocContext) -> Iterator[list[tuple[int, list[str]]]]:
     """Each table of the document: its rows as (paragraph, cells), the header first. A table is a run of lines one
     after another with the same number of cells, two at least."""
