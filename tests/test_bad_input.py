@@ -189,7 +189,7 @@ def test_malformed_jsonl_line_fails_alone(loaded, tmp_path):
     assert set(failures) == {f"{feed}:2", f"{feed}:3", f"{feed}:4"}
     assert failures[f"{feed}:2"].startswith("invalid JSON (")
     assert failures[f"{feed}:3"] == "a line must be a JSON object"
-    assert failures[f"{feed}:4"] == "no `text` field with the article's text"
+    assert failures[f"{feed}:4"].startswith("no article text in any of the fields `text`, `body`")
     assert sorted(report.loaded_documents) == ["feed-1", "feed.jsonl#5", "new.txt"]
     after = document_graphs(home)
     assert {iri: after[iri] for iri in before} == before

@@ -180,7 +180,20 @@ def test_jsonl_lines_fail_alone(tmp_path):
     assert items[0].doc_id == "one" and items[0].published == "2025-01-02" and items[0].url == "http://x/1"
     assert items[3].doc_id == "feed.jsonl#5" and items[3].source == "Wire"
     assert "feed.jsonl:2" in str(items[1]) and "invalid JSON" in str(items[1])
-    assert "no `text`" in str(items[2])
+    assert "no article text" in str(items[2]) and "`text`" in str(items[2])
+
+
+def test_jsonl_fields_under_the_names_feeds_give_them(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"uuid": "a-1", "headline": "Norvik to enter Chile", "body": TEXT,
+                         "published_at": "2030-07-15T07:40:00Z", "link": "http://x/a-1", "publisher": "Wire"}),
+             json.dumps({"id": "a-2", "title": "Norvik to enter Chile", "content": "Norvik to enter Chile\n\n" + TEXT})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second = JsonlLoader().load(path)
+    assert (first.doc_id, first.title, first.published, first.url, first.source) == \
+        ("a-1", "Norvik to enter Chile", "2030-07-15", "http://x/a-1", "Wire")
+    assert first.text == "Norvik to enter Chile\n\n" + TEXT          # the headline read first, as in a text file
+    assert second.text.count("Norvik to enter Chile") == TEXT.count("Norvik to enter Chile") + 1   # not twice
 
 
 @pytest.mark.parametrize("name, content, reason", [
