@@ -4935,3 +4935,36 @@ def test_a_chains_first_stores_in_a_country_are_its_entry():
 ])
 def test_a_firm_that_is_anothers_customer_deals_with_it(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a chain's stores counted in a country put the chain there, whatever happens in them
+    ("Drimsby Foods will launch the range in 300 Tavrinel supermarkets across the United Kingdom in May.",
+     {("Tavrinel", "operatesIn", "United Kingdom")}, set()),
+    ("The 40 Oskarbo pharmacies in Italy and France sell the cream.",
+     {("Oskarbo", "operatesIn", "Italy"), ("Oskarbo", "operatesIn", "France")}, set()),
+    # stores to be opened are planned; stores a franchisee runs are the franchisee's
+    ("Quorvell will open 30 Oskarbo stores in Spain.", set(), {("Oskarbo", "operatesIn", "Spain")}),
+    ("Lantessa ended its deal with Quorvell Retail, which ran 11 Oskarbo stores in Saudi Arabia.", set(),
+     {("Oskarbo", "operatesIn", "Saudi Arabia")}),
+    # a firm's nationality before its name, with the kind of firm the tagger took for part of the name
+    ("Drimsby Bites are sold in Ireland and, under a distribution agreement with the Dutch wholesaler Vrieshaven, in "
+     "the Netherlands.",
+     {("Vrieshaven", "operatesIn", "Netherlands")}, set()),
+])
+def test_a_chains_counted_stores_and_a_firms_nationality(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # sales in a market, owned by the firm whose results they explain, or the firm the sentence before was about
+    ("Lantessa reported a fall in profit as sales in mainland China and Hong Kong kept shrinking.",
+     {("Lantessa", "operatesIn", "China"), ("Lantessa", "operatesIn", "Hong Kong")}, set()),
+    ("Lantessa said profit fell. Sales in Japan dropped 19 per cent and in Brazil 12 per cent, while sales in the "
+     "United States rose 14 per cent and Germany 9 per cent.",
+     {("Lantessa", "operatesIn", m) for m in ("Japan", "Brazil", "United States", "Germany")}, set()),
+    # a whole market's sales are nobody's
+    ("Lantessa said profit fell. Car sales in Japan dropped 19 per cent.", set(), {("Lantessa", "operatesIn", "Japan")}),
+])
+def test_sales_in_a_market_are_the_reporting_firms(text, present, absent):
+    assert_facts(text, present, absent)

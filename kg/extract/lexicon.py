@@ -269,6 +269,9 @@ wrapup timeline corrected refile brief advisory focus breaking live watch
 # Store opening.
 STORE_NOUNS = _words("store stores shop shops outlet outlets showroom showrooms branch branches "
                      "flagship restaurant restaurants location locations")
+# What a chain runs many of, named after it: "300 Corrimore supermarkets", "the 40 Kelvo pharmacies".
+CHAIN_SITE_NOUNS = STORE_NOUNS | _words("supermarket supermarkets hypermarket hypermarkets pharmacy pharmacies cinema "
+                                        "cinemas gym gyms hotel hotels")
 # Sites a company opens in a market, and the verbs that open them: "will open its first plant in Mexico".
 SITE_NOUNS = _words("plant factory office route flight hub warehouse branch hotel mine refinery mill campus centre "
                     "center region site facility property resort clinic laboratory")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES, SPACED_LEGAL_FORMS
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       MARKET_COLUMNS, TECH_TERMS,
                       LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
@@ -160,6 +160,13 @@ def _clean_span(span: Span) -> Span | None:
             break
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in COMPANY_NOUNS:
         start += 1                      # "ISP Freedom2surf": the kind of company, in capitals
+    kind = start + 1
+    while kind < end - 1 and doc[kind].is_lower and doc[kind + 1].is_lower:
+        kind += 1
+    if kind < end - 1 and doc[start].text[:1].isupper() and doc[start].pos_ == "ADJ" and doc[kind].is_lower \
+            and doc[kind].lemma_ in COMPANY_NOUNS and doc[kind + 1].text[:1].isupper():
+        start = kind + 1                # "the Dutch wholesaler Vrieshaven" tagged as one name: the name after the
+        #                                 nationality and the kind of firm
     while start < end and (not _name_like(doc[start]) or end - start > 1 and seat_word(doc[start])):
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands";
         #                                 "U.S.-based Halbrook Therapeutics" -> "Halbrook Therapeutics"
@@ -1734,6 +1741,11 @@ def _goods_named_like_a_trade(span: Span) -> bool:
                 for t in span[1:-1])
 
 
+def common_noun(token: Token) -> bool:
+    """A noun, even one the tagger took for a name ("the Dutch wholesaler Vriesbaak": "wholesaler" NNP)."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower and token.is_alpha
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -1768,6 +1780,11 @@ def context_votes(span: Span) -> Counter:
             and any(t.like_num for t in doc[span.end + 1:span.end + 4]) \
             and all(t.text[:1].isupper() or t.like_num for t in doc[span.end + 1:span.end + 3]):
         votes["Company"] += 1.5         # "Sunbeo's Torin 12": the owner of a model
+    if after is not None and after.tag_ == "NNS" and after.lower_ in CHAIN_SITE_NOUNS and root.head == after \
+            and root.dep_ == "compound" and root.pos_ == "PROPN" and resolve_place(span.text) is None \
+            and not (before is not None and before.tag_ == "PRP$"):
+        votes["Company"] += 2           # "300 Corrimore supermarkets", "the Kelvo stores": a chain's (not "our
+        #                                 Bangkok stores", "its Valley stores": where a firm's stores are)
     if _site_listed_after_colon(span):
         votes["Company"] -= 3           # "runs three mines: Lomas Pardas in Chile, Cerro Pallqa in Peru": sites
     if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \
@@ -1780,7 +1797,7 @@ def context_votes(span: Span) -> Counter:
     elif before is not None and before.pos_ == "NOUN" and _title_at_a_firm(before) and root.ent_type_ == "PERSON" \
             and len(span) > 1:
         votes["Person"] += 2            # "Ketterwood partner Hugo Asante": a partner of a firm, not a firm's partner
-    elif before is not None and before.pos_ == "NOUN" and (before.lemma_.lower() in COMPANY_NOUNS or before.lemma_.lower()
+    elif before is not None and common_noun(before) and (before.lemma_.lower() in COMPANY_NOUNS or before.lemma_.lower()
                                                            in ("parent", "owner") and not (
                                                                root.ent_type_ == "PERSON" and len(span) > 1)):
         votes["Company"] += 3           # "smartphone maker Xiaomi", "profits at parent Kelvochrysler"

@@ -12,13 +12,13 @@ from kg.model import Evidence, Fact
 from kg.resolution import normalize, strip_legal_suffixes
 
 from .context import DocContext
-from .mentions import (MADE_BY_VERBS, UNITS_INCLUDED, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
+from .mentions import (MADE_BY_VERBS, UNITS_INCLUDED, common_noun, hyphenated_noun, included_by, named_in_owned_kind, seat_word,
                        sites_before_colon)
 from .markets import resolve_market
 from .normalize import mentions_money
 from .places import markets_in_name, place_at
-from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, COMPANY_NOUNS,
-                      COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
+from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
+                      COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
                       PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
@@ -1706,8 +1706,10 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for token in sentence:                 # "Deutsche Telekom's T-Mobile", "Alphabet's Google": one company's
         child = ctx.entity_at(p, token, "Company")    # possessive on another company's name
         mention = ctx.mention_at(p, token)
-        if child is None or mention.anaphor or token.i != mention.end - 1 or mention.start < 2:
-            continue
+        if child is None or mention.anaphor or token.i != mention.end - 1 or mention.start < 2 \
+                or token.dep_ == "compound" and token.head.lemma_.lower() in PURCHASE_NOUNS | PARTNERSHIP_NOUNS | {
+                    "bid", "offer", "merger"}:
+            continue                       # (not "Morvatto's Sembralta deal": a deal for it, perhaps never done)
         if token.doc[mention.start - 1].tag_ == "POS":
             owner_token = token.doc[mention.start - 2]
             owner_mention = ctx.mention_at(p, owner_token)
@@ -2470,13 +2472,13 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         rival_word = noun.pos_ == "ADJ" and noun.lower_ in COMPETITION_NOUNS and noun.dep_ in ("amod", "compound")
         described = noun.head if noun.dep_ == "appos" and ctx.entity_at(p, noun.head, "Company") \
             else _apposition_parse_missed(noun)
-        describes_company = noun.pos_ == "NOUN" and described is not None \
+        describes_company = common_noun(noun) and described is not None \
             and ctx.entity_at(p, described, "Company") and ctx.mention_at(p, described).ner != "PERSON" \
             and noun.lemma_.lower() not in PERSON_NOUNS
         #                                                           (not "Ann Roe, the country's richest man")
         if _start_up(noun):
             pass                          # "Dutch start-up Foo": the parser's verb "start" with its particle
-        elif noun.pos_ != "NOUN" and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
+        elif not common_noun(noun) and not rival_word or noun.lemma_.lower() not in COMPANY_NOUNS and not (
                 noun.lemma_.lower() in SUBSIDIARY_NOUNS and any(c.dep_ == "poss" for c in noun.children)) \
                 and not describes_company:
             continue                      # ... or "Lufthansa's US catering business"; any noun in apposition to a
@@ -2854,6 +2856,47 @@ def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(owner, "operatesIn", market, evidence)
 
 
+def _sites_changing_hands(sites: Token) -> bool:
+    """Sites opened, closed, planned or reached: "will open 30 Kelvo stores", "plans for 30 Kelvo stores", "to grow to
+    300 Kelvo stores" (not "will launch the range in 300 Corrimore supermarkets": there already)."""
+    governor = sites.head
+    if sites.dep_ == "pobj" and sites.head.lower_ == "of":
+        governor = sites.head.head                  # "the opening of 30 Kelvo stores", "the closure of 12"
+    elif sites.dep_ == "pobj":                      # where something happens: "in 300 Corrimore supermarkets";
+        return sites.head.lower_ not in ("in", "at", "through", "across", "from", "via")    # "to 300": a goal
+    elif sites.dep_ not in ("dobj", "nsubj", "nsubjpass", "conj", "appos"):
+        return False
+    if sites.dep_ == "nsubj" and governor.lemma_ == "sell":
+        return False                                # "the 40 Ostrel pharmacies in Italy sell it"
+    return governor.lemma_.lower() in OPENING_VERBS | _CLOSING_VERBS | _STOP_VERBS | PLAN_CUES \
+        or governor.lower_ in ("opening", "openings", "closure", "closures", "closing", "sale", "rollout")
+
+
+def stores_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A chain whose stores are counted in a market is there, whatever the sentence goes on to say of them: "will
+    launch the range in 300 Corrimore supermarkets across the United Kingdom", "the 40 Kelvo stores in Spain" (not "will
+    open 30 Kelvo stores in Spain", "the 12 new Kelvo stores in Spain", "closed its 40 Kelvo stores in Spain")."""
+    evidence = ctx.evidence(p, sentence)
+    for stores in sentence:
+        if stores.lower_ not in CHAIN_SITE_NOUNS or stores.tag_ != "NNS" \
+                or not any(c.dep_ == "nummod" and c.like_num for x in stores.children for c in (x, *x.children)) \
+                or any(c.lower_ in ("new", "planned", "proposed", "future", "more", "additional", "former")
+                       for c in stores.children) \
+                or _sites_changing_hands(stores):
+            continue
+        owners = [n for c in stores.children if c.dep_ in ("compound", "poss") and c.i < stores.i
+                  and (n := ctx.entity_at(p, c, "Company"))]
+        places = [pobj for prep in stores.children if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "throughout")
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
+        markets = [m for t in places for x in conjuncts(t) if (m := ctx.entity_at(p, x, "Market"))]
+        runner = subject_of(stores.head) if stores.dep_ == "dobj" else None
+        if runner is not None and ctx.entity_at(p, runner, "Company") not in (None, *owners):
+            continue                      # "Qasryn, which ran 11 Drevanne stores in Saudi Arabia": a franchisee's
+        for owner in owners[:1]:
+            for market in dict.fromkeys(markets):
+                yield Fact(owner, "operatesIn", market, evidence)
+
+
 _SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
 _SHARE_NOUNS = frozenset({"share", "third", "quarter", "half", "fifth", "tenth", "bulk", "most", "majority", "part",
                           "portion", "fraction", "percent", "%"})
@@ -2883,17 +2926,43 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
             for market in markets:
                 yield Fact(company, "operatesIn", market, evidence)
     for takings in sentence:              # "Kelvo said sales in China rose 5%": the reporting firm's own sales
-        verb = takings.head
         if takings.lemma_.lower() not in _TAKINGS_NOUNS or takings.pos_ != "NOUN" or takings.dep_ != "nsubj" \
-                or verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS \
                 or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in takings.children):
             continue                      # (not "smartphone sales in India rose, Kelvo said": the whole market's)
-        reporter = subject_of(verb.head)
-        company = ctx.entity_at(p, reporter, "Company") if reporter is not None else None
-        for market in (m for c in takings.children if c.dep_ == "prep" and c.lower_ == "in"
-                       for o in c.children for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))) if company \
-                else ():
+        company = _whose_takings(ctx, p, takings)
+        places = [o for c in takings.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children]
+        if places and takings.head.lemma_ in _CHANGE_VERBS:        # "... dropped 19% and in Brazil 12%", "...
+            places += [o for c in takings.head.children if c.dep_ in ("conj", "prep") and c.lower_ == "in"  # rose 14%
+                       and c.i > takings.i for o in c.children]                                   # and Japan 9%"
+            places += [c for c in takings.head.children if c.dep_ in ("npadvmod", "conj") and c.ent_type_ == "GPE"]
+        for market in dict.fromkeys(m for o in places for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))) \
+                if company else ():
             yield Fact(company, "operatesIn", market, evidence)
+
+
+_CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease", "decline", "jump", "climb", "slump",
+                           "slide", "shrink", "surge", "soar", "plunge", "tumble", "dip", "ease", "keep", "edge",
+                           "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})
+
+
+def _whose_takings(ctx: DocContext, p: int, takings: Token) -> str | None:
+    """Whose sales "sales in China" are, said with no owner: the firm that reports them ("Kelvo said sales in China
+    rose 5%"), the firm whose results they explain ("Kelvo reported a fall in profit as sales in China kept
+    shrinking"), or, when they open a sentence on how they moved, the firm the sentence before was about ("Sales in
+    Japan dropped 19 per cent")."""
+    verb = takings.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS or verb.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "after", "because", "with") for c in verb.children):
+        reporter = subject_of(verb.head)
+        if reporter is not None and reporter.lemma_.lower() in _TAKINGS_NOUNS and reporter != takings \
+                and reporter.dep_ == "nsubj":                   # "Sales in Japan dropped 19%, while sales in the US
+            return _whose_takings(ctx, p, reporter)             # rose 14%": the same firm's
+        return ctx.entity_at(p, reporter, "Company") if reporter is not None else None
+    if verb.dep_ == "ROOT" and verb.lemma_ in _CHANGE_VERBS and takings.i == takings.sent.start:
+        if takings.sent.start == 0:                  # a paragraph opening on them: the firm the text is about there
+            return ctx.salient_company(p, takings.i)
+        return ctx.previous_subject_company(p, takings.sent)
+    return None
 
 
 def regional_units(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
