@@ -1,7 +1,8 @@
 """JSON Lines: one article per line with at least its text; optional id, title, published, url, source, each under
 the names news feeds and scrapers give them (`text`, `body`, `content`; `title`, `headline`; `published`, `date`,
-`published_at`, `datePublished`, ...). The headline is read as the article's first line, as in a text file.
-A broken line fails alone, with its line number; the file's other lines load."""
+`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`). The headline is read as the
+article's first line, as in a text file. A broken line fails alone, with its line number; the file's other lines
+load."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from .base import MAX_ARTICLE_BYTES, clean_text, find_dateline
 from .decoding import decode
 
 
-TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "maintext")
+TEXT_FIELDS = ("text", "body", "body_text", "content", "article", "article_text", "maintext")
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one present winning
     "id": ("id", "doc_id", "uuid", "guid"),
     "title": ("title", "headline"),
-    "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published", "pubDate"),
+    "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published", "pubDate",
+                  "firstcreated", "versioncreated"),                     # (the last two: IPTC's ninjs)
     "url": ("url", "link"),
     "source": ("source", "publisher", "site"),
 }

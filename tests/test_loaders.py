@@ -187,13 +187,16 @@ def test_jsonl_fields_under_the_names_feeds_give_them(tmp_path):
     path = tmp_path / "feed.jsonl"
     lines = [json.dumps({"uuid": "a-1", "headline": "Norvik to enter Chile", "body": TEXT,
                          "published_at": "2030-07-15T07:40:00Z", "link": "http://x/a-1", "publisher": "Wire"}),
-             json.dumps({"id": "a-2", "title": "Norvik to enter Chile", "content": "Norvik to enter Chile\n\n" + TEXT})]
+             json.dumps({"id": "a-2", "title": "Norvik to enter Chile", "content": "Norvik to enter Chile\n\n" + TEXT}),
+             json.dumps({"id": "a-3", "type": "text", "version": 1, "firstcreated": "2030-11-12T09:20:00Z",   # IPTC ninjs
+                         "headline": "Norvik to enter Chile", "body_text": TEXT})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first, second = JsonlLoader().load(path)
+    first, second, third = JsonlLoader().load(path)
     assert (first.doc_id, first.title, first.published, first.url, first.source) == \
         ("a-1", "Norvik to enter Chile", "2030-07-15", "http://x/a-1", "Wire")
     assert first.text == "Norvik to enter Chile\n\n" + TEXT          # the headline read first, as in a text file
     assert second.text.count("Norvik to enter Chile") == TEXT.count("Norvik to enter Chile") + 1   # not twice
+    assert (third.published, third.text) == ("2030-11-12", first.text)
 
 
 @pytest.mark.parametrize("name, content, reason", [
