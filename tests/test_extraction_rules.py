@@ -4968,3 +4968,38 @@ def test_a_chains_counted_stores_and_a_firms_nationality(text, present, absent):
 ])
 def test_sales_in_a_market_are_the_reporting_firms(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_a_double_surname_the_model_splits_is_still_the_person():
+    types = types_of("Glaswyn Distillery was founded by Rosalind Okafor-Pryce in 2019. Okafor-Pryce, the head "
+                     "distiller, said the brand needed a new partner.")
+    assert types.get("Rosalind Okafor-Pryce") in ("Person", "Executive"), types
+    assert "Okafor" not in types and "Pryce" not in types, types
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a big city before a firm or a kind of firm says where it is
+    ("Glaswyn moved to Varrowmere Drinks, an Edinburgh specialist that supplies 600 bars.", "Varrowmere Drinks",
+     "Company"),
+    ("Scotch groups such as Edinburgh's Kettleburn Group dominate the shelf there.", "Kettleburn Group", "Company"),
+    # a drink's kind closes a brand's name, whatever the model tagged it
+    ("Brannoch will take Pemberdale Single Malt and Ellisande Gin into 14 states from September.", "Ellisande Gin",
+     "Product"),
+    ("Brannoch will take Pemberdale Single Malt and Ellisande Gin into 14 states from September.",
+     "Pemberdale Single Malt", "Product"),
+])
+def test_cities_drinks_and_drinks_firms(text, name, kind):
+    types = types_of(text)
+    assert types.get(name) == kind, types
+    assert "Edinburgh" not in types or types["Edinburgh"] == "Market", types
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Glaswyn Distillery makes gin. In Japan the distillery works with Osaka importer Kettleburn Trading.",
+     {("Glaswyn Distillery", "partnersWith", "Kettleburn Trading")}, set()),
+    ("Glaswyn Distillery has signed Chicago-based Brannoch Spirits to import and sell its range in the United States.",
+     {("Glaswyn Distillery", "partnersWith", "Brannoch Spirits")}, set()),
+    ("Glaswyn will work with Kettleburn Trading next year.", set(), {("Glaswyn", "partnersWith", "Kettleburn Trading")}),
+])
+def test_working_with_a_firm_or_signing_it_up_is_a_partnership(text, present, absent):
+    assert_facts(text, present, absent)

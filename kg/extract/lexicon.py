@@ -26,7 +26,7 @@ stockbrokers monopoly monopolies multinational multinationals reinsurer brewer d
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
 fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios jeweller
-jewellers jeweler jewelers
+jewellers jeweler jewelers distillery brewery winery
 """)
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
@@ -94,6 +94,7 @@ transport packaging dairy marine pharmacy pharmacies clinics devices instruments
 machinery mobility payments ports electric aerostructures aeronautics avionics composites
 forgings castings alliance consortium pharmaceutical chemical industrial optical textile cooperative
 bakery bakeries farms dairies breweries brewery distillery distillers distilleries vineyards winery wineries tobacco
+wines
 spirits jewellers jewelers jewels jewellery jewelry outfitters supermarkets grocers lines shipyards shipbuilding terminals couriers trucking
 haulage broadcasting laboratories insurers underwriters lending wealth advisors advisers associates
 solutions enterprises manufacturing foundry foundries microsystems dynamics analytics properties developments

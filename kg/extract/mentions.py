@@ -821,6 +821,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not any(c.dep_ == "poss" for c in ent.root.head.children) \
                         and company_votes < 4:
                     continue                      # "the South Yorkshire company": where the company is, not its name
+                elif label == "GPE" and company_votes < 4 and _big_city(ent.text.lower()):
+                    continue                      # "an Edinburgh specialist", "Edinburgh's Dunlathen Group": a city
                 elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
@@ -863,6 +865,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
+            elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
+                    and _big_city(ent.text.lower()) and ent.root.head.ent_type_ == "ORG":
+                continue                          # "Edinburgh's Kettleburn Group": where the firm is
             elif label == "ORG" and (ref := resolve_market(ent.text)) is not None and ref.kind == "country" \
                     and ent.root.pos_ == "PROPN" and ent.text[:1].isupper():
                 add(ent, Counter(Market=4))       # "exports to Uruguay, Paraguay and Kazakhstan": a country the
@@ -986,6 +991,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mentions.append(mention)
             taken_in[p].update(range(span.start, span.end))
     mentions += _calendar_word_companies(mentions, paragraphs, taken_in)
+    mentions = _hyphenated_surnames_joined(mentions, paragraphs)
     mentions.sort(key=lambda m: (m.para, m.start))
     headlines = [is_headline(paragraph.doc) for paragraph in paragraphs]
     for mention in mentions:             # a title-case headline; a line without a sentence's end, of any case
@@ -1003,6 +1009,36 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             continue                     # a regulator or ministry is not a company (nor anything else here)
         kept.append(mention)
     return kept
+
+
+def _hyphenated_surnames_joined(mentions: list[Mention], paragraphs: list[Paragraph]) -> list[Mention]:
+    """A person's double surname split by the model into two names: "Callum Devereux-Mbatha" named in full, then
+    "Devereux-Mbatha, the head distiller, said" read as "Devereux" and "Mbatha", two firms. The parts joined again,
+    a person."""
+    surnames = {m.text.split()[-1].lower() for m in mentions if m.ner == "PERSON" and " " in m.text
+                and "-" in m.text.split()[-1]}
+    if not surnames:
+        return mentions
+    dropped: set[int] = set()
+    joined = []
+    for mention in mentions:
+        doc = paragraphs[mention.para].doc
+        start, end = mention.start, mention.end
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].is_title:
+            start -= 2
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_title:
+            end += 2
+        span = doc[start:end]
+        if (start, end) == (mention.start, mention.end) or span.text.lower() not in surnames or id(mention) in dropped:
+            continue
+        offset = paragraphs[mention.para].offset
+        person = Mention(mention.para, start, end, span.text, offset + span.start_char, offset + span.end_char,
+                         votes=Counter(Person=3), ner="PERSON")
+        dropped.update(id(m) for m in mentions if m.para == mention.para and start <= m.start and m.end <= end)
+        joined.append(person)
+    return [m for m in mentions if id(m) not in dropped] + joined
 
 
 def _note_coordination(mentions: list[Mention], paragraphs: list[Paragraph]) -> None:
@@ -1669,6 +1705,10 @@ _KINDS_ENDING_PRODUCT_NAMES = frozenset({
     "watch", "phone", "smartphone", "smartwatch", "tablet", "laptop", "notebook", "earbuds", "headphones", "console",
     "handheld", "drone", "scooter", "speaker", "router", "tv", "television", "app", "browser", "game", "sedan", "suv",
     "hatchback", "coupe", "minivan", "serum", "lipstick", "perfume", "shampoo", "inhaler", "stent", "platform", "blend"})
+# Drinks whose kind closes a brand's name and never a firm's (a distiller is "... Distillery", "... Spirits"), whatever
+# the model tagged it: "Quenmarra Gin", "Tolberrin Single Malt".
+_DRINKS_ENDING_BRAND_NAMES = frozenset({"gin", "vodka", "whisky", "whiskey", "rum", "malt", "tequila", "mezcal", "lager",
+                                        "ale", "cider", "stout", "bourbon", "liqueur", "prosecco", "champagne"})
 
 
 def _site_listed_after_colon(span: Span) -> bool:
@@ -1776,6 +1816,9 @@ def context_votes(span: Span) -> Counter:
             and span[0].lower_ not in INDUSTRY_WORDS and root.ent_type_ != "PERSON":
         votes["Product"] += 1.5         # "the Zirel Watch", "Kelvo Phone": a name ending in the kind of thing it is
         #                                 (not "Hollinmark Aircraft", "BBC World Service": firms)
+    elif len(span) > 1 and last.lower_ in _DRINKS_ENDING_BRAND_NAMES and last.text[:1].isupper() \
+            and not (after is not None and after.lower_ in ("company", "co", "co.", "distillery", "group")):
+        votes["Product"] += 3
     if after is not None and after.tag_ == "POS" and len(span) == 1 and root.pos_ == "PROPN" \
             and any(t.like_num for t in doc[span.end + 1:span.end + 4]) \
             and all(t.text[:1].isupper() or t.like_num for t in doc[span.end + 1:span.end + 3]):
@@ -1987,6 +2030,11 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
                 #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
                 #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
+            elif lemma in AFFILIATION_TITLES and any(c.dep_ == "relcl" and any(
+                    g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
+                    for c in _one_of(child).children):
+                votes["Company"] += 2   # "Varrowmere Drinks, an Edinburgh specialist that supplies 600 bars": a
+                #                         "which", no "who"
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"

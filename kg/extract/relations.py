@@ -1157,6 +1157,16 @@ _LICENSING_VERBS = frozenset({"license", "licence", "sublicense", "sublicence"})
 _DEAL_VERBS = PARTNERSHIP_VERBS | _LICENSING_VERBS
 
 
+def _works_with(verb: Token) -> bool:
+    """'works with Osaka importer Tsukamine Trading', 'has worked with Kelvo since 2019' (not "stopped working with",
+    "will work with", said of plans)."""
+    return verb.lemma_ == "work" and verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                                 for c in verb.children) \
+        and verb.tag_ in ("VBZ", "VBP", "VBN", "VBG") and verb.dep_ not in ("xcomp", "pcomp") \
+        and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "'ll")
+                    for c in verb.children)
+
+
 def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
     """'Acme signed a memorandum of understanding with Foo to work together in the fields of X, Y
     and Z', 'Acme partnered with Foo', 'a partnership between Acme and Foo'. Yields the fact, the
@@ -1166,7 +1176,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
     for token in sentence:
         lemma = token.lemma_.lower()
         if not ((lemma in _DEAL_VERBS and token.pos_ == "VERB") or
-                (lemma in PARTNERSHIP_NOUNS and token.pos_ in ("NOUN", "PROPN"))):
+                (lemma in PARTNERSHIP_NOUNS and token.pos_ in ("NOUN", "PROPN")) or _works_with(token)):
             continue
         if lemma == "partner" and any(c.dep_ == "poss" for c in token.children):
             continue                       # "Kelvo's partners, Ostra and Veltrin": Kelvo's (_possessed_partner)
@@ -1193,6 +1203,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
+        if lemma in ("sign", "hire", "appoint", "recruit") and token.pos_ == "VERB" and parties:
+            parties += [n for c in token.children if c.dep_ == "dobj"      # "has signed Harwent Spirits to import its
+                        for x in conjuncts(c) if (n := ctx.entity_at(p, x, "Company")) and n not in parties]  # range"
         if lemma in _LICENSING_VERBS and token.pos_ == "VERB" and any(
                 c.dep_ == "conj" and c.lemma_ in CANCEL_VERBS for c in token.children):
             continue                                                # "licensed it to Foo in 2019 but revoked it"
