@@ -75,10 +75,10 @@ _DATELINE_CUE = re.compile(r"^\s*(?:(?i:(?:last\s+)?(?:published|updated|posted|
 
 
 def find_dateline(text: str, lines: int = 4) -> str | None:
-    """A publication date written as a dateline in the first lines: a line that is only a date
+    """A publication date written as a dateline in the first lines of text: a line that is only a date
     ("24 May 2019"), a labelled one ("Published: 2025-03-14"), or a wire dateline
     ("OSLO, March 14, 2025 -"). ISO 8601, or None. Dates inside ordinary sentences are not datelines."""
-    for line in text.lstrip().split("\n")[:lines]:
+    for line in [line for line in text.split("\n") if line.strip()][:lines]:     # (blank lines do not count)
         match = _DATELINE.search(line)
         if not match:
             continue

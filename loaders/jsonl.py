@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from kg.errors import InputError
@@ -18,7 +20,7 @@ from .decoding import decode
 
 
 TEXT_FIELDS = ("text", "body", "body_text", "content", "article", "article_text", "maintext")
-FIELD_NAMES = {                       # each field, by the names feeds give it, the first one present winning
+FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
     "id": ("id", "doc_id", "uuid", "guid"),
     "title": ("title", "headline"),
     "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published", "pubDate",
@@ -28,11 +30,55 @@ FIELD_NAMES = {                       # each field, by the names feeds give it, 
 }
 
 
-def _iso_date(value) -> str | None:
-    if not value:
+def _iso_date(value: str | int | None) -> str | None:
+    """A record's date as ISO 8601: "2030-07-15T07:40:00Z", an RSS date ("Tue, 15 Jul 2030 07:40:00 GMT"), epoch
+    seconds or milliseconds, or a date written as a dateline writes it."""
+    if value is None or value == "":
         return None
-    text = str(value).strip()
-    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else find_dateline(text)
+    if isinstance(value, int):
+        seconds = value / 1000 if value > 10**11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = value.strip()
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        return text[:10]
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return find_dateline(text)
+
+
+def _field(record: dict, key: str, where: str) -> str | int | None:
+    """The first of a field's names set in the record, as a string (an integer date stays one); a publisher given as
+    an object ({"id": ..., "name": ...}, as NewsAPI does) by its name."""
+    name = next((n for n in FIELD_NAMES[key] if record.get(n) not in (None, "")), FIELD_NAMES[key][0])
+    value = record.get(name)
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        value = value["name"]
+    if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
+    if isinstance(value, int) and key == "published":
+        return value
+    return str(value).strip() or None if value is not None else None
+
+
+def _text_field(record: dict, where: str) -> tuple[str, str]:
+    """The first of the text fields holding text (not one set to null or left blank), and its name."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return name, value
+        if value is not None and not isinstance(value, str):
+            raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
+    raise InputError(where, f"no article text in any of the fields {', '.join(f'`{k}`' for k in TEXT_FIELDS)}")
+
+
+def _opens_with(text: str, title: str) -> bool:
+    """Whether the body's first line is the headline already (case and spacing aside)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def parse_record(line: str, path: Path, number: int) -> Article:
@@ -43,29 +89,21 @@ def parse_record(line: str, path: Path, number: int) -> Article:
         raise InputError(where, f"invalid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(record, dict):
         raise InputError(where, "a line must be a JSON object")
-    text_field = next((key for key in TEXT_FIELDS if key in record), "text")
-    text = record.get(text_field)
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(where, f"no article text in any of the fields {', '.join(f'`{k}`' for k in TEXT_FIELDS)}")
+    text_field, text = _text_field(record, where)
     if len(text) > MAX_ARTICLE_BYTES:
         raise InputError(where, "article text too large")
-    fields = {}
-    for key, names in FIELD_NAMES.items():
-        name = next((n for n in names if record.get(n) is not None), names[0])
-        value = record.get(name)
-        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
-            raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
-        fields[key] = str(value).strip() if value is not None and str(value).strip() else None
+    fields = {key: _field(record, key, where) for key in FIELD_NAMES}
     text = clean_text(text)
     if not text.strip():
         raise InputError(where, f"no article text: `{text_field}` is blank")
-    title = clean_text(fields["title"]) if fields["title"] else None
-    if title and not text.lstrip().startswith(title):
+    title = clean_text(str(fields["title"])) if fields["title"] else None
+    if title and not _opens_with(text, title):
         text = f"{title}\n\n{text}"          # the headline, then the body: read as one article
     return Article(
-        doc_id=fields["id"] or f"{path.name}#{number}", text=text, source_path=f"{path.resolve()}#{number}",
-        title=title, published=_iso_date(fields["published"]) or find_dateline(text),
-        url=fields["url"], source=fields["source"],
+        doc_id=str(fields["id"]) if fields["id"] else f"{path.name}#{number}", text=text,
+        source_path=f"{path.resolve()}#{number}", title=title,
+        published=_iso_date(fields["published"]) or find_dateline(text),
+        url=fields["url"] and str(fields["url"]), source=fields["source"] and str(fields["source"]),
     )
 
 

@@ -41,6 +41,9 @@ def test_text_title_and_dateline(tmp_path):
     ("Xiaomi launched the phone on March 9, 2020, in Beijing.", None),   # a date in a sentence is no dateline
     ("No date here at all.", None),
     ("Published: 2025-02-30\nBody", None),                              # impossible day
+    # a press release's dateline after a headline and a standfirst, blank lines between
+    ("Norvik wins order\n\nLargest order in its history\n\nOSLO, Norway, and RIYADH, Saudi Arabia, May 14, 2030 "
+     "\u2013 Norvik AS today announced ...", "2030-05-14"),
 ])
 def test_dateline(head, expected):
     assert find_dateline(head) == expected
@@ -137,6 +140,17 @@ def test_html_keeps_the_article_drops_boilerplate_and_scripts(tmp_path):
         assert junk not in article.text
 
 
+def test_html_date_declared_in_the_head_holds_whatever_the_clock(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text("""<html><head><meta property="article:published_time" content="2099-06-18T10:05:00-04:00">
+        <title>Norvik raises funds</title></head><body><article><h1>Norvik raises $175 million</h1>
+        <p>Norvik, the Oslo-based property portal, said on Tuesday it had raised $175 million from investors.</p>
+        <p>The offer runs until <time datetime="2100-12-31">the end of the century</time>.</p>
+        </article></body></html>""",
+                    encoding="utf-8")
+    assert one(HtmlLoader(), path).published == "2099-06-18"
+
+
 def test_html_date_is_the_pages_own_not_one_its_article_mentions(tmp_path):
     from datetime import date, timedelta
     soon = date.today() + timedelta(days=40)
@@ -197,6 +211,27 @@ def test_jsonl_fields_under_the_names_feeds_give_them(tmp_path):
     assert first.text == "Norvik to enter Chile\n\n" + TEXT          # the headline read first, as in a text file
     assert second.text.count("Norvik to enter Chile") == TEXT.count("Norvik to enter Chile") + 1   # not twice
     assert (third.published, third.text) == ("2030-11-12", first.text)
+
+
+@pytest.mark.parametrize("record, expected", [
+    # NewsAPI: the publisher an object, the date in camel case
+    ({"source": {"id": None, "name": "Wire"}, "title": "Norvik to enter Chile", "publishedAt": "2030-07-15T07:40:00Z",
+      "content": TEXT}, {"source": "Wire", "published": "2030-07-15"}),
+    # RSS dates, epoch seconds and milliseconds
+    ({"pubDate": "Tue, 15 Jul 2030 07:40:00 GMT", "text": TEXT}, {"published": "2030-07-15"}),
+    ({"date": 1910337600, "text": TEXT}, {"published": "2030-07-15"}),
+    ({"date": 1910337600000, "text": TEXT}, {"published": "2030-07-15"}),
+    # a text field set to null or left blank gives way to the next one holding text
+    ({"text": None, "content": TEXT}, {"text": TEXT}),
+    ({"text": "", "body": TEXT}, {"text": TEXT}),
+    # a headline the body already opens with (in other case) is not read twice
+    ({"title": "ACME OPENS STORE IN SPAIN", "text": TEXT}, {"text": TEXT}),
+])
+def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = JsonlLoader().load(path)
+    assert {key: getattr(article, key) for key in expected} == expected
 
 
 @pytest.mark.parametrize("name, content, reason", [
