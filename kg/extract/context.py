@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS,
-                      PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
+from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FIRST_PERSON_PLURAL,
+                      INDUSTRY_WORDS, PRESENCE_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun
 from .nlp import Paragraph
@@ -757,7 +757,7 @@ class DocContext:
                         continue
                     kind, span = "Market", (token.i, token.i + 1)
                 elif (token.pos_ == "NOUN" and token.tag_ == "NN" and (
-                        token.lemma_.lower() in COMPANY_NOUNS - _PLACE_OR_FIRM_NOUNS
+                        token.lemma_.lower() in COMPANY_NOUNS - _PLACE_OR_FIRM_NOUNS | FIRM_SITE_NOUNS
                         or token.lower_ == "business" and token.dep_ == "dobj"
                         and token.head.lemma_.lower() in _FIRM_OBJECT_VERBS)
                       or hyphenated_noun(token) in COMPANY_NOUNS) \
@@ -769,12 +769,13 @@ class DocContext:
                                     for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Company", (token.left_edge.i, token.i + 1)   # of them in Italy": no name there)
-                elif token.pos_ == "NOUN" and token.lower_ in ("economy", "country", "nation") \
+                elif (token.pos_ == "NOUN" and token.lower_ in ("economy", "country", "nation")
+                      or token.text == "Kingdom") \
                         and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] \
                         and not any(c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()
                                     for c in token.children):
                     kind, span = "Market", (token.left_edge.i, token.i + 1)   # "the economy", "the country's
-                    #                                                           biggest bank": the country in view
+                    #                                         biggest bank", "the Kingdom's": the country in view
                 elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in _PRODUCT_ANAPHORS \
                         and token.dep_ not in ("compound", "appos") \
                         and [c.lower_ for c in token.children if c.dep_ == "det"] in (["the"], ["this"]) \

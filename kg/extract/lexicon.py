@@ -26,8 +26,12 @@ stockbrokers monopoly monopolies multinational multinationals reinsurer brewer d
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
 fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios jeweller
-jewellers jeweler jewelers distillery brewery winery
+jewellers jeweler jewelers
 """)
+
+# Sites that name the firm running one when said of it ("Tierra Fría, a small craft brewery"; "the distillery works
+# with an Osaka importer"), but a site of a firm when its place or owner comes first ("its Speyside distillery").
+FIRM_SITE_NOUNS = _words("distillery brewery winery")
 
 # Head nouns that make "X is a <noun>" or "the <noun> X" a product.
 PRODUCT_NOUNS = _words("""

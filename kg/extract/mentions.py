@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES, SPACED_LEGAL_FORMS
 
-from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, EXECUTIVE_TITLES,
+from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS,
+                      EXECUTIVE_TITLES, FIRM_SITE_NOUNS,
                       FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       MARKET_COLUMNS, TECH_TERMS,
                       LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
@@ -41,8 +42,9 @@ _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "th
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
               "more", "western", "eastern", "northern", "southern", "news", "new year", "christmas", "easter",
               "thanksgiving", "ramadan", "diwali", "black friday", "cyber monday", "lunar new year",
-              "chinese new year"}   # (holidays, and "its top Western executive",
-#                                                                    "News of the deal came as ...")
+              "chinese new year", "kingdom", "republic", "emirate", "emirates", "federation"}
+#                       (holidays; "its top Western executive", "News of the deal came as ..."; "the Kingdom's largest
+#                        companies": a country called by what it is)
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
 # Nouns for a person in charge that are also said of firms ("market leader"): before a person's full name,
 # a person.
@@ -821,8 +823,13 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                         and not any(c.dep_ == "poss" for c in ent.root.head.children) \
                         and company_votes < 4:
                     continue                      # "the South Yorkshire company": where the company is, not its name
-                elif label == "GPE" and company_votes < 4 and _big_city(ent.text.lower()):
+                elif label == "GPE" and 0 <= company_votes < 4 and _big_city(ent.text.lower()) \
+                        and ent.root.dep_ not in ("nsubj", "nsubjpass") \
+                        and not (any(t.ent_type_ == "ORG" and not _place_name(t.text) for t in ent.root.conjuncts)
+                                 and not any(t.ent_type_ in ("GPE", "LOC") for t in ent.root.conjuncts)):
                     continue                      # "an Edinburgh specialist", "Edinburgh's Dunlathen Group": a city
+                    #                               (not "Zurich reported", "Allianz, Zurich and Generali": firms; and
+                    #                               "the city of Leipzig" counts against "Leipzig will make" below)
                 elif company_votes >= 2 \
                         and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "to", "at")
                                  and company_votes < 3 and ent.root.head.head.lower_ != "shares") \
@@ -865,15 +872,22 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
-            elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
-                    and _big_city(ent.text.lower()) and ent.root.head.ent_type_ == "ORG":
+            elif label == "ORG" and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
+                    and ent.root.head.ent_type_ == "ORG" and _city_describing(ent):
                 continue                          # "Edinburgh's Kettleburn Group": where the firm is
             elif label == "ORG" and (ref := resolve_market(ent.text)) is not None and ref.kind == "country" \
                     and ent.root.pos_ == "PROPN" and ent.text[:1].isupper():
                 add(ent, Counter(Market=4))       # "exports to Uruguay, Paraguay and Kazakhstan": a country the
                 #                                   model took for an organisation
             elif label == "ORG":
-                if ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
+                lead = ent.start
+                while len(ent) == 1 and ent.text.lower().rstrip(".") in _LEGAL and lead > 0 and ent.start - lead < 3 \
+                        and doc[lead - 1].pos_ == "PROPN" and doc[lead - 1].text[:1].isupper() \
+                        and doc[lead - 1].ent_type_ == "" and doc[lead - 1].is_alpha:
+                    lead -= 1                             # "Sorvanto AG" with only "AG" tagged: the name before it
+                if lead < ent.start:
+                    ent = doc[lead:ent.end]
+                elif ent.start > 0 and doc[ent.start - 1].ent_type_ == "GPE" and doc[ent.start - 1].ent_iob_ == "B" \
                         and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end:
                     ent = doc[ent.start - 1:ent.end]      # "UK Coal", "China Mobile": the country is in the name
                 elif ent.start > 0 and not in_headline and _capitalised_word_before_a_name(doc[ent.start - 1]):
@@ -951,6 +965,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             votes = context_votes(span)
             if span.root.pos_ == "PROPN" and resolve_market(span.text):
                 add(span, Counter(Market=4))             # "2023 - Germany's Lufthansa" read as a percentage
+            elif votes.get("Company", 0) < 4 and _city_describing(span):
+                continue                                 # "the Jeddah order": a city the model left unlabelled
             elif votes.get("Company", 0) >= 1 or votes.get("Person", 0) >= 1.5 or votes.get("Product", 0) >= 2:
                 add(span, Counter())
             elif span.root.dep_ in ("nsubj", "nsubjpass") and (span.root.pos_ == "PROPN" or (
@@ -1623,7 +1639,8 @@ def _dateline_end(doc: Doc) -> int:
     first = 0
     while first < len(doc) and doc[first].text.isupper() and doc[first].is_alpha:
         first += 1
-    if first == 0 or len(doc) < first + 2 or not _place_name(doc[:first].text.title()):
+    if first == 0 or len(doc) < first + 3 \
+            or not (_place_name(doc[:first].text.title()) or _before_its_country(doc, first)):
         return 0
     wire = False
     for i in range(first, min(first + 14, len(doc))):
@@ -1634,13 +1651,21 @@ def _dateline_end(doc: Doc) -> int:
             wire = True
         elif token.text in (")",):
             wire = False
-        elif not (wire or token.is_punct or token.ent_type_ == "DATE" or token.like_num or token.lower_ == "and"
-                  or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)
+        elif not (wire or token.is_punct or token.ent_type_ in ("DATE", "GPE") or token.like_num
+                  or token.lower_ == "and" or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)
                   or token.text.isupper() and token.is_alpha and _place_name(token.text.title())):
             return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date; "ZUG,
             #                             Switzerland, and OSAKA, Japan, Jan 22 -": two places)
     return 0
 
+
+
+def _before_its_country(doc: Doc, comma: int) -> bool:
+    """'LUCERNE, Switzerland, and RIYADH, Saudi Arabia, May 14 -': a town the gazetteer may not know, named as
+    datelines name places, with its country after a comma."""
+    return doc[comma].text == "," and any(resolve_market(doc[comma + 1:end].text) is not None
+                                          and resolve_market(doc[comma + 1:end].text).kind == "country"
+                                          for end in range(comma + 2, min(comma + 4, len(doc)) + 1))
 
 
 def _place_name(text: str) -> bool:
@@ -1707,8 +1732,10 @@ _KINDS_ENDING_PRODUCT_NAMES = frozenset({
     "hatchback", "coupe", "minivan", "serum", "lipstick", "perfume", "shampoo", "inhaler", "stent", "platform", "blend"})
 # Drinks whose kind closes a brand's name and never a firm's (a distiller is "... Distillery", "... Spirits"), whatever
 # the model tagged it: "Quenmarra Gin", "Tolberrin Single Malt".
+_DEAL_MAKING_VERBS = frozenset({"agree", "buy", "acquire", "sign", "announce", "hire", "appoint", "name", "plan"})
 _DRINKS_ENDING_BRAND_NAMES = frozenset({"gin", "vodka", "whisky", "whiskey", "rum", "malt", "tequila", "mezcal", "lager",
-                                        "ale", "cider", "stout", "bourbon", "liqueur", "prosecco", "champagne"})
+                                        "cider", "bourbon", "liqueur", "prosecco"})   # (not "stout", "ale": surnames,
+#                                                                                     "Campaign for Real Ale")
 
 
 def _site_listed_after_colon(span: Span) -> bool:
@@ -1781,6 +1808,18 @@ def _goods_named_like_a_trade(span: Span) -> bool:
                 for t in span[1:-1])
 
 
+# Words that say what kind of store or hotel, capitalised in a format's name: "30 Airport hotels", "its High Street
+# shops" (no chain's name).
+_SITE_KIND_WORDS = frozenset({"airport", "city", "town", "high street", "street", "station", "motorway", "highway",
+                              "beach", "mall", "downtown", "village", "harbour", "harbor", "park", "budget", "luxury",
+                              "express", "metro", "outlet", "flagship", "superstore", "convenience"})
+
+
+_FIRMS_DEEDS = frozenset({"supply", "sell", "run", "operate", "own", "make", "manufacture", "distribute", "import",
+                          "export", "stock", "employ", "produce"})
+_RANK_WORDS = frozenset({"head", "chief", "master", "senior", "lead", "deputy", "principal", "junior", "assistant"})
+
+
 def common_noun(token: Token) -> bool:
     """A noun, even one the tagger took for a name ("the Dutch wholesaler Vriesbaak": "wholesaler" NNP)."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower and token.is_alpha
@@ -1809,7 +1848,8 @@ def context_votes(span: Span) -> Counter:
         votes["Company"] -= 5           # "the Nijmegen-based company": where a firm is, not a firm ("Linux-based"
         #                                 software: a product still)
     if before is not None and before2 is not None and before.lower_ == "of" \
-            and before2.lower_ in ("city", "town", "village", "port", "province"):
+            and before2.lower_ in ("city", "town", "village", "port", "province", "cities", "towns", "villages",
+                                   "ports", "provinces", "state", "states", "region", "regions", "county", "counties"):
         votes["Company"] -= 5           # "the German city of Dresden": a place, whatever it "makes" later
         votes["Product"] -= 5
     if len(span) > 1 and last.lower_ in _KINDS_ENDING_PRODUCT_NAMES and last.text[:1].isupper() \
@@ -1817,15 +1857,17 @@ def context_votes(span: Span) -> Counter:
         votes["Product"] += 1.5         # "the Zirel Watch", "Kelvo Phone": a name ending in the kind of thing it is
         #                                 (not "Hollinmark Aircraft", "BBC World Service": firms)
     elif len(span) > 1 and last.lower_ in _DRINKS_ENDING_BRAND_NAMES and last.text[:1].isupper() \
-            and not (after is not None and after.lower_ in ("company", "co", "co.", "distillery", "group")):
-        votes["Product"] += 3
+            and not (after is not None and after.lower_ in ("company", "co", "co.", "distillery", "group")) \
+            and not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS | BUSINESS_VERBS
+                     | _DEAL_MAKING_VERBS):
+        votes["Product"] += 3           # "Quenmarra Gin" (not "Westons Cider said", "Thatchers Cider agreed to buy")
     if after is not None and after.tag_ == "POS" and len(span) == 1 and root.pos_ == "PROPN" \
             and any(t.like_num for t in doc[span.end + 1:span.end + 4]) \
             and all(t.text[:1].isupper() or t.like_num for t in doc[span.end + 1:span.end + 3]):
         votes["Company"] += 1.5         # "Sunbeo's Torin 12": the owner of a model
     if after is not None and after.tag_ == "NNS" and after.lower_ in CHAIN_SITE_NOUNS and root.head == after \
             and root.dep_ == "compound" and root.pos_ == "PROPN" and resolve_place(span.text) is None \
-            and not (before is not None and before.tag_ == "PRP$"):
+            and not (before is not None and before.tag_ == "PRP$") and span.text.lower() not in _SITE_KIND_WORDS:
         votes["Company"] += 2           # "300 Corrimore supermarkets", "the Kelvo stores": a chain's (not "our
         #                                 Bangkok stores", "its Valley stores": where a firm's stores are)
     if _site_listed_after_colon(span):
@@ -2024,17 +2066,21 @@ def context_votes(span: Span) -> Counter:
             if lemma in _TITLED_FIRM_NOUNS and root.ent_type_ == "PERSON" and len(span) > 1 and any(
                     c.dep_ == "prep" and c.lower_ == "at" for c in _one_of(child).children):
                 votes["Person"] += 3    # "Peter Hemington, partner at BDO Stoy Hayward": a title at a firm
-            elif (lemma in COMPANY_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS
+            elif lemma in COMPANY_NOUNS and any(c.dep_ in ("compound", "amod") and c.lower_ in _RANK_WORDS
+                                                for c in _one_of(child).children) and root.ent_type_ != "ORG":
+                votes["Person"] += 3    # "Devlin-Abara, the head distiller,", "Ann Roe, a senior partner": a rank
+                #                         makes the trade a person's job
+            elif (lemma in COMPANY_NOUNS | FIRM_SITE_NOUNS or hyphenated_noun(child) in COMPANY_NOUNS
                   or _payments_processor(_one_of(child))) and _one_of(child).pos_ == "NOUN":
                 launched = root.dep_ == "dobj" and root.head.lemma_ in LAUNCH_VERBS     # ("launched Kelvo Pay,
                 votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
                 #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
                 #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
-            elif lemma in AFFILIATION_TITLES and any(c.dep_ == "relcl" and any(
+            elif lemma in AFFILIATION_TITLES and any(c.dep_ == "relcl" and c.lemma_ in _FIRMS_DEEDS and any(
                     g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
                     for c in _one_of(child).children):
-                votes["Company"] += 2   # "Varrowmere Drinks, an Edinburgh specialist that supplies 600 bars": a
-                #                         "which", no "who"
+                votes["Company"] += 2   # "Varrowmere Drinks, an Edinburgh specialist that supplies 600 bars" (not "a
+                #                         consultant that advised Kelvo": a person's deed too)
             elif (lemma in EXECUTIVE_TITLES or lemma in AFFILIATION_TITLES) and not (
                     span.text.isupper() and span.text.isalpha() and len(span.text) > 1):   # (not "ERAA director")
                 votes["Person"] += 3    # "Lei Jun, Xiaomi's founder"
@@ -2449,6 +2495,15 @@ def _city_by_own_name(key: str) -> Place | None:
     """The city a name is the own name of (not another city's old or local one: "San Miguel", "Rio")."""
     place = resolve_place(key.title())
     return place if place is not None and place.kind == "city" and place_key(place.name) == place_key(key) else None
+
+
+def _city_describing(span: Span) -> bool:
+    """A big city's name on a noun, saying where it is: "the Jeddah order", "an Edinburgh specialist", "Edinburgh's
+    Kettleburn Group" (not "Zurich reported", "Allianz, Zurich and Generali": firms named like cities; nor "a Yili
+    spokesman": a title is a firm's)."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and _big_city(span.text.lower()) \
+        and root.head.lower_ not in TITLES and root.head.lemma_.lower() not in TITLES
 
 
 def _big_city(key: str) -> bool:

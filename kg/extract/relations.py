@@ -49,8 +49,18 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
-        return _name_after_a_date(token)
+        return _name_after_a_date(token) or _name_before_a_verb_read_as_a_noun(token)
     return None
+
+
+def _name_before_a_verb_read_as_a_noun(root: Token) -> Token | None:
+    """"Sorvanto AG designs, manufactures and services elevators ... and operates factories in Poland", parsed as the
+    noun "designs" (named "Sorvanto AG") with the verbs hung on it: the name is the subject."""
+    if root.dep_ != "ROOT" or root.tag_ != "NNS" or root.i == 0 or not any(c.dep_ == "conj" and c.tag_ == "VBZ"
+                                                                          for c in root.children):
+        return None
+    name = root.doc[root.i - 1]
+    return name if name.dep_ == "compound" and name.head == root and name.pos_ == "PROPN" else None
 
 
 def _agreeing_antecedent(clause: Token) -> Token:
@@ -1157,14 +1167,16 @@ _LICENSING_VERBS = frozenset({"license", "licence", "sublicense", "sublicence"})
 _DEAL_VERBS = PARTNERSHIP_VERBS | _LICENSING_VERBS
 
 
+_ADVISING_VERBS = frozenset({"advise", "represent", "audit", "underwrite", "manage", "arrange"})
+
+
 def _works_with(verb: Token) -> bool:
     """'works with Osaka importer Tsukamine Trading', 'has worked with Kelvo since 2019' (not "stopped working with",
-    "will work with", said of plans)."""
+    "will work with", "should have worked with": plans and wishes)."""
     return verb.lemma_ == "work" and verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with"
                                                                  for c in verb.children) \
         and verb.tag_ in ("VBZ", "VBP", "VBN", "VBG") and verb.dep_ not in ("xcomp", "pcomp") \
-        and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "'ll")
-                    for c in verb.children)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
@@ -1203,9 +1215,11 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                             name = ctx.entity_at(p, c, "Company")
                             if name and name not in parties:
                                 parties.append(name)
-        if lemma in ("sign", "hire", "appoint", "recruit") and token.pos_ == "VERB" and parties:
+        if lemma == "sign" and token.pos_ == "VERB" and parties and not any(
+                d.dep_ in ("xcomp", "advcl") and d.lemma_ in _ADVISING_VERBS for d in token.children):
             parties += [n for c in token.children if c.dep_ == "dobj"      # "has signed Harwent Spirits to import its
                         for x in conjuncts(c) if (n := ctx.entity_at(p, x, "Company")) and n not in parties]  # range"
+            #                                                (not "signed Ostra Bank to advise on the sale": an adviser)
         if lemma in _LICENSING_VERBS and token.pos_ == "VERB" and any(
                 c.dep_ == "conj" and c.lemma_ in CANCEL_VERBS for c in token.children):
             continue                                                # "licensed it to Foo in 2019 but revoked it"
@@ -2872,6 +2886,9 @@ def sites_listed(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 def _sites_changing_hands(sites: Token) -> bool:
     """Sites opened, closed, planned or reached: "will open 30 Kelvo stores", "plans for 30 Kelvo stores", "to grow to
     300 Kelvo stores" (not "will launch the range in 300 Corrimore supermarkets": there already)."""
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in OPENING_VERBS | _CLOSING_VERBS | _STOP_VERBS | PLAN_CUES
+           for c in sites.children):
+        return True                                 # "the 40 Kelvo stores in Spain that closed last year"
     governor = sites.head
     if sites.dep_ == "pobj" and sites.head.lower_ == "of":
         governor = sites.head.head                  # "the opening of 30 Kelvo stores", "the closure of 12"
@@ -2899,7 +2916,10 @@ def stores_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fa
             continue
         owners = [n for c in stores.children if c.dep_ in ("compound", "poss") and c.i < stores.i
                   and (n := ctx.entity_at(p, c, "Company"))]
-        places = [pobj for prep in stores.children if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "throughout")
+        preps = [c for c in stores.children if c.dep_ == "prep"]
+        if stores.dep_ == "pobj" and stores.head.head.pos_ == "VERB":      # "will stock it in 300 Kelvo supermarkets
+            preps += [c for c in stores.head.head.children if c.dep_ == "prep" and c.i > stores.i]   # across Spain",
+        places = [pobj for prep in preps if prep.lower_ in ("in", "across", "throughout")    # "across" on the verb
                   for pobj in prep.children if pobj.dep_ == "pobj"]
         markets = [m for t in places for x in conjuncts(t) if (m := ctx.entity_at(p, x, "Market"))]
         runner = subject_of(stores.head) if stores.dep_ == "dobj" else None
@@ -2958,22 +2978,37 @@ _CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease
                            "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})
 
 
+_RESULTS_WORDS = _TAKINGS_NOUNS | {"result", "results", "quarter", "earnings", "forecast", "outlook", "guidance",
+                                   "margin", "margins", "dividend", "loss", "losses"}
+
+
 def _whose_takings(ctx: DocContext, p: int, takings: Token) -> str | None:
     """Whose sales "sales in China" are, said with no owner: the firm that reports them ("Kelvo said sales in China
     rose 5%"), the firm whose results they explain ("Kelvo reported a fall in profit as sales in China kept
-    shrinking"), or, when they open a sentence on how they moved, the firm the sentence before was about ("Sales in
-    Japan dropped 19 per cent")."""
+    shrinking"), or, when they open a sentence on how they moved, the firm whose results the sentence before gave
+    ("Kelvo's profit fell. Sales in Japan dropped 19 per cent"). Not when the firm is said to plan or shun that market:
+    "Kelvo plans to enter Germany. Sales in Germany fell 6 per cent" are the market's."""
     verb = takings.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS or verb.dep_ == "advcl" \
-            and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "after", "because", "with") for c in verb.children):
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS:
+        reporter = subject_of(verb.head)
+        return ctx.entity_at(p, reporter, "Company") if reporter is not None else None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "with") for c in verb.children):
         reporter = subject_of(verb.head)
         if reporter is not None and reporter.lemma_.lower() in _TAKINGS_NOUNS and reporter != takings \
                 and reporter.dep_ == "nsubj":                   # "Sales in Japan dropped 19%, while sales in the US
             return _whose_takings(ctx, p, reporter)             # rose 14%": the same firm's
+        if not any(t.lemma_.lower() in _RESULTS_WORDS for t in verb.head.subtree
+                   if not verb.left_edge.i <= t.i <= verb.right_edge.i):
+            return None                                         # ("shelved plans to enter India as sales slowed")
         return ctx.entity_at(p, reporter, "Company") if reporter is not None else None
     if verb.dep_ == "ROOT" and verb.lemma_ in _CHANGE_VERBS and takings.i == takings.sent.start:
         if takings.sent.start == 0:                  # a paragraph opening on them: the firm the text is about there
             return ctx.salient_company(p, takings.i)
+        before = takings.doc[takings.sent.start - 1].sent
+        if not any(t.lemma_.lower() in _RESULTS_WORDS for t in before) \
+                or any(t.lemma_ in ENTRY_VERBS | _SCOUTING_VERBS or t.lemma_.lower() in PLAN_CUES | ABSENCE_WORDS
+                       or t.dep_ == "neg" for t in before):
+            return None                              # (the sentence before on plans or absence, not results)
         return ctx.previous_subject_company(p, takings.sent)
     return None
 
