@@ -5067,3 +5067,28 @@ def test_a_list_of_verbs_read_as_a_noun_keeps_its_firm_as_subject():
 ])
 def test_sales_in_a_market_beside_plans_are_the_markets(text, absent):
     assert absent not in facts_of(text)
+
+
+@pytest.mark.parametrize("text, present", [
+    # a price said with "cost" names goods, even when the model tags the name and the verb as one facility
+    ("The Morvenna Solo cost SEK 12,990 in Sweden, €1,149 in Germany and Finland and £999 in Britain.",
+     {("Morvenna Solo", "availableIn", m) for m in ("Sweden", "Germany", "Finland", "United Kingdom")}),
+    # "its" on the last noun of the product's phrase
+    ("Pellcastra has held the price of its Quindara 12 road groupset at about $1,450.",
+     {("Pellcastra", "produces", "Quindara 12")}),
+])
+def test_products_priced_listed_after_their_kind_or_owned_through_a_phrase(text, present):
+    facts = facts_of(text)
+    assert present <= facts, facts
+
+
+def test_names_set_off_after_a_kind_of_goods_are_goods_however_parsed():
+    types = types_of("The recall, announced on Monday, covers both models in the range, the one-seat Morvenna Solo and "
+                     "the two-seat Morvenna Duo, sold since March.")
+    assert (types.get("Morvenna Solo"), types.get("Morvenna Duo")) == ("Product", "Product"), types
+
+
+def test_a_big_city_a_quote_comes_from_is_no_firm():
+    types = types_of('"We buy from Taiwan and wait ten weeks for a container. From Nyíregyháza it is two days by '
+                     'truck," Ann Tey, Tarlowe\'s head of purchasing, told reporters.')
+    assert "Nyíregyháza" not in types, types

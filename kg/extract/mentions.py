@@ -872,6 +872,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
+            elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" \
+                    and ent.root.head.lower_ in ("from", "to", "in", "near", "outside") and _big_city(ent.text.lower()) \
+                    and context_votes(ent).get("Company", 0) < 2 and not ent.root.conjuncts:
+                continue                          # '"From Nyíregyháza it is two days by truck"': a city (not "surveys
+                #                                   from the Halifax and Nationwide": lenders)
             elif label == "ORG" and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
                     and ent.root.head.ent_type_ == "ORG" and _city_describing(ent):
                 continue                          # "Edinburgh's Kettleburn Group": where the firm is
@@ -960,6 +965,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(ent, Counter(Product=1))
             elif label == "FAC" and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Company=0.5))
+            elif label == "FAC" and (name := _name_opening_a_run_on(ent)) is not None:
+                add(name, Counter())              # "The Veldra Solo cost SEK 12,990" tagged one facility: the name
+                #                                   before the verb the model took in, typed by what is said of it
         for span in _untagged_names(doc, taken, lowercase_words, name_heads):   # names the model missed, typed by
             #                                                                       their context
             votes = context_votes(span)
@@ -1660,6 +1668,42 @@ def _dateline_end(doc: Doc) -> int:
 
 
 
+def _priced_like_goods(cost: Token) -> bool:
+    """'cost SEK 12,990 in Sweden': a price of under a million, paid by nobody named."""
+    doc = cost.doc
+    amounts = find_money(doc[cost.i + 1:cost.right_edge.i + 1].text) if cost.i + 1 < len(doc) else []
+    return bool(amounts) and amounts[0][2] < 1_000_000 and not any(
+        c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
+        and not mentions_money(doc[c.left_edge.i:c.right_edge.i + 1].text) for c in cost.children)
+
+
+def _goods_named_before(obj: Token) -> bool:
+    """A name set off by a comma right after an object that is a kind of goods in the plural ("covers both models in
+    the range, the Veldra Solo and ..."), however the parser hung the name."""
+    doc = obj.doc
+    comma = obj.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    token = doc[comma - 1]
+    for _ in range(4):                    # up from the phrase before the comma: "range" -> "in" -> "models"
+        if token.dep_ == "dobj" and token.tag_ == "NNS" and token.lemma_.lower() in PRODUCT_NOUNS:
+            return True
+        if token.head == token or token.head.i > comma:
+            return False
+        token = token.head
+    return False
+
+
+def _name_opening_a_run_on(ent: Span) -> Span | None:
+    """The capitalised name a run-on label opens with, up to its first lower-case word: "The Veldra Solo | cost SEK"."""
+    doc = ent.doc
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    end = start
+    while end < ent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[start:end] if start < end < ent.end and doc[end].is_lower else None
+
+
 def _before_its_country(doc: Doc, comma: int) -> bool:
     """'LUCERNE, Switzerland, and RIYADH, Saudi Arabia, May 14 -': a town the gazetteer may not know, named as
     datelines name places, with its country after a comma."""
@@ -2149,6 +2193,12 @@ def context_votes(span: Span) -> Counter:
             and any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
                 t.ent_type_ == "MONEY" or t.tag_ == "$" for t in c.subtree) for c in root.head.children):
         votes["Product"] += 2           # "Quévrel's Marée Chrono sells for $6,900": what is sold, at its price
+    elif _first_conjunct(root).dep_ in ("dobj", "appos") and _goods_named_before(_first_conjunct(root)):
+        votes["Product"] += 2           # "covers both models in the range, the one-seat Veldra Solo and the two-seat
+        #                                 Veldra Duo": an apposition the parser read as a second object
+    elif root.dep_ == "nsubj" and root.head.lower_ in ("cost", "costs") and _priced_like_goods(root.head):
+        votes["Product"] += 2           # "The Veldra Solo cost SEK 12,990 in Sweden": what has a price (not "Brexa
+        #                                 cost $2 billion", "would cost Dravos $3 billion": a firm's)
         #                                 (not "Tovalla sold for $1.2bn in 2019", "Brisco could sell for $3bn": firms)
     elif root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
             and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES

@@ -663,7 +663,10 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if named_in_owned_kind(sentence.doc[mention.start:mention.end]) and root.head.pos_ == "NOUN" \
                 and (root.head.lemma_.lower() in PRODUCT_NOUNS | OWNED_PRODUCT_NOUNS or _goods_noun(root.head)):
             #                                                            ("its Fusora X2 hybrid bonder")
-            for child in root.head.children:
+            kind = root.head
+            while kind.dep_ == "compound" and kind.head.i > kind.i and _goods_noun(kind.head):
+                kind = kind.head                 # "its Strevia 12 road groupset": the phrase's last noun holds "its"
+            for child in kind.children:
                 if child.dep_ == "poss" and (company := ctx.entity_at(p, child, "Company")) \
                         and ctx.maker_of.get(product, company) == company:   # (not "Aerona's Skyframe 787 plane":
                     yield Fact(company, "produces", product, evidence)      # a customer's, Skyframe makes it)
