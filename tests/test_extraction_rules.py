@@ -5092,3 +5092,29 @@ def test_a_big_city_a_quote_comes_from_is_no_firm():
     types = types_of('"We buy from Taiwan and wait ten weeks for a container. From Nyíregyháza it is two days by '
                      'truck," Ann Tey, Tarlowe\'s head of purchasing, told reporters.')
     assert "Nyíregyháza" not in types, types
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a market said to come next, the firm left to the sentence before
+    ("Sarvello Group will enter Colombia in the fourth quarter. Chile is planned for 2031.",
+     {("Sarvello Group", "targetsMarket", "Chile")}, set()),
+    ("Sarvello Group ships to Britain and Japan. Germany is next.", {("Sarvello Group", "targetsMarket", "Germany")},
+     set()),
+    ("Sarvello Group opened stores in Spain. Chile is not planned.", set(),
+     {("Sarvello Group", "targetsMarket", "Chile")}),
+])
+def test_a_market_said_to_come_next_is_the_firms_target(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the buyer named in apposition to the subject
+    ("The order comes a year after Oprelli's main domestic rival, Dunkarra Air, agreed to buy 40 jets from Velmstrand "
+     "Aircraft of the United States.", ("Dunkarra Air", "Velmstrand Aircraft")),
+    # the other party named on the goods of the deal
+    ("Tessowin, a robot maker, grew fast. In May, British logistics group Dunkarra Logistics signed a five-year "
+     "contract to put Tessowin fleets in six of its sites.", ("Dunkarra Logistics", "Tessowin")),
+])
+def test_partners_named_beside_the_subject_or_on_the_deals_goods(text, pair):
+    facts = facts_of(text)
+    assert (pair[0], "partnersWith", pair[1]) in facts or (pair[1], "partnersWith", pair[0]) in facts, facts

@@ -1205,6 +1205,11 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             subject = subject_of(verb)
             if subject is not None:
                 parties += dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company")))
+                if not parties:                    # "Nuswara's main rival, Awanmas Air, agreed to buy ...", "Quenby
+                    described = [*(a for a in subject.children if a.dep_ == "appos"),   # & Rowe, the chain that has
+                                 *([subject.head] if subject.dep_ == "appos" else [])]  # held an agreement to ...":
+                    parties += [c for a in described if (c := ctx.entity_at(p, a, "Company"))][:1]   # the name in
+                    #                                                                  apposition to the subject
         for anchor in dict.fromkeys(a for a in (token, verb) if a is not None):   # (in order: a set of tokens
             #                                                                       iterates by hash, run to run)
             for t in anchor.subtree:
@@ -1240,7 +1245,8 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
                         for o in c.children if o.dep_ == "pobj"]
             parties += [n for o in objects for c in conjuncts(o)
-                        if (n := ctx.entity_at(p, c, "Company")) and n not in parties]
+                        for x in [c, *(m for m in c.children if m.dep_ == "compound")]   # "a contract to put Ostrilo
+                        if (n := ctx.entity_at(p, x, "Company")) and n not in parties]    # fleets in its sites"
         if token.pos_ == "NOUN":                        # "a Foo and Bar co-production", "the Foo-Bar joint venture"
             parties += [n for c in token.children if c.dep_ in ("compound", "nmod") for x in conjuncts(c)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
@@ -1269,6 +1275,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
                 and n != parties[0]))          # the firm the clause before deals with is the other party
             if len(others) == 1:
                 parties.append(others[0])
+        parties = list(dict.fromkeys(parties))     # (a party found twice: on the deed and on the deal)
         if len(parties) < 2:
             continue
         scope = _scope(sentence)
@@ -2931,6 +2938,25 @@ def stores_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fa
         for owner in owners[:1]:
             for market in dict.fromkeys(markets):
                 yield Fact(owner, "operatesIn", market, evidence)
+
+
+def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A market said to come next in a firm's plans, the firm left to the sentences before: "Chile is planned for
+    2031", "Germany is next", "Poland will follow next year" (not "Chile is not planned", "Chile followed in 2019")."""
+    evidence = ctx.evidence(p, sentence)
+    for token in sentence:
+        market = ctx.entity_at(p, token, "Market")
+        verb = token.head
+        if market is None or token.dep_ not in ("nsubj", "nsubjpass") or negated([verb]) or not (
+                verb.lemma_ == "plan" and token.dep_ == "nsubjpass"
+                or verb.lemma_ in ("be", "come") and any(c.lower_ == "next" for c in verb.children)
+                or verb.lemma_ == "follow" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "is", "are")
+                                                   for c in verb.children)):
+            continue
+        company = ctx.salient_company(p, token.i) if sentence.start == 0 \
+            else ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)
+        if company is not None:
+            yield Fact(company, "targetsMarket", market, evidence)
 
 
 _SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
