@@ -5118,3 +5118,31 @@ def test_a_market_said_to_come_next_is_the_firms_target(text, present, absent):
 def test_partners_named_beside_the_subject_or_on_the_deals_goods(text, pair):
     facts = facts_of(text)
     assert (pair[0], "partnersWith", pair[1]) in facts or (pair[1], "partnersWith", pair[0]) in facts, facts
+
+
+def launches_of(text: str) -> set[tuple[str, str]]:
+    return {(e.args["company"], e.args["product"]) for e in extract(text).events if e.type == "ProductLaunch"}
+
+
+@pytest.mark.parametrize("text, launched", [
+    # the launching firm named in apposition to the subject
+    ("Brisdane Pharmacy runs 300 stores. Its larger competitor Halsted has put clinics in 900 stores and in January "
+     "launched Halsted Rush, a same-day prescription delivery service.", {("Halsted", "Halsted Rush")}),
+    # each product of a passive list, however the parser hangs the first
+    ("Lumivar makes laptops. Lumivar's Qerabon 14 and Qerabon 14 Pro were unveiled in Bengaluru on Monday.",
+     {("Lumivar", "Qerabon 14"), ("Lumivar", "Qerabon 14 Pro")}),
+    # a goods noun a named maker launched
+    ("Brisdane AG makes lifts. The towers will be equipped with the Vertalo HX, the high-speed elevator that Brisdane "
+     "AG launched in March.", {("Brisdane AG", "Vertalo HX")}),
+])
+def test_launches_named_through_an_apposition_a_list_or_a_clause(text, launched):
+    assert launched <= launches_of(text)
+
+
+def test_a_product_going_on_sale_is_launched_unless_the_text_sold_it_before():
+    fresh = launches_of("Halsted Distillery makes whisky. Halsted's Lumivar Gin, a limited release aged in oak, goes on "
+                        "sale in Australia and Britain this month at A$49.")
+    assert ("Halsted Distillery", "Lumivar Gin") in fresh, fresh
+    known = launches_of("Halsted Mobility sells its Lumivar S3 e-scooter for NT$59,900 in Taiwan.\n\nThat changes in "
+                        "February, when the Lumivar S3 goes on sale in the Netherlands at €3,290.")
+    assert not known, known

@@ -15,7 +15,7 @@ from .context import DocContext
 from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
-from .relations import conjuncts, dropped_later, negated, repriced_product, subject_of
+from .relations import conjuncts, dropped_later, negated, repriced_product, subject_companies, subject_of
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
 
@@ -45,13 +45,18 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
     for verb in sentence:
         if verb.lemma_ == "enter" and verb.pos_ == "VERB":
             yield from (_launch(ctx, p, verb, company, product) for company, product in _entering_with(ctx, p, verb))
+        if (product := _goes_on_sale(ctx, p, verb)) is not None:
+            yield _launch(ctx, p, verb, None, product)     # "Tolberrin Sherry Cask ... goes on sale in Australia this
+            continue                                       # month": a launch by its makers the text names
         if verb.lemma_ not in LAUNCH_VERBS and not _begins_selling(verb) or verb.pos_ != "VERB":
             continue
         if (launched := _launched_without_agent(ctx, p, verb) or _launched_in_a_clause(ctx, p, verb)) is not None:
             yield _launch(ctx, p, verb, *launched)
+            for other in _listed_with(ctx, p, verb, launched[1]):    # "The Qerabook 14 and Qerabook 14 Pro were
+                yield _launch(ctx, p, verb, ctx.maker_of.get(other, launched[0]), other)   # unveiled": each one
             continue
         subject = subject_of(verb)
-        companies = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
+        companies = subject_companies(ctx, p, subject) if subject else []
         objects = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
         objects += [t for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
                     and any(d.dep_ == "dobj" for d in verb.children)
@@ -133,6 +138,31 @@ def _launched_without_agent(ctx: DocContext, p: int, verb: Token) -> tuple[str |
     owner = next((n for h in holders for c in h.children      # "Foo's Bar", "Foo's Bar music store", "Foo's game Bar"
                   if c.dep_ == "poss" and (n := ctx.entity_at(p, c, "Company"))), None)
     return owner or ctx.maker_of.get(product), product
+
+
+def _goes_on_sale(ctx: DocContext, p: int, verb: Token) -> str | None:
+    """The product that goes (or went, or will go) on sale, named here first: its launch ("Tolberrin Sherry Cask, a
+    limited release, goes on sale this month"; not "did not go on sale", nor a firm "on sale" to buyers, nor "the S3
+    goes on sale in the Netherlands" after the text told where it sells: a new market for it)."""
+    if verb.lemma_ != "go" or verb.pos_ != "VERB" or negated([verb]) or not any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "sale" for o in c.children) for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    product = next((n for t in [subject, *(c for c in subject.children if c.dep_ in ("compound", "nmod", "appos"))]
+                    if (n := ctx.entity_at(p, t, "Product"))), None)
+    named_before = any(m.entity == product and (m.para, m.start) < (p, verb.sent.start) for m in ctx.mentions)
+    return None if named_before else product
+
+
+def _listed_with(ctx: DocContext, p: int, verb: Token, product: str) -> list[str]:
+    """The other products of the verb's subject list ("The Qerabook 14 and Qerabook 14 Pro were unveiled", however the
+    parser hangs the first on the second)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    listed = [x for s in subjects for c in [s, *(m for m in s.children if m.dep_ in ("nmod", "compound"))]
+              for x in [c, *c.conjuncts]]
+    return list(dict.fromkeys(n for x in listed if (n := ctx.entity_at(p, x, "Product")) and n != product))
 
 
 def _names_a_product(ctx: DocContext, p: int, noun: Token) -> bool:

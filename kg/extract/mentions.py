@@ -1668,6 +1668,16 @@ def _dateline_end(doc: Doc) -> int:
 
 
 
+def _made_by_a_name(noun: Token) -> bool:
+    """A noun a named maker launched, makes or sells: "the elevator that Sorvanto launched in March", "a drink which
+    Kelvo sells" (not "the firm that Kelvo bought")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS | PERSON_NOUNS | TITLES and any(
+        clause.dep_ == "relcl" and clause.lemma_ in LAUNCH_VERBS | PRODUCE_VERBS | {"sell", "develop", "design"}
+        and any(o.dep_ == "dobj" and o.lower_ in ("that", "which") for o in clause.children)
+        and any(s.dep_ == "nsubj" and s.pos_ == "PROPN" for s in clause.children)
+        for clause in noun.children)
+
+
 def _priced_like_goods(cost: Token) -> bool:
     """'cost SEK 12,990 in Sweden': a price of under a million, paid by nobody named."""
     doc = cost.doc
@@ -2135,6 +2145,8 @@ def context_votes(span: Span) -> Counter:
                 votes["Person"] += 3    # "Ana Vela, a Weslaco native", "Ola Berg, the country's richest man"
             elif _product_noun(_one_of(child)):
                 votes["Product"] += 2
+            elif _made_by_a_name(_one_of(child)):
+                votes["Product"] += 3   # "the Vertessa HX, the high-speed elevator that Sorvanto launched in March"
             elif lemma in _OPERATED_NOUNS and not (root.dep_ == "dobj" and root.head.lemma_ in _OFFER_VERBS):
                 votes["Company"] += 2   # "Pulsevane, the Dutch service with 96 million subscribers" (not "Kelvo sells
                 #                         Parlo, a Chinese messaging platform")

@@ -63,6 +63,17 @@ def _name_before_a_verb_read_as_a_noun(root: Token) -> Token | None:
     return name if name.dep_ == "compound" and name.head == root and name.pos_ == "PROPN" else None
 
 
+def subject_companies(ctx: DocContext, p: int, subject: Token) -> list[str]:
+    """The companies a subject names: itself and its conjuncts, or else the name in apposition to it ("Nuswara's main
+    rival, Awanmas Air, agreed to ...", "Its larger competitor Tollberry ... launched", "Quenby & Rowe, the chain that
+    has held an agreement to ...")."""
+    named = list(dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))))
+    if named:
+        return named
+    described = [*(a for a in subject.children if a.dep_ == "appos"), *([subject.head] if subject.dep_ == "appos" else [])]
+    return [c for a in described if (c := ctx.entity_at(p, a, "Company"))][:1]
+
+
 def _agreeing_antecedent(clause: Token) -> Token:
     """The noun a relative clause is on, by the verb's number when the parser hung it on the wrong one: "members of
     Tindahub Plus, which costs 149 pesos" is on Tindahub Plus."""
@@ -1204,12 +1215,7 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if verb is not None:
             subject = subject_of(verb)
             if subject is not None:
-                parties += dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company")))
-                if not parties:                    # "Nuswara's main rival, Awanmas Air, agreed to buy ...", "Quenby
-                    described = [*(a for a in subject.children if a.dep_ == "appos"),   # & Rowe, the chain that has
-                                 *([subject.head] if subject.dep_ == "appos" else [])]  # held an agreement to ...":
-                    parties += [c for a in described if (c := ctx.entity_at(p, a, "Company"))][:1]   # the name in
-                    #                                                                  apposition to the subject
+                parties += subject_companies(ctx, p, subject)
         for anchor in dict.fromkeys(a for a in (token, verb) if a is not None):   # (in order: a set of tokens
             #                                                                       iterates by hash, run to run)
             for t in anchor.subtree:
