@@ -5082,6 +5082,22 @@ def test_products_priced_listed_after_their_kind_or_owned_through_a_phrase(text,
     assert present <= facts, facts
 
 
+def test_a_run_on_label_keeps_the_name_it_opens_with():
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _name_opening_a_run_on
+    doc = load_model()("The Tessik Solo cost SEK 12,990 in Sweden.")
+    run_on = Span(doc, 0, 5, label="FAC")                   # "The Tessik Solo cost SEK", as the model tags it at times
+    assert _name_opening_a_run_on(run_on).text == "Tessik Solo"
+    assert _name_opening_a_run_on(Span(doc, 1, 3, label="FAC")) is None   # a name alone is no run-on
+
+
+def test_the_parties_of_a_deal_are_named_once():
+    events = [e for e in extract("Dunkarra Air agreed to buy jets and engines from Velmstrand Aircraft and Velmstrand "
+                                 "Aircraft.").events if e.type == "PartnershipAgreement"]    # (a name written twice)
+    assert events and all(len(set(e.args["parties"])) == len(e.args["parties"]) for e in events), events
+
+
 def test_names_set_off_after_a_kind_of_goods_are_goods_however_parsed():
     types = types_of("The recall, announced on Monday, covers both models in the range, the one-seat Morvenna Solo and "
                      "the two-seat Morvenna Duo, sold since March.")
@@ -5098,10 +5114,22 @@ def test_a_big_city_a_quote_comes_from_is_no_firm():
     # a market said to come next, the firm left to the sentence before
     ("Sarvello Group will enter Colombia in the fourth quarter. Chile is planned for 2031.",
      {("Sarvello Group", "targetsMarket", "Chile")}, set()),
-    ("Sarvello Group ships to Britain and Japan. Germany is next.", {("Sarvello Group", "targetsMarket", "Germany")},
+    ("Sarvello Group opened stores in Britain and Japan last year. Germany is next.",
+     {("Sarvello Group", "targetsMarket", "Germany")}, set()),
+    ("Sarvello Group will enter Italy. Poland will follow next year.", {("Sarvello Group", "targetsMarket", "Poland")},
      set()),
     ("Sarvello Group opened stores in Spain. Chile is not planned.", set(),
      {("Sarvello Group", "targetsMarket", "Chile")}),
+    # ... not after an exit, nor a country acting, nor the past, nor another firm's plans
+    ("Sarvello Group will exit Russia. Ukraine is next.", set(), {("Sarvello Group", "targetsMarket", "Ukraine")}),
+    ("Sarvello Group will expand in Spain. Japan will follow the US in raising rates.", set(),
+     {("Sarvello Group", "targetsMarket", "Japan")}),
+    ("Sarvello Group will expand in Spain. Germany is next to vote on the directive.", set(),
+     {("Sarvello Group", "targetsMarket", "Germany")}),
+    ("Sarvello Group opened stores in Spain. Germany was next, in 2017.", set(),
+     {("Sarvello Group", "targetsMarket", "Germany")}),
+    ("Sarvello Group will enter Italy. Its rival Vargo Foods says Spain is next.", set(),
+     {("Sarvello Group", "targetsMarket", "Spain")}),
 ])
 def test_a_market_said_to_come_next_is_the_firms_target(text, present, absent):
     assert_facts(text, present, absent)
@@ -5146,3 +5174,29 @@ def test_a_product_going_on_sale_is_launched_unless_the_text_sold_it_before():
     known = launches_of("Halsted Mobility sells its Lumivar S3 e-scooter for NT$59,900 in Taiwan.\n\nThat changes in "
                         "February, when the Lumivar S3 goes on sale in the Netherlands at €3,290.")
     assert not known, known
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kestova sold its unit to Hitachi last year.", "Hitachi"),                    # a firm named like a big city
+    ("Kestova cost investors $500 a share.", "Kestova"),                            # a share's price, not goods
+    ("Kestova builds jets for two airlines, Dunkarra Air and Pellwick.", "Pellwick"),   # customers, not goods
+])
+def test_firms_stay_firms_beside_prices_cities_and_goods(text, name):
+    assert types_of(text).get(name) == "Company"
+
+
+def test_what_a_site_cost_to_refurbish_is_no_product():
+    assert types_of("The Dunmore Arena cost £450,000 to refurbish.").get("Dunmore Arena") != "Product"
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the counterparty of the deal, not the maker of its goods
+    ("Dunkarra Air agreed to buy 30 Airbus planes from lessor Kestova Leasing.",
+     {("Dunkarra Air", "partnersWith", "Kestova Leasing")}, {("Dunkarra Air", "partnersWith", "Airbus")}),
+    # two buyers of one seller: each deals with the seller, not with each other
+    ("Its main rivals, Dunkarra Air and Pellwick Air, agreed to buy jets from Velmstrand Aircraft.",
+     {("Dunkarra Air", "partnersWith", "Velmstrand Aircraft"), ("Pellwick Air", "partnersWith", "Velmstrand Aircraft")},
+     {("Dunkarra Air", "partnersWith", "Pellwick Air")}),
+])
+def test_the_parties_of_a_purchase(text, present, absent):
+    assert_facts(text, present, absent)

@@ -872,11 +872,12 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
-            elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" \
-                    and ent.root.head.lower_ in ("from", "to", "in", "near", "outside") and _big_city(ent.text.lower()) \
+            elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" and _big_city(ent.text.lower()) \
+                    and ent.root.head.lower_ in ("from", "in") and ent.root.head.i == ent.root.sent.start \
                     and context_votes(ent).get("Company", 0) < 2 and not ent.root.conjuncts:
-                continue                          # '"From Nyíregyháza it is two days by truck"': a city (not "surveys
-                #                                   from the Halifax and Nationwide": lenders)
+                continue                          # '"From Nyíregyháza it is two days by truck"': a place a sentence
+                #                                   opens on (not "sold its unit to Hitachi", "surveys from the Halifax
+                #                                   and Nationwide": firms)
             elif label == "ORG" and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
                     and ent.root.head.ent_type_ == "ORG" and _city_describing(ent):
                 continue                          # "Edinburgh's Kettleburn Group": where the firm is
@@ -1679,12 +1680,20 @@ def _made_by_a_name(noun: Token) -> bool:
 
 
 def _priced_like_goods(cost: Token) -> bool:
-    """'cost SEK 12,990 in Sweden': a price of under a million, paid by nobody named."""
+    """'cost SEK 12,990 in Sweden': a price of under a million, paid by nobody named, for nothing to be done, and not a
+    share's ("Brexa cost $2 billion", "would cost Dravos $3bn", "cost investors $500 a share", "cost £450,000 to
+    refurbish")."""
     doc = cost.doc
-    amounts = find_money(doc[cost.i + 1:cost.right_edge.i + 1].text) if cost.i + 1 < len(doc) else []
-    return bool(amounts) and amounts[0][2] < 1_000_000 and not any(
-        c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
-        and not mentions_money(doc[c.left_edge.i:c.right_edge.i + 1].text) for c in cost.children)
+    after = doc[cost.i + 1:cost.right_edge.i + 1].text if cost.i + 1 < len(doc) else ""
+    amounts = find_money(after)
+    return bool(amounts) and amounts[0][2] < 1_000_000 and not re.search(r"\b(?:a|per) share\b", after) \
+        and not any(c.dep_ in ("dative", "dobj") and not c.like_num and not mentions_money(f"{c.text} 1")
+                    and not mentions_money(doc[c.left_edge.i:c.right_edge.i + 1].text) for c in cost.children) \
+        and not any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children) for c in cost.children)
+
+
+_RANGE_NOUNS = frozenset({"range", "line", "lineup", "family", "series", "portfolio", "collection"})
+_CUSTOMER_WORDS = frozenset({"customer", "client", "airline", "buyer", "carrier", "operator", "partner"})
 
 
 def _goods_named_before(obj: Token) -> bool:
@@ -1695,13 +1704,10 @@ def _goods_named_before(obj: Token) -> bool:
     if comma < 1 or doc[comma].text != ",":
         return False
     token = doc[comma - 1]
-    for _ in range(4):                    # up from the phrase before the comma: "range" -> "in" -> "models"
-        if token.dep_ == "dobj" and token.tag_ == "NNS" and token.lemma_.lower() in PRODUCT_NOUNS:
-            return True
-        if token.head == token or token.head.i > comma:
-            return False
-        token = token.head
-    return False
+    if token.dep_ == "pobj" and token.lemma_.lower() in _RANGE_NOUNS and token.head.lower_ in ("in", "of"):
+        token = token.head.head           # "both models in the range": the kind of goods the range is of
+    return token.dep_ == "dobj" and token.tag_ == "NNS" and token.lemma_.lower() in PRODUCT_NOUNS \
+        and token.lemma_.lower() not in _CUSTOMER_WORDS   # (not "for two airlines, Dunkarra Air and Pellwick")
 
 
 def _name_opening_a_run_on(ent: Span) -> Span | None:
@@ -1869,6 +1875,8 @@ _SITE_KIND_WORDS = frozenset({"airport", "city", "town", "high street", "street"
                               "express", "metro", "outlet", "flagship", "superstore", "convenience"})
 
 
+_EVENT_NAME_ENDINGS = frozenset({"arena", "stadium", "cup", "festival", "games", "championship", "show", "fair",
+                                 "expo", "bridge", "tower", "museum", "theatre", "theater", "park"})
 _FIRMS_DEEDS = frozenset({"supply", "sell", "run", "operate", "own", "make", "manufacture", "distribute", "import",
                           "export", "stock", "employ", "produce"})
 _RANK_WORDS = frozenset({"head", "chief", "master", "senior", "lead", "deputy", "principal", "junior", "assistant"})
@@ -2205,13 +2213,14 @@ def context_votes(span: Span) -> Counter:
             and any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
                 t.ent_type_ == "MONEY" or t.tag_ == "$" for t in c.subtree) for c in root.head.children):
         votes["Product"] += 2           # "Quévrel's Marée Chrono sells for $6,900": what is sold, at its price
-    elif _first_conjunct(root).dep_ in ("dobj", "appos") and _goods_named_before(_first_conjunct(root)):
+        #                                 (not "Tovalla sold for $1.2bn in 2019", "Brisco could sell for $3bn": firms)
+    elif _first_conjunct(root).dep_ in ("dobj", "appos", "npadvmod") and _goods_named_before(_first_conjunct(root)):
         votes["Product"] += 2           # "covers both models in the range, the one-seat Veldra Solo and the two-seat
         #                                 Veldra Duo": an apposition the parser read as a second object
-    elif root.dep_ == "nsubj" and root.head.lower_ in ("cost", "costs") and _priced_like_goods(root.head):
+    elif root.dep_ == "nsubj" and root.head.lower_ in ("cost", "costs") and _priced_like_goods(root.head) \
+            and last.lower_ not in SITE_NOUNS | _EVENT_NAME_ENDINGS:
         votes["Product"] += 2           # "The Veldra Solo cost SEK 12,990 in Sweden": what has a price (not "Brexa
         #                                 cost $2 billion", "would cost Dravos $3 billion": a firm's)
-        #                                 (not "Tovalla sold for $1.2bn in 2019", "Brisco could sell for $3bn": firms)
     elif root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PRODUCE_VERBS | LAUNCH_VERBS | BUSINESS_VERBS \
             and not (root.dep_ == "nsubjpass" and root.head.lemma_ in _PRODUCT_ONLY_PASSIVES
                      and not any(c.dep_ == "dobj" for c in root.head.children)):

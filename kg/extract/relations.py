@@ -19,7 +19,7 @@ from .normalize import mentions_money
 from .places import markets_in_name, place_at
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
                       COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
-                      EXECUTIVE_TITLES, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
+                      EXECUTIVE_TITLES, LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
                       PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
@@ -68,10 +68,12 @@ def subject_companies(ctx: DocContext, p: int, subject: Token) -> list[str]:
     rival, Awanmas Air, agreed to ...", "Its larger competitor Tollberry ... launched", "Quenby & Rowe, the chain that
     has held an agreement to ...")."""
     named = list(dict.fromkeys(c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))))
-    if named:
-        return named
+    if named or subject.lemma_.lower() in PARTNERSHIP_NOUNS:
+        return named                      # ("Velmont's partners, Brisco and Veltrin, own the rest": Velmont's)
     described = [*(a for a in subject.children if a.dep_ == "appos"), *([subject.head] if subject.dep_ == "appos" else [])]
-    return [c for a in described if (c := ctx.entity_at(p, a, "Company"))][:1]
+    named = next((a for a in described if ctx.entity_at(p, a, "Company")), None)    # ("Its main rivals, Dunkarra Air
+    return list(dict.fromkeys(c for x in conjuncts(named) if (c := ctx.entity_at(p, x, "Company")))) \
+        if named is not None else []                                                   # and Pellwick Air, agreed")
 
 
 def _agreeing_antecedent(clause: Token) -> Token:
@@ -1181,6 +1183,7 @@ _LICENSING_VERBS = frozenset({"license", "licence", "sublicense", "sublicence"})
 _DEAL_VERBS = PARTNERSHIP_VERBS | _LICENSING_VERBS
 
 
+_HOLDING_WORDS = frozenset({"share", "shares", "stock", "stocks", "stake", "stakes", "bond", "bonds", "debt"})
 _ADVISING_VERBS = frozenset({"advise", "represent", "audit", "underwrite", "manage", "arrange"})
 
 
@@ -1212,10 +1215,12 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if token.pos_ == "NOUN" and dropped_later(token):
             continue                       # "a joint venture with Foo, agreed in 2027, but scrapped the plan"
         parties: list[str] = []
+        doers: list[str] = []
         if verb is not None:
             subject = subject_of(verb)
             if subject is not None:
-                parties += subject_companies(ctx, p, subject)
+                doers = subject_companies(ctx, p, subject)
+                parties += doers
         for anchor in dict.fromkeys(a for a in (token, verb) if a is not None):   # (in order: a set of tokens
             #                                                                       iterates by hash, run to run)
             for t in anchor.subtree:
@@ -1250,9 +1255,13 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             objects = [c for c in deed.children if c.dep_ in ("dobj", "dative")]
             objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
                         for o in c.children if o.dep_ == "pobj"]
-            parties += [n for o in objects for c in conjuncts(o)
-                        for x in [c, *(m for m in c.children if m.dep_ == "compound")]   # "a contract to put Ostrilo
-                        if (n := ctx.entity_at(p, x, "Company")) and n not in parties]    # fleets in its sites"
+            direct = [n for o in objects for c in conjuncts(o) if (n := ctx.entity_at(p, c, "Company"))]
+            parties += [n for n in direct if n not in parties]
+            if not direct:                  # "a contract to put Ostrilo fleets in its sites": the firm named on the
+                parties += [n for o in objects for c in conjuncts(o)           # goods, when no firm is the object
+                            if c.lemma_.lower() not in _HOLDING_WORDS         # (not "to buy Velmstrand shares")
+                            for m in c.children if m.dep_ == "compound"
+                            and (n := ctx.entity_at(p, m, "Company")) and n not in parties]
         if token.pos_ == "NOUN":                        # "a Foo and Bar co-production", "the Foo-Bar joint venture"
             parties += [n for c in token.children if c.dep_ in ("compound", "nmod") for x in conjuncts(c)
                         if (n := ctx.entity_at(p, x, "Company")) and n not in parties]
@@ -1290,7 +1299,10 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
         if plural and len(parties) > 2 and verb is not None and (subject := subject_of(verb)) is not None \
                 and [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] == parties[:1]:
             deals = [[parties[0], other] for other in parties[1:]]    # "signed deals with Air Deccan and Kingfisher":
-        else:                                                        # one deal with each
+        elif len(doers) > 1 and len(parties) > len(doers):              # one deal with each
+            deals = [[doer, other] for doer in doers for other in parties if other not in doers]   # "Dunkarra and
+            #                                             Pellwick agreed to buy jets from Velmstrand": each with it
+        else:
             deals = [parties]
         for deal in deals:
             key = tuple(sorted(deal[:2]))
@@ -2947,22 +2959,44 @@ def stores_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fa
 
 
 def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
-    """A market said to come next in a firm's plans, the firm left to the sentences before: "Chile is planned for
-    2031", "Germany is next", "Poland will follow next year" (not "Chile is not planned", "Chile followed in 2019")."""
+    """A market said to come next in a firm's expansion, the firm and the expansion left to the sentence before:
+    "Vecindra will enter Colombia. Chile is planned for 2031", "... Germany is next", "Poland will follow next year".
+    Not a country acting ("Japan will follow the US in raising rates", "Germany is next to vote"), the past ("Germany
+    was next"), a plan dropped, nor what comes after an exit ("will exit Russia. Ukraine is next")."""
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         verb = token.head
-        if market is None or token.dep_ not in ("nsubj", "nsubjpass") or negated([verb]) or not (
-                verb.lemma_ == "plan" and token.dep_ == "nsubjpass"
-                or verb.lemma_ in ("be", "come") and any(c.lower_ == "next" for c in verb.children)
-                or verb.lemma_ == "follow" and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "is", "are")
-                                                   for c in verb.children)):
+        if market is None or not _said_to_come_next(token) or negated([verb]) or dropped_later(verb) \
+                or ctx.entities_in(p, sentence, "Company") or sentence.start == 0 and p == 0:
             continue
-        company = ctx.salient_company(p, token.i) if sentence.start == 0 \
-            else ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)
+        before = token.doc[sentence.start - 1].sent if sentence.start > 0 \
+            else list(ctx.paragraphs[p - 1].doc.sents)[-1]              # (a paragraph opening on it: the one before)
+        words = {t.lemma_.lower() for t in [*before, *sentence]}     # ("... is next, with a launch planned for 2028")
+        exits = {t.lemma_.lower() for t in [*before, *sentence] if t.pos_ == "VERB"} & (
+            _CLOSING_VERBS | _STOP_VERBS | CANCEL_VERBS | {"leave", "withdraw", "exit"})   # (an "earnings call" is none)
+        if exits or not words & (ENTRY_VERBS | ENTRY_NOUNS | OPENING_VERBS | LAUNCH_VERBS | {"expand", "expansion"}):
+            continue
+        company = sentence.start > 0 and ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)
         if company is not None:
             yield Fact(company, "targetsMarket", market, evidence)
+
+
+def _said_to_come_next(subject: Token) -> bool:
+    """'Chile is planned for 2031', 'Germany is next', 'Poland will follow' (present or future; "next" alone, "follow"
+    with no object)."""
+    verb = subject.head
+    now = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
+                                             for c in verb.children)
+    if not now or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.lemma_ == "plan":
+        return subject.dep_ == "nsubjpass" and not any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.lemma_ in ("be", "come"):
+        return any(c.lower_ == "next" and not list(c.children) for c in verb.children) \
+            and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and any(o.lower_ == "line" for o in c.children)
+                        for c in verb.children)   # (not "next to vote", "next in line for a rate cut")
+    return verb.lemma_ == "follow" and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children)
 
 
 _SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
