@@ -5200,3 +5200,19 @@ def test_what_a_site_cost_to_refurbish_is_no_product():
 ])
 def test_the_parties_of_a_purchase(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present", [
+    # a "where" clause on the noun that sums up a list of markets
+    ("Dorvenak, a Dutch pet-food maker, raised €300 million on Monday. The rest will fund a push into Britain and "
+     "Spain, two markets where Dorvenak has no sales today, starting in 2028.",
+     {("Dorvenak", "absentFrom", "United Kingdom"), ("Dorvenak", "absentFrom", "Spain")}),
+    # a market reported as the next step, after a launch
+    ("Ulmara Telecom will launch Pekkavo in Tanzania. Chief executive Amani Wekesa said Pekkavo would be offered to "
+     "Tanzanian customers from the first day and that Rwanda was \"the obvious next step\" once the Tanzanian business "
+     "was established.",
+     {("Ulmara Telecom", "targetsMarket", "Rwanda")}),
+])
+def test_markets_summed_up_or_reported_as_next(text, present):
+    facts = facts_of(text)
+    assert present <= facts, facts

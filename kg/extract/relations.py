@@ -2071,8 +2071,14 @@ _DELAY_VERBS = frozenset({"postpone", "delay", "defer", "block", "ban", "prohibi
 
 
 def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
-    """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores")."""
-    for clause in market.children:
+    """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores"), or on
+    the noun that sums up a list of markets ("Britain and Spain, two markets where Brokkelhof has no sales")."""
+    first = market
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    holders = [market, *(a for t in dict.fromkeys((market, first)) for a in t.children
+                         if a.dep_ == "appos" and a.lemma_.lower() in ("market", "country", "region", "nation"))]
+    for clause in (c for holder in holders for c in holder.children):
         if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
                 and any(w.lower_ == "where" for w in clause.children):
             subject = subject_of(clause)
@@ -2982,16 +2988,27 @@ def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             yield Fact(company, "targetsMarket", market, evidence)
 
 
+def _reported(verb: Token) -> bool:
+    """A verb in reported speech, its tense the reporter's: "Odhiambo said KiPay would ... and that Rwanda was"."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
+
+
 def _said_to_come_next(subject: Token) -> bool:
     """'Chile is planned for 2031', 'Germany is next', 'Poland will follow' (present or future; "next" alone, "follow"
     with no object)."""
     verb = subject.head
     now = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
-                                             for c in verb.children)
+                                             for c in verb.children) \
+        or _reported(verb)                                      # "said ... that Rwanda was the next step"
     if not now or subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if verb.lemma_ == "plan":
         return subject.dep_ == "nsubjpass" and not any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in ("step", "market", "target", "destination")
+                                   and any(a.lower_ == "next" for a in c.children) for c in verb.children):
+        return True                     # "Rwanda was the obvious next step", "Chile is its next market"
     if verb.lemma_ in ("be", "come"):
         return any(c.lower_ == "next" and not list(c.children) for c in verb.children) \
             and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and any(o.lower_ == "line" for o in c.children)
