@@ -5216,3 +5216,16 @@ def test_the_parties_of_a_purchase(text, present, absent):
 def test_markets_summed_up_or_reported_as_next(text, present):
     facts = facts_of(text)
     assert present <= facts, facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a pending deal's foothold is a market to come; a done deal's, one held
+    ("Zorvalta Group agreed to buy Warsaw-based Pramkin Systems, giving it a foothold in Poland and a route into Germany.",
+     {("Zorvalta Group", "targetsMarket", "Poland"), ("Zorvalta Group", "targetsMarket", "Germany")},
+     {("Zorvalta Group", "operatesIn", "Poland"), ("Pramkin Systems", "targetsMarket", "Poland")}),
+    ("Zorvalta Group bought Warsaw-based Pramkin Systems last year, giving it a foothold in Poland.",
+     {("Zorvalta Group", "operatesIn", "Poland")}, {("Zorvalta Group", "targetsMarket", "Poland")}),
+    ("The deal would give Zorvalta Group a foothold in Poland.", {("Zorvalta Group", "targetsMarket", "Poland")}, set()),
+])
+def test_a_foothold_a_deal_gives(text, present, absent):
+    assert_facts(text, present, absent)

@@ -19,8 +19,8 @@ from .mentions import candidate_mentions
 from .nlp import Paragraph, parse, wire_credits
 from .tables import priced_by_market
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, customers,
-                        executives, first_entry, first_site_in, first_stores, first_stores_in, home_countries,
-                        joint_developers, makers_markets, makers_of, market_by_copula, market_relations,
+                        executives, first_entry, first_site_in, first_stores, first_stores_in, footholds_given,
+                        home_countries, joint_developers, makers_markets, makers_of, market_by_copula, market_relations,
                         markets_in_takings, markets_next, named_partners, orders, partners, presence_described,
                         product_families, product_trade_markets, products, regional_units, rivals_by_maker,
                         sites_listed, stores_counted_there, subject_of, subsidiaries, takeovers, union_officers)
@@ -28,7 +28,7 @@ from .relations import (affiliations, appointments, coalitions, company_location
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, customers,
               regional_units, product_trade_markets, presence_described, markets_in_takings, sites_listed,
-              stores_counted_there, markets_next)
+              stores_counted_there, markets_next, footholds_given)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 
 
@@ -58,6 +58,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts: list[Fact] = []
     events: list[Event] = []
     homes: set[tuple[str, str]] = set()              # (company, its home country), from "the Mexican chain"
+    promised: set[tuple[str, str, int]] = set()      # (company, market, sentence) a pending deal would give it
     for p, sentence in ctx.sentences():
         if not ctx.names_something(p, sentence):     # no entity and no word standing for one: no fact or event,
             events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") of the
@@ -67,6 +68,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             facts.extend(found)
             if rule is home_countries:
                 homes.update((f.subject, f.object) for f in found if f.predicate == "operatesIn")
+            if rule is footholds_given:
+                promised.update((f.subject, f.object, f.evidence.start) for f in found
+                                if f.predicate == "targetsMarket")
         for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),
                                      *orders(ctx, p, sentence), *takeovers(ctx, p, sentence)]:
             facts.append(fact)
@@ -105,6 +109,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     events += table_events
     facts += [Fact(e.args["company"], "produces", e.args["product"], e.evidence)   # who launches it, makes it
               for e in events if e.type == "ProductLaunch" and e.args["company"]]
+    facts = [f for f in facts
+             if not (f.predicate == "operatesIn" and (f.subject, f.object, f.evidence.start) in promised)]
+    #                     ("agreed to buy Zaplata, giving it a foothold in Poland": a foothold to come, not one held)
     facts = _unique_facts(rivals_by_maker(_products_are_available(facts, table.entities), ctx.types))
     owned = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "subsidiaryOf"}
     facts = [f for f in facts if not (f.predicate == "competesWith" and frozenset((f.subject, f.object)) in owned)]

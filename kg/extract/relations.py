@@ -2964,6 +2964,43 @@ def stores_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fa
                 yield Fact(owner, "operatesIn", market, evidence)
 
 
+_FOOTHOLD_NOUNS = frozenset({"foothold", "toehold", "beachhead", "presence"})     # a place held there
+_WAY_IN_NOUNS = frozenset({"route", "gateway", "springboard", "access", "entry", "door", "way"})   # a way still to go
+
+
+def footholds_given(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """What a deal gives a firm in a market: "bought Zaplata, giving it a foothold in Poland" (there now), "agreed to
+    buy Zaplata, giving it a foothold in Poland and a route into Germany", "the deal would give Kelvo a foothold in
+    Poland" (targets: the deal is not done, or the way in is still to take)."""
+    evidence = ctx.evidence(p, sentence)
+    for verb in sentence:
+        if verb.lemma_ != "give" or verb.pos_ != "VERB" or negated([verb]):
+            continue
+        receivers = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "PRON"]
+        firm = next((n for c in receivers if (n := ctx.entity_at(p, c, "Company"))), None)
+        deal = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else verb
+        if verb.dep_ == "relcl":          # "Kelvo plans to buy Zaplata, which would give it a foothold": the buyer
+            deal = verb.head.head if verb.head.dep_ in ("dobj", "pobj") else verb.head
+            while deal.pos_ not in ("VERB", "AUX") and deal.head != deal:
+                deal = deal.head
+        if firm is None and deal is not verb and (subject := subject_of(deal)) is not None:
+            firm = ctx.entity_at(p, subject, "Company")     # "Kelvo agreed to buy Zaplata, giving it a foothold": "it"
+            #                                                 is the buyer, not the firm named last
+        if firm is None:
+            continue
+        planned = any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, deal) for c in v.children) \
+            or any(v.lemma_ in ("agree", "plan", "offer", "propose", "bid", "seek", "want") for v in verb_chain(deal))
+        for thing in (x for c in verb.children if c.dep_ == "dobj" for x in conjuncts(c)):
+            lemma = thing.lemma_.lower()
+            if lemma not in _FOOTHOLD_NOUNS | _WAY_IN_NOUNS:
+                continue
+            relation = "targetsMarket" if planned or lemma in _WAY_IN_NOUNS else "operatesIn"
+            for market in (m for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to")
+                           for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)
+                           if (m := ctx.entity_at(p, x, "Market"))):
+                yield Fact(firm, relation, market, evidence)
+
+
 def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A market said to come next in a firm's expansion, the firm and the expansion left to the sentence before:
     "Vecindra will enter Colombia. Chile is planned for 2031", "... Germany is next", "Poland will follow next year".
