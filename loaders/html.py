@@ -28,15 +28,19 @@ def _latest_date() -> str:
 _FAR_FUTURE = "2100-12-31"
 
 
-def _head_date(html: str) -> str | None:
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    """The page's element tree, parsed once for its tables and its head (None if lxml cannot read it)."""
+    try:
+        return lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _head_date(root: lxml.html.HtmlElement | None) -> str | None:
     """The publication date the page's head declares (`article:published_time`, `date`, JSON-LD `datePublished`):
     the page's own, whatever this machine's clock says (a feed archived from the future of a clock set wrong, a
     test corpus dated ahead). The body is not searched here: its dates may be deadlines."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
-        return None
-    head = root.find("head")
+    head = root.find("head") if root is not None else None
     if head is None or not len(head):
         return None
     page = f"<html>{lxml.html.tostring(head, encoding='unicode')}<body></body></html>"
@@ -78,12 +82,10 @@ _BLOCKS_IN_LAYOUT = " or ".join(f"self::{tag}" for tag in
 _LAYOUT_IN_A_CELL = f".//td//*[{_BLOCKS_IN_LAYOUT}] | .//th//*[{_BLOCKS_IN_LAYOUT}]"
 
 
-def data_tables(html: str) -> list[list[list[str]]]:
+def data_tables(root: lxml.html.HtmlElement | None) -> list[list[list[str]]]:
     """The page's tables of data, as rows of cell texts: two rows and two columns at least, short cells, no
     paragraphs, headings or tables inside a cell (those lay out the page)."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
+    if root is None:
         return []
     tables = []
     for table in root.iter("table"):
@@ -109,13 +111,14 @@ def html_to_article_fields(html: str, path) -> dict:
     text = clean_text(getattr(document, "text", None) or "") if document else ""
     if not text.strip():
         raise InputError(path, "no article text found in the HTML")
-    for table in data_tables(html):      # after the article's text, each table apart: one line per row, its cells
+    root = _parsed(html)
+    for table in data_tables(root):      # after the article's text, each table apart: one line per row, its cells
         text += "\n\n" + "\n".join(TABLE_CELL_SEPARATOR.join(row) for row in table)    # joined as every loader
         #                                                                                   joins them
     return {
         "text": text,
         "title": getattr(document, "title", None),
-        "published": _head_date(html) or getattr(document, "date", None) or _visible_date(html, text)
+        "published": _head_date(root) or getattr(document, "date", None) or _visible_date(html, text)
         or find_dateline(text),
         "url": getattr(document, "url", None),
         "source": getattr(document, "sitename", None),

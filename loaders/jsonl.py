@@ -59,9 +59,9 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
         value = value["name"]
     if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
         raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
-    if isinstance(value, int) and key == "published":
-        return value
-    return str(value).strip() or None if value is not None else None
+    if value is None or isinstance(value, int) and key == "published":
+        return value                          # (an epoch date stays a number)
+    return str(value).strip() or None
 
 
 def _text_field(record: dict, where: str) -> tuple[str, str]:

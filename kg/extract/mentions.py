@@ -1661,7 +1661,8 @@ def _dateline_end(doc: Doc) -> int:
         elif token.text in (")",):
             wire = False
         elif not (wire or token.is_punct or token.ent_type_ in ("DATE", "GPE") or token.like_num
-                  or token.lower_ == "and" or token.lower_.rstrip(".") in _CALENDAR or token.text[:1].isupper() and _place_name(token.text)
+                  or token.lower_ == "and" or token.lower_.rstrip(".") in _CALENDAR
+                  or token.text[:1].isupper() and _place_name(token.text)
                   or token.text.isupper() and token.is_alpha and _place_name(token.text.title())):
             return 0                    # ("KUALA LUMPUR, Oct 7 -": a month the model did not call a date; "ZUG,
             #                             Switzerland, and OSAKA, Japan, Jan 22 -": two places)
@@ -1723,8 +1724,8 @@ def _name_opening_a_run_on(ent: Span) -> Span | None:
 def _before_its_country(doc: Doc, comma: int) -> bool:
     """'LUCERNE, Switzerland, and RIYADH, Saudi Arabia, May 14 -': a town the gazetteer may not know, named as
     datelines name places, with its country after a comma."""
-    return doc[comma].text == "," and any(resolve_market(doc[comma + 1:end].text) is not None
-                                          and resolve_market(doc[comma + 1:end].text).kind == "country"
+    return doc[comma].text == "," and any((country := resolve_market(doc[comma + 1:end].text)) is not None
+                                          and country.kind == "country"
                                           for end in range(comma + 2, min(comma + 4, len(doc)) + 1))
 
 
