@@ -5229,3 +5229,23 @@ def test_markets_summed_up_or_reported_as_next(text, present):
 ])
 def test_a_foothold_a_deal_gives(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a rival named in a market is there; the firm that "will" meet it there may be arriving
+    ("Quessaro sells tiles at home. In Portugal, Quessaro competes with Ternwick Ceramics, the market leader.",
+     {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Portugal"),
+      ("Quessaro", "operatesIn", "Portugal")}, set()),
+    ("Quessaro, the tile maker, opens in Spain next year. In Spain, Quessaro will go up against Ternwick Ceramics.",
+     {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Spain")},
+     {("Quessaro", "operatesIn", "Spain")}),
+    ("Quessaro, the tile maker, plans a plant. Dovrenta said Quessaro would face stiff competition in Italy from "
+     "Ternwick Ceramics.", {("Ternwick Ceramics", "operatesIn", "Italy")}, {("Quessaro", "operatesIn", "Italy")}),
+    ("Quessaro, the tile maker, plans a plant. In Chile, Quessaro will run into Ternwick Ceramics, which opened a "
+     "plant there last year.",
+     {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Chile")}, set()),
+    ("Quessaro, the tile maker, ran into trouble in Chile after Ternwick Ceramics cut prices.", set(),
+     {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Chile")}),
+])
+def test_rivals_named_in_a_market_are_there(text, present, absent):
+    assert_facts(text, present, absent)

@@ -22,7 +22,7 @@ from .relations import (affiliations, appointments, coalitions, company_location
                         executives, first_entry, first_site_in, first_stores, first_stores_in, footholds_given,
                         home_countries, joint_developers, makers_markets, makers_of, market_by_copula, market_relations,
                         markets_in_takings, markets_next, named_partners, orders, partners, presence_described,
-                        product_families, product_trade_markets, products, regional_units, rivals_by_maker,
+                        product_families, product_trade_markets, products, regional_units, rivals_by_maker, rivals_there,
                         sites_listed, stores_counted_there, subject_of, subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
@@ -68,6 +68,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             facts.extend(found)
             if rule is home_countries:
                 homes.update((f.subject, f.object) for f in found if f.predicate == "operatesIn")
+            if rule is competitors:
+                facts.extend(rivals_there(ctx, p, sentence, found))
             if rule is footholds_given:
                 promised.update((f.subject, f.object, f.evidence.start) for f in found
                                 if f.predicate == "targetsMarket")

@@ -1013,7 +1013,7 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in passed_over:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
-        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token):
+        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token) or _meets_rivals(token):
             subject = subject_of(token) if token.pos_ == "VERB" else next(
                 c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN")
             if subject is None:
@@ -1023,7 +1023,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma != "take":
                     objects += [c for o in conjuncts(child) if (c := _rival_at(ctx, p, o))]
-                if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on"):
+                if child.dep_ in ("prep", "prt") and child.lower_ in ("with", "against", "on") \
+                        or child.dep_ == "prep" and child.lower_ == "into" and lemma == "run":
                     for obj in [o for prep in conjuncts(child) if prep == child or not negated([prep])
                                 and prep.doc[prep.i - 1].lower_ not in ("not", "never") for o in prep.children]:
                         #                                      "with A and with B" (not "and not with B")
@@ -1041,6 +1042,38 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in objects:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
+
+
+def rivals_there(ctx: DocContext, p: int, sentence: Span, rivalries: list[Fact]) -> Iterator[Fact]:
+    """Rivals named in a market are present there: "In Mexico, Cumbrera competes with Colvine" (both), "In Europe its
+    main rivals are Action and Pepco", "tough competition in Europe from CATL", "will run into Dostavex in Romania"
+    (the rivals; a firm that will compete there may be arriving)."""
+    settings = _competition_settings(ctx, p, sentence)
+    if not settings or not rivalries:
+        return
+    present = [t for t in sentence if t.lemma_ == "compete" and (t.tag_ in ("VBZ", "VBP") or _verb_tagged_a_noun(t))
+               and not negated([t]) and not any(c.dep_ == "aux" for c in t.children)]   # "competes" (not "will")
+    for rivalry in rivalries:
+        for company in [rivalry.object, *([rivalry.subject] if present else [])]:
+            for market in settings:
+                yield Fact(company, "operatesIn", market, rivalry.evidence)
+
+
+def _competition_settings(ctx: DocContext, p: int, sentence: Span) -> list[str]:
+    """The markets a sentence sets its rivalry in: a market opening it ("In Mexico, ..."), or one the word of rivalry
+    is in ("its rivals in Europe", "competition in Europe from", "competes with Foo in Mexico")."""
+    settings = []
+    for token, market in _named_markets(ctx, p, sentence):
+        anchor = _market_anchor(token)
+        if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
+            continue
+        prep, holder = anchor.head, anchor.head.head
+        opening = prep.i == sentence.start or prep.i == sentence.start + 1 and sentence[0].pos_ == "CCONJ"
+        if opening and holder.dep_ == "ROOT" or (holder.lemma_.lower() in COMPETITION_NOUNS | {"compete", "competition"}
+                                                 or any(c.dep_ == "dobj" and c.lemma_ == "competition"
+                                                        for c in holder.children)) and not negated([holder]):
+            settings.append(market)
+    return list(dict.fromkeys(settings))
 
 
 _OPINION_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
@@ -1088,6 +1121,13 @@ def _verb_tagged_a_noun(token: Token) -> bool:
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1
                 or c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in token.children)
+
+
+def _meets_rivals(token: Token) -> bool:
+    """"Velta will go up against IKEA", "comes up against Foo", "will run into Poland's Dostavex" (a firm met)."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    return token.pos_ == "VERB" and (token.lemma_ in ("go", "come") and {"up", "against"} <= words
+                                     or token.lemma_ == "run" and "into" in words)
 
 
 def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
