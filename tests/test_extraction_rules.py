@@ -5249,3 +5249,21 @@ def test_a_foothold_a_deal_gives(text, present, absent):
 ])
 def test_rivals_named_in_a_market_are_there(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # what a firm spins off, or is spun off from, is its spin-off (a subsidiary in the gold's sense); the business
+    # spun off "as" a name is a firm, not one of its maker's products
+    ("Sendrick Instruments makes sensors. Last year Sendrick spun off its medical business as Sendrick Vital, which "
+     "sells monitors to hospitals in Norway.",
+     {("Sendrick Vital", "subsidiaryOf", "Sendrick Instruments"), ("Sendrick Vital", "operatesIn", "Norway")},
+     {("Sendrick Instruments", "produces", "Sendrick Vital")}),
+    ("Halvine Group spun off its payments unit, Orlavo Pay Ltd, in 2021.",
+     {("Orlavo Pay Ltd", "subsidiaryOf", "Halvine Group")}, set()),
+    ("Orlavo Payments Ltd, which was spun off from Halvine Group in 2021, raised money.",
+     {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}, set()),
+    ("Halvine Group did not spin off Orlavo Payments Ltd.", set(),
+     {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}),
+])
+def test_spin_offs(text, present, absent):
+    assert_facts(text, present, absent)

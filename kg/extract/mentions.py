@@ -1888,6 +1888,10 @@ def common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower and token.is_alpha
 
 
+_SETTING_UP_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
+                               "separate", "set", "incorporate", "register"})
+
+
 def context_votes(span: Span) -> Counter:
     """What the words around a name say it is."""
     votes: Counter = Counter()
@@ -1976,6 +1980,10 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.dep_ == "acl" \
             and first.head.head.head.lemma_.lower() in PRODUCT_ONLY_NOUNS | {"technology", "format"}:
         votes["Product"] += 3           # "a rights technology known as Zorbix"
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ in _SETTING_UP_VERBS \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in SUBSIDIARY_NOUNS | COMPANY_NOUNS
+                    for c in first.head.head.children):
+        votes["Company"] += 3           # "spun off its automotive business as Kestrel Drive", "listed the unit as"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Zorvia, Kelvo Pharma's existing arthritis drug"
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (

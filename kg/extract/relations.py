@@ -1822,6 +1822,21 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         for child in sold[:1] if buyers else []:
             if child != buyers[0]:
                 yield Fact(child, "subsidiaryOf", buyers[0], evidence)
+    for verb in sentence:                  # "Kestrel spun off its car business as Kestrel Drive", "Foo, spun off
+        if verb.lemma_ != "spin" or verb.pos_ != "VERB" or negated([verb]) \
+                or not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):   # from Acme in 2020"
+            continue
+        donors = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children]
+        spun = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children]
+        spun += [t for c in verb.children if c.dep_ == "dobj" for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
+        if donors:
+            spun += [verb.head] if verb.dep_ == "acl" else [s for s in [subject_of(verb)] if s is not None]
+        else:
+            donors = [s for s in [subject_of(verb)] if s is not None]
+        parent = next((n for t in donors if (n := ctx.entity_at(p, t, "Company"))), None)
+        child = next((n for t in spun if (n := ctx.entity_at(p, t, "Company")) and n != parent), None)
+        if parent and child:
+            yield Fact(child, "subsidiaryOf", parent, evidence)
     for noun in sentence:                  # "Kelvo Capital, the group's private equity arm"
         if noun.dep_ != "appos" or noun.lemma_.lower() not in COMPANY_OR_UNIT_NOUNS or noun.pos_ != "NOUN" \
                 or noun.lemma_.lower() in _RELATION_NOUNS:
