@@ -5267,3 +5267,25 @@ def test_rivals_named_in_a_market_are_there(text, present, absent):
 ])
 def test_spin_offs(text, present, absent):
     assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, present", [
+    # goods sold to firms that buy them in a market, on order there, or whose sales there are counted, are sold there
+    ("Castrova Optics makes lenses. The Nuvrel X2, sold to carmakers in Japan, is its best seller.",
+     {("Nuvrel X2", "availableIn", "Japan")}),
+    ("Castrova Optics makes coaches. The Nuvrel X2 can be ordered in Portugal and Spain from November.",
+     {("Nuvrel X2", "availableIn", "Portugal"), ("Nuvrel X2", "availableIn", "Spain")}),
+    ("Castrova Optics makes lenses. Sales of the Nuvrel X2 fell in Spain last year.",
+     {("Nuvrel X2", "availableIn", "Spain")}),
+])
+def test_goods_sold_to_buyers_on_order_or_counted_in_a_market(text, present):
+    assert present <= facts_of(text)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city the model takes for a person or a firm: on a firm's name, or listed with other places
+    ("The chain will open its first shops through a franchise deal with Cork's Tollevan Retail Group.", "Cork"),
+    ("Tollevan Retail Group opens a store in Cork in May, followed by Limerick and Galway in the summer.", "Limerick"),
+])
+def test_a_city_on_a_firms_name_or_listed_with_places_is_no_firm(text, city):
+    assert city not in types_of(text)

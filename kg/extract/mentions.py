@@ -878,9 +878,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 continue                          # '"From Nyíregyháza it is two days by truck"': a place a sentence
                 #                                   opens on (not "sold its unit to Hitachi", "surveys from the Halifax
                 #                                   and Nationwide": firms)
-            elif label == "ORG" and ent.root.dep_ == "poss" and ent.root.head.pos_ == "PROPN" \
-                    and ent.root.head.ent_type_ == "ORG" and _city_describing(ent):
-                continue                          # "Edinburgh's Kettleburn Group": where the firm is
+            elif label == "ORG" and len(ent) == 1 and _town(ent.text.lower()) and ent.root.conjuncts \
+                    and all(t.ent_type_ in ("GPE", "LOC") and resolve_place(t.text) is not None
+                            for t in ent.root.conjuncts) and context_votes(ent).get("Company", 0) < 2:
+                continue                          # "followed by Limerick and Galway": a town listed with places
+            elif (label == "ORG" or label == "PERSON" and len(ent) == 1) and ent.root.dep_ == "poss" \
+                    and ent.root.head.pos_ == "PROPN" and ent.root.head.ent_type_ == "ORG" and _city_describing(ent):
+                continue                          # "Edinburgh's Kettleburn Group": where the firm is (also when the
+                #                                   model took the city for a person: "Cork's Keadly Retail Group")
             elif label == "ORG" and (ref := resolve_market(ent.text)) is not None and ref.kind == "country" \
                     and ent.root.pos_ == "PROPN" and ent.text[:1].isupper():
                 add(ent, Counter(Market=4))       # "exports to Uruguay, Paraguay and Kazakhstan": a country the

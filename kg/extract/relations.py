@@ -2069,14 +2069,19 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
 
 
 _CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
-                             "home", "subscriber", "client"})
+                             "home", "subscriber", "client", "carmaker", "automaker", "chipmaker", "manufacturer",
+                             "hospital", "clinic", "pharmacy", "retailer", "airline", "utility", "farmer", "school",
+                             "fab", "foundry", "builder", "dealer", "distributor"})   # (firms that buy: "chips sold
+#                                                                                      to carmakers in Germany")
 
 
 def _to_customers_there(path: list[Token], verb: Token | None) -> bool:
     """Goods that reach buyers in a market are sold there: "cartridges shipped to customers in the United States",
     "builds the Zeel for buyers in Nepal", "delivered chilled to homes in Germany"."""
-    return verb is not None and len(path) > 3 and path[1].lower_ == "in" and path[2].lemma_.lower() in _CUSTOMER_NOUNS \
-        and path[2].tag_ == "NNS" and path[3].lower_ in ("to", "for") and path[3].head == verb \
+    buyers = path[2] if len(path) > 3 and path[2].dep_ != "conj" else path[3] if len(path) > 4 else None
+    return verb is not None and buyers is not None and path[1].lower_ == "in" \
+        and buyers.lemma_.lower() in _CUSTOMER_NOUNS and buyers.tag_ == "NNS" \
+        and (after := path[path.index(buyers) + 1]).lower_ in ("to", "for") and after.head == verb \
         and verb.lemma_ in AVAILABILITY_WORDS | {"deliver", "build", "make", "supply"} \
         and not _planned(_signals(verb_chain(verb), path), verb_chain(verb))      # (not "pitched it to buyers in")
 
@@ -2109,15 +2114,23 @@ def _product_described_by(ctx: DocContext, p: int, verb: Token) -> list[str]:
     return [product] if product else []
 
 
-def _product_held_in(ctx: DocContext, p: int, path: list[Token]) -> str | None:
+def _product_held_in(ctx: DocContext, p: int, path: list[Token], verb: Token | None) -> str | None:
     """The product the market's "in" hangs from ("Zorvia in Germany"), or the price or sales of it it hangs from
-    ("the price of Zorvia in Germany", "sales of the Zephyr in Spain"), if any."""
-    if len(path) < 3 or path[1].lower_ != "in" or path[1].dep_ != "prep":
+    ("the price of Zorvia in Germany", "sales of the Zephyr in Spain"), or that of the verb the "in" hangs from
+    ("demand for its Velatro televisions held up in Germany"), if any."""
+    if len(path) < 2 or path[1].lower_ != "in" or path[1].dep_ != "prep":
         return None
-    holder = path[2]
+    if len(path) == 2:
+        holder = subject_of(verb) if verb is not None and path[1].head == verb else None
+        if holder is None or holder.lemma_.lower() not in _SOLD_THING_NOUNS - {"price"}:
+            return None
+    else:
+        holder = path[2]
     if holder.lemma_.lower() in _SOLD_THING_NOUNS and holder.pos_ == "NOUN":
         return next((name for c in holder.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                     for o in c.children if o.dep_ == "pobj" and (name := ctx.entity_at(p, o, "Product"))), None)
+                     for o in c.children if o.dep_ == "pobj"
+                     for t in (o, *(g for g in o.children if g.dep_ == "compound"))
+                     if (name := ctx.entity_at(p, t, "Product"))), None)
     return ctx.entity_at(p, holder, "Product")
 
 
@@ -2147,7 +2160,7 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     """The facts one clause gives about a market: its subject (or the owner met on the way) and the relation
     the words between them say."""
     chain = verb_chain(verb) if verb is not None else []
-    if (product := _product_held_in(ctx, p, path)) and not negated(chain) and not _planned(_signals(chain, path), chain) \
+    if (product := _product_held_in(ctx, p, path, verb)) and not negated(chain) and not _planned(_signals(chain, path), chain) \
             and not any(v.lemma_ in _STOP_VERBS | CANCEL_VERBS | _DELAY_VERBS for v in chain) \
             and (product, market, "availableIn") not in seen:     # (not "halted sales of it in", "its launch in
             #                                                       Vietnam was postponed")
@@ -2251,7 +2264,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             yield Fact(product, "availableIn", market, evidence), None
     for subject in subjects:
         if subject in ctx.products:
-            if words & AVAILABILITY_WORDS and not negated(chain) and not (relation and relation[0] == "absentFrom"):
+            if (words & AVAILABILITY_WORDS or _to_be_ordered(chain)) and not negated(chain) \
+                    and not (relation and relation[0] == "absentFrom"):
                 fact, implied = Fact(subject, "availableIn", market, evidence), None
             else:
                 continue
@@ -2262,6 +2276,11 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
         if (subject, market, fact.predicate) not in seen:
             seen.add((subject, market, fact.predicate))
             yield fact, implied
+
+
+def _to_be_ordered(chain: list[Token]) -> bool:
+    """"The IC13 can be ordered in Portugal": on offer there."""
+    return bool(chain) and chain[0].lemma_ == "order" and any(c.dep_ == "auxpass" for c in chain[0].children)
 
 
 def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tuple[str, str | None] | None:
