@@ -5289,3 +5289,24 @@ def test_goods_sold_to_buyers_on_order_or_counted_in_a_market(text, present):
 ])
 def test_a_city_on_a_firms_name_or_listed_with_places_is_no_firm(text, city):
     assert city not in types_of(text)
+
+
+def test_a_rival_described_as_goods_from_a_named_maker_is_more_goods_than_firm():
+    from kg.extract.mentions import context_votes
+    doc = load_model()("In the US, Ostravel will compete with Marwenna, a daily tablet from Halquist Biosciences.")
+    votes = context_votes(doc.char_span(doc.text.index("Marwenna"), doc.text.index("Marwenna") + len("Marwenna")))
+    assert votes["Product"] > votes["Company"], votes
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a US state's name on a unit is no country of its own; a launch where the firm has its own teams is no entry
+    ("Pemberlin Pharma will sell the drug through Pemberlin Therapeutics Inc., its New Jersey subsidiary.",
+     {("Pemberlin Therapeutics Inc.", "subsidiaryOf", "Pemberlin Pharma")},
+     {("Pemberlin Therapeutics Inc.", "operatesIn", "Jersey")}),
+    ("Pemberlin Pharma won approval for Ostravel, its kidney drug. The Madrid-based company plans to launch it first "
+     "in Spain and Italy, where it has its own sales teams.",
+     {("Pemberlin Pharma", "operatesIn", "Spain"), ("Pemberlin Pharma", "operatesIn", "Italy")},
+     {("Pemberlin Pharma", "targetsMarket", "Spain"), ("Pemberlin Pharma", "targetsMarket", "Italy")}),
+])
+def test_places_a_unit_or_a_launch_is_in(text, present, absent):
+    assert_facts(text, present, absent)

@@ -2166,7 +2166,9 @@ def context_votes(span: Span) -> Counter:
                 #                                       "Blue Fjord, a veteran of North Sea drilling": a firm may be)
                 votes["Person"] += 3    # "Ana Vela, a Weslaco native", "Ola Berg, the country's richest man"
             elif _product_noun(_one_of(child)):
-                votes["Product"] += 2
+                votes["Product"] += 3 if any(c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
+                    o.pos_ == "PROPN" for o in c.children) for c in _one_of(child).children) else 2
+                #                         ("Glomvera, a daily tablet from Atherly Biosciences": its maker named)
             elif _made_by_a_name(_one_of(child)):
                 votes["Product"] += 3   # "the Vertessa HX, the high-speed elevator that Sorvanto launched in March"
             elif lemma in _OPERATED_NOUNS and not (root.dep_ == "dobj" and root.head.lemma_ in _OFFER_VERBS):

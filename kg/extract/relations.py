@@ -16,7 +16,7 @@ from .mentions import (MADE_BY_VERBS, UNITS_INCLUDED, common_noun, hyphenated_no
                        sites_before_colon)
 from .markets import resolve_market
 from .normalize import mentions_money
-from .places import markets_in_name, place_at
+from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
                       COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
                       EXECUTIVE_TITLES, LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
@@ -2064,8 +2064,13 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
         where = _where_clause(ctx, p, token)   # "Indonesia, where we have no stores": the clause on the place says
         if where is not None:                  # who is there, besides what the main clause says
             readings.append((where, [], None))
-        for verb, path, owner in readings:
-            yield from _market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen)
+        found = [list(_market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen))
+                 for verb, path, owner in readings]
+        present = {(f.subject, f.object) for f, _ in found[1:][0] if f.predicate == "operatesIn"} if found[1:] else set()
+        for fact, implied in (pair for reading in found for pair in reading):
+            if fact.predicate not in ("targetsMarket", "absentFrom") or (fact.subject, fact.object) not in present:
+                yield fact, implied       # ("will launch first in Spain and Germany, where it has its own sales
+                #                           teams": a launch where it is, no entry)
 
 
 _CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
@@ -2146,7 +2151,9 @@ def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
         first = first.head
     holders = [market, *(a for t in dict.fromkeys((market, first)) for a in t.children
                          if a.dep_ == "appos" and a.lemma_.lower() in ("market", "country", "region", "nation"))]
-    for clause in (c for holder in holders for c in holder.children):
+    clauses = [c for holder in holders for c in holder.children]
+    clauses += [c for c in first.children if c.i > market.i] if first is not market else []   # "Spain and Germany,
+    for clause in clauses:                                                      # where it has sales teams": both
         if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
                 and any(w.lower_ == "where" for w in clause.children):
             subject = subject_of(clause)
@@ -2682,8 +2689,9 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 while start > 0 and adjective.doc[start - 1].text[:1].isupper() and adjective.doc[start - 1].is_alpha \
                         and adjective.i - start < 2 and not resolve_market(f"{adjective.doc[start - 1].text} market"):
                     start -= 1
-                if start < adjective.i and resolve_market(f"{adjective.doc[start:adjective.i + 1].text} market"):
-                    written = adjective.doc[start:adjective.i + 1].text
+                joined = adjective.doc[start:adjective.i + 1].text
+                if start < adjective.i and (resolve_market(f"{joined} market") or resolve_place(joined) is not None):
+                    written = joined                  # ("its New Jersey subsidiary": a state, not Jersey)
                 for part in written.split("-"):           # "German-US carmaker", "US-German carmaker": both
                     market = resolve_market(f"{part} market") or (
                         resolve_market(part) if adjective.ent_type_ == "GPE" or part.isupper() else None)
