@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 # Words that designate a company's legal form or grouping, not its identity.
 LEGAL_SUFFIXES = frozenset("""
 inc incorporated corp corporation co company cos ltd limited llc llp lp plc ag sa se nv bv gmbh kg
-kk spa sas ab asa oy oyj as aps pte pty bhd tbk srl sarl kgaa ltda group holdings holding technologies technology
+kk spa sas ab asa oy oyj as aps pte pty sdn bhd tbk srl sarl kgaa ltda group holdings holding technologies technology
 """.split())
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})

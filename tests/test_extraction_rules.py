@@ -5310,3 +5310,31 @@ def test_a_rival_described_as_goods_from_a_named_maker_is_more_goods_than_firm()
 ])
 def test_places_a_unit_or_a_launch_is_in(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_a_wire_tag_before_a_headline_is_no_name():
+    names = {e.name for e in extract("UPDATE 2-Trevanos drops purchase of Velquist Freight\n\nLISBON, May 3 - "
+                                     "Trevanos Shipping has called off its purchase of Velquist Freight.").entities}
+    assert "Trevanos Shipping" in names and not any("UPDATE" in name for name in names), names
+
+
+def test_a_legal_form_of_two_words_closes_the_name():
+    names = {e.name for e in extract("Dunvory Shipping opened a depot in Malaysia. It is run by the subsidiary "
+                                     "Dunvory Malaysia Sdn Bhd.").entities}
+    assert "Dunvory Malaysia Sdn Bhd" in names and "Sdn Bhd" not in names and "Bhd" not in names, names
+
+
+def test_a_market_that_provided_part_of_a_firms_sales_is_its_market():
+    assert ("Dunvory Tools", "operatesIn", "China") in facts_of(
+        "Dunvory Tools makes drills. China provided 34 per cent of Dunvory's sales in 2029.")
+
+
+@pytest.mark.parametrize("text, company", [
+    # a figure with no firm named in its sentence is the result of the firm the text is about
+    ("Dunvory Tools cut its forecast on Wednesday. Its shares fell. Third-quarter revenue fell 11 per cent to "
+     "€498m from €560m.", "Dunvory Tools"),
+    ("Dunvory Tools cut its forecast on Wednesday. Drill revenue in Europe fell 11 per cent to €498m.", None),
+])
+def test_a_bare_figure_is_the_result_of_the_firm_in_view(text, company):
+    results = [e.args["company"] for e in extract(text).events if e.type == "FinancialResult"]
+    assert results == ([company] if company else []), results

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import (CANCEL_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
+from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS,
+                      PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_companies, subject_of
 
@@ -488,7 +488,17 @@ def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> 
     if subject is not None and (name := ctx.entity_at(p, subject, "Company")):
         return name
     names = ctx.entities_in(p, sentence, "Company")
-    return names[0] if names else None
+    if names:
+        return names[0]
+    figure = next((t for t in _own_words(clause) if _metric(t) and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if figure is not None and clause.lemma_ in CHANGE_VERBS and all(
+            c.dep_ in ("amod", "punct") or c.dep_ == "compound" and c.lemma_.lower() in _PERIOD_NOUNS
+            for c in figure.children):
+        return ctx.salient_company(p, figure.i)   # "Third-quarter revenue fell 11 per cent to €498m", in an article
+    return None                                   # about one firm: that firm's
+
+
+_PERIOD_NOUNS = frozenset({"quarter", "year", "half", "month", "week", "period", "season"})
 
 
 def _own_words(clause: Token) -> list[Token]:

@@ -296,3 +296,7 @@ PRODUCT_OR_COMPANY_NOUNS = PRODUCT_NOUNS | COMPANY_NOUNS
 
 # First-column headings of a table that lists markets ("Country | Kelvo Basic | Kelvo Plus").
 MARKET_COLUMNS = _words("country countries market markets region regions")
+# Verbs of a figure changing: "revenue fell 11%", "sales rose to $2bn".
+CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease", "decline", "jump", "climb", "slump",
+                           "slide", "shrink", "surge", "soar", "plunge", "tumble", "dip", "ease", "keep", "edge",
+                           "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})

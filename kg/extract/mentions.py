@@ -739,7 +739,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _names_a_programme(span) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
-                    or _funding_round(span) or _street(span):
+                    or _funding_round(span) or _street(span) or _wire_tag(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -783,7 +783,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             ent = joined.get(ent.start, ent)
             if label in ("PERSON", "GPE", "ORG") and ent.end < len(doc) and _legal_form(doc[ent.end]) \
                     and not any(whole.start <= ent.end < whole.end for whole in joined.values()):
-                ent, label = doc[ent.start:ent.end + 1], "ORG"    # "Siltrenza Japan K.K.": a legal form the model
+                end = ent.end + 1
+                while end < len(doc) and end - ent.end < 3 and _legal_form(doc[end]):
+                    end += 1                                      # ("Kestlinger Malaysia Sdn Bhd": one form of two)
+                ent, label = doc[ent.start:end], "ORG"            # "Siltrenza Japan K.K.": a legal form the model
                 #                                                   left out makes a firm of any name
             cut = next((j for j in range(ent.start + 1, ent.end + 1) if _spaced_legal_form(doc, j)), None)
             if cut is not None:
@@ -1326,6 +1329,23 @@ _SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a"}      # Nordic and Latin legal forms
 
 
 _SPACED_LEGAL_FORMS = {form.replace(" ", "") for form in SPACED_LEGAL_FORMS}   # "Sp. z o.o." -> "spzoo"
+
+
+# The tags news agencies put before a headline: "UPDATE 2-Acme cuts outlook", "REFILE-", "EXCLUSIVE-", "BRIEF-".
+_WIRE_TAGS = frozenset({"update", "refile", "rpt", "repeat", "corrected", "correction", "exclusive", "brief", "wrapup",
+                        "factbox", "insight", "analysis", "column", "breakingviews", "instant", "view", "urgent",
+                        "flash", "rpt-update", "corrected-update"})
+
+
+def _wire_tag(span: Span) -> bool:
+    """A news agency's tag on a headline, in capitals at the start of a line and before a hyphen: "UPDATE 1-"."""
+    doc, start, end = span.doc, span.start, span.end
+    words = [t for t in span if not t.like_num]
+    while end < len(doc) and doc[end].like_num:
+        end += 1                                  # ("UPDATE" named alone, its number after it)
+    return bool(words) and all(t.is_upper and t.lower_ in _WIRE_TAGS for t in words) \
+        and (start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space) \
+        and end < len(doc) and doc[end].text in ("-", "\u2013", "\u2014") and not doc[end].whitespace_
 
 
 def _spaced_legal_form(doc: Doc, i: int) -> int | None:

@@ -61,7 +61,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     promised: set[tuple[str, str, int]] = set()      # (company, market, sentence) a pending deal would give it
     for p, sentence in ctx.sentences():
         if not ctx.names_something(p, sentence):     # no entity and no word standing for one: no fact or event,
-            events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") of the
+            events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") or a
+            events.extend(money_events(ctx, p, sentence))   # result ("Third-quarter revenue fell 11%") of the
             continue                                   # company in view
         for rule in FACT_RULES:
             found = list(rule(ctx, p, sentence))

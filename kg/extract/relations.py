@@ -18,10 +18,11 @@ from .markets import resolve_market
 from .normalize import mentions_money
 from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
-                      COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS, ENTRY_NOUNS, ENTRY_VERBS,
-                      EXECUTIVE_TITLES, LAUNCH_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
-                      OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS,
-                      PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
+                      CHANGE_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
+                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, LAUNCH_VERBS, OWNED_PRODUCT_NOUNS,
+                      PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS,
+                      PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS,
+                      REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
                       TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -3135,7 +3136,8 @@ def _said_to_come_next(subject: Token) -> bool:
     return verb.lemma_ == "follow" and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children)
 
 
-_SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take"})
+_SHARE_VERBS = frozenset({"account", "make", "represent", "contribute", "generate", "bring", "take", "provide",
+                          "deliver", "supply", "yield"})
 _SHARE_NOUNS = frozenset({"share", "third", "quarter", "half", "fifth", "tenth", "bulk", "most", "majority", "part",
                           "portion", "fraction", "percent", "%"})
 _TAKINGS_NOUNS = frozenset({"sales", "sale", "revenue", "revenues", "turnover", "income", "profit", "profits",
@@ -3150,9 +3152,10 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
         if verb.lemma_ not in _SHARE_VERBS or verb.pos_ != "VERB" or negated([verb]) \
                 or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
             continue                      # (not "expects India to account for 10%", "wants it to make up a fifth")
-        if verb.lemma_ in ("take", "make") and not any(   # "China took 41% of its sales" (not "took steps to
+        if verb.lemma_ in ("take", "make", "provide", "deliver", "supply", "yield") and not any(   # "China took 41%
+            #                                                  of its sales" (not "took steps to block its sales")
                 c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "CARDINAL") or c.lemma_.lower() in _SHARE_NOUNS
-                                      or any(t.like_num for t in c.subtree)) for c in verb.children):   # block its sales")
+                                      or any(t.like_num for t in c.subtree)) for c in verb.children):
             continue
         subject = subject_of(verb)
         markets = [m for s in conjuncts(subject) if (m := ctx.entity_at(p, s, "Market"))] if subject is not None else []
@@ -3169,18 +3172,13 @@ def markets_in_takings(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
             continue                      # (not "smartphone sales in India rose, Kelvo said": the whole market's)
         company = _whose_takings(ctx, p, takings)
         places = [o for c in takings.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children]
-        if places and takings.head.lemma_ in _CHANGE_VERBS:        # "... dropped 19% and in Brazil 12%", "...
+        if places and takings.head.lemma_ in CHANGE_VERBS:        # "... dropped 19% and in Brazil 12%", "...
             places += [o for c in takings.head.children if c.dep_ in ("conj", "prep") and c.lower_ == "in"  # rose 14%
                        and c.i > takings.i for o in c.children]                                   # and Japan 9%"
             places += [c for c in takings.head.children if c.dep_ in ("npadvmod", "conj") and c.ent_type_ == "GPE"]
         for market in dict.fromkeys(m for o in places for x in conjuncts(o) if (m := ctx.entity_at(p, x, "Market"))) \
                 if company else ():
             yield Fact(company, "operatesIn", market, evidence)
-
-
-_CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease", "decline", "jump", "climb", "slump",
-                           "slide", "shrink", "surge", "soar", "plunge", "tumble", "dip", "ease", "keep", "edge",
-                           "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})
 
 
 _RESULTS_WORDS = _TAKINGS_NOUNS | {"result", "results", "quarter", "earnings", "forecast", "outlook", "guidance",
@@ -3206,7 +3204,7 @@ def _whose_takings(ctx: DocContext, p: int, takings: Token) -> str | None:
                    if not verb.left_edge.i <= t.i <= verb.right_edge.i):
             return None                                         # ("shelved plans to enter India as sales slowed")
         return ctx.entity_at(p, reporter, "Company") if reporter is not None else None
-    if verb.dep_ == "ROOT" and verb.lemma_ in _CHANGE_VERBS and takings.i == takings.sent.start:
+    if verb.dep_ == "ROOT" and verb.lemma_ in CHANGE_VERBS and takings.i == takings.sent.start:
         if takings.sent.start == 0:                  # a paragraph opening on them: the firm the text is about there
             return ctx.salient_company(p, takings.i)
         before = takings.doc[takings.sent.start - 1].sent
