@@ -5246,6 +5246,19 @@ def test_a_foothold_a_deal_gives(text, present, absent):
      {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Chile")}, set()),
     ("Quessaro, the tile maker, ran into trouble in Chile after Ternwick Ceramics cut prices.", set(),
      {("Quessaro", "competesWith", "Ternwick Ceramics"), ("Ternwick Ceramics", "operatesIn", "Chile")}),
+    # two rivalries in two markets, a market on another clause, a rivalry denied, ended or in court: no place
+    ("Brakmoor Foods makes snacks. In Mexico, Brakmoor Foods competes with Tellaron, and in Brazil it competes with "
+     "Ostrica Snacks.", set(), {("Ostrica Snacks", "operatesIn", "Mexico"), ("Tellaron", "operatesIn", "Brazil")}),
+    ("Brakmoor Foods makes snacks. In Spain, Brakmoor Foods said it competes with Tellaron in Latin America.",
+     {("Tellaron", "operatesIn", "Latin America")}, {("Tellaron", "operatesIn", "Spain")}),
+    ("Brakmoor Foods makes snacks. Brakmoor Foods does not face competition in Chile from Tellaron.", set(),
+     {("Tellaron", "operatesIn", "Chile"), ("Brakmoor Foods", "competesWith", "Tellaron")}),
+    ("Brakmoor Foods makes snacks. In Spain, Brakmoor Foods competed with Tellaron until Tellaron left the country.",
+     set(), {("Tellaron", "operatesIn", "Spain")}),
+    ("Brakmoor Foods makes snacks. In Italy, Brakmoor Foods went up against Tellaron in a court case over a "
+     "trademark.", set(), {("Tellaron", "operatesIn", "Italy"), ("Brakmoor Foods", "competesWith", "Tellaron")}),
+    ("Bjorkvale Rail runs trains. Bjorkvale's arch-rival, Tellaron Freight, has no presence in Britain.",
+     {("Tellaron Freight", "absentFrom", "United Kingdom")}, {("Tellaron Freight", "operatesIn", "United Kingdom")}),
 ])
 def test_rivals_named_in_a_market_are_there(text, present, absent):
     assert_facts(text, present, absent)
@@ -5264,6 +5277,14 @@ def test_rivals_named_in_a_market_are_there(text, present, absent):
      {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}, set()),
     ("Halvine Group did not spin off Orlavo Payments Ltd.", set(),
      {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}),
+    ("Orlavo Payments Ltd was spun off by Halvine Group in 2021.",
+     {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}, set()),
+    ("Orlavo Payments Ltd, which Halvine Group spun off in 2021, raised money.",
+     {("Orlavo Payments Ltd", "subsidiaryOf", "Halvine Group")}, set()),
+    ("Activist Kestral Capital urged Halvine Group to spin off Orlavo Payments Ltd.",
+     {("Orlavo Payments Ltd.", "subsidiaryOf", "Halvine Group")},
+     {("Orlavo Payments Ltd.", "subsidiaryOf", "Kestral Capital"),
+      ("Orlavo Payments Ltd.", "subsidiaryOf", "Activist Kestral Capital")}),
 ])
 def test_spin_offs(text, present, absent):
     assert_facts(text, present, absent)
@@ -5334,7 +5355,104 @@ def test_a_market_that_provided_part_of_a_firms_sales_is_its_market():
     ("Dunvory Tools cut its forecast on Wednesday. Its shares fell. Third-quarter revenue fell 11 per cent to "
      "€498m from €560m.", "Dunvory Tools"),
     ("Dunvory Tools cut its forecast on Wednesday. Drill revenue in Europe fell 11 per cent to €498m.", None),
+    ("Dunvory Tools makes drills. Retail sales rose 3 per cent to $600bn last month, the government said.", None),
+    ("Dunvory Tools cut its forecast. Overall revenue fell 5 per cent to $3bn at European toolmakers.", None),
+    ("Dunvory Tools cut its forecast. Rival Quintell Group reported weak results on Tuesday. Revenue fell 11 per cent "
+     "to $498m.", "Quintell Group"),
+    ("Dunvory Tools cut its forecast. Sales rose 12% to €214 million in 2024, finance chief Ana Ruiz said.",
+     "Dunvory Tools"),
 ])
 def test_a_bare_figure_is_the_result_of_the_firm_in_view(text, company):
     results = [e.args["company"] for e in extract(text).events if e.type == "FinancialResult"]
     assert results == ([company] if company else []), results
+
+
+INTERVIEW_WITH_HEADED_QUESTIONS = """Vostrava boss: "Our bikes are ready for Italy"
+
+Vostrava, the bicycle maker from Brno, has sold city bikes to Czech commuters for twenty years. Chief executive \
+Marta Kolarova spoke to Tarrenby Weekly about the company's plans.
+
+Why Italy?
+
+Because our bikes already sell well in Austria and we know the Alpine customer. We will open a shop in Milan in May.
+
+Who is your biggest rival?
+
+Brandolf Cycles. They have been strong in Germany for a decade.
+
+What about Britain?
+
+We are not in Britain and we have no plans to go there."""
+
+
+def test_an_interview_with_its_questions_on_lines_of_their_own():
+    result = extract(INTERVIEW_WITH_HEADED_QUESTIONS)
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Marta Kolarova", "executiveOf", "Vostrava"), ("Vostrava", "operatesIn", "Austria"),
+            ("Vostrava", "absentFrom", "United Kingdom")} <= facts, facts
+    claims = {c.text: (c.speaker, set(c.about)) for c in result.claims}
+    assert claims["We are not in Britain and we have no plans to go there."] == (
+        "Marta Kolarova", {"Vostrava", "United Kingdom"}), claims
+    assert not any("Tarrenby Weekly" in about for _, about in claims.values()), claims   # the outlet is no "we"
+
+
+def test_headings_asking_questions_answered_in_no_one_s_voice_are_no_interview():
+    text = ("Vostrava, the bicycle maker, plans to enter Italy. Marta Kolarova, its chief executive, announced the "
+            "plan on Monday.\n\nWhy does it matter?\n\nItaly is Europe's third-largest bicycle market, and rivals such "
+            "as Brandolf Cycles are already there.\n\nWhat happens next?\n\nShops open in Milan in May.")
+    said = [c.text for c in extract(text).claims]
+    assert not any("Italy is Europe" in claim or "Shops open" in claim for claim in said), said
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a firm simply said to be (or not to be) in a market; its goods selling there
+    ("Vostrava, the bicycle maker, is not in Britain.", {("Vostrava", "absentFrom", "United Kingdom")}, set()),
+    ("Vostrava, the bicycle maker, has been in Chile since 2019.", {("Vostrava", "operatesIn", "Chile")}, set()),
+    ("Vostrava, the bicycle maker, will be in Italy by 2030.", {("Vostrava", "targetsMarket", "Italy")},
+     {("Vostrava", "operatesIn", "Italy")}),
+    ("Vostrava, the bicycle maker, was in Italy for a trade fair.", set(), {("Vostrava", "operatesIn", "Italy")}),
+    ("Vostrava, the bicycle maker, is in talks in Italy.", set(), {("Vostrava", "operatesIn", "Italy")}),
+    ("Vostrava, the bicycle maker, said its bikes already sell well in Austria.",
+     {("Vostrava", "operatesIn", "Austria")}, set()),
+])
+def test_a_firm_or_its_goods_said_to_be_in_a_market(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Vostrava said everything is made in its factory. Everything sells well in Germany.", "Everything"),
+    ("Vostrava, the family-controlled bicycle maker from Zlín, sells bikes to commuters.", "Zlín"),
+    ("We wanted a second source, and Vostrava's Penang factory means the bikes will be built nearby.", "Penang"),
+])
+def test_pronouns_and_towns_where_a_firm_is_are_no_names(text, word):
+    assert word not in types_of(text)
+
+
+def test_a_brand_renamed_as_a_name_stays_goods():
+    assert types_of("Halvine Group renamed its energy drink brand as Brenvo Max.").get("Brenvo Max") == "Product"
+
+
+def test_a_legal_form_is_no_part_of_a_title_after_it():
+    names = {e.name for e in extract("Pellistra Japan K.K. Co-Founder and chief executive Kenji Sato said demand in "
+                                     "Japan was strong.").entities}
+    assert "Pellistra Japan K.K." in names and not any(name.endswith(" Co") for name in names), names
+
+
+@pytest.mark.parametrize("text", [
+    "Castrova Optics makes lenses. Sales of the Nuvrel X2 are due to begin in Spain in June.",
+    "Castrova Optics makes lenses. The Nuvrel X2 was ordered off shelves in Spain after a safety scare.",
+])
+def test_goods_due_or_ordered_off_shelves_are_not_on_sale(text):
+    assert ("Nuvrel X2", "availableIn", "Spain") not in facts_of(text)
+
+
+def test_a_wire_label_joined_to_a_name_is_cut_off():
+    names = {e.name for e in extract("EXCLUSIVE-Tellaron Shipping explores sale of ferry unit\n\nLISBON, May 3 - "
+                                     "Tellaron Shipping is exploring a sale of its ferry unit, three people said.").entities}
+    assert "Tellaron Shipping" in names and not any("EXCLUSIVE" in name for name in names), names
+
+
+def test_a_where_clause_of_the_past_gives_no_presence():
+    assert_facts("Quessaro Group, the tile maker, makes tiles. Quessaro Group pulled out of Spain, where it had 40 "
+                 "stores, in 2023.", {("Quessaro Group", "absentFrom", "Spain")},
+                 {("Quessaro Group", "operatesIn", "Spain")})

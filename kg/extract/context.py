@@ -22,6 +22,7 @@ from .places import country_of, markets_in_name
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QA_MARK = re.compile(r"^\W{0,2}([QA])\W{0,2}:\W{0,2}\s", re.IGNORECASE)       # "Q: ...", "**A:** ..."
 # Verbs whose object "the business" is the firm itself ("who founded the business in 2009"), not a unit of it.
 _FIRM_OBJECT_VERBS = {"found", "co-found", "cofound", "start", "run", "lead"}
@@ -121,6 +122,12 @@ def _company_kinds(name: str, root: Token) -> set[str]:
     last = name.split()[-1].lower()
     kinds = {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"} | {last, last.removesuffix("s")}   # ("Airlines")
     return {_SAME_TRADE.get(k, k) for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
+
+
+def _audience_of_speech(token: Token) -> bool:
+    """"(spoke) to Arrivio", "told Arrivio": whom a speaker spoke to."""
+    return token.dep_ == "dobj" and token.head.lemma_ == "tell" \
+        or token.dep_ == "pobj" and token.head.lower_ in ("to", "with") and token.head.head.lemma_ in ("speak", "talk")
 
 
 def _kind_fits(noun: Token | None, kinds: set[str] | None) -> bool | None:
@@ -266,7 +273,9 @@ class DocContext:
         kinds = [m.group(1).upper() if m else None for m in marks]
         found: dict[str, set[int]] = {"Q": set(), "A": set()}
         if kinds.count("Q") < 2 or kinds.count("A") < 2:
-            return found
+            kinds = self._questions_as_headings()
+            if kinds.count("Q") < 2:
+                return found
         last = max(p for p, kind in enumerate(kinds) if kind)
         current = None
         for p, kind in enumerate(kinds[:last + 1]):      # (what follows the last answer is the outlet's again)
@@ -274,6 +283,35 @@ class DocContext:
             if current:
                 found[current].add(p)
         return found
+
+    @functools.cached_property
+    def _interviewed_firm(self) -> Mention | None:
+        """The firm an interview is with: the one its headline and introduction name most, as a subject counting
+        twice (first named, on a tie); not the outlet the interviewee "spoke to"."""
+        if not self.answers:
+            return None
+        first_answer = min(self.answers)
+        named = [m for m in self.mentions if m.para < first_answer and m.type == "Company" and m.entity]
+        scores: Counter = Counter()
+        for mention in named:
+            root = self.paragraphs[mention.para].doc[mention.start:mention.end].root
+            scores[mention.entity] += 2 if root.dep_ in ("nsubj", "nsubjpass") else 1
+        audience = {m.entity for m in named if _audience_of_speech(self.paragraphs[m.para].doc[m.start:m.end].root)}
+        named = [m for m in named if not m.anaphor and m.entity not in audience]
+        return max(named, key=lambda m: scores[m.entity]) if named else None
+
+    def _questions_as_headings(self) -> list[str | None]:
+        """An interview laid out as questions in paragraphs of their own, each followed by its answer in the first
+        person ("Why now?" / "A film gives us a reason ..."): "Q" for a question line, "A" for the paragraph after
+        it; none when fewer than two answers speak as "we" or "I" (an explainer's "Why does it matter?" headings)."""
+        asked = [paragraph.text.rstrip().endswith("?") and len(paragraph.doc) <= 40 for paragraph in self.paragraphs]
+        kinds: list[str | None] = [None] * len(self.paragraphs)
+        spoken = 0
+        for p, question in enumerate(asked):
+            if question and p + 1 < len(asked) and not asked[p + 1]:
+                kinds[p], kinds[p + 1] = "Q", "A"
+                spoken += any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in self.paragraphs[p + 1].doc)
+        return kinds if spoken >= 2 and spoken * 2 >= kinds.count("A") else [None] * len(self.paragraphs)
 
     def index(self) -> None:
         self._by_token = {}
@@ -382,11 +420,12 @@ class DocContext:
 
     @functools.cached_property
     def main_company(self) -> str | None:
-        """The company the whole text is about: named at least three times and twice as often as any other."""
+        """The company the whole text is about: named at least three times and twice as often as any other (or,
+        in an interview, the firm it is with: its answers call it "we")."""
         counts = Counter(m.entity for m in self.mentions if m.type == "Company" and m.entity and not m.anaphor)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-            return None
+            return self._interviewed_firm.entity if self._interviewed_firm is not None else None
         return ranked[0][0]
 
     def previous_subject_company(self, para: int, sentence: Span) -> str | None:
@@ -782,7 +821,9 @@ class DocContext:
                         and not any(c.pos_ == "PROPN" or c.dep_ in ("appos", "poss", "compound") for c in token.children) \
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
-                if kind == "Company" and token.dep_ == "poss":
+                if kind == "Company" and token.pos_ == "PRON" and lower not in _COMPANY_PRONOUNS:
+                    target = self._interviewed_firm          # an interview's "we", its "you": the firm it is with
+                if kind == "Company" and token.dep_ == "poss" and target is None:
                     target = self._relative_owner(p, token) or self._listed_before(p, token) \
                         or self._clause_subject(p, token) or self._fronted_topic(p, token)   # "Google offers ...
                     #                                                                 through its Blogger site"

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, LAUNCH_VERBS, METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS,
-                      PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
+from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, FINANCE_TERM_QUALIFIERS, LAUNCH_VERBS, METRIC_WORDS,
+                      PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_companies, subject_of
 
@@ -491,14 +491,44 @@ def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> 
     if names:
         return names[0]
     figure = next((t for t in _own_words(clause) if _metric(t) and t.dep_ in ("nsubj", "nsubjpass")), None)
-    if figure is not None and clause.lemma_ in CHANGE_VERBS and all(
-            c.dep_ in ("amod", "punct") or c.dep_ == "compound" and c.lemma_.lower() in _PERIOD_NOUNS
-            for c in figure.children):
-        return ctx.salient_company(p, figure.i)   # "Third-quarter revenue fell 11 per cent to €498m", in an article
-    return None                                   # about one firm: that firm's
+    if figure is not None and _bare_figure(ctx, p, figure, clause, sentence):
+        return ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, figure.i)
+    return None
 
 
 _PERIOD_NOUNS = frozenset({"quarter", "year", "half", "month", "week", "period", "season"})
+_PERIOD_ADJECTIVES = frozenset({"annual", "quarterly", "yearly", "full-year", "half-year", "first-half",
+                                "second-half", "six-month", "nine-month", "pre-tax", "pretax", "total"})
+
+
+def _bare_figure(ctx: DocContext, p: int, figure: Token, clause: Token, sentence: Span) -> bool:
+    """A figure that opens a sentence, with nothing but its period or its kind on it, and names no firm: "Sales rose
+    12% to €214 million in 2024", "Third-quarter revenue fell 11 per cent to €498m, and net profit dropped to €39m",
+    "Revenue rose 44% ..., finance chief Gonzalo Barrenechea said", "Figures showed first-half revenue fell 19%"
+    (the result of the firm in view; not "Retail sales rose 3%, the government said", "Global revenue fell",
+    "Revenue fell 5 per cent at European toolmakers")."""
+    main = sentence.root
+    if main.lemma_ in SPEECH_VERBS | {"show"}:            # reported by a person or its figures ("Preliminary figures
+        speaker = subject_of(main)                        # showed ..."), not by "analysts" or "the government"
+        if speaker is None or not (ctx.entity_at(p, speaker, "Person", "Executive")
+                                   or speaker.lemma_.lower() in ("figure", "result", "data", "number", "account")):
+            return False
+        main = next((c for c in main.children if c.dep_ == "ccomp"), main)
+    opener = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and _metric(c)), None)
+    return opener is not None and opener.left_edge.i in (sentence.start, main.left_edge.i) \
+        and (clause == main or clause.head == main and clause.dep_ in ("conj", "advcl")) \
+        and all(_plain_figure(t) for t in (opener, figure)) and clause.lemma_ in CHANGE_VERBS \
+        and not any(c.dep_ == "prep" and c.lower_ in ("at", "across", "among", "for")
+                    for v in (main, clause) for c in v.children)
+
+
+def _plain_figure(figure: Token) -> bool:
+    """A figure with nothing on it but its period or kind: "revenue", "third-quarter revenue", "net profit"."""
+    return all(c.dep_ in ("punct", "det") and c.lower_ not in ("this", "that", "these", "those")
+               or c.dep_ == "compound" and c.lemma_.lower() in _PERIOD_NOUNS
+               or c.dep_ == "amod" and (c.lower_ in _PERIOD_ADJECTIVES | FINANCE_TERM_QUALIFIERS
+                                        or any(word in c.lower_ for word in ("quarter", "year", "half")))
+               for c in figure.children)
 
 
 def _own_words(clause: Token) -> list[Token]:

@@ -234,7 +234,7 @@ ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun ski
 PLAN_CUES = _words("""
 plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
 will would could may might going set poised potential possible future prospective planned chance
-opportunity ambition goal bid intention
+opportunity ambition goal bid intention due scheduled slated
 """)
 # Partnership.
 PARTNERSHIP_NOUNS = _words("""
@@ -269,7 +269,7 @@ FINANCE_TERM_QUALIFIERS = _words("adjusted core underlying operating net gross b
 # A wire headline's label before a dash or colon ("ANALYSIS - ...", "EXCLUSIVE: ..."), no name.
 HEADLINE_SLUGS = _words("""
 analysis exclusive update factbox insight explainer column breakingviews interview feature opinion comment preview
-wrapup timeline corrected refile brief advisory focus breaking live watch
+wrapup timeline corrected refile brief advisory focus breaking live watch rpt repeat urgent flash
 """)
 # Store opening.
 STORE_NOUNS = _words("store stores shop shops outlet outlets showroom showrooms branch branches "

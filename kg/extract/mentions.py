@@ -42,7 +42,8 @@ _NOT_NAMES = {"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "th
               "mrs", "dr", "sir", "dame", "lord", "lady", "ceo", "cfo", "cto", "coo", "photo", "source", "see", "also", "read",
               "more", "western", "eastern", "northern", "southern", "news", "new year", "christmas", "easter",
               "thanksgiving", "ramadan", "diwali", "black friday", "cyber monday", "lunar new year",
-              "chinese new year", "kingdom", "republic", "emirate", "emirates", "federation"}
+              "chinese new year", "kingdom", "republic", "emirate", "emirates", "federation", "everything",
+              "everyone", "everybody", "nothing", "nobody", "something", "someone", "anything", "anyone"}
 #                       (holidays; "its top Western executive", "News of the deal came as ..."; "the Kingdom's largest
 #                        companies": a country called by what it is)
 _TITLE_PREFIXES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof."}
@@ -133,6 +134,11 @@ def _clean_span(span: Span) -> Span | None:
                            or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
                                                                   and doc[start].text == "New")):
         start += 1                      # "the new Mi 10", but "New York Stock Exchange"
+    slug = start
+    while slug < end - 2 and (doc[slug].like_num or doc[slug].is_upper and doc[slug].lower_ in HEADLINE_SLUGS):
+        slug += 1
+    if start == 0 and slug > start and doc[slug].text in _DASHES and not doc[slug - 1].whitespace_:
+        start = slug + 1                # "EXCLUSIVE-Trevanos Shipping explores ...": a wire's label, then the name
     for i in range(start + 1, end):      # "Hindustan Aeronautics (HAL)": the name ends at the bracket
         if doc[i].text == "(":
             end = i
@@ -350,10 +356,14 @@ def _street_name(span: Span) -> bool:
 
 
 def _headline_slug(span: Span) -> bool:
-    """"ANALYSIS - ...", "EXCLUSIVE: ...": a wire's label opening a headline, before a dash or colon."""
-    doc = span.doc
-    return span.start == 0 and span.text.isupper() and span.text.lower() in HEADLINE_SLUGS \
-        and span.end < len(doc) and doc[span.end].text in ("-", "–", "—", ":")
+    """"ANALYSIS - ...", "EXCLUSIVE: ...", "UPDATE 2-...": a wire's label opening a headline, before a dash or colon
+    (its number, if any, taken in or not)."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].like_num:
+        end += 1
+    words = [t.lower_ for t in span if not t.like_num]
+    return span.start == 0 and span.text.isupper() and bool(words) and all(w in HEADLINE_SLUGS for w in words) \
+        and end < len(doc) and doc[end].text in ("-", "–", "—", ":")
 
 
 def _platform_letters(doc: Doc, i: int) -> bool:
@@ -739,7 +749,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _names_a_programme(span) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
-                    or _funding_round(span) or _street(span) or _wire_tag(span):
+                    or _funding_round(span) or _street(span) or _headline_slug(span) or _city_naming_a_site(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -783,11 +793,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             ent = joined.get(ent.start, ent)
             if label in ("PERSON", "GPE", "ORG") and ent.end < len(doc) and _legal_form(doc[ent.end]) \
                     and not any(whole.start <= ent.end < whole.end for whole in joined.values()):
-                end = ent.end + 1
-                while end < len(doc) and end - ent.end < 3 and _legal_form(doc[end]):
-                    end += 1                                      # ("Kestlinger Malaysia Sdn Bhd": one form of two)
-                ent, label = doc[ent.start:end], "ORG"            # "Siltrenza Japan K.K.": a legal form the model
-                #                                                   left out makes a firm of any name
+                end = ent.end + 1                # "Siltrenza Japan K.K.": a legal form the model left out makes a
+                while end < len(doc) and end - ent.end < 3 and _legal_form(doc[end]) \
+                        and not (end + 1 < len(doc) and doc[end + 1].text == "-"):    # firm of any name (of two
+                    end += 1                     # words: "Kestlinger Malaysia Sdn Bhd"; not "K.K. Co-Founder")
+                ent, label = doc[ent.start:end], "ORG"
             cut = next((j for j in range(ent.start + 1, ent.end + 1) if _spaced_legal_form(doc, j)), None)
             if cut is not None:
                 ent, label = doc[ent.start:cut], "ORG"     # "Komvela Sp. z o.o.": the name before its legal form
@@ -881,6 +891,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 continue                          # '"From Nyíregyháza it is two days by truck"': a place a sentence
                 #                                   opens on (not "sold its unit to Hitachi", "surveys from the Halifax
                 #                                   and Nationwide": firms)
+            elif label == "ORG" and len(ent) == 1 and _town(ent.text.lower()) and ent.root.dep_ == "pobj" \
+                    and ent.root.head.lower_ in ("from", "in") and ent.root.head.head.pos_ == "NOUN" \
+                    and ent.root.head.head.lemma_.lower() in COMPANY_NOUNS and context_votes(ent).get("Company", 0) < 2:
+                continue                          # "the toy maker from Zlín", "a bank in Cork": where the firm is
             elif label == "ORG" and len(ent) == 1 and _town(ent.text.lower()) and ent.root.conjuncts \
                     and all(t.ent_type_ in ("GPE", "LOC") and resolve_place(t.text) is not None
                             for t in ent.root.conjuncts) and context_votes(ent).get("Company", 0) < 2:
@@ -1329,23 +1343,6 @@ _SLASHED_LEGAL_FORMS = {"a/s", "k/s", "s/a"}      # Nordic and Latin legal forms
 
 
 _SPACED_LEGAL_FORMS = {form.replace(" ", "") for form in SPACED_LEGAL_FORMS}   # "Sp. z o.o." -> "spzoo"
-
-
-# The tags news agencies put before a headline: "UPDATE 2-Acme cuts outlook", "REFILE-", "EXCLUSIVE-", "BRIEF-".
-_WIRE_TAGS = frozenset({"update", "refile", "rpt", "repeat", "corrected", "correction", "exclusive", "brief", "wrapup",
-                        "factbox", "insight", "analysis", "column", "breakingviews", "instant", "view", "urgent",
-                        "flash", "rpt-update", "corrected-update"})
-
-
-def _wire_tag(span: Span) -> bool:
-    """A news agency's tag on a headline, in capitals at the start of a line and before a hyphen: "UPDATE 1-"."""
-    doc, start, end = span.doc, span.start, span.end
-    words = [t for t in span if not t.like_num]
-    while end < len(doc) and doc[end].like_num:
-        end += 1                                  # ("UPDATE" named alone, its number after it)
-    return bool(words) and all(t.is_upper and t.lower_ in _WIRE_TAGS for t in words) \
-        and (start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space) \
-        and end < len(doc) and doc[end].text in ("-", "\u2013", "\u2014") and not doc[end].whitespace_
 
 
 def _spaced_legal_form(doc: Doc, i: int) -> int | None:
@@ -1913,8 +1910,10 @@ def common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower and token.is_alpha
 
 
-_SETTING_UP_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
-                               "separate", "set", "incorporate", "register"})
+# What a firm does to a business of its own that leaves it under a new name: "spun off its car business as Kestrel
+# Drive", "listed the unit as Lumio", "renamed the division as Arvo".
+_UNIT_RENAMING_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
+                                  "separate", "set", "incorporate", "register"})
 
 
 def context_votes(span: Span) -> Counter:
@@ -2005,8 +2004,8 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.dep_ == "acl" \
             and first.head.head.head.lemma_.lower() in PRODUCT_ONLY_NOUNS | {"technology", "format"}:
         votes["Product"] += 3           # "a rights technology known as Zorbix"
-    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ in _SETTING_UP_VERBS \
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in SUBSIDIARY_NOUNS | COMPANY_NOUNS
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ in _UNIT_RENAMING_VERBS \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in (SUBSIDIARY_NOUNS | COMPANY_NOUNS) - {"brand", "brands"}
                     for c in first.head.head.children):
         votes["Company"] += 3           # "spun off its automotive business as Kestrel Drive", "listed the unit as"
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
@@ -2611,6 +2610,16 @@ def _city_describing(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod", "poss") and _big_city(span.text.lower()) \
         and root.head.lower_ not in TITLES and root.head.lemma_.lower() not in TITLES
+
+
+def _city_naming_a_site(span: Span) -> bool:
+    """A city's name on a firm's site: "our Zlín factory", "Kestlinger's Penang plant" (where it is, no name of its
+    own), unless the words around say firm ("Zurich Insurance's", "the Zurich group")."""
+    root = span.root
+    return len(span) <= 2 and root.dep_ == "compound" and root.head.i == span.end \
+        and root.head.lemma_.lower() in SITE_NOUNS | FIRM_SITE_NOUNS | STORE_NOUNS | {"headquarters"} \
+        and (place := resolve_place(span.text)) is not None and place.kind == "city" \
+        and context_votes(span).get("Company", 0) < 2
 
 
 def _big_city(key: str) -> bool:

@@ -995,7 +995,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for i, a in enumerate(rivals):
                 for b in rivals[i + 1:]:
                     yield Fact(a, "competesWith", b, evidence)
-        elif lemma == "competition" and token.dep_ == "dobj":      # "Acme faces fierce competition from Foo"
+        elif lemma == "competition" and token.dep_ == "dobj" and not negated(verb_chain(token.head)):
+            #                                                        "Acme faces fierce competition from Foo" (not
+            #                                                        "does not face competition from")
             subject = subject_of(token.head)
             owner = ctx.entity_at(p, subject, "Company") if subject is not None else None
             preps = [*token.children, *(c for c in token.head.children if c.i > token.i)]   # "... in the sector from Foo"
@@ -1049,32 +1051,51 @@ def rivals_there(ctx: DocContext, p: int, sentence: Span, rivalries: list[Fact])
     """Rivals named in a market are present there: "In Mexico, Cumbrera competes with Colvine" (both), "In Europe its
     main rivals are Action and Pepco", "tough competition in Europe from CATL", "will run into Dostavex in Romania"
     (the rivals; a firm that will compete there may be arriving)."""
-    settings = _competition_settings(ctx, p, sentence)
-    if not settings or not rivalries:
+    cue, settings = _competition_setting(ctx, p, sentence)
+    if cue is None or not rivalries:
         return
-    present = [t for t in sentence if t.lemma_ == "compete" and (t.tag_ in ("VBZ", "VBP") or _verb_tagged_a_noun(t))
-               and not negated([t]) and not any(c.dep_ == "aux" for c in t.children)]   # "competes" (not "will")
+    present = cue.lemma_ == "compete" and (cue.tag_ in ("VBZ", "VBP") or _verb_tagged_a_noun(cue)) \
+        and not any(c.dep_ == "aux" for c in cue.children)          # "competes" (not "will compete")
     for rivalry in rivalries:
         for company in [rivalry.object, *([rivalry.subject] if present else [])]:
             for market in settings:
                 yield Fact(company, "operatesIn", market, rivalry.evidence)
 
 
-def _competition_settings(ctx: DocContext, p: int, sentence: Span) -> list[str]:
-    """The markets a sentence sets its rivalry in: a market opening it ("In Mexico, ..."), or one the word of rivalry
-    is in ("its rivals in Europe", "competition in Europe from", "competes with Foo in Mexico")."""
-    settings = []
-    for token, market in _named_markets(ctx, p, sentence):
-        anchor = _market_anchor(token)
-        if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("in", "across", "throughout"):
-            continue
-        prep, holder = anchor.head, anchor.head.head
-        opening = prep.i == sentence.start or prep.i == sentence.start + 1 and sentence[0].pos_ == "CCONJ"
-        if opening and holder.dep_ == "ROOT" or (holder.lemma_.lower() in COMPETITION_NOUNS | {"compete", "competition"}
-                                                 or any(c.dep_ == "dobj" and c.lemma_ == "competition"
-                                                        for c in holder.children)) and not negated([holder]):
-            settings.append(market)
-    return list(dict.fromkeys(settings))
+def _competition_setting(ctx: DocContext, p: int, sentence: Span) -> tuple[Token | None, list[str]]:
+    """The one word of rivalry of a sentence and the markets it is set in: a market on its clause ("In Mexico,
+    Cumbrera competes with", "In Europe its main rivals are", "competes with Foo in Mexico") or on the word itself
+    ("competition in Europe from"); none when the sentence names two rivalries, or denies, ends or takes to court
+    the one it names ("does not compete", "competed until 2019", "went up against Foo in court")."""
+    cues = [t for t in sentence if t.lemma_ in ("compete", "rival") and t.pos_ == "VERB" or _verb_tagged_a_noun(t)
+            or _meets_rivals(t) or _rivalry_said(t)]
+    if len(cues) != 1 or any(t.lemma_.lower() in _DISPUTE_NOUNS for t in sentence):
+        return None, []
+    cue = verb = cues[0]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and not _verb_tagged_a_noun(verb):
+        verb = verb.head                  # "its rivals are", "faces competition from"
+    if verb.pos_ not in ("VERB", "AUX") and not _verb_tagged_a_noun(verb) or negated(verb_chain(verb)) \
+            or verb.tag_ == "VBD":
+        return None, []
+    settings = [market for token, market in _named_markets(ctx, p, sentence)
+                if (anchor := _market_anchor(token)).dep_ == "pobj"
+                and anchor.head.lower_ in ("in", "across", "throughout") and anchor.head.head in (cue, verb)]
+    return cue, list(dict.fromkeys(settings))
+
+
+def _rivalry_said(noun: Token) -> bool:
+    """A noun of rivalry that is what its clause says: "its main rivals are Action and Pepco", "faces competition
+    from", "its rivals in Europe" (not one that describes a firm named: "made by Swiss rival Aurevan", "Bjørkli's
+    arch-rival, Halland, has no presence in Britain")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in COMPETITION_NOUNS | {"competition"} \
+        and (noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be" and not any(
+            c.dep_ == "appos" for c in noun.children)
+             or noun.lemma_ == "competition" and noun.dep_ == "dobj"
+             or any(c.dep_ == "prep" and c.lower_ == "in" for c in noun.children))
+
+
+_DISPUTE_NOUNS = frozenset({"court", "case", "tribunal", "lawsuit", "suit", "trial", "hearing", "dispute",
+                            "arbitration"})
 
 
 _OPINION_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
@@ -1125,10 +1146,12 @@ def _verb_tagged_a_noun(token: Token) -> bool:
 
 
 def _meets_rivals(token: Token) -> bool:
-    """"Velta will go up against IKEA", "comes up against Foo", "will run into Poland's Dostavex" (a firm met)."""
+    """"Velta will go up against IKEA", "comes up against Foo", "will run into Poland's Dostavex": a rival met (not
+    an opponent in court)."""
     words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     return token.pos_ == "VERB" and (token.lemma_ in ("go", "come") and {"up", "against"} <= words
-                                     or token.lemma_ == "run" and "into" in words)
+                                     or token.lemma_ == "run" and "into" in words) \
+        and not any(t.lemma_.lower() in _DISPUTE_NOUNS for t in token.sent)     # (not "ran into Foo in court")
 
 
 def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
@@ -1828,10 +1851,18 @@ def subsidiaries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 or not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):   # from Acme in 2020"
             continue
         donors = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children]
+        doers = [o for c in verb.children if c.dep_ == "agent" for o in c.children]      # "spun off by Halvine"
         spun = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children]
-        spun += [t for c in verb.children if c.dep_ == "dobj" for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
-        if donors:
-            spun += [verb.head] if verb.dep_ == "acl" else [s for s in [subject_of(verb)] if s is not None]
+        spun += [t for c in verb.children if c.dep_ == "dobj"
+                 for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+            spun.append(verb.head)        # "Orlavo, which Halvine spun off in 2021"
+        if donors or doers:
+            spun += [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "PROPN" \
+                else [s for s in [subject_of(verb)] if s is not None]
+            donors += doers
+        elif verb.dep_ == "xcomp" and (urged := [c for c in verb.head.children if c.dep_ == "dobj"]):
+            donors = urged                # "urged Halvine Group to spin off Orlavo": Halvine's
         else:
             donors = [s for s in [subject_of(verb)] if s is not None]
         parent = next((n for t in donors if (n := ctx.entity_at(p, t, "Company"))), None)
@@ -2067,9 +2098,11 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             readings.append((where, [], None))
         found = [list(_market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen))
                  for verb, path, owner in readings]
-        present = {(f.subject, f.object) for f, _ in found[1:][0] if f.predicate == "operatesIn"} if found[1:] else set()
+        present = {(f.subject, f.object) for f, _ in found[1] if f.predicate == "operatesIn"} \
+            if len(found) > 1 and where.tag_ != "VBD" else set()
         for fact, implied in (pair for reading in found for pair in reading):
-            if fact.predicate not in ("targetsMarket", "absentFrom") or (fact.subject, fact.object) not in present:
+            if not (fact.predicate == "targetsMarket" and implied in (None, "MarketEntry")
+                    and (fact.subject, fact.object) in present):
                 yield fact, implied       # ("will launch first in Spain and Germany, where it has its own sales
                 #                           teams": a launch where it is, no entry)
 
@@ -2156,7 +2189,8 @@ def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
     clauses += [c for c in first.children if c.i > market.i] if first is not market else []   # "Spain and Germany,
     for clause in clauses:                                                      # where it has sales teams": both
         if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
-                and any(w.lower_ == "where" for w in clause.children):
+                and any(w.lower_ == "where" for w in clause.children) \
+                and not (clause.lemma_ in ("have", "be") and clause.tag_ == "VBD"):   # (not "where it had 40 stores")
             subject = subject_of(clause)
             if subject is not None and ctx.entity_at(p, subject, "Company"):
                 return clause
@@ -2168,7 +2202,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
     """The facts one clause gives about a market: its subject (or the owner met on the way) and the relation
     the words between them say."""
     chain = verb_chain(verb) if verb is not None else []
-    if (product := _product_held_in(ctx, p, path, verb)) and not negated(chain) and not _planned(_signals(chain, path), chain) \
+    if (product := _product_held_in(ctx, p, path, verb)) and not negated(chain) \
+            and not _planned(_signals(chain, path), chain) \
             and not any(v.lemma_ in _STOP_VERBS | CANCEL_VERBS | _DELAY_VERBS for v in chain) \
             and (product, market, "availableIn") not in seen:     # (not "halted sales of it in", "its launch in
             #                                                       Vietnam was postponed")
@@ -2203,9 +2238,11 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
                 subjects = subjects or [n for c in subject.children if c.dep_ == "compound"   # "100,000 Zephyr
                                         and (n := ctx.entity_at(p, c, "Product"))]            # phones were sold in"
                 if not subjects and subject.lemma_.lower() in PRODUCT_NOUNS and subject.tag_ == "NNS":
-                    goods_of = [n for c in subject.children if c.dep_ == "compound"     # "Qimora phones will be
-                                and (n := ctx.entity_at(p, c, "Company"))]              # available in the UK": the
-                    subjects, through_goods = goods_of, bool(goods_of)                  # maker's presence
+                    goods_of = [n for c in subject.children if (c.dep_ == "compound" or c.dep_ == "poss"
+                                                                  and subject.dep_ != "appos")
+                                and (n := ctx.entity_at(p, c, "Company"))]   # (not "X and Y, its phones, which")
+                    subjects, through_goods = goods_of, bool(goods_of)   # "Qimora phones will be available in the
+                    #                                   UK", "our bikes sell well in Austria": the maker's presence
                 if not subjects and v.lemma_ == "be" and subject.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
                         and not any(c.lower_ in ("new", "future", "planned", "proposed", "first")
                                     for c in subject.children):
@@ -2287,8 +2324,10 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
 
 
 def _to_be_ordered(chain: list[Token]) -> bool:
-    """"The IC13 can be ordered in Portugal": on offer there."""
-    return bool(chain) and chain[0].lemma_ == "order" and any(c.dep_ == "auxpass" for c in chain[0].children)
+    """"The IC13 can be ordered in Portugal": on offer there (not "was ordered off shelves in Spain")."""
+    return bool(chain) and chain[0].lemma_ == "order" and any(c.dep_ == "auxpass" for c in chain[0].children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("can", "may", "could") for c in chain[0].children) \
+        and not any(c.dep_ in ("prt", "prep") and c.lower_ in ("off", "out") for c in chain[0].children)
 
 
 def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tuple[str, str | None] | None:
@@ -2487,6 +2526,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS
                for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
     plan = _planned(words, chain)
+    if _simply_there(chain, path):        # "We are not in America", "Kelvo is already in 30 countries"
+        return "absentFrom" if negative else "targetsMarket" if plan else "operatesIn", None
     if (held := _things_held_there(chain, path)) is not None and not plan:
         return held, None                 # "has none in Romania", "has no lockers in Poland", "has 26,000 machines in
         #                                   Poland": what a firm has in a market, counted
@@ -2534,6 +2575,15 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
             and path[0].head == chain[0] and _scouting_now(chain, path[0]):
         return "targetsMarket", "MarketEntry"  # "was also studying Guatemala", "is eyeing Brazil"
     return None
+
+
+def _simply_there(chain: list[Token], path: list[Token]) -> bool:
+    """The clause says only that its subject is in the market: "is (not) in Britain", "will be in France by 2030",
+    "has been in Chile since 2019" (not "is strong in", "is the leader in", "is in talks in": what it is there, said
+    otherwise; nor "was in Italy for a fair": a visit, perhaps)."""
+    return bool(chain) and chain[0].lemma_ == "be" and chain[0].tag_ != "VBD" and len(path) == 2 \
+        and path[1].lower_ == "in" and path[1].head == chain[0] and path[1].i > chain[0].i \
+        and not any(c.dep_ in ("attr", "acomp", "dobj", "ccomp", "xcomp", "expl") for c in chain[0].children)
 
 
 def _things_held_there(chain: list[Token], path: list[Token]) -> str | None:
