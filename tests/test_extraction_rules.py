@@ -5456,3 +5456,30 @@ def test_a_where_clause_of_the_past_gives_no_presence():
     assert_facts("Quessaro Group, the tile maker, makes tiles. Quessaro Group pulled out of Spain, where it had 40 "
                  "stores, in 2023.", {("Quessaro Group", "absentFrom", "Spain")},
                  {("Quessaro Group", "operatesIn", "Spain")})
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a firm opening in a market or to its customers, the largest of a country's firms, its customers there counted
+    ("Vaiskrel, a Lithuanian app bank, opened in Ireland on Monday.", {("Vaiskrel", "operatesIn", "Ireland")}, set()),
+    ("Vaiskrel, a Lithuanian app bank, opened to Irish customers on Monday.",
+     {("Vaiskrel", "operatesIn", "Ireland")}, set()),
+    ("Vaiskrel, a Lithuanian app bank, will open in Ireland next year.", {("Vaiskrel", "targetsMarket", "Ireland")},
+     {("Vaiskrel", "operatesIn", "Ireland")}),
+    ("Vaiskrel, a Lithuanian app bank, opened an office in Ireland.", {("Vaiskrel", "operatesIn", "Ireland")}, set()),
+    ("Quinlarra Bank, the largest of Ireland's high-street lenders, charges fees. Vaiskrel sells in Ireland.",
+     {("Quinlarra Bank", "operatesIn", "Ireland")}, set()),
+    ("Skellmore, the Swedish app bank, has around 900,000 Irish users.", {("Skellmore", "operatesIn", "Ireland")}, set()),
+    ("Skellmore, the Swedish app bank, serves 2 million Kenyan subscribers.", {("Skellmore", "operatesIn", "Kenya")},
+     set()),
+    ("Vaiskrel, a Lithuanian app bank, opened in Ireland on Monday. It will expand further. The Netherlands and "
+     "Belgium come next year.", {("Vaiskrel", "targetsMarket", "Netherlands"), ("Vaiskrel", "targetsMarket", "Belgium")},
+     set()),
+])
+def test_a_firm_opening_or_counting_customers_in_a_market(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_opening_in_a_market_is_an_entry():
+    entries = [e.args for e in extract("Vaiskrel, a Lithuanian app bank, opened in Ireland on Monday.").events
+               if e.type == "MarketEntry"]
+    assert entries == [{"company": "Vaiskrel", "market": "Ireland"}]

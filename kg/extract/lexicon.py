@@ -300,3 +300,5 @@ MARKET_COLUMNS = _words("country countries market markets region regions")
 CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease", "decline", "jump", "climb", "slump",
                            "slide", "shrink", "surge", "soar", "plunge", "tumble", "dip", "ease", "keep", "edge",
                            "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})
+# Verbs that count a firm's customers: "has 900,000 Irish users", "serves 2 million subscribers".
+COUNTED_CUSTOMERS_VERBS = frozenset({"have", "serve", "count", "reach", "add", "sign", "win", "attract"})

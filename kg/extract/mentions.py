@@ -18,12 +18,12 @@ from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES, SPACED_LEGAL_FORMS
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS,
-                      EXECUTIVE_TITLES, FIRM_SITE_NOUNS,
-                      FINANCE_TERMS, FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
-                      MARKET_COLUMNS, TECH_TERMS,
-                      LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS, PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SEAT_WORDS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
+                      COUNTED_CUSTOMERS_VERBS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FINANCE_TERMS,
+                      FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
+                      MARKET_COLUMNS, TECH_TERMS, LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS,
+                      PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS,
+                      PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SEAT_WORDS,
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
                       trade_word)
 from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
@@ -1536,15 +1536,19 @@ def _name_before_title(token: Token) -> bool:
 # Plural nouns of buyers and places to sell in: "to American hospitals", "in 11 European countries".
 _BUYER_NOUNS = frozenset({"country", "city", "customer", "consumer", "shopper", "buyer", "user", "hospital", "clinic",
                           "department", "store", "shop", "supermarket", "retailer", "airport", "home", "household",
-                          "driver", "farmer", "school", "pharmacy", "dealer", "dealership", "patient", "gamer"})
+                          "driver", "farmer", "school", "pharmacy", "dealer", "dealership", "patient", "gamer",
+                          "subscriber", "client", "member", "viewer", "passenger", "player"})
 
 
 def _nationality_of_buyers(ent: Span) -> bool:
-    """A nationality on the plural buyers or places something is sold to or in: there is its market."""
+    """A nationality on the plural buyers or places something is sold to or in, or on a firm's buyers counted ("has
+    900,000 Irish users"): there is its market."""
     noun = ent.root.head
     return len(ent) == 1 and ent.root.dep_ == "amod" and noun.tag_ == "NNS" \
-        and noun.lemma_.lower() in _BUYER_NOUNS and noun.dep_ == "pobj" \
-        and noun.head.lower_ in ("in", "to", "across", "throughout") \
+        and noun.lemma_.lower() in _BUYER_NOUNS and (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("in", "to", "across", "throughout")
+            or noun.dep_ == "dobj" and noun.head.lemma_ in COUNTED_CUSTOMERS_VERBS
+            and any(c.dep_ == "nummod" for c in noun.children)) \
         and resolve_market(f"{ent.text} market") is not None
 
 

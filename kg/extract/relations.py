@@ -19,11 +19,11 @@ from .normalize import mentions_money
 from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
                       CHANGE_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, LAUNCH_VERBS, OWNED_PRODUCT_NOUNS,
-                      PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, OPENING_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS,
-                      PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS,
-                      REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES,
-                      TITLE_FUNCTIONS, trade_word)
+                      COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, LAUNCH_VERBS,
+                      OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PERSON_NOUNS,
+                      PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
@@ -2334,6 +2334,9 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
     """A noun between the market and its verb decides first: "a dominant player in India",
     "presence in Europe", "absence in the USA", "entry into the US"."""
     plan = _planned(words, chain)
+    if _opens_there(chain, path) and not negated(chain):   # "opened in Ireland on Monday", "opened to Irish customers"
+        ahead = any(t.ent_type_ == "DATE" and t.lower_ in ("next", "later", "coming") for t in chain[0].subtree)
+        return ("targetsMarket" if plan or ahead else "operatesIn"), "MarketEntry"   # ("opens in Spain next year")
     if len(path) > 2 and path[2].lower_ == "none" and _things_held_there(chain, path) == "absentFrom":
         return "absentFrom", None         # "has 200 stores in Poland and none in Hungary": not the stores' presence
     for token in path[1:] if path and path[0].lemma_ in ("market", "marketplace") else path:
@@ -2577,6 +2580,15 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     return None
 
 
+def _opens_there(chain: list[Token], path: list[Token]) -> bool:
+    """A firm opening, with nothing it opens, in a market or to its customers: "Vaiskra opened in Ireland on Monday",
+    "opened to Irish customers" (a start there; not "opened an office in", "opened 12 stores in")."""
+    return bool(chain) and chain[0].lemma_ == "open" and chain[0].pos_ == "VERB" and len(path) > 1 \
+        and path[-1].head == chain[0] and path[-1].dep_ == "prep" and path[-1].lower_ in ("in", "to") \
+        and (len(path) == 2 or len(path) == 3 and path[1].lemma_.lower() in _CUSTOMER_NOUNS) \
+        and not any(c.dep_ in ("dobj", "prt", "nsubjpass", "auxpass") for c in chain[0].children)
+
+
 def _simply_there(chain: list[Token], path: list[Token]) -> bool:
     """The clause says only that its subject is in the market: "is (not) in Britain", "will be in France by 2030",
     "has been in Chile since 2019" (not "is strong in", "is the leader in", "is in talks in": what it is there, said
@@ -2713,8 +2725,10 @@ def home_countries(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         if after is not None and noun.dep_ == "nsubj" and after.dep_ == "nsubj" and after.head.i == noun.head.i:
             companies.append(ctx.entity_at(p, after, "Company"))    # "Ruritania's budget airline, Foo fell 2%":
             #                                                         two subjects, an apposition the parse missed
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-            one = noun.head.head                  # "Foo, one of Europe's biggest publishers" / "Foo is one of ..."
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.lower_ == "one"
+                                                                 or noun.head.head.tag_ == "JJS"):
+            one = noun.head.head                  # "Foo, one of Europe's biggest publishers" / "Foo is one of ...",
+            #                                       "Foo, the largest of Ireland's lenders"
             if one.dep_ == "appos":
                 companies.append(ctx.entity_at(p, one.head, "Company"))
             elif one.dep_ == "attr" and (subject := subject_of(one.head)) is not None:
@@ -3101,6 +3115,22 @@ _FOOTHOLD_NOUNS = frozenset({"foothold", "toehold", "beachhead", "presence"})   
 _WAY_IN_NOUNS = frozenset({"route", "gateway", "springboard", "access", "entry", "door", "way"})   # a way still to go
 
 
+def customers_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A firm's customers of a nationality, counted: "Skelldan has around 900,000 Irish users", "serves 2 million
+    Kenyan subscribers" (present there; "has no Irish customers": absent)."""
+    evidence = ctx.evidence(p, sentence)
+    for token, market in _named_markets(ctx, p, sentence):
+        customers = token.head
+        if token.dep_ != "amod" or customers.lemma_.lower() not in _CUSTOMER_NOUNS or customers.dep_ != "dobj" \
+                or customers.head.lemma_ not in COUNTED_CUSTOMERS_VERBS:
+            continue
+        subject = subject_of(customers.head)
+        company = ctx.entity_at(p, subject, "Company") if subject is not None else None
+        if company and (any(c.dep_ == "nummod" for c in customers.children) or _denied(customers)):
+            yield Fact(company, "absentFrom" if _denied(customers) or negated(verb_chain(customers.head))
+                       else "operatesIn", market, evidence)
+
+
 def footholds_given(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """What a deal gives a firm in a market: "bought Zaplata, giving it a foothold in Poland" (there now), "agreed to
     buy Zaplata, giving it a foothold in Poland and a route into Germany", "the deal would give Kelvo a foothold in
@@ -3166,8 +3196,10 @@ def _reported(verb: Token) -> bool:
 
 
 def _said_to_come_next(subject: Token) -> bool:
-    """'Chile is planned for 2031', 'Germany is next', 'Poland will follow' (present or future; "next" alone, "follow"
-    with no object)."""
+    """'Chile is planned for 2031', 'Germany is next', 'Poland will follow', 'The Netherlands and Belgium come next
+    year' (present or future; "next" alone or a time, "follow" with no object)."""
+    while subject.dep_ == "conj" and subject.head != subject:
+        subject = subject.head            # ("Belgium" of "The Netherlands and Belgium come next year")
     verb = subject.head
     now = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
                                              for c in verb.children) \
@@ -3179,6 +3211,10 @@ def _said_to_come_next(subject: Token) -> bool:
     if verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in ("step", "market", "target", "destination")
                                    and any(a.lower_ == "next" for a in c.children) for c in verb.children):
         return True                     # "Rwanda was the obvious next step", "Chile is its next market"
+    if verb.lemma_ == "come" and any(c.dep_ in ("npadvmod", "prep") and any(t.ent_type_ == "DATE" for t in c.subtree)
+                                     for c in verb.children) and not any(c.dep_ == "prep" and c.lower_ in (
+                                         "from", "to", "into", "out") for c in verb.children):
+        return True                     # "The Netherlands and Belgium come next year" (not "comes from Brazil")
     if verb.lemma_ in ("be", "come"):
         return any(c.lower_ == "next" and not list(c.children) for c in verb.children) \
             and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and any(o.lower_ == "line" for o in c.children)
