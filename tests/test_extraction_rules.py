@@ -5483,3 +5483,20 @@ def test_opening_in_a_market_is_an_entry():
     entries = [e.args for e in extract("Vaiskrel, a Lithuanian app bank, opened in Ireland on Monday.").events
                if e.type == "MarketEntry"]
     assert entries == [{"company": "Vaiskrel", "market": "Ireland"}]
+
+
+PRESS_RELEASE = """COPENHAGEN, Denmark, Oct. 7, 2031 /Norquist Newswire/ -- Caldrivex Therapeutics A/S (Copenhagen: CLDVX), a \
+biotechnology company, today announced trial results and an exclusive licence agreement with Halbrenz AG for its drug.
+
+Caldrivex Therapeutics A/S is a Danish biotechnology company founded in 2019.
+
+Media contact: Anne Vendelmo, Head of Communications, press@caldrivex.example"""
+
+
+def test_a_press_release_s_distributor_listing_and_contacts():
+    result = extract(PRESS_RELEASE)
+    types = {e.name: e.type for e in result.entities}
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert types.get("Norquist Newswire") == "Company" and not {"Newswire/", "Copenhagen", "CLDVX"} & set(types), types
+    assert {("Caldrivex Therapeutics", "partnersWith", "Halbrenz AG"),
+            ("Anne Vendelmo", "executiveOf", "Caldrivex Therapeutics")} <= facts, facts

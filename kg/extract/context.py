@@ -16,7 +16,7 @@ from kg.model import Article, Evidence
 from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FIRST_PERSON_PLURAL,
                       INDUSTRY_WORDS, PRESENCE_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
 from .markets import resolve_market
-from .mentions import Mention, hyphenated_noun
+from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
 from .places import country_of, markets_in_name
 
@@ -319,6 +319,10 @@ class DocContext:
             if mention.entity:
                 for i in range(mention.start, mention.end):
                     self._by_token[(mention.para, i)] = mention
+        for mention in self.mentions:         # and the legal form a firm's name leaves out ("Kelvo A/S": "A/S")
+            if mention.entity and mention.type == "Company" and not mention.anaphor:
+                for i in range(mention.end, legal_form_after(self.paragraphs[mention.para].doc, mention.end)):
+                    self._by_token.setdefault((mention.para, i), mention)
 
     # ------------------------------------------------------------------ lookups
 

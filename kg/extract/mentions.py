@@ -749,7 +749,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if span is None or any(i in taken for i in range(span.start, span.end)) or _is_channel(span.root) \
                     or _names_a_programme(span) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
-                    or _funding_round(span) or _street(span) or _headline_slug(span) or _city_naming_a_site(span):
+                    or _funding_round(span) or _street(span) or _headline_slug(span) or _city_naming_a_site(span) \
+                    or _listing_note(span):
                 return
             taken.update(range(span.start, span.end))
             mention = Mention(p, span.start, span.end, span.text,
@@ -1357,6 +1358,15 @@ def _spaced_legal_form(doc: Doc, i: int) -> int | None:
             end = k + 1
         if not any(form.startswith(letters) for form in _SPACED_LEGAL_FORMS):
             break
+    return end
+
+
+def legal_form_after(doc: Doc, end: int) -> int:
+    """Where a legal form written after a name that leaves it out ends ("Caldrionex Therapeutics A/S", the name
+    without "A/S"): the parser may hang the name on the form's last word."""
+    start = end
+    while end < len(doc) and end - start < 3 and (_in_slashed_legal_form(doc, end) or _legal_form(doc[end])):
+        end += 1
     return end
 
 
@@ -2614,6 +2624,20 @@ def _city_describing(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod", "poss") and _big_city(span.text.lower()) \
         and root.head.lower_ not in TITLES and root.head.lemma_.lower() not in TITLES
+
+
+def _listing_note(span: Span) -> bool:
+    """Where a firm's shares trade, in brackets after its name: "(Copenhagen: CALDX)", "(NASDAQ: KLVO)", "(NYSE:ABC)"
+    (an exchange and a ticker, no names of their own)."""
+    doc = span.doc
+    opening = next((i for i in range(span.start - 1, max(span.start - 5, -1), -1) if doc[i].text == "("), None)
+    closing = next((i for i in range(span.end, min(span.end + 5, len(doc))) if doc[i].text == ")"), None)
+    if opening is None or closing is None:
+        return False
+    inside = doc[opening + 1:closing]
+    colons = [t.i for t in inside if t.text == ":"]
+    return len(colons) == 1 and opening + 1 < colons[0] < closing - 1 \
+        and all(t.is_upper or t.like_num or t.text in ".-" for t in doc[colons[0] + 1:closing])
 
 
 def _city_naming_a_site(span: Span) -> bool:

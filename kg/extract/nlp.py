@@ -97,7 +97,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?:, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){1,3})(?: [A-Z][a-z]+\.?){0,2})?"     # ", California", ", D.C.", ", Calif."
     rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"      # ", Oct 6", ", 3 March 2026"
-    r"(?: ?\((?P<wire>[^)\n]{1,40})\))?"                                      # " (Reuters)"
+    r"(?: ?\((?P<wire>[^)\n]{1,40})\)| ?/(?P<release_wire>[^/\n]{1,40})/)?"       # " (Reuters)", " /PR Newswire/"
     r" ?(?:-|--|\u2013|\u2014) +(?=[A-Z\"\u201c])")
 
 
@@ -119,7 +119,8 @@ _NOT_WIRES = frozenset({"updated", "update", "corrected", "correction", "adds", 
 
 
 def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
-    """The news agency a wire dateline credits ("LONDON, Oct 6 (Reuters) -"), with where its name is in the text."""
+    """The news agency a wire dateline credits ("LONDON, Oct 6 (Reuters) -", "BOSTON, May 3, 2026 /PRNewswire/ --"),
+    with where its name is in the text."""
     from .markets import resolve_market      # (imported late, as in _dateline_length)
     from .places import resolve_place
     for match in _PARAGRAPH.finditer(straighten(text)):
@@ -127,10 +128,11 @@ def wire_credits(text: str) -> Iterator[tuple[str, int, int]]:
         if _dateline_length(line) == 0:
             continue
         dateline = _DATELINE.match(line)
-        wire = dateline.group("wire")
+        group = "wire" if dateline.group("wire") else "release_wire"
+        wire = dateline.group(group)
         if wire and _WIRE_NAME.fullmatch(wire) and not {w.lower() for w in wire.split()} & _NOT_WIRES \
                 and resolve_market(wire) is None and resolve_place(wire) is None:     # ("NAIROBI (Kenya) -": a place)
-            start = match.start() + dateline.start("wire")
+            start = match.start() + dateline.start(group)
             yield wire, start, start + len(wire)
 
 

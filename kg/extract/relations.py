@@ -4,6 +4,7 @@ tokens stand for, and yields Facts. They follow the grammar ("X, the CEO of Y", 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -151,7 +152,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person) \
             or _company_after_signed_title(ctx, p, token)
-        if company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
+        if company is None and _CONTACT_LINE.match(sentence.text) and not ctx.entities_in(p, sentence, "Company"):
+            company = ctx.main_company or ctx.salient_company(p, token.i)   # a press release's "Media contact: Ann
+            #                                                                 Lee, Head of Communications": its firm's
+        elif company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
             before, main = ctx.previous_subject_company(p, sentence), ctx.salient_company(p, token.i)   # down"
             inside = quoted(sentence)
             quoted_firms = set(ctx.entities_in(p, inside, "Company")) if token not in inside else set()
@@ -189,6 +193,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                               and (n := ctx.entity_at(p, o, "Company"))), None)       # belongs to the second title
                 if other and other != company:
                     yield Fact(person, "executiveOf", other, ctx.evidence(p, sentence), role=role)
+
+
+_CONTACT_LINE = re.compile(r"(?i)\s*(?:media|press|investors?|news|analyst)(?: and \w+)?(?: relations)?"
+                           r" (?:contacts?|enquiries|inquiries)\s*:")
 
 
 def quoted(sentence: Span) -> list[Token]:
