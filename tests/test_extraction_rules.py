@@ -5500,3 +5500,25 @@ def test_a_press_release_s_distributor_listing_and_contacts():
     assert types.get("Norquist Newswire") == "Company" and not {"Newswire/", "Copenhagen", "CLDVX"} & set(types), types
     assert {("Caldrivex Therapeutics", "partnersWith", "Halbrenz AG"),
             ("Anne Vendelmo", "executiveOf", "Caldrivex Therapeutics")} <= facts, facts
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a deal that "would take" a firm into a market, a "first operation" to be, a site it agreed to buy: to come
+    ("The deal would take Zandrel Mining into Australia for the first time.",
+     {("Zandrel Mining", "targetsMarket", "Australia")}, {("Zandrel Mining", "operatesIn", "Australia")}),
+    ("The purchase would be Zandrel Mining's first operation in Peru.", {("Zandrel Mining", "targetsMarket", "Peru")},
+     {("Zandrel Mining", "operatesIn", "Peru")}),
+    ("Zandrel Mining agreed to buy 70 per cent of the Quilmora copper mine in southern Peru for $1.1bn.",
+     {("Zandrel Mining", "targetsMarket", "Peru")}, {("Zandrel Mining", "operatesIn", "Peru")}),
+    ("Zandrel Mining bought a plant in Chile in 2019.", {("Zandrel Mining", "operatesIn", "Chile")},
+     {("Zandrel Mining", "targetsMarket", "Chile")}),
+    # a verb the parser read as a noun ("Ellvane mines nickel") keeps its firm for the verbs after it
+    ("Ellvane Resources is a miner. Perth-based Ellvane mines nickel and cobalt in Western Australia and runs a "
+     "processing plant on Sulawesi in Indonesia.", {("Ellvane Resources", "operatesIn", "Indonesia")}, set()),
+])
+def test_markets_a_deal_or_a_site_brings(text, present, absent):
+    assert_facts(text, present, absent)
+
+
+def test_a_site_s_own_name_is_no_product():
+    assert "Quilmora" not in types_of("Zandrel Mining agreed to buy 70 per cent of the Quilmora copper mine in Peru.")

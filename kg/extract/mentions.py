@@ -984,6 +984,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 continue                          # "a 300p a share bid": an amount, not a product
             elif label == "PRODUCT" and resolve_market(ent.text) is not None and ent.root.pos_ == "PROPN":
                 add(ent, Counter(Market=4))       # "Cyprus-based Ludavio": a country the model took for a product
+            elif label == "PRODUCT" and _names_a_site(ent):
+                continue                          # "the Quilcaro copper mine": a site's own name, no product
             elif label == "PRODUCT" or label == "WORK_OF_ART" and any(
                     any(c.isdigit() for c in t.text) or _CAMEL.match(t.text) for t in ent):
                 add(ent, Counter(Product=1))
@@ -2624,6 +2626,19 @@ def _city_describing(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod", "poss") and _big_city(span.text.lower()) \
         and root.head.lower_ not in TITLES and root.head.lemma_.lower() not in TITLES
+
+
+def _names_a_site(span: Span) -> bool:
+    """A name on a site after "the": "the Quilcaro copper mine", "the Ostrava plant" (unless the words around say
+    firm or goods)."""
+    site = span.root.head
+    while site.dep_ == "compound" and site.head.i > site.i and site.pos_ == "NOUN":
+        site = site.head                  # ("Quilcaro copper mine": "copper" on "mine")
+    votes = context_votes(span)
+    return span.root.dep_ == "compound" and site.i > span.root.i and site.pos_ == "NOUN" \
+        and site.lemma_.lower() in SITE_NOUNS | {"project", "deposit", "field", "terminal", "port", "dam"} \
+        and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and votes.get("Company", 0) < 1 and votes.get("Product", 0) < 1
 
 
 def _listing_note(span: Span) -> bool:

@@ -58,11 +58,15 @@ def subject_of(token: Token) -> Token | None:
 def _name_before_a_verb_read_as_a_noun(root: Token) -> Token | None:
     """"Sorvanto AG designs, manufactures and services elevators ... and operates factories in Poland", parsed as the
     noun "designs" (named "Sorvanto AG") with the verbs hung on it: the name is the subject."""
-    if root.dep_ != "ROOT" or root.tag_ != "NNS" or root.i == 0 or not any(c.dep_ == "conj" and c.tag_ == "VBZ"
-                                                                          for c in root.children):
+    if root.dep_ != "ROOT" or root.pos_ != "NOUN" or root.i == 0 or not any(c.dep_ == "conj" and c.tag_ == "VBZ"
+                                                                           for c in root.children):
         return None
-    name = root.doc[root.i - 1]
-    return name if name.dep_ == "compound" and name.head == root and name.pos_ == "PROPN" else None
+    verb = root if root.tag_ == "NNS" else next(       # ("Ellendra mines nickel ... and runs a plant": "mines" a
+        (c for c in root.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i == root.i - 1), None)  # noun
+    if verb is None or verb.i == 0:                    # on "nickel")
+        return None
+    name = root.doc[verb.i - 1]
+    return name if name.dep_ == "compound" and name.head in (root, verb) and name.pos_ == "PROPN" else None
 
 
 def subject_companies(ctx: DocContext, p: int, subject: Token) -> list[str]:
@@ -2118,7 +2122,8 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
 _CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
                              "home", "subscriber", "client", "carmaker", "automaker", "chipmaker", "manufacturer",
                              "hospital", "clinic", "pharmacy", "retailer", "airline", "utility", "farmer", "school",
-                             "fab", "foundry", "builder", "dealer", "distributor"})   # (firms that buy: "chips sold
+                             "fab", "foundry", "builder", "dealer", "distributor", "maker", "producer", "company",
+                             "firm", "business", "operator", "bank", "insurer", "grocer", "chain", "brand"})   # (firms that buy: "chips sold
 #                                                                                      to carmakers in Germany")
 
 
@@ -2342,6 +2347,9 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
     """A noun between the market and its verb decides first: "a dominant player in India",
     "presence in Europe", "absence in the USA", "entry into the US"."""
     plan = _planned(words, chain)
+    if chain and chain[0].lemma_ in ("buy", "acquire", "purchase") and chain[0].tag_ == "VB" and not negated(chain) \
+            and any(t.lemma_.lower() in SITE_NOUNS | PRESENCE_NOUNS for t in path[1:]):
+        return "targetsMarket", None      # "agreed to buy 70 per cent of the Quilcaro mine in Peru": a site to come
     if _opens_there(chain, path) and not negated(chain):   # "opened in Ireland on Monday", "opened to Irish customers"
         ahead = any(t.ent_type_ == "DATE" and t.lower_ in ("next", "later", "coming") for t in chain[0].subtree)
         return ("targetsMarket" if plan or ahead else "operatesIn"), "MarketEntry"   # ("opens in Spain next year")
@@ -2550,7 +2558,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun or bool(chain) and chain[0].lemma_ in ("take", "bring") \
-        and len(path) > 1 and path[1].lower_ == "to" and path[1].head == chain[0] \
+        and len(path) > 1 and path[1].lower_ in ("to", "into") \
+        and (path[1].head == chain[0] or path[1].head.dep_ == "dobj" and path[1].head.head == chain[0]) \
         and any(c.dep_ == "dobj" for c in chain[0].children) \
         and not any(v.dep_ == "relcl" for v in chain)   # "wants to take the laptops to Vietnam" (not in a relative
     #                                                     clause, whose subject the pronouns make uncertain)
@@ -2578,6 +2587,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
         #                                       (nor "aims to sell 1 million phones in India": a sales target)
         return "targetsMarket", None          # "plans to sell its phones in Japan", "prepares to fly to Japan", "hopes
         #                                       to be in Canadian stores": not yet there (not "plans to sell more")
+    if presence and plan and chain and chain[0].lemma_ == "be" and any(t.lower_ == "first" for t in path):
+        return "targetsMarket", "MarketEntry"   # "would be Zandrova's first operation in the country"
+
     if presence:
         return "operatesIn", None
     if entry:
