@@ -5448,7 +5448,8 @@ def test_goods_due_or_ordered_off_shelves_are_not_on_sale(text):
 
 def test_a_wire_label_joined_to_a_name_is_cut_off():
     names = {e.name for e in extract("EXCLUSIVE-Tellaron Shipping explores sale of ferry unit\n\nLISBON, May 3 - "
-                                     "Tellaron Shipping is exploring a sale of its ferry unit, three people said.").entities}
+                                     "Tellaron Shipping is exploring a sale of its ferry unit, three people "
+                                     "said.").entities}
     assert "Tellaron Shipping" in names and not any("EXCLUSIVE" in name for name in names), names
 
 
@@ -5468,11 +5469,13 @@ def test_a_where_clause_of_the_past_gives_no_presence():
     ("Vaiskrel, a Lithuanian app bank, opened an office in Ireland.", {("Vaiskrel", "operatesIn", "Ireland")}, set()),
     ("Quinlarra Bank, the largest of Ireland's high-street lenders, charges fees. Vaiskrel sells in Ireland.",
      {("Quinlarra Bank", "operatesIn", "Ireland")}, set()),
-    ("Skellmore, the Swedish app bank, has around 900,000 Irish users.", {("Skellmore", "operatesIn", "Ireland")}, set()),
+    ("Skellmore, the Swedish app bank, has around 900,000 Irish users.", {("Skellmore", "operatesIn", "Ireland")},
+     set()),
     ("Skellmore, the Swedish app bank, serves 2 million Kenyan subscribers.", {("Skellmore", "operatesIn", "Kenya")},
      set()),
     ("Vaiskrel, a Lithuanian app bank, opened in Ireland on Monday. It will expand further. The Netherlands and "
-     "Belgium come next year.", {("Vaiskrel", "targetsMarket", "Netherlands"), ("Vaiskrel", "targetsMarket", "Belgium")},
+     "Belgium come next year.",
+     {("Vaiskrel", "targetsMarket", "Netherlands"), ("Vaiskrel", "targetsMarket", "Belgium")},
      set()),
 ])
 def test_a_firm_opening_or_counting_customers_in_a_market(text, present, absent):
@@ -5485,7 +5488,8 @@ def test_opening_in_a_market_is_an_entry():
     assert entries == [{"company": "Vaiskrel", "market": "Ireland"}]
 
 
-PRESS_RELEASE = """COPENHAGEN, Denmark, Oct. 7, 2031 /Norquist Newswire/ -- Caldrivex Therapeutics A/S (Copenhagen: CLDVX), a \
+PRESS_RELEASE = """COPENHAGEN, Denmark, Oct. 7, 2031 /Norquist Newswire/ -- Caldrivex Therapeutics A/S \
+(Copenhagen: CLDVX), a \
 biotechnology company, today announced trial results and an exclusive licence agreement with Halbrenz AG for its drug.
 
 Caldrivex Therapeutics A/S is a Danish biotechnology company founded in 2019.
@@ -5522,3 +5526,77 @@ def test_markets_a_deal_or_a_site_brings(text, present, absent):
 
 def test_a_site_s_own_name_is_no_product():
     assert "Quilmora" not in types_of("Zandrel Mining agreed to buy 70 per cent of the Quilmora copper mine in Peru.")
+
+
+COLUMN_WITH_QUESTION_HEADINGS = """Brandmoor's turnaround stalls
+
+By Hanne Vogtberg
+
+Brandmoor's chief executive Bo Berg promised a turnaround last year. Has it worked?
+
+I doubt it. Brandmoor still loses money in Germany, and I see no sign of change.
+
+What should Brandmoor do?
+
+I would sell the German unit. My guess is that Tellaron Foods would buy it."""
+
+
+def test_a_column_with_question_headings_is_no_interview():
+    said = {(c.speaker, c.text) for c in extract(COLUMN_WITH_QUESTION_HEADINGS).claims}
+    assert not any(speaker == "Bo Berg" for speaker, _ in said), said
+
+
+def test_an_interview_s_headline_may_ask_a_question():
+    text = INTERVIEW_WITH_HEADED_QUESTIONS.replace('Vostrava boss: "Our bikes are ready for Italy"',
+                                                   "Can Vostrava win Italy?")
+    speakers = {c.speaker for c in extract(text).claims}
+    assert speakers == {"Marta Kolarova"}, speakers
+
+
+def test_an_analyst_s_we_in_an_interview_is_no_firm_s():
+    text = ("Brandmoor Foods sells snacks in Spain.\n\nAnalyst Jonas Lind of Maribel Research spoke to us about "
+            "Brandmoor Foods.\n\nWhere is the growth?\n\nWe have offices in Brazil and we see growth there.\n\n"
+            "And Brandmoor?\n\nWe think Brandmoor should sell its German unit.")
+    assert ("Brandmoor Foods", "operatesIn", "Brazil") not in facts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a visit, a past, a wish, a share price, a plan: no presence
+    "Trenvoldt Bank had been in Chile for a decade before it left in 2019.",
+    "Trenvoldt Bank used to be in Chile.",
+    "Trenvoldt Bank is in Chile this week for talks with regulators.",
+    "Trenvoldt Bank would be in Chile today if regulators had agreed.",
+    "Trenvoldt Bank opened higher in Chile on Monday.",
+    "Trenvoldt Bank opened 3% higher in Chile.",
+    "Trenvoldt Bank has yet to open in Chile.",
+    "Trenvoldt Bank opens in Chile in 2027.",
+    "Trenvoldt Bank is scheduled to open in Chile in May.",
+    "Skellmore Bank aims to have 1 million Chilean users by 2027.",
+    "Skellmore Bank had 900,000 Chilean users before it quit the country in 2020.",
+])
+def test_no_presence_from_visits_pasts_wishes_prices_or_plans(text):
+    assert not {f for f in facts_of(text) if f[1] == "operatesIn" and f[2] == "Chile"}
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Dunvory Tools cut its forecast. On Tuesday, revenue fell 11% to €498m.", "Dunvory Tools"),
+    ("Dunvory Tools cut its forecast. Revenue fell 11% to €498m, a spokesman said.", "Dunvory Tools"),
+    ("Dunvory Tools cut its forecast. Sales fell 4% to €2bn in May, economist Hanne Vogtberg said.", None),
+])
+def test_a_bare_figure_after_a_date_or_told_by_a_spokesman(text, company):
+    results = [e.args["company"] for e in extract(text).events if e.type == "FinancialResult"]
+    assert results == ([company] if company else []), results
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nokkala makes phones. The Nokia factory in India employs 8,000 people. Nokia said demand was strong.", "Nokia"),
+    ("7-Zorvo Mart opened 50 stores in Vietnam.", "7-Zorvo Mart"),
+    ("Kelvarin sells phones in Spain (main rival: OSTRICA).", "OSTRICA"),
+])
+def test_names_kept_beside_sites_numbers_and_brackets(text, name):
+    assert name in types_of(text)
+
+
+def test_a_prediction_with_no_name_in_it_is_still_a_claim():
+    assert [c.text for c in extract("Economist Hanne Vogtberg predicted a deep recession next year.").claims] == [
+        "a deep recession"]

@@ -114,8 +114,10 @@ def _reported(ctx: DocContext, p: int, sentence: Span, verb: Token, employer: di
             about.insert(0, employer[speaker])
     if not about and ctx.types.get(speaker) == "Company":
         return None                      # a source's finding about nothing named is no claim
-    if not about and not quoted and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
-        return None                      # "announced the plan on Monday": a thing said, not what was said
+    if not about and not quoted and not any(t.pos_ in ("VERB", "AUX") for t in tokens) \
+            and tokens[0].lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her", "our"):
+        return None                      # "announced the plan on Monday": a thing said, not what was said (but
+        #                                  "predicted a deep recession": what was said)
     ordered = sorted(tokens, key=lambda t: t.i)
     text = sentence.doc[ordered[0].i:ordered[-1].i + 1].text.strip(' "\'')
     return {"speaker": speaker, "about": about, "text": text, "channel": _channel(ctx, p, verb),

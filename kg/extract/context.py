@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg.model import Article, Evidence
 
-from .lexicon import (COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FIRST_PERSON_PLURAL,
-                      INDUSTRY_WORDS, PRESENCE_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, SPEECH_VERBS)
+from .lexicon import (COMMENTATOR_TITLES, COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS,
+                      FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      SPEECH_VERBS)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
@@ -124,10 +125,16 @@ def _company_kinds(name: str, root: Token) -> set[str]:
     return {_SAME_TRADE.get(k, k) for k in kinds if k in COMPANY_NOUNS} - _ANY_FIRM
 
 
+_NOT_A_FIRMS_TITLES = frozenset({"union", "minister", "official", "professor", "regulator", "mayor", "governor"})
+
+
 def _audience_of_speech(token: Token) -> bool:
-    """"(spoke) to Arrivio", "told Arrivio": whom a speaker spoke to."""
+    """"(spoke) to Arrivio", "told Arrivio", "in an interview with Arrivio", "Arrivio met ...": who heard the
+    speaker."""
     return token.dep_ == "dobj" and token.head.lemma_ == "tell" \
-        or token.dep_ == "pobj" and token.head.lower_ in ("to", "with") and token.head.head.lemma_ in ("speak", "talk")
+        or token.dep_ == "pobj" and token.head.lower_ in ("to", "with") \
+        and (token.head.head.lemma_ in ("speak", "talk") or token.head.head.lemma_.lower() == "interview") \
+        or token.dep_ == "nsubj" and token.head.lemma_ in ("meet", "interview", "visit", "ask")
 
 
 def _kind_fits(noun: Token | None, kinds: set[str] | None) -> bool | None:
@@ -286,11 +293,25 @@ class DocContext:
 
     @functools.cached_property
     def _interviewed_firm(self) -> Mention | None:
-        """The firm an interview is with: the one its headline and introduction name most, as a subject counting
-        twice (first named, on a tie); not the outlet the interviewee "spoke to"."""
+        """The firm an interview is with: the one its introduction ties the person interviewed to ("Ocambra's Inés
+        Albiñana-Rourke", "Marta Kolarova, chief executive of Vostrava"), else the one the headline and introduction
+        name most, as a subject counting twice; none for an analyst, an official or a union's man, nor the outlet
+        spoken to."""
         if not self.answers:
             return None
         first_answer = min(self.answers)
+        people = [m for m in self.mentions if m.para < first_answer and m.type in ("Person", "Executive") and m.entity
+                  and not m.anaphor]
+        counts = Counter(m.entity for m in people)
+        interviewee = max(counts, key=lambda entity: counts[entity]) if counts else None
+        for mention in (m for m in people if m.entity == interviewee):
+            root = self.paragraphs[mention.para].doc[mention.start:mention.end].root
+            if any(t.lemma_.lower() in COMMENTATOR_TITLES | _NOT_A_FIRMS_TITLES for t in root.subtree):
+                return None
+            tied = [m for t in root.subtree if (m := self._by_token.get((mention.para, t.i))) is not None
+                    and m.type == "Company" and m.entity and not m.anaphor]
+            if tied:
+                return tied[0]
         named = [m for m in self.mentions if m.para < first_answer and m.type == "Company" and m.entity]
         scores: Counter = Counter()
         for mention in named:
@@ -302,16 +323,24 @@ class DocContext:
 
     def _questions_as_headings(self) -> list[str | None]:
         """An interview laid out as questions in paragraphs of their own, each followed by its answer in the first
-        person ("Why now?" / "A film gives us a reason ..."): "Q" for a question line, "A" for the paragraph after
-        it; none when fewer than two answers speak as "we" or "I" (an explainer's "Why does it matter?" headings)."""
-        asked = [paragraph.text.rstrip().endswith("?") and len(paragraph.doc) <= 40 for paragraph in self.paragraphs]
-        kinds: list[str | None] = [None] * len(self.paragraphs)
-        spoken = 0
+        person ("Why now?" / "A film gives us a reason ..."): "Q" for a question, "A" for the paragraph after it.
+        None unless the introduction says someone was interviewed ("spoke to", "talked to", "interview") and two
+        answers speak as "we" or "I" outside quotation marks (not a column's or an explainer's question headings)."""
+        nothing: list[str | None] = [None] * len(self.paragraphs)
+        introduced = next((p for p, paragraph in enumerate(self.paragraphs) if any(
+            t.lemma_.lower() in ("interview", "interviewer") or t.lemma_ in ("speak", "talk") and t.pos_ == "VERB"
+            for t in paragraph.doc)), None)
+        if introduced is None:
+            return nothing
+        asked = [p > introduced and len(list(paragraph.doc.sents)) <= 2 and paragraph.text.rstrip().endswith("?")
+                 and len(paragraph.doc) <= 40 for p, paragraph in enumerate(self.paragraphs)]
+        kinds, spoken = list(nothing), 0
         for p, question in enumerate(asked):
             if question and p + 1 < len(asked) and not asked[p + 1]:
                 kinds[p], kinds[p + 1] = "Q", "A"
-                spoken += any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in self.paragraphs[p + 1].doc)
-        return kinds if spoken >= 2 and spoken * 2 >= kinds.count("A") else [None] * len(self.paragraphs)
+                spoken += any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" and not _in_quotation(t)
+                              for t in self.paragraphs[p + 1].doc)
+        return kinds if spoken >= 2 and spoken * 2 >= kinds.count("A") else nothing
 
     def index(self) -> None:
         self._by_token = {}
@@ -827,6 +856,8 @@ class DocContext:
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.pos_ == "PRON" and lower not in _COMPANY_PRONOUNS:
                     target = self._interviewed_firm          # an interview's "we", its "you": the firm it is with
+                    if target is None:                       # (an analyst's or an official's: none)
+                        continue
                 if kind == "Company" and token.dep_ == "poss" and target is None:
                     target = self._relative_owner(p, token) or self._listed_before(p, token) \
                         or self._clause_subject(p, token) or self._fronted_topic(p, token)   # "Google offers ...

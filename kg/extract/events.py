@@ -12,8 +12,9 @@ from spacy.tokens import Span, Token
 from kg.model import Event
 
 from .context import DocContext
-from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, FINANCE_TERM_QUALIFIERS, LAUNCH_VERBS, METRIC_WORDS,
-                      PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REBRAND_WORDS, SPEECH_VERBS)
+from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, COMMENTATOR_TITLES, FINANCE_TERM_QUALIFIERS, LAUNCH_VERBS,
+                      METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS,
+                      REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
 from .relations import conjuncts, dropped_later, negated, repriced_product, subject_companies, subject_of
 
@@ -492,30 +493,46 @@ def _owner_of_figure(ctx: DocContext, p: int, clause: Token, sentence: Span) -> 
         return names[0]
     figure = next((t for t in _own_words(clause) if _metric(t) and t.dep_ in ("nsubj", "nsubjpass")), None)
     if figure is not None and _bare_figure(ctx, p, figure, clause, sentence):
-        return ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, figure.i)
+        before = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        reported = before is not None and before.root.lemma_ in _RESULTS_VERBS     # ("Rival Foo reported weak
+        previous = ctx.previous_subject_company(p, sentence)                       # results.": Foo's)
+        return reported and previous or ctx.salient_company(p, figure.i) or previous
     return None
 
 
+_RESULTS_VERBS = frozenset({"report", "post", "announce", "publish", "unveil", "say", "book", "record"})
+
+
 _PERIOD_NOUNS = frozenset({"quarter", "year", "half", "month", "week", "period", "season"})
+_FIRMS_VOICES = frozenset({"figure", "result", "data", "number", "account", "statement", "filing", "release",
+                           "spokesman", "spokeswoman", "spokesperson", "company", "group", "firm", "executive"})
 _PERIOD_ADJECTIVES = frozenset({"annual", "quarterly", "yearly", "full-year", "half-year", "first-half",
                                 "second-half", "six-month", "nine-month", "pre-tax", "pretax", "total"})
 
 
 def _bare_figure(ctx: DocContext, p: int, figure: Token, clause: Token, sentence: Span) -> bool:
     """A figure that opens a sentence, with nothing but its period or its kind on it, and names no firm: "Sales rose
-    12% to €214 million in 2024", "Third-quarter revenue fell 11 per cent to €498m, and net profit dropped to €39m",
+    12% to €214 million in 2024", "Third-quarter revenue fell 11 per cent to €498m, and net profit dropped to
+    €39m",
     "Revenue rose 44% ..., finance chief Gonzalo Barrenechea said", "Figures showed first-half revenue fell 19%"
-    (the result of the firm in view; not "Retail sales rose 3%, the government said", "Global revenue fell",
-    "Revenue fell 5 per cent at European toolmakers")."""
+    (the result of the firm in view, whatever opens the sentence: "On Tuesday, revenue fell", "But revenue fell";
+    not "Retail sales rose 3%, the government said", "Global revenue fell", "Revenue fell 5 per cent at European
+    toolmakers")."""
     main = sentence.root
-    if main.lemma_ in SPEECH_VERBS | {"show"}:            # reported by a person or its figures ("Preliminary figures
-        speaker = subject_of(main)                        # showed ..."), not by "analysts" or "the government"
-        if speaker is None or not (ctx.entity_at(p, speaker, "Person", "Executive")
-                                   or speaker.lemma_.lower() in ("figure", "result", "data", "number", "account")):
+    if main.lemma_ in SPEECH_VERBS | {"show"}:            # reported by the firm's people or figures ("a spokesman
+        speaker = subject_of(main)                        # said", "Preliminary figures showed ..."), not by
+        if speaker is None or any(t.lemma_.lower() in COMMENTATOR_TITLES | {"government", "ministry", "office",
+                                                                             "agency", "association", "survey"}
+                                  for t in speaker.subtree) \
+                or not (ctx.entity_at(p, speaker, "Person", "Executive")       # "analysts" or "the government"
+                        or speaker.lemma_.lower() in _FIRMS_VOICES):
             return False
         main = next((c for c in main.children if c.dep_ == "ccomp"), main)
     opener = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and _metric(c)), None)
-    return opener is not None and opener.left_edge.i in (sentence.start, main.left_edge.i) \
+    inside = {t.i for t in main.subtree}
+    leading = [t for t in sentence if opener is not None and t.i < opener.left_edge.i and t.i in inside]
+    return opener is not None and all(any(a.head == main and a.dep_ in ("prep", "npadvmod", "advmod", "cc", "punct")
+                                          for a in [t, *t.ancestors]) for t in leading) \
         and (clause == main or clause.head == main and clause.dep_ in ("conj", "advcl")) \
         and all(_plain_figure(t) for t in (opener, figure)) and clause.lemma_ in CHANGE_VERBS \
         and not any(c.dep_ == "prep" and c.lower_ in ("at", "across", "among", "for")

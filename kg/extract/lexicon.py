@@ -234,7 +234,7 @@ ABSENCE_WORDS = _words("absent absence refrain lack avoid exit withdraw shun ski
 PLAN_CUES = _words("""
 plan aim want prepare seek intend hope look consider eye target try build study explore mull weigh
 will would could may might going set poised potential possible future prospective planned chance
-opportunity ambition goal bid intention due scheduled slated
+opportunity ambition goal bid intention schedule slate
 """)
 # Partnership.
 PARTNERSHIP_NOUNS = _words("""

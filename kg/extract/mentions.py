@@ -135,7 +135,8 @@ def _clean_span(span: Span) -> Span | None:
                                                                   and doc[start].text == "New")):
         start += 1                      # "the new Mi 10", but "New York Stock Exchange"
     slug = start
-    while slug < end - 2 and (doc[slug].like_num or doc[slug].is_upper and doc[slug].lower_ in HEADLINE_SLUGS):
+    while slug < end - 2 and (doc[slug].like_num and slug > start or doc[slug].is_upper
+                              and doc[slug].lower_ in HEADLINE_SLUGS):
         slug += 1
     if start == 0 and slug > start and doc[slug].text in _DASHES and not doc[slug - 1].whitespace_:
         start = slug + 1                # "EXCLUSIVE-Trevanos Shipping explores ...": a wire's label, then the name
@@ -1926,9 +1927,9 @@ def common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower and token.is_alpha
 
 
-# What a firm does to a business of its own that leaves it under a new name: "spun off its car business as Kestrel
+# What a firm does to a business of its own that gives it a name of its own: "spun off its car business as Kestrel
 # Drive", "listed the unit as Lumio", "renamed the division as Arvo".
-_UNIT_RENAMING_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
+_UNIT_NAMING_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
                                   "separate", "set", "incorporate", "register"})
 
 
@@ -2020,7 +2021,7 @@ def context_votes(span: Span) -> Counter:
             and first.head.head.dep_ == "acl" \
             and first.head.head.head.lemma_.lower() in PRODUCT_ONLY_NOUNS | {"technology", "format"}:
         votes["Product"] += 3           # "a rights technology known as Zorbix"
-    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ in _UNIT_RENAMING_VERBS \
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_ in _UNIT_NAMING_VERBS \
             and any(c.dep_ == "dobj" and c.lemma_.lower() in (SUBSIDIARY_NOUNS | COMPANY_NOUNS) - {"brand", "brands"}
                     for c in first.head.head.children):
         votes["Company"] += 3           # "spun off its automotive business as Kestrel Drive", "listed the unit as"
@@ -2651,17 +2652,25 @@ def _listing_note(span: Span) -> bool:
         return False
     inside = doc[opening + 1:closing]
     colons = [t.i for t in inside if t.text == ":"]
-    return len(colons) == 1 and opening + 1 < colons[0] < closing - 1 \
-        and all(t.is_upper or t.like_num or t.text in ".-" for t in doc[colons[0] + 1:closing])
+    if len(colons) != 1 or not opening + 1 < colons[0] < closing - 1:
+        return False
+    market, ticker = doc[opening + 1:colons[0]], doc[colons[0] + 1:closing]
+    exchange = market.text.replace(" ", "").isupper() and len(market.text) <= 12 \
+        or resolve_place(market.text) is not None                     # "NYSE", "Copenhagen"
+    return exchange \
+        and len(ticker) <= 3 and all(t.is_upper or t.like_num or t.text in ".-" for t in ticker) \
+        and len(ticker.text.replace(".", "").replace("-", "")) <= 6
 
 
 def _city_naming_a_site(span: Span) -> bool:
-    """A city's name on a firm's site: "our Zlín factory", "Kestlinger's Penang plant" (where it is, no name of its
-    own), unless the words around say firm ("Zurich Insurance's", "the Zurich group")."""
+    """A city's name on a firm's site: "our Zlín factory", "Kestlinger's Penang plant", a big city's "the Sosnowiec
+    plant" (where it is, no name of its own; not "the Nokia factory": a town's name a firm may bear), unless the
+    words around say firm."""
     root = span.root
     return len(span) <= 2 and root.dep_ == "compound" and root.head.i == span.end \
         and root.head.lemma_.lower() in SITE_NOUNS | FIRM_SITE_NOUNS | STORE_NOUNS | {"headquarters"} \
         and (place := resolve_place(span.text)) is not None and place.kind == "city" \
+        and (any(c.dep_ == "poss" for c in root.head.children) or (place.population or 0) > 100_000) \
         and context_votes(span).get("Company", 0) < 2
 
 

@@ -156,7 +156,9 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             continue
         company = _company_for_title(ctx, p, token) or _company_after_person(ctx, p, token, person) \
             or _company_after_signed_title(ctx, p, token)
-        if company is None and _CONTACT_LINE.match(sentence.text) and not ctx.entities_in(p, sentence, "Company"):
+        if company is None and (label := _CONTACT_LINE.match(sentence.text)) is not None \
+                and not ctx.entities_in(p, [t for t in sentence if t.idx - sentence.start_char >= label.end()],
+                                        "Company"):
             company = ctx.main_company or ctx.salient_company(p, token.i)   # a press release's "Media contact: Ann
             #                                                                 Lee, Head of Communications": its firm's
         elif company is None and _bare_title(ctx, p, sentence, token):     # "Chief executive Gerd Niebaum stepped
@@ -200,7 +202,7 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 
 _CONTACT_LINE = re.compile(r"(?i)\s*(?:media|press|investors?|news|analyst)(?: and \w+)?(?: relations)?"
-                           r" (?:contacts?|enquiries|inquiries)\s*:")
+                           r" (?:contacts?|enquiries|inquiries)\s*:")       # "Media Relations Contact:"
 
 
 def quoted(sentence: Span) -> list[Token]:
@@ -1079,9 +1081,10 @@ def _competition_setting(ctx: DocContext, p: int, sentence: Span) -> tuple[Token
     Cumbrera competes with", "In Europe its main rivals are", "competes with Foo in Mexico") or on the word itself
     ("competition in Europe from"); none when the sentence names two rivalries, or denies, ends or takes to court
     the one it names ("does not compete", "competed until 2019", "went up against Foo in court")."""
-    cues = [t for t in sentence if t.lemma_ in ("compete", "rival") and t.pos_ == "VERB" or _verb_tagged_a_noun(t)
-            or _meets_rivals(t) or _rivalry_said(t)]
-    if len(cues) != 1 or any(t.lemma_.lower() in _DISPUTE_NOUNS for t in sentence):
+    cues = [t for t in sentence if (t.lemma_ in ("compete", "rival") and t.pos_ == "VERB" or _verb_tagged_a_noun(t)
+                                    or _meets_rivals(t) or _rivalry_said(t))
+            and not any(a.dep_ == "relcl" for a in t.ancestors)]    # (not "in Mexico, where competition is fierce")
+    if len(cues) != 1 or _in_a_dispute(cues[0]):
         return None, []
     cue = verb = cues[0]
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and not _verb_tagged_a_noun(verb):
@@ -1108,6 +1111,16 @@ def _rivalry_said(noun: Token) -> bool:
 
 _DISPUTE_NOUNS = frozenset({"court", "case", "tribunal", "lawsuit", "suit", "trial", "hearing", "dispute",
                             "arbitration"})
+
+
+def _in_a_dispute(word: Token) -> bool:
+    """The rivalry a word names is fought in court: "went up against Foo in a court case" (a noun of dispute in its
+    clause; not "snacks that suit local tastes")."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in _DISPUTE_NOUNS for t in verb.subtree
+               if not any(a.dep_ == "relcl" and a.i > verb.i for a in t.ancestors))
 
 
 _OPINION_VERBS = frozenset({"expect", "estimate", "believe", "think", "predict", "forecast", "reckon", "calculate"})
@@ -1163,7 +1176,7 @@ def _meets_rivals(token: Token) -> bool:
     words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     return token.pos_ == "VERB" and (token.lemma_ in ("go", "come") and {"up", "against"} <= words
                                      or token.lemma_ == "run" and "into" in words) \
-        and not any(t.lemma_.lower() in _DISPUTE_NOUNS for t in token.sent)     # (not "ran into Foo in court")
+        and not _in_a_dispute(token)                                           # (not "ran into Foo in court")
 
 
 def _rival_at(ctx: DocContext, p: int, token: Token) -> str | None:
@@ -2110,20 +2123,22 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
             readings.append((where, [], None))
         found = [list(_market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen))
                  for verb, path, owner in readings]
-        present = {(f.subject, f.object) for f, _ in found[1] if f.predicate == "operatesIn"} \
-            if len(found) > 1 and where.tag_ != "VBD" else set()
+        present = {(f.subject, f.object) for f, _ in found[1] if f.predicate == "operatesIn"} if len(found) > 1 \
+            else set()                    # (a where clause of a past state says nothing: see _where_clause)
         for fact, implied in (pair for reading in found for pair in reading):
-            if not (fact.predicate == "targetsMarket" and implied in (None, "MarketEntry")
+            if not (fact.predicate in ("targetsMarket", "absentFrom") and implied in (None, "MarketEntry")
                     and (fact.subject, fact.object) in present):
                 yield fact, implied       # ("will launch first in Spain and Germany, where it has its own sales
-                #                           teams": a launch where it is, no entry)
+                #                           teams": a launch where it is, no entry; "will exit Spain, where it has
+                #                           40 stores": there until it goes)
 
 
 _CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
                              "home", "subscriber", "client", "carmaker", "automaker", "chipmaker", "manufacturer",
                              "hospital", "clinic", "pharmacy", "retailer", "airline", "utility", "farmer", "school",
                              "fab", "foundry", "builder", "dealer", "distributor", "maker", "producer", "company",
-                             "firm", "business", "operator", "bank", "insurer", "grocer", "chain", "brand"})   # (firms that buy: "chips sold
+                             "firm", "business", "operator", "bank", "insurer", "grocer", "chain", "brand",
+                             "passenger", "viewer", "member", "player"})   # (firms that buy: "chips sold
 #                                                                                      to carmakers in Germany")
 
 
@@ -2351,8 +2366,9 @@ def _path_relation(path: list[Token], chain: list[Token], words: set[str]) -> tu
             and any(t.lemma_.lower() in SITE_NOUNS | PRESENCE_NOUNS for t in path[1:]):
         return "targetsMarket", None      # "agreed to buy 70 per cent of the Quilcaro mine in Peru": a site to come
     if _opens_there(chain, path) and not negated(chain):   # "opened in Ireland on Monday", "opened to Irish customers"
-        ahead = any(t.ent_type_ == "DATE" and t.lower_ in ("next", "later", "coming") for t in chain[0].subtree)
-        return ("targetsMarket" if plan or ahead else "operatesIn"), "MarketEntry"   # ("opens in Spain next year")
+        ahead = any(t.ent_type_ == "DATE" and (t.lower_ in ("next", "later", "coming") or chain[0].tag_ in (
+            "VBZ", "VBP")) for t in chain[0].subtree)                                # ("opens in Spain next year",
+        return ("targetsMarket" if plan or ahead else "operatesIn"), "MarketEntry"   # "opens in Spain in 2027")
     if len(path) > 2 and path[2].lower_ == "none" and _things_held_there(chain, path) == "absentFrom":
         return "absentFrom", None         # "has 200 stores in Poland and none in Hungary": not the stores' presence
     for token in path[1:] if path and path[0].lemma_ in ("market", "marketplace") else path:
@@ -2396,6 +2412,7 @@ def _planned(words: set[str], chain: list[Token]) -> bool:
         words = words - {"build"}                                                 # "has built a following": done
     return bool(words & PLAN_CUES) or any(t.lower_ in ("will", "would", "could", "may", "might", "should", "'ll")
                                           for v in chain for t in v.children if t.dep_ == "aux") \
+        or any(v.lower_ == "due" for v in chain) \
         or any(v.lemma_ == "expect" and v.pos_ == "VERB" and any(c.dep_ == "xcomp" and c in chain for c in v.children)
                for v in chain)                         # "said it expected to launch the pill in France"
 
@@ -2602,20 +2619,34 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
 
 def _opens_there(chain: list[Token], path: list[Token]) -> bool:
     """A firm opening, with nothing it opens, in a market or to its customers: "Vaiskra opened in Ireland on Monday",
-    "opened to Irish customers" (a start there; not "opened an office in", "opened 12 stores in")."""
-    return bool(chain) and chain[0].lemma_ == "open" and chain[0].pos_ == "VERB" and len(path) > 1 \
-        and path[-1].head == chain[0] and path[-1].dep_ == "prep" and path[-1].lower_ in ("in", "to") \
+    "opened to Irish customers" (a start there; not "opened an office in", "opened 12 stores in", nor shares that
+    "opened higher in Germany", "has yet to open in Spain")."""
+    verb = chain[0] if chain else None
+    return verb is not None and verb.lemma_ == "open" and verb.pos_ == "VERB" and len(path) > 1 \
+        and path[-1].head == verb and path[-1].dep_ == "prep" and path[-1].lower_ in ("in", "to") \
         and (len(path) == 2 or len(path) == 3 and path[1].lemma_.lower() in _CUSTOMER_NOUNS) \
-        and not any(c.dep_ in ("dobj", "prt", "nsubjpass", "auxpass") for c in chain[0].children)
+        and not any(c.dep_ in ("dobj", "prt", "nsubjpass", "auxpass") or c.tag_ in ("JJR", "RBR", "CD")
+                    or c.lower_ in _PRICE_MOVES for c in verb.children) \
+        and not any(t.lower_ in ("yet", "%") for v in chain for t in v.children)
+
+
+_PRICE_MOVES = frozenset({"higher", "lower", "flat", "up", "down", "sharply", "firmer", "weaker", "stronger", "steady",
+                          "unchanged", "percent"})
 
 
 def _simply_there(chain: list[Token], path: list[Token]) -> bool:
     """The clause says only that its subject is in the market: "is (not) in Britain", "will be in France by 2030",
     "has been in Chile since 2019" (not "is strong in", "is the leader in", "is in talks in": what it is there, said
-    otherwise; nor "was in Italy for a fair": a visit, perhaps)."""
-    return bool(chain) and chain[0].lemma_ == "be" and chain[0].tag_ != "VBD" and len(path) == 2 \
-        and path[1].lower_ == "in" and path[1].head == chain[0] and path[1].i > chain[0].i \
-        and not any(c.dep_ in ("attr", "acomp", "dobj", "ccomp", "xcomp", "expl") for c in chain[0].children)
+    otherwise; nor "was in Italy for a fair", "is in Germany this week", "had been in Chile", "used to be in Chile",
+    "would be in Chile if ...": a visit, or a past or a wish)."""
+    verb = chain[0] if chain else None
+    return verb is not None and verb.lemma_ == "be" and verb.tag_ != "VBD" and len(path) == 2 \
+        and path[1].lower_ == "in" and path[1].head == verb and path[1].i > verb.i \
+        and not any(c.dep_ in ("attr", "acomp", "dobj", "ccomp", "xcomp", "expl") for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.tag_ == "VBD" or c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+                    or c.dep_ == "prep" and c.lower_ in ("for", "to") or c.dep_ == "advcl"
+                    and any(m.lower_ == "if" for m in c.children) for c in verb.children) \
+        and not any(v.lemma_ == "use" for v in chain[1:])
 
 
 def _things_held_there(chain: list[Token], path: list[Token]) -> str | None:
@@ -3137,18 +3168,21 @@ _WAY_IN_NOUNS = frozenset({"route", "gateway", "springboard", "access", "entry",
 
 def customers_counted_there(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """A firm's customers of a nationality, counted: "Skelldan has around 900,000 Irish users", "serves 2 million
-    Kenyan subscribers" (present there; "has no Irish customers": absent)."""
+    Kenyan subscribers" (present there; not "aims to have 1 million Irish users", "had 900,000 Irish users")."""
     evidence = ctx.evidence(p, sentence)
     for token, market in _named_markets(ctx, p, sentence):
         customers = token.head
         if token.dep_ != "amod" or customers.lemma_.lower() not in _CUSTOMER_NOUNS or customers.dep_ != "dobj" \
-                or customers.head.lemma_ not in COUNTED_CUSTOMERS_VERBS:
+                or customers.head.lemma_ not in COUNTED_CUSTOMERS_VERBS \
+                or not any(c.dep_ == "nummod" for c in customers.children):
+            continue
+        chain = verb_chain(customers.head)
+        if negated(chain) or _past(chain) or _planned(_signals(chain, [token, customers]), chain):
             continue
         subject = subject_of(customers.head)
         company = ctx.entity_at(p, subject, "Company") if subject is not None else None
-        if company and (any(c.dep_ == "nummod" for c in customers.children) or _denied(customers)):
-            yield Fact(company, "absentFrom" if _denied(customers) or negated(verb_chain(customers.head))
-                       else "operatesIn", market, evidence)
+        if company:
+            yield Fact(company, "operatesIn", market, evidence)
 
 
 def footholds_given(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
