@@ -5600,3 +5600,33 @@ def test_names_kept_beside_sites_numbers_and_brackets(text, name):
 def test_a_prediction_with_no_name_in_it_is_still_a_claim():
     assert [c.text for c in extract("Economist Hanne Vogtberg predicted a deep recession next year.").claims] == [
         "a deep recession"]
+
+
+def test_a_unit_named_for_its_country_is_a_firm():
+    facts = facts_of("Sondival, Spain's second-largest mobile operator, will raise prices. Sondival Portugal, its "
+                     "subsidiary in Portugal, keeps prices unchanged.")
+    assert {("Sondival Portugal", "subsidiaryOf", "Sondival"), ("Sondival Portugal", "operatesIn", "Portugal")} <= facts
+
+
+def test_goods_recalled_in_markets_named_on_them_are_sold_there():
+    facts = facts_of("Vaishmor Motors is recalling about 64,000 Vaishmor Tezra sport-utility vehicles in India and "
+                     "Australia because an airbag sensor can fail.")
+    assert {("Vaishmor Tezra", "availableIn", "India"), ("Vaishmor Tezra", "availableIn", "Australia")} <= facts
+
+
+NEWSLETTER = """THE MORNING LEDGER
+
+1. XENTHRAL GOES TO CYPRUS
+Xenthral Bank agreed on Monday to buy a Cypriot lender for about €1.1bn.
+
+2. TOLLVARI KEEPS RINGING THE TILLS
+Finnish discount chain Tollvari posted 2031 revenue of €2.34bn, up 6%. "Our customers are just more careful," \
+chief executive Aino Velkar told analysts."""
+
+
+def test_a_newsletter_s_headings_in_capitals_and_its_items():
+    result = extract(NEWSLETTER)
+    names = {e.name for e in result.entities}
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert not any("KEEPS" in name.upper() or "GOES" in name.upper() for name in names), names
+    assert ("Aino Velkar", "executiveOf", "Tollvari") in facts, facts

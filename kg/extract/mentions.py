@@ -822,6 +822,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 add(doc[ent.start - 1:ent.end], Counter(Market=4), clean=False)   # "northern Europe": a region
                 continue                                                            # of its own
             market_word = _market_word_after(doc, ent.end) if label == "NORP" else None
+            if label == "GPE" and (unit := _unit_named_for_its_country(ent)) is not None:
+                add(unit, Counter(Company=3), "ORG")   # "Ondivar Portugal, its subsidiary in Portugal": a firm's
+                continue                               # unit, named for the country it serves
             if label in ("GPE", "LOC") or market_word is not None:
                 name = ent.text if label != "NORP" else f"{ent.text} {doc[market_word].text}"
                 is_market = resolve_market(name) is not None and not (
@@ -1051,10 +1054,20 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
         mention.title_line = len(doc) > 0 and doc[-1].text not in {".", "!", "?", '"', "\u201d", "'"}
     _note_coordination(mentions, paragraphs)
     acronyms = _defined_acronyms(mentions, paragraphs)
+    capitals = {p for p, paragraph in enumerate(paragraphs) if _in_capitals(paragraph.doc)}
+    shouted = {p for p in capitals if len(paragraphs[p].doc) <= 12}
+    if shouted != capitals:
+        shouted = set()                  # (a wire brief with its sentences in capitals: its names are names)
+    named_below = {m.text.lower() for m in mentions if m.para not in shouted}
     kept = []
     for mention in mentions:
         if mention.text.lower() in defined_terms:
             continue
+        if mention.para in shouted and mention.text.lower() not in named_below \
+                and not resolve_market(mention.text) and not any(
+                    name.startswith(mention.text.lower() + " ") for name in named_below):
+            continue                     # "HALVATORI KEEPS RINGING THE TILLS": a heading in capitals names what
+            #                              the text below names too ("Halvatori"); its other words are no names
         mention.alias_of = acronyms.get(mention.text)
         if _public_body(mention.alias_of or mention.text):
             continue                     # a regulator or ministry is not a company (nor anything else here)
@@ -2627,6 +2640,26 @@ def _city_describing(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod", "poss") and _big_city(span.text.lower()) \
         and root.head.lower_ not in TITLES and root.head.lemma_.lower() not in TITLES
+
+
+def _in_capitals(doc: Doc) -> bool:
+    """A line in capitals ("2. XENTHORA GOES TO CYPRUS"): what is a name there, the case does not tell."""
+    letters = [t for t in doc if t.is_alpha]
+    return len(letters) >= 3 and all(t.is_upper for t in letters)
+
+
+def _unit_named_for_its_country(ent: Span) -> Span | None:
+    """A firm's name and a country, the two a unit's name: "Ondivar Portugal, its subsidiary in Portugal", "Kelvo
+    India, the local arm" (the country's token heads the name, a unit's noun in apposition to it)."""
+    doc, country = ent.doc, ent.root
+    start = ent.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == country \
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "ORG"):
+        start -= 1
+    if start == ent.start or resolve_market(ent.text) is None:
+        return None
+    unit = any(c.dep_ == "appos" and c.lemma_.lower() in SUBSIDIARY_NOUNS - {"brand", "brands"} for c in country.children)
+    return doc[start:ent.end] if unit else None
 
 
 def _names_a_site(span: Span) -> bool:

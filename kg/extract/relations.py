@@ -165,8 +165,10 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             before, main = ctx.previous_subject_company(p, sentence), ctx.salient_company(p, token.i)   # down"
             inside = quoted(sentence)
             quoted_firms = set(ctx.entities_in(p, inside, "Company")) if token not in inside else set()
-            company = main if main in quoted_firms else before or main    # ('"... a good year for Tarrow Media,"
-            #                                                 said chief executive Ann Lee': the text's firm she names)
+            company = main if main in quoted_firms else before or main or _paragraph_subject(ctx, p, token)
+            #                                                 ('"... a good year for Tarrow Media," said chief
+            #                                                 executive Ann Lee': the text's firm she names; in a
+            #                                                 newsletter's item, the firm the item opens on)
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
             audience = _audience(ctx, p, sentence)            # is ...": the text's company, the sentence's only one
@@ -203,6 +205,15 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
 
 _CONTACT_LINE = re.compile(r"(?i)\s*(?:media|press|investors?|news|analyst)(?: and \w+)?(?: relations)?"
                            r" (?:contacts?|enquiries|inquiries)\s*:")       # "Media Relations Contact:"
+
+
+def _paragraph_subject(ctx: DocContext, p: int, token: Token) -> str | None:
+    """The one firm the paragraph names before the token, a subject ("Finnish discount chain Halvatori posted ...";
+    none when it names two: "Arcton met Velmont Motors")."""
+    named = [m for m in ctx.mentions if m.para == p and m.type == "Company" and m.entity and not m.anaphor
+             and m.start < token.i and token.doc[m.start] not in quoted(token.doc[m.start].sent)]   # (not a quote's)
+    subjects = [m.entity for m in named if token.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects and {m.entity for m in named} == {subjects[0]} else None
 
 
 def quoted(sentence: Span) -> list[Token]:
@@ -2323,7 +2334,8 @@ def _market_reading(ctx: DocContext, p: int, anchor: Token, market: str, verb: T
             return                                            # never run a train outside Scandinavia": there
         relation = ("operatesIn", None)                       # already (not "expand outside China")
     if chain and (chain[0].lemma_ in AVAILABILITY_WORDS or _to_customers_there(path, chain[0])
-                  or chain[0].lemma_ == "recall" and len(path) > 1 and path[1].head == chain[0]) \
+                  or chain[0].lemma_ == "recall" and len(path) > 1 and (
+                      path[1].head == chain[0] or path[1].head.dep_ == "dobj" and path[1].head.head == chain[0])) \
             and not negated(chain):                                      # "launched the Zephyr S in
         for product in ctx.entities_in(p, [t for c in chain[0].children if c.dep_ == "dobj"   # France": the
                                            for t in c.subtree], "Product"):                  # product is there
