@@ -5630,3 +5630,13 @@ def test_a_newsletter_s_headings_in_capitals_and_its_items():
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
     assert not any("KEEPS" in name.upper() or "GOES" in name.upper() for name in names), names
     assert ("Aino Velkar", "executiveOf", "Tollvari") in facts, facts
+
+
+@pytest.mark.parametrize("text, market", [
+    # a country's name with a particle, and Africa's regions as news names them
+    ("Kelbrand Ciments will build a cement plant in Côte d'Ivoire next year.", "Côte d’Ivoire"),
+    ("Kelbrand Ciments sells cement across West Africa.", "West Africa"),
+    ("Kelbrand Ciments sells cement across East Africa.", "East Africa"),
+])
+def test_markets_named_with_particles_or_as_news_names_regions(text, market):
+    assert types_of(text).get(market) == "Market"

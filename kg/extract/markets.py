@@ -44,7 +44,10 @@ COLLOQUIAL_REGIONS: dict[str, str] = {
     "Balkans": "Balkans", "Scandinavia": "Scandinavia", "Baltics": "Baltics", "Baltic states": "Baltics",
     "Benelux": "Benelux", "Central Europe": "Central Europe", "Central and Eastern Europe": "Central and Eastern Europe",
     "Gulf": "Gulf", "Gulf states": "Gulf", "Gulf region": "Gulf",      # the Gulf Arab states ("the Gulf of Mexico"
-}                                                                       # is a sea: not this name)
+    #                                                                     is a sea: not this name)
+    "West Africa": "West Africa", "East Africa": "East Africa", "North Africa": "North Africa",   # (CLDR: "Western
+    "South Asia": "South Asia",                                                                   # Africa", ...)
+}
 # A region named with a lower-case compass word ("northern Europe"): CLDR's name capitalises it.
 _COMPASS = re.compile(r"^(northern|southern|eastern|western|central|north|south|east|west)(?= [A-Z])")
 # Acronyms the CLDR names' initials do not give: ISO official names (USA, PRC, DPRK, DRC), whose

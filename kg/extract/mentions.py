@@ -180,8 +180,10 @@ def _clean_span(span: Span) -> Span | None:
         start += 1                      # "top Chinese mobile phone brands" -> "Chinese mobile phone brands";
         #                                 "U.S.-based Halbrook Therapeutics" -> "Halbrook Therapeutics"
     while end > start and not _name_like(doc[end - 1]) and doc[end - 1].lower_ not in ("series", "&") \
-            and not _hyphenated_tail(doc, end - 1, start) and not _lower_case_model_word(doc, end - 1, start):
-        end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail
+            and not _hyphenated_tail(doc, end - 1, start) and not _lower_case_model_word(doc, end - 1, start) \
+            and not (doc[end - 1].lower_[:2] in ("d'", "d\u2019", "l'", "l\u2019")
+                     and doc[end - 1].text[2:3].isupper()):
+        end -= 1                        # -> "Chinese"; but "Blu-ray" keeps its tail, "Côte d'Ivoire" its particle
     for i in range(start + 1, end):     # "Tencent Named 2020": a name holds no verb
         if doc[i].tag_ in ("VBD", "VBN", "VBZ", "VBP") and not doc[i].text[:1].isdigit() \
                 and not (doc[i].lower_ in _NAME_PARTICLES and i + 1 < end and doc[i + 1].text[:1].isupper()):
