@@ -5640,3 +5640,23 @@ def test_a_newsletter_s_headings_in_capitals_and_its_items():
 ])
 def test_markets_named_with_particles_or_as_news_names_regions(text, market):
     assert types_of(text).get(market) == "Market"
+
+
+@pytest.mark.parametrize("text, countries, found", [
+    # the CFA franc of the text's countries: West Africa's (XOF) or Central Africa's (XAF); none without one
+    ("a bag costs CFA 4,500 in Abidjan and 5,100 CFA francs in Dakar", ("CI",), [(4500.0, "XOF"), (5100.0, "XOF")]),
+    ("a bag costs CFA 4,500 in Douala", ("CM",), [(4500.0, "XAF")]),
+    ("revenue of CFA 12 billion", ("SN",), [(12e9, "XOF")]),
+    ("a bag costs CFA 4,500", ("FR",), []),
+])
+def test_cfa_franc_amounts(text, countries, found):
+    from kg.extract.normalize import find_money
+    assert [m[2:] for m in find_money(text, countries)] == found
+
+
+def test_a_cfa_franc_amount_is_no_name_and_prices_goods():
+    result = extract("Kelbrand Ciments will build a plant in Côte d'Ivoire. The Zephra 5 phone sells for about "
+                     "CFA 95,000 in Abidjan.")
+    assert not any("CFA" in e.name for e in result.entities)
+    assert [(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
+            if e.type == "ProductPrice"] == [("Zephra 5", 95000.0, "XOF")]

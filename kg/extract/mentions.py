@@ -28,7 +28,7 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMP
 from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
-from .normalize import find_money, mentions_money
+from .normalize import cfa_amount_at, find_money, mentions_money
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -2775,7 +2775,8 @@ def _is_amount(span: Span) -> bool:
     doc = span.doc
     text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
     found = find_money(text)
-    return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text)
+    return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text) \
+        or cfa_amount_at(text) >= len(span.text)                 # ("CFA 4,500": a franc, whichever)
 
 
 _OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry

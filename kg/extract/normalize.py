@@ -587,7 +587,7 @@ def _currency_of_country(noun: str, countries: tuple[str, ...]) -> str | None:
 
 def mentions_money(text: str) -> bool:
     """Whether `text` writes an amount of money, in any currency ("149 pesos", "$399", "€1.2bn")."""
-    return _money_pattern().search(text) is not None
+    return _money_pattern().search(text) is not None or _CFA.search(text) is not None
 
 
 def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, int, float, str]]:
@@ -603,4 +603,38 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
-    return found
+    code = _cfa_franc(countries)
+    for match in _CFA.finditer(text) if code else ():    # "CFA 4,500", "5,100 CFA francs": the franc of the
+        if any(start < match.end() and match.start() < end for start, end, _, _ in found):   # text's countries
+            continue                                                                      # (XOF in the west, XAF
+        number = _number(match.group("num") or match.group("num2"))                        # in central Africa)
+        scale = _scale(match.group("scales") or match.group("scales2") or "")
+        if number is not None and scale is not None:
+            found.append((match.start(), match.end(), float(number * scale), code))
+    return sorted(found)
+
+
+def cfa_amount_at(text: str) -> int:
+    """The length of a CFA franc amount opening `text` ("CFA 4,500 a bag" -> 9), else 0: an amount, whichever of
+    the two francs it is."""
+    match = _CFA.match(text)
+    return match.end() if match else 0
+
+
+_CFA = re.compile(r"(?<![A-Za-z])CFA\s?(?:francs?\s)?(?P<num>" + _AMOUNT + r")(?P<scales>\s?(?:" + _SCALE
+                  + r")\b)?|(?P<num2>" + _AMOUNT + r")(?P<scales2>\s?(?:" + _SCALE + r")\b)?\s?CFA(?:\s+francs?)?\b")
+
+
+def _cfa_franc(countries: tuple[str, ...]) -> str | None:
+    """The CFA franc of the first of the text's countries that uses one ("XOF" for Côte d'Ivoire, "XAF" for
+    Cameroon); none when no country of the text does."""
+    from babel.numbers import get_territory_currencies
+
+    for country in countries:
+        try:
+            current = get_territory_currencies(country, tender=True)
+        except Exception:  # an unknown territory code is just no help
+            continue
+        if found := [c for c in current if c in ("XOF", "XAF")]:
+            return found[0]
+    return None
