@@ -569,11 +569,15 @@ def _ambiguous_nouns() -> dict[str, frozenset[str]]:
 def _currency_of_country(noun: str, countries: tuple[str, ...]) -> str | None:
     """The currency a bare shared noun means in a text about these countries (ISO alpha-2, most
     telling first): "2.1 billion pesos" in an article about Mexico is MXN. None if none fits."""
+    meanings = _ambiguous_nouns().get(noun.lower())
+    return _territory_currency(countries, meanings) if meanings else None
+
+
+@functools.cache
+def _territory_currency(countries: tuple[str, ...], meanings: frozenset[str]) -> str | None:
+    """The first of `meanings` (ISO codes) that one of the countries (most telling first) pays in, if any."""
     from babel.numbers import get_territory_currencies
 
-    meanings = _ambiguous_nouns().get(noun.lower())
-    if not meanings:
-        return None
     for country in countries:
         try:
             current = get_territory_currencies(country, tender=True)
@@ -603,7 +607,7 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
-    code = _cfa_franc(countries)
+    code = _territory_currency(countries, _CFA_FRANCS) if "CFA" in text else None
     for match in _CFA.finditer(text) if code else ():    # "CFA 4,500", "5,100 CFA francs": the franc of the
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):   # text's countries
             continue                                                                      # (XOF in the west, XAF
@@ -621,20 +625,8 @@ def cfa_amount_at(text: str) -> int:
     return match.end() if match else 0
 
 
+_CFA_FRANCS = frozenset({"XOF", "XAF"})     # West Africa's and Central Africa's francs, both written "CFA"
 _CFA = re.compile(r"(?<![A-Za-z])CFA\s?(?:francs?\s)?(?P<num>" + _AMOUNT + r")(?P<scales>\s?(?:" + _SCALE
                   + r")\b)?|(?P<num2>" + _AMOUNT + r")(?P<scales2>\s?(?:" + _SCALE + r")\b)?\s?CFA(?:\s+francs?)?\b")
 
 
-def _cfa_franc(countries: tuple[str, ...]) -> str | None:
-    """The CFA franc of the first of the text's countries that uses one ("XOF" for Côte d'Ivoire, "XAF" for
-    Cameroon); none when no country of the text does."""
-    from babel.numbers import get_territory_currencies
-
-    for country in countries:
-        try:
-            current = get_territory_currencies(country, tender=True)
-        except Exception:  # an unknown territory code is just no help
-            continue
-        if found := [c for c in current if c in ("XOF", "XAF")]:
-            return found[0]
-    return None

@@ -1076,8 +1076,10 @@ def rivals_there(ctx: DocContext, p: int, sentence: Span, rivalries: list[Fact])
     """Rivals named in a market are present there: "In Mexico, Cumbrera competes with Colvine" (both), "In Europe its
     main rivals are Action and Pepco", "tough competition in Europe from CATL", "will run into Dostavex in Romania"
     (the rivals; a firm that will compete there may be arriving)."""
+    if not rivalries:
+        return
     cue, settings = _competition_setting(ctx, p, sentence)
-    if cue is None or not rivalries:
+    if cue is None:
         return
     present = cue.lemma_ == "compete" and (cue.tag_ in ("VBZ", "VBP") or _verb_tagged_a_noun(cue)) \
         and not any(c.dep_ == "aux" for c in cue.children)          # "competes" (not "will compete")
