@@ -1,16 +1,23 @@
 """JSON Lines: one article per line with at least its text; optional id, title, published, url, source, each under
 the names news feeds and scrapers give them (`text`, `body`, `content`; `title`, `headline`; `published`, `date`,
-`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`). The headline is read as the
-article's first line, as in a text file. A broken line fails alone, with its line number; the file's other lines
-load."""
+`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`). News APIs nest them: a field
+may be an object holding the value (`"content": {"format": "text/html", "body": "<p>..."}`, `"headline": {"main":
+...}`, `"dates": {"published": ...}`), or sit in an object of fields (the Guardian's `"fields": {"bodyText": ...}`);
+a body in HTML is read as text. The headline is read as the article's first line, as in a text file, and a
+standfirst (`standfirst`, `description`, `summary`, `abstract`, ...) after it unless the body opens with it. A broken
+line fails alone, with its line number; the file's other lines load."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+
+import lxml.etree
+import lxml.html
 
 from kg.errors import InputError
 from kg.model import Article
@@ -19,15 +26,29 @@ from .base import MAX_ARTICLE_BYTES, clean_text, find_dateline
 from .decoding import decode
 
 
-TEXT_FIELDS = ("text", "body", "body_text", "content", "article", "article_text", "maintext")
+TEXT_FIELDS = ("text", "body", "body_text", "bodyText", "content", "article", "article_text", "maintext")
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
     "id": ("id", "doc_id", "uuid", "guid"),
-    "title": ("title", "headline"),
+    "title": ("title", "headline", "webTitle"),
     "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published", "pubDate",
-                  "firstcreated", "versioncreated"),                     # (the last two: IPTC's ninjs)
-    "url": ("url", "link"),
+                  "publishedDate", "published_date", "publication_date", "publicationDate", "webPublicationDate",
+                  "pub_date", "firstcreated", "firstCreated", "versioncreated", "versionCreated", "created",
+                  "created_at", "createdAt"),     # (ninjs and wires: "firstcreated"; the Guardian; NYT; Benzinga)
+    "url": ("url", "link", "webUrl", "web_url"),
     "source": ("source", "publisher", "site"),
 }
+STANDFIRST_FIELDS = ("standfirst", "description", "summary", "abstract", "dek", "subheadline", "subtitle", "teaser",
+                     "trailText")
+# Inside an object standing for one field, the names its value goes by: "content": {"body": ...}, "headline":
+# {"main": ...}, "source": {"name": ...}.
+INNER_NAMES = {"text": ("body", "text", "bodyText", "body_text", "plain", "value", "html"),
+               "title": ("main", "text", "title", "value", "headline", "print_headline"),
+               "published": FIELD_NAMES["published"] + ("created", "first_published", "firstPublished"),
+               "source": ("name", "title"), "standfirst": ("text", "value", "main")}
+# Objects that hold some of a record's fields: the Guardian's "fields", a news API's "content" and "dates".
+FIELD_HOLDERS = ("fields", "content", "dates", "article", "attributes", "data", "meta", "metadata")
+_HTML = re.compile(r"<(p|div|br|h[1-6]|li|span|a|em|strong|b|i)\b[^>]*>", re.IGNORECASE)
+_BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr")
 
 
 def _iso_date(value: str | int | None) -> str | None:
@@ -50,29 +71,87 @@ def _iso_date(value: str | int | None) -> str | None:
         return find_dateline(text)
 
 
-def _field(record: dict, key: str, where: str) -> str | int | None:
-    """The first of a field's names set in the record, as a string (an integer date stays one); a publisher given as
-    an object ({"id": ..., "name": ...}, as NewsAPI does) by its name."""
-    name = next((n for n in FIELD_NAMES[key] if record.get(n) not in (None, "")), FIELD_NAMES[key][0])
-    value = record.get(name)
-    if isinstance(value, dict) and isinstance(value.get("name"), str):
-        value = value["name"]
-    if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+def _set(value) -> bool:
+    return value not in (None, "", {}, [])
+
+
+def _found(record: dict, names: tuple[str, ...], nested: bool = True) -> tuple[str, object]:
+    """The first of `names` set in the record, else (when `nested`) in an object of fields it holds (`"fields":
+    {...}`, `"dates": {...}`), with its name ("dates.published"); ("", None) when none is set."""
+    for name in names:
+        if _set(record.get(name)):
+            return name, record[name]
+    for holder in FIELD_HOLDERS if nested else ():
+        inner = record.get(holder)
+        for name in names if isinstance(inner, dict) else ():
+            if _set(inner.get(name)):
+                return f"{holder}.{name}", inner[name]
+    return "", None
+
+
+def _unwrapped(value, name: str, kind: str, where: str):
+    """A field's value, out of the object a news API wraps it in ({"main": "..."}, {"format": ..., "body": "..."});
+    a value that is neither a string nor such an object is an error naming the field."""
+    if isinstance(value, dict) and kind in INNER_NAMES:
+        inner = next((value[k] for k in INNER_NAMES[kind] if isinstance(value.get(k), (str, int))
+                      and not isinstance(value.get(k), bool) and _set(value[k])), None)
+        if inner is None:
+            raise InputError(where, f"`{name}` is an object without a {kind} in it "
+                                    f"({', '.join(f'`{k}`' for k in INNER_NAMES[kind])})")
+        value = inner
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
-    if value is None or isinstance(value, int) and key == "published":
+    return value
+
+
+def _field(record: dict, key: str, where: str) -> str | int | None:
+    """The first of a field's names set in the record, as a string (an integer date stays one); a field given as an
+    object (a publisher {"id": ..., "name": ...}, as NewsAPI does; a headline {"main": ...}, as the NYT does) by
+    the value in it. An id, link or publisher is the record's own, never one inside another object's."""
+    name, value = _found(record, FIELD_NAMES[key], nested=key in ("title", "published"))
+    if value is None:
+        return None
+    value = _unwrapped(value, name, key, where)
+    if isinstance(value, int) and key == "published":
         return value                          # (an epoch date stays a number)
     return str(value).strip() or None
 
 
 def _text_field(record: dict, where: str) -> tuple[str, str]:
-    """The first of the text fields holding text (not one set to null or left blank), and its name."""
-    for name in TEXT_FIELDS:
-        value = record.get(name)
-        if isinstance(value, str) and value.strip():
-            return name, value
-        if value is not None and not isinstance(value, str):
-            raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
-    raise InputError(where, f"no article text in any of the fields {', '.join(f'`{k}`' for k in TEXT_FIELDS)}")
+    """The first of the text fields holding text (not one set to null or left blank), and its name; a body in HTML
+    as its text."""
+    name, value = _found(record, TEXT_FIELDS)
+    if value is None:
+        raise InputError(where, f"no article text in any of the fields {', '.join(f'`{k}`' for k in TEXT_FIELDS)}")
+    text = _unwrapped(value, name, "text", where)
+    if not isinstance(text, str):
+        raise InputError(where, f"`{name}` must be a string, not {type(text).__name__}")
+    return name, _html_as_text(text) if _HTML.search(text) else text
+
+
+def _html_as_text(html: str) -> str:
+    """A body written in HTML, as text: each paragraph, heading or list item a paragraph of its own."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    return "\n\n".join(" ".join(part.split()) for part in root.text_content().split("\n\n") if part.strip())
+
+
+def _standfirst(record: dict, where: str) -> str | None:
+    name, value = _found(record, STANDFIRST_FIELDS)
+    if value is None or isinstance(value, (list, bool)):
+        return None                               # (a list of summary points: not one line to read)
+    text = _unwrapped(value, name, "standfirst", where) if isinstance(value, dict) else value
+    text = _html_as_text(str(text)) if _HTML.search(str(text)) else str(text)
+    return clean_text(text).strip() or None
+
+
+def _holds(text: str, passage: str) -> bool:
+    """Whether a body already holds a passage (case and spacing aside): NewsAPI's description is its opening."""
+    return " ".join(passage.split()).casefold() in " ".join(text.split()).casefold()
 
 
 def _opens_with(text: str, title: str) -> bool:
@@ -97,6 +176,9 @@ def parse_record(line: str, path: Path, number: int) -> Article:
     if not text.strip():
         raise InputError(where, f"no article text: `{text_field}` is blank")
     title = clean_text(str(fields["title"])) if fields["title"] else None
+    standfirst = _standfirst(record, where)
+    if standfirst and not _holds(text, standfirst) and standfirst != title:
+        text = f"{standfirst}\n\n{text}"     # the standfirst, then the body
     if title and not _opens_with(text, title):
         text = f"{title}\n\n{text}"          # the headline, then the body: read as one article
     return Article(

@@ -234,6 +234,45 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
     assert {key: getattr(article, key) for key in expected} == expected
 
 
+@pytest.mark.parametrize("record, expected", [
+    # a news API's body in an object, in HTML, with its dates in another and a standfirst the body does not open with
+    ({"id": "w-1", "headline": "Norvik to enter Chile", "standfirst": "The retailer's first stores abroad",
+      "dates": {"published": "2030-07-15T07:40:00Z", "updated": "2030-07-16T08:00:00Z"},
+      "content": {"format": "text/html", "body": "<p>Norvik will open <b>ten</b> stores.</p><p>It said so.</p>"}},
+     {"doc_id": "w-1", "published": "2030-07-15",
+      "text": "Norvik to enter Chile\n\nThe retailer's first stores abroad\n\nNorvik will open ten stores.\n\nIt said so."}),
+    # the Guardian's content API: the fields in an object of fields
+    ({"id": "business/2030/jul/15/norvik", "webTitle": "Norvik to enter Chile", "webPublicationDate":
+      "2030-07-15T07:40:00Z", "webUrl": "http://x/n", "fields": {"bodyText": TEXT}},
+     {"title": "Norvik to enter Chile", "published": "2030-07-15", "url": "http://x/n",
+      "text": "Norvik to enter Chile\n\n" + TEXT}),
+    # a headline in an object (the NYT's), a wire's camel-case creation date, a summary the body opens with (NewsAPI's
+    # description): read once
+    ({"headline": {"main": "Norvik to enter Chile", "kicker": "Retail"}, "firstCreated": "2030-07-15T07:40:00.000Z",
+      "description": TEXT.split(".")[0], "text": TEXT},
+     {"title": "Norvik to enter Chile", "published": "2030-07-15", "text": "Norvik to enter Chile\n\n" + TEXT}),
+    # an id inside another object is not the record's: the line number names it
+    ({"source": {"id": "wire", "name": "Wire"}, "text": TEXT}, {"doc_id": "feed.jsonl#1", "source": "Wire"}),
+])
+def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = JsonlLoader().load(path)
+    assert {key: getattr(article, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("record, reason", [
+    ({"content": {"format": "text/plain", "length": 0}}, "`content` is an object without a text in it"),
+    ({"text": TEXT, "headline": {"kicker": "Retail"}}, "`headline` is an object without a title in it"),
+    ({"text": TEXT, "url": {"href": "http://x"}}, "`url` must be a string, not dict"),
+])
+def test_jsonl_objects_without_the_value_wanted_are_clear_errors(tmp_path, record, reason):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (error,) = JsonlLoader().load(path)
+    assert isinstance(error, InputError) and reason in str(error) and "feed.jsonl:1" in str(error)
+
+
 @pytest.mark.parametrize("name, content, reason", [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n ", "empty file"),
