@@ -4092,7 +4092,8 @@ def test_review_of_firms_named_like_cities_titles_own_labels_seas_and_marked_dru
 def test_prices_of_two_products_in_one_clause_and_a_product_sold_by_its_launcher():
     events = extract("Corvasse makes phones. The Quorven 8 costs €649 or £579, and the Quorven 8 Pro €949 or £849.").events
     assert {(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"} == {
-        ("Quorven 8", 649.0), ("Quorven 8 Pro", 949.0)}
+        ("Quorven 8", 649.0), ("Quorven 8", 579.0), ("Quorven 8 Pro", 949.0), ("Quorven 8 Pro", 849.0)}   # (each
+    #                                                                                  price in each currency)
     events = extract("Kelvo makes phones. The Zephyr 5 and Zephyr 5 Pro cost $499 and $699.").events
     assert {(e.args["product"], e.args["amount"]) for e in events if e.type == "ProductPrice"} == {
         ("Zephyr 5", 499.0), ("Zephyr 5 Pro", 699.0)}
@@ -4819,9 +4820,10 @@ def test_a_table_of_prices_by_market_sells_each_priced_product_there_in_the_rows
             ("Sorvanta Premium", "availableIn", "Finland")} <= facts
     assert ("Sorvanta Standard", "availableIn", "Poland") not in facts          # a dash: not sold there
     assert {("Sorvanta Standard", 139.0, "SEK"), ("Sorvanta Premium", 189.0, "SEK")} <= prices   # (a product's first
-    #                                                                                          price, as everywhere)
+    #                                                                              price in each currency, as everywhere)
     go = extract("Sorvanta Go is a plan.\n\nCountry | Sorvanta Go\nPoland | 49.99 zł\nHungary | 2,990 Ft").events
-    assert [(e.args["amount"], e.args["currency"]) for e in go if e.type == "ProductPrice"] == [(49.99, "PLN")]
+    assert [(e.args["amount"], e.args["currency"]) for e in go if e.type == "ProductPrice"] == [(49.99, "PLN"),
+                                                                                                (2990.0, "HUF")]
     row = next(f for f in result.facts if f.object == "Sweden" and f.subject == "Sorvanta Standard").evidence
     assert row.sentence == "Sweden | 139 kr | 189 kr"
 
@@ -5660,3 +5662,65 @@ def test_a_cfa_franc_amount_is_no_name_and_prices_goods():
     assert not any("CFA" in e.name for e in result.entities)
     assert [(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
             if e.type == "ProductPrice"] == [("Zephra 5", 95000.0, "XOF")]
+
+
+# ---------------------------------------------------------------------------------------- live blogs and briefs
+
+def test_a_products_price_in_each_market_is_kept():
+    text = ("Sendrovia makes the Halvex Dome. The Halvex Dome goes on sale in June at €399 in France, £349 in the UK "
+            "and $379 in the United States.")
+    prices = {(e.args["product"], e.args["amount"], e.args["currency"]) for e in extract(text).events
+              if e.type == "ProductPrice"}
+    assert prices == {("Halvex Dome", 399.0, "EUR"), ("Halvex Dome", 349.0, "GBP"), ("Halvex Dome", 379.0, "USD")}
+
+
+def test_an_amount_a_figure_moved_from_is_no_second_result_though_the_first_names_a_market():
+    results = [e for e in extract("Sendrovia's revenue rose to €2bn in France from €1.5bn a year earlier.").events
+               if e.type == "FinancialResult"]
+    assert [e.args["amount"] for e in results] == [2e9]
+
+
+def test_a_firm_bought_for_an_amount_gives_its_products_no_price():
+    result = extract("Sendrovia Group has agreed to buy Quellmark Games, the maker of the Drift Saga games, for €300m "
+                     "in cash.")
+    assert ("Sendrovia Group", "partnersWith", "Quellmark Games") in {(f.subject, f.predicate, f.object)
+                                                                      for f in result.facts}
+    assert not [e for e in result.events if e.type == "ProductPrice"]
+
+
+def test_a_lead_in_before_a_colon_is_not_the_clauses_subject():
+    facts = facts_of("The surprise of the night: Sendrovia Group has agreed to buy Quellmark Games for €300m in cash. "
+                     "Sendrovia Group sells consoles.")
+    assert ("Sendrovia Group", "partnersWith", "Quellmark Games") in facts
+
+
+@pytest.mark.parametrize("text, speaker, about", [
+    # a quotation a colon introduces with the one person it comes from, whatever the verb (or none)
+    ('Clara Vendell of Pelham Ridge Research emails: "Sendrovia Group is betting that buyers want a dome. Halvex '
+     'Holdings is late to this." Halvex Holdings declined to comment.', "Clara Vendell", "Sendrovia Group"),
+    ('Clara Vendell of Pelham Ridge Research emails: "Sendrovia Group is betting that buyers want a dome. Halvex '
+     'Holdings is late to this." Halvex Holdings declined to comment.', "Clara Vendell", "Halvex Holdings"),
+    ('A note from Peter Halloway at Pelham Ridge Research in London: "Sendrovia Group will not cut prices before '
+     'Christmas."', "Peter Halloway", "Sendrovia Group"),
+    # a quotation right after narrative whose subject is one person
+    ('Chief executive Jorunn Valstad of Sendrovia Group walks on stage. "Halvex Holdings should worry about us '
+     'tonight."', "Jorunn Valstad", "Halvex Holdings"),
+])
+def test_a_quotation_introduced_without_a_verb_of_saying_is_its_sources(text, speaker, about):
+    result = extract(text)
+    assert any(c.speaker == speaker and about in c.about for c in result.claims), result.claims
+
+
+def test_a_quotation_after_another_persons_scene_is_not_the_last_speakers():
+    result = extract('A note from Peter Halloway at Pelham Ridge Research: "Sendrovia Group will not cut prices."\n\n'
+                     'Chief executive Jorunn Valstad of Sendrovia Group walks on stage. "Halvex Holdings should '
+                     'worry about us tonight."')
+    assert not [c for c in result.claims if c.speaker == "Peter Halloway" and "Halvex Holdings" in c.about]
+
+
+def test_a_firm_of_a_city_is_named_without_the_city_and_is_in_its_country():
+    result = extract("Sendrovia Group works with Pradomir Optics of Eindhoven, in the Netherlands, on its lenses.")
+    assert {e.name: e.type for e in result.entities}.get("Pradomir Optics") == "Company"
+    assert "Eindhoven" not in {e.name for e in result.entities}
+    assert ("Pradomir Optics", "operatesIn", "Netherlands") in {(f.subject, f.predicate, f.object)
+                                                                  for f in result.facts}

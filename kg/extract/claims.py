@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +23,12 @@ _ABOUT_TYPES = ("Company", "Product", "Market")
 
 def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) -> Iterator[Claim]:
     evidence = ctx.evidence(p, sentence)
+    introduced = _introduced_quote(ctx, p, sentence)
+    if introduced is not None:
+        speaker, quote = introduced
+        claim = _continued_quote(ctx, p, quote, speaker, employer)
+        if claim is not None:
+            yield replace(claim, evidence=evidence)
     for token in sentence:
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not _nested_report(token):
             claim = _reported(ctx, p, sentence, token, employer)
@@ -39,6 +46,21 @@ def claims(ctx: DocContext, p: int, sentence: Span, employer: dict[str, str]) ->
             if about:
                 text = sentence.text.strip()
                 yield Claim(speakers[0], about, text, evidence, date=_date(ctx, sentence))
+
+
+def _introduced_quote(ctx: DocContext, p: int, sentence: Span) -> tuple[str, Span] | None:
+    """A quotation a colon introduces with its source and no verb of saying: 'Ottoline Varrenne of Pellacourt Research
+    emails: "..."', 'A note from Kameyori Yoshitaka at Hoshinoura Securities: "..."' (one person named before it)."""
+    colon = next((t for t in sentence[:-1] if t.text == ":" and sentence.doc[t.i + 1].text == '"'), None)
+    if colon is None:
+        return None
+    lead = sentence.doc[sentence.start:colon.i]
+    if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in lead):
+        return None                               # ('Vellefontaine said: "..."': the verb's own claim)
+    people = ctx.entities_in(p, list(lead), "Person")
+    if len(people) != 1:
+        return None
+    return people[0], sentence.doc[colon.i + 1:sentence.end]
 
 
 def _nested_report(verb: Token) -> bool:
@@ -270,6 +292,8 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             if sentences[ahead][0] - p <= 1 and speakers_of[ahead]:  # '"..." "...," she added.' right after it
                 speaker = speakers_of[ahead][0]
                 break
+        if speaker is None and index > 0 and sentences[index - 1][0] >= p - 1:
+            speaker = _person_on_stage(ctx, *sentences[index - 1])  # 'Chief executive X walks on stage. "..."'
         if speaker is None and last_speaker and p - last_speaker[1] <= 3:
             speaker = last_speaker[0]                            # a quote running on from the last speaker
         if speaker:
@@ -298,9 +322,23 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
     return found
 
 
+def _person_on_stage(ctx: DocContext, p: int, sentence: Span) -> str | None:
+    """The one person a sentence of narrative before a quotation names as its subject: the quotation is theirs
+    ('Chief executive Margaux Vellefontaine walks on stage. "Tonight we start making our own."')."""
+    if _quoted(sentence) or _inside_quote(ctx, p, sentence):
+        return None
+    people = ctx.entities_in(p, list(sentence), "Person")
+    subject = subject_of(sentence.root) or sentence.root           # (or the root: "X of Orvandel walks on stage",
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]      # parsed as nouns; or "Chief
+    if len(people) != 1 or people[0] not in {ctx.entity_at(p, t, "Person") for t in named}:   # executive X walks")
+        return None
+    return people[0]
+
+
 def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:
     """People who say something in a sentence, whatever they say."""
-    found = []
+    introduced = _introduced_quote(ctx, p, sentence)
+    found = [introduced[0]] if introduced is not None else []
     for verb in sentence:
         if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
             subject = _person_among_subjects(ctx, p, verb, subject_of(verb) or _quoted_as_saying(verb))

@@ -242,10 +242,15 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         gapped = not own and clause.dep_ == "conj" and span.start <= clause.i < span.end   # "..., and the Tavren
         nearest = _product_priced_before(ctx, p, clause if own else sentence.root, span, spans) \
             if own or gapped else None                                                       # 8 Pro €949"
+        if gapped and nearest is None and clause.head != clause:     # "at €399 in France, £349 in the UK and $379
+            clause = _clause(clause.head)                            # in the United States": the last amount hung
+            own = ctx.entities_in(p, list(clause.subtree), "Product")    # on the one before
         key = clause.i if nearest is None else (clause.i, nearest)     # "The Tavren 8 costs €649, and the Tavren 8
-        if key in done_clauses:                                        # Pro €949": an amount for each
-            continue
-        done_clauses.add(key)
+        market = _market_named_after(ctx, p, span)                     # Pro €949": an amount for each
+        if key in done_clauses and (market is None or (key, market) in done_clauses):
+            continue                   # ("€449 in France, £399 in the UK": a price in each market, of prices only)
+        another_market = key in done_clauses
+        done_clauses.update((key, (key, market)))
         words = {t.lemma_.lower() for t in clause.subtree}
         metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
@@ -255,6 +260,8 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if metric and _hypothetical(clause):
             continue                     # "has forecast a loss of", "would have sales of", "sales of $1bn were possible"
         if metric:
+            if another_market:
+                continue
             company = _owner_of_figure(ctx, p, clause, sentence)
             if company:
                 yield Event("FinancialResult", {"company": company, "metric": metric, "amount": amount,
@@ -293,11 +300,25 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if len(products) == 1 and not words & PARTNERSHIP_NOUNS and (_words_about(clause, span) & PRICE_WORDS
                                                                      or priced_as or nearest is not None
                                                                      or _repriced_to(ctx, p, clause, span, products[0])) \
-                and not words & _CHARGE_NOUNS \
+                and not words & _CHARGE_NOUNS and not _buys_a_firm(ctx, p, clause) \
                 and not _counted(ctx, p, products[0], clause) and not _per_share(sentence, span):
             #                                (not "40 Skyframe S300 jets worth $5bn", "a range of €19 to €23 a share")
             yield Event("ProductPrice", {"product": products[0], "amount": amount, "currency": currency},
                         ctx.evidence(p, sentence))
+
+
+def _market_named_after(ctx: DocContext, p: int, amount: Span) -> str | None:
+    """The market an amount is said to be paid in, right after it ("£399 in the UK")."""
+    following = [t for t in amount.doc[amount.end:min(amount.end + 3, amount.sent.end)] if t.dep_ != "det"]
+    if len(following) < 2 or following[0].lower_ != "in":
+        return None
+    return ctx.entity_at(p, following[1], "Market")
+
+
+def _buys_a_firm(ctx: DocContext, p: int, clause: Token) -> bool:
+    """The clause's object is a company ("agreed to buy Zmorak Studio, the developer of the Vesperhold games, for
+    €260m"): the amount is what the firm costs, not its products' price."""
+    return any(c.dep_ == "dobj" and ctx.entity_at(p, c, "Company") for c in clause.children)
 
 
 def _scaled(sentence: Span, amount: Span) -> bool:

@@ -85,6 +85,7 @@ class Mention:
     owned: bool = False              # after a name's possessive: "Strelan's Clarivue H2"
     after_the: bool = False          # "the Sony Walkman": a thing's name more often than a firm's
     placed: bool = False             # "in Osaka", "near Durham": where something is
+    sited: bool = False              # that, or "north of Gladstone", "its terminal at Mackay" (not "years at Foo")
 
     @property
     def key(self) -> str:
@@ -195,8 +196,9 @@ def _clean_span(span: Span) -> Span | None:
         start -= 1                      # "Norvik Re", "Ruritanian Air": the place is part of the name (not "Korean LG")
     for i in range(start + 2, end - 1):  # "Ardentide Capital of Singapore", "Anvaya Electric of India": a firm
         if doc[i].lower_ == "of" and doc[i - 1].lower_ in TRADE_NAME_ENDINGS - _TAKES_OF \
-                and resolve_market(doc[i + 1:end].text) is not None:      # and its country (not "Royal Bank of
-            end = i                                                        # Scotland")
+                and (resolve_market(doc[i + 1:end].text) is not None        # and its country or city (not "Royal
+                     or resolve_place(doc[i + 1:end].text) is not None):      # Bank of Scotland"; "Sorquelle
+            end = i                                                          # Semiconductors of Eindhoven")
             break
     if start >= end:
         return None
@@ -768,6 +770,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.owned = span.start > 1 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].pos_ == "PROPN"
             mention.after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
             mention.placed = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS
+            mention.sited = mention.placed or _sited(span.root)
             mentions.append(mention)
 
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)
@@ -1042,6 +1045,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             offset = paragraphs[p].offset
             mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
             mention.votes.update(context_votes(span))
+            mention.sited = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS \
+                or _sited(span.root)
             if full_name:                # "Valentina Roccabruna" a place to the model, then '"...," Roccabruna said'
                 mention.votes["Person"] += 1.5
             mentions.append(mention)
@@ -2180,8 +2185,10 @@ def context_votes(span: Span) -> Counter:
             and not any(c.dep_ == "poss" for c in first.head.head.children):
         votes["Company"] += 2           # "shares in Elan and Biogen Idec", "shares of Acme" (not "its shares in London")
     if first.dep_ == "pobj" and first.head.lower_ in ("of", "at") and first.head.head.ent_type_ == "PERSON" \
-            and first.head.head.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC"):
-        votes["Company"] += 2           # "Analyst Tom Lee of Fundstrat said", "Jane Roe at Acme"
+            and first.head.head.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC") \
+            and not (first.head.head.lower_ in TRADE_NAME_ENDINGS and resolve_place(span.text) is not None):
+        votes["Company"] += 2           # "Analyst Tom Lee of Fundstrat said", "Jane Roe at Acme" (not "Pradomir
+        #                                 Optics of Eindhoven", a firm the model took for a person, and its city)
     if before2 is not None and before is not None and before.lower_ in ("of", "at", "for") \
             and before2.lower_ in TITLES \
             and not any(c.dep_ == "poss" for c in before2.children):
@@ -2570,9 +2577,16 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             votes["Company"] -= excess
             priors[key]["Company"] -= excess
     cities = set()
+    countries = {market.code for mention in mentions if mention.votes.get("Market", 0) > 0
+                 and (market := resolve_market(mention.text)) is not None and market.kind == "country"}
+    sited = {mention.key for mention in mentions if mention.sited}
     for key, votes in pooled.items():
         if key not in body_names and max(votes.values(), default=0) < 2:
             votes.clear()
+        elif type_of(votes) == "Company" and key in sited and said_of[key].get("Company", 0) < 3 \
+                and (town := _city_by_own_name(key)) is not None and town.country in countries:
+            votes.clear()     # a town of a country the text names, named as where something is ("north of
+            cities.add(key)   # Gladstone", "at Mackay" in a story about Australia), with no firm's mark on it
         elif type_of(votes) == "Company" and (votes["Company"] < 1 or said_of[key].get("Company", 0) <= 0
                                                and key in placed_only) and _big_city(key):
             votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company,
@@ -2707,6 +2721,24 @@ def _city_naming_a_site(span: Span) -> bool:
         and (place := resolve_place(span.text)) is not None and place.kind == "city" \
         and (any(c.dep_ == "poss" for c in root.head.children) or (place.population or 0) > 100_000) \
         and context_votes(span).get("Company", 0) < 2
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+            "north-west", "south-east", "south-west", "outskirts"}
+_POSTS = {"work", "join", "year", "job", "role", "career", "spend", "stint", "position", "post", "tenure", "serve",
+          "employ", "hire", "analyst", "economist", "executive", "director", "manager", "head", "chief", "partner"}
+
+
+def _sited(root: Token) -> bool:
+    """A name said to be where something is: "north of Gladstone", "a terminal at Mackay", "sold at Gladstone" (not
+    "ten years at Santander", "an analyst at Kelvo": a post at a firm)."""
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ == "of":
+        return preposition.head.lower_ in _COMPASS
+    return preposition.lower_ == "at" and preposition.head.lemma_.lower() not in _POSTS \
+        and preposition.head.ent_type_ != "PERSON" and preposition.head.lemma_.lower() not in TITLES
 
 
 def _big_city(key: str) -> bool:

@@ -233,11 +233,13 @@ def _unique_facts(facts: list[Fact]) -> list[Fact]:
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
-    """One event per type and entities (the first read)."""
+    """One event per type and entities (the first read); a product's prices one per currency ("€449 in France, £399
+    in the UK"; but "starts at €899, while the Pro model costs €1,199" names another model's price)."""
     seen, unique = set(), []
     for event in events:
         key = (event.type, tuple(sorted((k, str(v)) for k, v in event.args.items()
-                                        if k in ("company", "product", "market", "parties"))))
+                                        if k in ("company", "product", "market", "parties")
+                                        or k == "currency" and event.type == "ProductPrice")))
         if key not in seen:
             seen.add(key)
             unique.append(event)

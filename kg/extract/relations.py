@@ -39,11 +39,11 @@ def subject_of(token: Token) -> Token | None:
     """The subject of a verb, climbing through 'to enter', 'is planning to', 'and' to find it."""
     seen = 0
     while token is not None and seen < 6:
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
-                    return _agreeing_antecedent(token)   # "Arcton, which makes the X5": the relative clause's noun
-                return child
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects[-1:] if _lead_before_a_colon(subjects) else subjects:
+            if child.lower_ in ("which", "that", "who") and token.dep_ in ("relcl", "acl"):
+                return _agreeing_antecedent(token)   # "Arcton, which makes the X5": the relative clause's noun
+            return child
         if (token.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp") or token.dep_ == "prep" and any(
                 c.dep_ == "pcomp" for c in token.children)) and token.head != token:     # "after launching X"
             if token.dep_ == "relcl" or token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN":
@@ -53,6 +53,12 @@ def subject_of(token: Token) -> Token | None:
             continue
         return _name_after_a_date(token) or _name_before_a_verb_read_as_a_noun(token)
     return None
+
+
+def _lead_before_a_colon(subjects: list[Token]) -> bool:
+    """Two subjects with a colon between them: the first is a lead-in ("The surprise of the night: Orvandel has agreed
+    to buy ..."), the second the clause's own."""
+    return len(subjects) > 1 and any(t.text == ":" for t in subjects[0].doc[subjects[0].i:subjects[-1].i])
 
 
 def _name_before_a_verb_read_as_a_noun(root: Token) -> Token | None:
@@ -3079,8 +3085,9 @@ def company_locations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]
                             if g.dep_ in ("poss", "compound")]
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN" \
                 and ctx.mention_at(p, token.head.head) is not ctx.mention_at(p, token) \
-                and ctx.entity_at(p, token, "Market"):
-            holders = [token.head.head]                                       # "EVA of Taiwan"
+                and (ctx.entity_at(p, token, "Market") or ctx.mention_at(p, token) is None and (
+                    place := place_at(token)) is not None and place.kind == "city"):
+            holders = [token.head.head]                                       # "EVA of Taiwan", "Foo of Eindhoven"
         elif token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
                 and token.doc[token.i + 2].lower_ in SEAT_WORDS and token.doc[token.i + 2].dep_ in ("amod", "acl"):
             holder = token.doc[token.i + 2].head                              # "the Frankfurt-based lender Acme"
