@@ -5724,3 +5724,13 @@ def test_a_firm_of_a_city_is_named_without_the_city_and_is_in_its_country():
     assert "Eindhoven" not in {e.name for e in result.entities}
     assert ("Pradomir Optics", "operatesIn", "Netherlands") in {(f.subject, f.predicate, f.object)
                                                                   for f in result.facts}
+
+
+def test_a_town_of_a_country_the_text_names_said_to_be_where_things_are_is_no_firm():
+    result = extract("Kerrowby Fertilisers will build a urea plant north of Gladstone. \"Gladstone has the port and the "
+                     "gas,\" chief executive Ann Mallory said. Australia imports most of its urea. Rival Tandrel "
+                     "Nutrients ships urea through its terminal at Mackay.")
+    names = {e.name for e in result.entities}
+    assert not names & {"Gladstone", "Mackay"}, names
+    assert ("Ann Mallory", "executiveOf", "Kerrowby Fertilisers") in {(f.subject, f.predicate, f.object)
+                                                                      for f in result.facts}
