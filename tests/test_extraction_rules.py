@@ -5734,3 +5734,76 @@ def test_a_town_of_a_country_the_text_names_said_to_be_where_things_are_is_no_fi
     assert not names & {"Gladstone", "Mackay"}, names
     assert ("Ann Mallory", "executiveOf", "Kerrowby Fertilisers") in {(f.subject, f.predicate, f.object)
                                                                       for f in result.facts}
+
+
+def _extract_as_tagged(text: str, retag) -> object:
+    """The extraction of a text whose parse `retag` alters first: the model's tags on unseen names vary with the
+    words around them, and a rule for a mistag is tested on the mistag itself."""
+    from kg.extract.nlp import parse
+    from kg.extract.pipeline import extract_document
+
+    (paragraphs,) = parse([text])
+    for paragraph in paragraphs:
+        retag(paragraph.doc)
+    return extract_document(Article(doc_id="t.txt", text=text, source_path="t.txt"), paragraphs)
+
+
+def test_a_first_name_the_model_left_out_before_a_double_surname_it_called_an_organisation_joins_it():
+    from spacy.tokens import Span
+
+    def surname_as_organisation(doc):
+        if doc[0].text == "Anselmo":
+            doc.ents = [Span(doc, 1, 4, label="ORG")]          # "Quirivel-Stout" an organisation, "Anselmo" nothing
+
+    result = _extract_as_tagged("Anselmo Quirivel-Stout, an analyst at Dunmarrow Research in Lima, said Tovarra "
+                                "would win subscribers quickly.", surname_as_organisation)
+    assert ("Anselmo Quirivel-Stout", "worksFor", "Dunmarrow Research") in {(f.subject, f.predicate, f.object)
+                                                                            for f in result.facts}
+
+
+def test_a_firms_first_word_the_tagger_called_a_verb_before_a_title_is_the_firm():
+    def first_word_as_verb(doc):
+        if doc[0].text == "Sarvelo":
+            doc[0].tag_, doc[0].pos_ = "VB", "VERB"
+            doc.ents = [ent for ent in doc.ents if ent.start > 0]      # (and no name to the model)
+
+    result = _extract_as_tagged("Tovarra signed a deal with Sarvelo Estudios, the Buenos Aires studio.\n\nSarvelo chief "
+                                "executive Gaspard Quillanet said the studio had turned down an offer from Ketravia.",
+                                first_word_as_verb)
+    assert ("Gaspard Quillanet", "executiveOf", "Sarvelo Estudios") in {(f.subject, f.predicate, f.object)
+                                                                        for f in result.facts}
+
+
+def test_the_outlet_that_speaks_to_an_executive_is_not_the_executives_firm():
+    facts = facts_of("Tovarra takes its streaming service to Peru.\n\nBrenhollow Media spoke to chief executive "
+                     "Gaspard Quillanet on Monday. \"We would rather Peruvians paid us,\" he said.")
+    assert ("Gaspard Quillanet", "executiveOf", "Tovarra") in facts
+    assert ("Gaspard Quillanet", "executiveOf", "Brenhollow Media") not in facts
+
+
+def test_a_company_both_present_and_absent_abroad_is_absent_until_it_arrives():
+    result = extract("Tovarra takes its Colombian streaming service to Peru and Spain\n\nTovarra, the Colombian "
+                     "streaming service, will launch in Peru and Spain on November 1. They are its first countries "
+                     "outside Colombia.\n\nCountry | Tovarra Basic | Tovarra Premium\nColombia | COP 16,900 | COP "
+                     "29,900\nPeru | S/ 15.90 | S/ 27.90\nSpain | – | €8.99")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Tovarra", "absentFrom", "Peru"), ("Tovarra", "targetsMarket", "Spain"),
+            ("Tovarra", "operatesIn", "Colombia"), ("Tovarra Basic", "availableIn", "Peru")} <= facts
+    assert not {("Tovarra", "operatesIn", "Peru"), ("Tovarra", "operatesIn", "Spain")} & facts
+    prices = {(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
+              if e.type == "ProductPrice"}
+    assert {("Tovarra Basic", 16900.0, "COP"), ("Tovarra Premium", 27.9, "PEN")} <= prices
+
+
+@pytest.mark.parametrize("text, countries, found", [
+    # the Peruvian sol's sign before an amount written as only money is; a code that is a word, in its country
+    ("S/ 15.90 a month", (), [(15.9, "PEN")]),
+    ("S/. 1,200 a month", (), [(1200.0, "PEN")]),
+    ("SAP's S/4HANA suite", (), []),
+    ("COP 16,900 a month", ("CO",), [(16900.0, "COP")]),
+    ("COP 16,900 a month", ("US",), []),
+    ("ALL 1,200 jobs", ("US",), []),
+])
+def test_amounts_in_signs_and_codes_that_are_also_words(text, countries, found):
+    from kg.extract.normalize import find_money
+    assert [m[2:] for m in find_money(text, countries)] == found

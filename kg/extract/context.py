@@ -398,10 +398,13 @@ class DocContext:
             return mention.entity
         return None
 
-    def company_by_first_word(self, token: Token) -> str | None:
+    def company_by_first_word(self, token: Token, mistagged: bool = False) -> str | None:
         """The one company whose name starts with this capitalised word the model left unnamed ("Pellwick" in
-        "Pellwick co-founder Ann Lee", after "Pellwick Photonics")."""
-        if token.pos_ != "PROPN" or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
+        "Pellwick co-founder Ann Lee", after "Pellwick Photonics"); with `mistagged`, also one the tagger called an
+        adjective, a verb or a noun (where only a name can stand: before a title), but no nationality."""
+        if not (token.pos_ == "PROPN" or mistagged and token.is_title and not token.is_stop
+                and token.pos_ in ("ADJ", "VERB", "NOUN") and resolve_market(f"{token.text} market") is None) \
+                or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
         word = token.lower_
         found = {name for name, kind in self.types.items()

@@ -243,6 +243,19 @@ def _clean_span(span: Span) -> Span | None:
     return span
 
 
+def _first_name_before_double_surname(ent: Span) -> bool:
+    """An untagged capitalised word right before a hyphenated name and hung on it: a first name ("Anders" of
+    "Anders Vinterberg-Holm")."""
+    doc = ent.doc
+    if "-" not in ent.text or " " in ent.text or ent.start == 0:
+        return False
+    first = doc[ent.start - 1]
+    return first.ent_type_ == "" and first.pos_ == "PROPN" and first.is_title and first.is_alpha \
+        and first.dep_ == "compound" and ent.start <= first.head.i < ent.end \
+        and first.lower_ not in TITLES | INDUSTRY_WORDS | COMPANY_NOUNS \
+        and not resolve_place(first.text) and not resolve_market(first.text)
+
+
 _TIME_ZONES = frozenset({"GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PST", "PDT", "PT", "JST", "HKT",
                          "SGT", "IST", "AEST", "AEDT"})
 
@@ -942,6 +955,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 ent, rest = _split_at_preposition(ent)
                 if rest is not None and resolve_market(rest.text):
                     add(rest, Counter(Market=4))
+                if _first_name_before_double_surname(ent) and any(
+                        c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | TITLES for c in ent.root.children):
+                    ent = doc[ent.start - 1:ent.end]     # "Efraín Villaquirán-Stout, an analyst at ...": the double
+                    #                                      surname tagged an organisation, its first name left out
                 person, firm = _person_of_firm(ent)
                 if firm is not None:                      # "Marit Hoogkamp of Brinkhoven Research": two names
                     add(person, Counter(Person=2), "PERSON")
@@ -972,12 +989,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 elif (lead := _untagged_name_words_before(ent)) < ent.start:
                     ent = doc[lead:ent.end]              # "Morvatto Máquinas Agrícolas", tagged a person on its last
                     #                                      word only: the name words the model left out before it
-                elif "-" in ent.text and " " not in ent.text and ent.start > 0 and doc[ent.start - 1].ent_type_ == "" \
-                        and doc[ent.start - 1].pos_ == "PROPN" \
-                        and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
-                        and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
-                        and doc[ent.start - 1].lower_ not in TITLES | INDUSTRY_WORDS | COMPANY_NOUNS \
-                        and not resolve_place(doc[ent.start - 1].text) and not resolve_market(doc[ent.start - 1].text):
+                elif _first_name_before_double_surname(ent):
                     ent = doc[ent.start - 1:ent.end]     # "Anders Vinterberg-Holm": a first name the model left out
                     #                                      before a double surname
                 end = ent.end
@@ -1038,7 +1050,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
         full_name = span is not None and len(span) in (2, 3) and span[-1].lower_ in speakers \
             and all(t.pos_ == "PROPN" and t.is_title for t in span) and resolve_place(span.text) is None
         if span is not None and (span.text.lower() in known or span.text.lower() in name_heads
-                                 and span.root.dep_ in ("nsubj", "nsubjpass", "poss") or len(span) == 1
+                                 and (span.root.dep_ in ("nsubj", "nsubjpass", "poss") or _name_before_title(span[-1]))
+                                 or len(span) == 1
                                  and span.text.lower() in surnames
                                  and _speaker_after_quote(span[0]) or full_name) \
                 and not taken_in[p] & set(range(span.start, span.end)):

@@ -37,8 +37,10 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "฿": "THB", "₴": "UAH", "₸": "KZT", "zł": "PLN", "Kč": "CZK",
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
     "S$": "SGD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
-    "Rp": "IDR", "RM": "MYR", "SFr": "CHF", "SFr.": "CHF",
+    "Rp": "IDR", "RM": "MYR", "SFr": "CHF", "SFr.": "CHF", "S/": "PEN", "S/.": "PEN",
 }
+# Symbols read only before an amount written as only money is ("S/ 15.90", "S/ 1,200"; not "S/4HANA").
+_PRICE_ONLY_SYMBOLS = frozenset({"S/", "S/."})
 # Symbols that only say "some dollar"/"some yen": a currency named in words wins over them.
 _GENERIC_SYMBOLS = {"$", "¥"}
 _YUAN_HINT = re.compile(r"yuan|renminbi|\brmb\b|元", re.IGNORECASE)
@@ -540,7 +542,8 @@ def _money_pattern() -> re.Pattern:
     others = "|".join(sorted(_iso_codes() - set(_COMMON_CODES) - _WORD_CODES))
     words = "|".join(sorted(_WORD_CODES & _iso_codes()))
     symbols = "|".join(re.escape(symbol) for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
-                       if not symbol.isalpha() or len(symbol) > 1)
+                       if (not symbol.isalpha() or len(symbol) > 1) and symbol not in _PRICE_ONLY_SYMBOLS)
+    price_only = "|".join(re.escape(symbol) for symbol in sorted(_PRICE_ONLY_SYMBOLS, key=len, reverse=True))
     scale = r"(?:\s?(?:" + _SCALE + r")\b)"
     named = r"(?:\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b)"
     return re.compile(
@@ -549,9 +552,18 @@ def _money_pattern() -> re.Pattern:
         + r"|(?<![A-Za-z])(?-i:" + plain + r")\s?" + _AMOUNT + r"(?![\w,.]\w)"
         + r"|(?<![A-Za-z])(?-i:" + others + r")\s?" + _PRICE_LIKE
         + r"|(?<![A-Za-z])(?-i:" + words + r")\s?" + _PENNIES
+        + r"|(?<![A-Za-z])(?-i:" + price_only + r")\s?" + _PRICE_LIKE
         + r"|" + _AMOUNT + scale + r"?\s*(?:(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + nouns + r")\b|(?-i:" + common + r")\b)"
         + r"|" + _AMOUNT + scale + r"\s*(?-i:" + codes + r")\b",
         re.IGNORECASE)
+
+
+@functools.cache
+def _word_code_prices() -> re.Pattern:
+    """A code that is also a word before an amount with grouped thousands ("COP 16,900", "PEN 1,250"): money only
+    where the text is about a country that pays in it."""
+    words = "|".join(sorted(_WORD_CODES & _iso_codes()))
+    return re.compile(r"(?<![A-Za-z])(?P<code>" + words + r")\s?(?P<num>" + _PRICE_LIKE + ")")
 
 
 @functools.cache
@@ -607,6 +619,13 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
+    for match in _word_code_prices().finditer(text) if countries else ():     # "COP 16,900" in a text about
+        code = match.group("code")                                             # Colombia (not "ALL 1,200 jobs")
+        if _territory_currency(countries, frozenset({code})) == code \
+                and not any(start < match.end() and match.start() < end for start, end, _, _ in found):
+            value = parse_money(f"{match.group('num')} {code}")
+            if value is not None:
+                found.append((match.start(), match.end(), value[0], value[1]))
     code = _territory_currency(countries, _CFA_FRANCS) if "CFA" in text else None
     for match in _CFA.finditer(text) if code else ():    # "CFA 4,500", "5,100 CFA francs": the franc of the
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):   # text's countries

@@ -124,6 +124,7 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     facts = [f for f in facts if not (f.predicate == "worksFor" and (f.subject, f.object) in leads)]
     facts += product_families(ctx, facts)
     facts = _unique_facts(facts + makers_markets(facts))
+    facts = _present_or_absent(facts, homes)
     events = _launches_by_makers(events, facts) + _planned_entries(events, facts)
     leaders = {f.subject: f.object for f in facts if f.predicate == "worksFor"      # "we" is their company (the
                and not (f.role and set(f.role.lower().split()) & COMMENTATOR_TITLES)}   # one they lead first), not
@@ -230,6 +231,16 @@ def _unique_facts(facts: list[Fact]) -> list[Fact]:
             seen.add(key)
             unique.append(fact)
     return unique
+
+
+def _present_or_absent(facts: list[Fact], homes: set[tuple[str, str]]) -> list[Fact]:
+    """A company both present in a market and absent from it: at home it is there ("the Polish steelmaker ... its
+    first sales office in Poland" is no absence), elsewhere it is not yet ("will launch in Peru, its first country
+    outside Colombia", though the price table lists Peru)."""
+    present = {(f.subject, f.object) for f in facts if f.predicate == "operatesIn"}
+    absent = {(f.subject, f.object) for f in facts if f.predicate == "absentFrom"}
+    return [f for f in facts if not (f.predicate == "operatesIn" and (f.subject, f.object) in absent - homes
+                                     or f.predicate == "absentFrom" and (f.subject, f.object) in present & homes)]
 
 
 def _unique_events(events: list[Event]) -> list[Event]:

@@ -177,8 +177,8 @@ def executives(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             #                                                 newsletter's item, the firm the item opens on)
         elif company is None and _bare_title(ctx, p, sentence, token, alone=False):
             main = ctx.salient_company(p, token.i)            # "chief operating officer Peter Chan said that Kelvo
-            audience = _audience(ctx, p, sentence)            # is ...": the text's company, the sentence's only one
-            named = [n for n in ctx.entities_in(p, sentence, "Company") if n not in audience]
+            audience = _audience(ctx, p, sentence) | _interviewers(ctx, p, sentence)   # is ...": the text's
+            named = [n for n in ctx.entities_in(p, sentence, "Company") if n not in audience]  # company, the only one
             if not named:                                     # "chief executive Ann Lee told Ridgeline News": the
                 company = ctx.previous_subject_company(p, sentence) or main     # broadcaster is whom she told
             elif named == [main] or _reports_on(ctx, p, token, main):
@@ -234,6 +234,15 @@ def quoted(sentence: Span) -> list[Token]:
     return tokens
 
 
+def _interviewers(ctx: DocContext, p: int, sentence: Span) -> set[str]:
+    """The companies that interview someone in a sentence: "Ondelvo spoke to chief executive Ann Lee", "Kelvo News
+    interviewed ..." (the outlet, not the interviewee's firm)."""
+    return {name for verb in sentence if verb.lemma_.lower() in ("speak", "talk", "interview", "sit")
+            and (verb.lemma_.lower() == "interview" or any(c.dep_ == "prep" and c.lower_ in ("to", "with", "down")
+                                                         for c in verb.children))
+            and (subject := subject_of(verb)) is not None and (name := ctx.entity_at(p, subject, "Company"))}
+
+
 def _audience(ctx: DocContext, p: int, sentence: Span) -> set[str]:
     """The companies a sentence's speaker speaks to: "told Ridgeline Business Network", "said in an interview with
     RBN", "told the Kelvo Times"."""
@@ -271,7 +280,8 @@ def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | 
 
 # Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
 TITLE_MODIFIERS = frozenset({"chief", "vice", "senior", "deputy", "executive", "managing", "general", "group",
-                             "global", "regional", "acting", "interim", "former", "co"})
+                             "global", "regional", "acting", "interim", "former", "co", "new", "incoming", "outgoing",
+                             "current", "founding", "joint"})
 
 
 def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -582,8 +592,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
         before -= 1                      # "Novo's chief executive Lars Jorgensen"
     if before >= 0 and (name := ctx.entity_at(p, title.doc[before], "Company")):
         return name
-    if before >= 0 and ctx.mention_at(p, title.doc[before]) is None \
-            and (name := ctx.company_by_first_word(title.doc[before])):
+    if before >= 0 and getattr(ctx.mention_at(p, title.doc[before]), "entity", None) is None \
+            and (name := ctx.company_by_first_word(title.doc[before], mistagged=True)):
         return name                      # "Pellwick chief executive Ann Lee" after "Pellwick Photonics": a short
         #                                  form the model did not tag
     if title.dep_ == "appos" and (name := ctx.entity_at(p, title.head, "Company")):
