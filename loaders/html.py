@@ -3,9 +3,11 @@ which also reads the title, date and canonical URL from the page's metadata."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import lxml.etree
@@ -123,6 +125,64 @@ def html_to_article_fields(html: str, path) -> dict:
         "url": getattr(document, "url", None),
         "source": getattr(document, "sitename", None),
     }
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table",
+                         "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr", "dl", "dt",
+                         "dd"})
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+_BLOCK_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|table|tr)\b[^>]*>", re.IGNORECASE)
+_INLINE_MARKUP = re.compile(r"</?(?:i|b|em|strong|a|span|u|sup|sub|small|mark)\b[^>]*>", re.IGNORECASE)
+
+
+class _FragmentText(HTMLParser):
+    """The text of an HTML fragment (a feed's body): blocks as paragraphs, a table's rows as lines of cells joined
+    as every loader joins them, scripts and styles left out. Python's own tolerant parser: no tree is built, so
+    no depth of nesting or size of text node cuts the text short."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.cells = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag == "tr":
+            self.parts.append("\n")
+            self.cells = 0
+        elif tag in ("td", "th"):
+            self.parts.append(TABLE_CELL_SEPARATOR if self.cells else "")
+            self.cells += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def fragment_text(markup: str) -> str:
+    """A text a feed may write in HTML, as plain text: with block markup (paragraphs, breaks, lists, tables) each
+    block a paragraph; with inline markup only (<i>, <b>, <a>) the tags dropped and the text's own lines kept; with
+    none, as it is."""
+    if _BLOCK_MARKUP.search(markup):
+        parser = _FragmentText()
+        parser.feed(markup)
+        parser.close()
+        return parser.text()
+    return html.unescape(_INLINE_MARKUP.sub("", markup)) if _INLINE_MARKUP.search(markup) else markup
 
 
 class HtmlLoader:

@@ -4,8 +4,10 @@ the names news feeds and scrapers give them (`text`, `body`, `content`; `title`,
 may be an object holding the value (`"content": {"format": "text/html", "body": "<p>..."}`, `"headline": {"main":
 ...}`, `"dates": {"published": ...}`), or sit in an object of fields (the Guardian's `"fields": {"bodyText": ...}`);
 a body in HTML is read as text. The headline is read as the article's first line, as in a text file, and a
-standfirst (`standfirst`, `description`, `summary`, `abstract`, ...) after it unless the body opens with it. A broken
-line fails alone, with its line number; the file's other lines load."""
+standfirst (`standfirst`, `description`, `summary`, `abstract`, ...) after it unless the body holds it already
+(NewsAPI's description is the body's opening, cut short). A broken line fails alone, with its line number, whatever
+is wrong with it (bad JSON, nesting too deep, numbers too large, fields of the wrong type); the file's other lines
+load."""
 
 from __future__ import annotations
 
@@ -16,14 +18,12 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-import lxml.etree
-import lxml.html
-
 from kg.errors import InputError
 from kg.model import Article
 
 from .base import MAX_ARTICLE_BYTES, clean_text, find_dateline
 from .decoding import decode
+from .html import fragment_text
 
 
 TEXT_FIELDS = ("text", "body", "body_text", "bodyText", "content", "article", "article_text", "maintext")
@@ -34,6 +34,8 @@ FIELD_NAMES = {                       # each field, by the names feeds give it, 
                   "publishedDate", "published_date", "publication_date", "publicationDate", "webPublicationDate",
                   "pub_date", "firstcreated", "firstCreated", "versioncreated", "versionCreated", "created",
                   "created_at", "createdAt"),     # (ninjs and wires: "firstcreated"; the Guardian; NYT; Benzinga)
+    # (the order is the order of trust: a publication date, in the record or in an object of dates, before the
+    # time a record was created)
     "url": ("url", "link", "webUrl", "web_url"),
     "source": ("source", "publisher", "site"),
 }
@@ -41,14 +43,16 @@ STANDFIRST_FIELDS = ("standfirst", "description", "summary", "abstract", "dek", 
                      "trailText")
 # Inside an object standing for one field, the names its value goes by: "content": {"body": ...}, "headline":
 # {"main": ...}, "source": {"name": ...}.
-INNER_NAMES = {"text": ("body", "text", "bodyText", "body_text", "plain", "value", "html"),
-               "title": ("main", "text", "title", "value", "headline", "print_headline"),
-               "published": FIELD_NAMES["published"] + ("created", "first_published", "firstPublished"),
-               "source": ("name", "title"), "standfirst": ("text", "value", "main")}
+INNER_NAMES = {"text": ("body", "text", "bodyText", "body_text", "plain", "value", "html", "rendered"),
+               "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
+               "published": FIELD_NAMES["published"] + ("first_published", "firstPublished"),
+               "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered")}   # (WordPress:
+#                                                                                        "rendered")
+STANDFIRST_HOLDERS = ("fields", "content", "article")     # (not "meta": a site's own blurb is no standfirst)
+MAX_STANDFIRST = 2000           # characters: a standfirst is a line or two, not a second article
 # Objects that hold some of a record's fields: the Guardian's "fields", a news API's "content" and "dates".
 FIELD_HOLDERS = ("fields", "content", "dates", "article", "attributes", "data", "meta", "metadata")
-_HTML = re.compile(r"<(p|div|br|h[1-6]|li|span|a|em|strong|b|i)\b[^>]*>", re.IGNORECASE)
-_BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr")
+_CUT_SHORT = re.compile(r"\s*(?:\[\+\d+ chars\]|…|\.\.\.)\s*$")     # "... the retailer said… [+1234 chars]"
 
 
 def _iso_date(value: str | int | None) -> str | None:
@@ -57,11 +61,11 @@ def _iso_date(value: str | int | None) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, int):
-        seconds = value / 1000 if value > 10**11 else value
         try:
+            seconds = value / 1000 if value > 10**11 else value
             return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
         except (OverflowError, OSError, ValueError):
-            return None
+            return None                       # (no date a clock can hold)
     text = value.strip()
     if len(text) >= 10 and text[4] == "-" and text[7] == "-":
         return text[:10]
@@ -75,16 +79,15 @@ def _set(value) -> bool:
     return value not in (None, "", {}, [])
 
 
-def _found(record: dict, names: tuple[str, ...], nested: bool = True) -> tuple[str, object]:
-    """The first of `names` set in the record, else (when `nested`) in an object of fields it holds (`"fields":
-    {...}`, `"dates": {...}`), with its name ("dates.published"); ("", None) when none is set."""
+def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIELD_HOLDERS) -> tuple[str, object]:
+    """The first of `names` set in the record or in an object of fields it holds (`"fields": {...}`, `"dates":
+    {...}`), name by name, with where it was found ("dates.published"); ("", None) when none is set."""
     for name in names:
         if _set(record.get(name)):
             return name, record[name]
-    for holder in FIELD_HOLDERS if nested else ():
-        inner = record.get(holder)
-        for name in names if isinstance(inner, dict) else ():
-            if _set(inner.get(name)):
+        for holder in holders:
+            inner = record.get(holder)
+            if isinstance(inner, dict) and _set(inner.get(name)):
                 return f"{holder}.{name}", inner[name]
     return "", None
 
@@ -108,7 +111,7 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
     """The first of a field's names set in the record, as a string (an integer date stays one); a field given as an
     object (a publisher {"id": ..., "name": ...}, as NewsAPI does; a headline {"main": ...}, as the NYT does) by
     the value in it. An id, link or publisher is the record's own, never one inside another object's."""
-    name, value = _found(record, FIELD_NAMES[key], nested=key in ("title", "published"))
+    name, value = _found(record, FIELD_NAMES[key], FIELD_HOLDERS if key in ("title", "published") else ())
     if value is None:
         return None
     value = _unwrapped(value, name, key, where)
@@ -126,32 +129,29 @@ def _text_field(record: dict, where: str) -> tuple[str, str]:
     text = _unwrapped(value, name, "text", where)
     if not isinstance(text, str):
         raise InputError(where, f"`{name}` must be a string, not {type(text).__name__}")
-    return name, _html_as_text(text) if _HTML.search(text) else text
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise InputError(where, "article text too large")
+    return name, fragment_text(text)
 
 
-def _html_as_text(html: str) -> str:
-    """A body written in HTML, as text: each paragraph, heading or list item a paragraph of its own."""
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return html
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n\n" + (element.tail or "")
-    return "\n\n".join(" ".join(part.split()) for part in root.text_content().split("\n\n") if part.strip())
-
-
-def _standfirst(record: dict, where: str) -> str | None:
-    name, value = _found(record, STANDFIRST_FIELDS)
-    if value is None or isinstance(value, (list, bool)):
-        return None                               # (a list of summary points: not one line to read)
-    text = _unwrapped(value, name, "standfirst", where) if isinstance(value, dict) else value
-    text = _html_as_text(str(text)) if _HTML.search(str(text)) else str(text)
-    return clean_text(text).strip() or None
+def _standfirst(record: dict) -> str | None:
+    """The record's standfirst, if it has one that reads as a line of text (anything else is left out: it is an
+    extra, not the article)."""
+    _, value = _found(record, STANDFIRST_FIELDS, STANDFIRST_HOLDERS)
+    if isinstance(value, dict):
+        value = next((value[k] for k in INNER_NAMES["standfirst"] if isinstance(value.get(k), str)), None)
+    if not isinstance(value, str) or len(value) > MAX_STANDFIRST:
+        return None
+    return clean_text(fragment_text(value)).strip() or None
 
 
 def _holds(text: str, passage: str) -> bool:
-    """Whether a body already holds a passage (case and spacing aside): NewsAPI's description is its opening."""
-    return " ".join(passage.split()).casefold() in " ".join(text.split()).casefold()
+    """Whether a body already holds a passage (case and spacing aside), or the opening of one cut short: NewsAPI's
+    description is the body's first words, ending "…"."""
+    cut = _CUT_SHORT.search(passage)
+    if cut:
+        passage = passage[:cut.start()].rsplit(None, 1)[0] if " " in passage[:cut.start()] else ""
+    return not passage.strip() or " ".join(passage.split()).casefold() in " ".join(text.split()).casefold()
 
 
 def _opens_with(text: str, title: str) -> bool:
@@ -164,23 +164,31 @@ def parse_record(line: str, path: Path, number: int) -> Article:
     where = f"{path}:{number}"
     try:
         record = json.loads(line)
-    except ValueError as err:
+    except json.JSONDecodeError as err:
         raise InputError(where, f"invalid JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:
+        raise InputError(where, "invalid JSON (nested too deeply)") from None
+    except ValueError as err:            # ("Exceeds the limit (4300 digits) for integer string conversion")
+        raise InputError(where, f"invalid JSON ({err})") from None
     if not isinstance(record, dict):
         raise InputError(where, "a line must be a JSON object")
     text_field, text = _text_field(record, where)
-    if len(text) > MAX_ARTICLE_BYTES:
-        raise InputError(where, "article text too large")
     fields = {key: _field(record, key, where) for key in FIELD_NAMES}
     text = clean_text(text)
     if not text.strip():
         raise InputError(where, f"no article text: `{text_field}` is blank")
     title = clean_text(str(fields["title"])) if fields["title"] else None
-    standfirst = _standfirst(record, where)
-    if standfirst and not _holds(text, standfirst) and standfirst != title:
-        text = f"{standfirst}\n\n{text}"     # the standfirst, then the body
+    standfirst = _standfirst(record)
+    if standfirst and standfirst != title and not _holds(text, standfirst):
+        if title and _opens_with(text, title):   # the headline, the standfirst, then the body
+            headline, _, body = text.lstrip().partition("\n")
+            text = f"{headline}\n\n{standfirst}\n\n{body.lstrip()}"
+        else:
+            text = f"{standfirst}\n\n{text}"
     if title and not _opens_with(text, title):
         text = f"{title}\n\n{text}"          # the headline, then the body: read as one article
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise InputError(where, "article text too large")
     return Article(
         doc_id=str(fields["id"]) if fields["id"] else f"{path.name}#{number}", text=text,
         source_path=f"{path.resolve()}#{number}", title=title,

@@ -252,13 +252,59 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
       "description": TEXT.split(".")[0], "text": TEXT},
      {"title": "Norvik to enter Chile", "published": "2030-07-15", "text": "Norvik to enter Chile\n\n" + TEXT}),
     # an id inside another object is not the record's: the line number names it
-    ({"source": {"id": "wire", "name": "Wire"}, "text": TEXT}, {"doc_id": "feed.jsonl#1", "source": "Wire"}),
+    ({"content": {"id": "c-9", "body": TEXT}, "source": {"id": "wire", "name": "Wire"}},
+     {"doc_id": "feed.jsonl#1", "source": "Wire"}),
+    # a publication date in an object of dates before the record's creation time
+    ({"text": TEXT, "created_at": "2031-02-02T00:00:00Z", "dates": {"published": "2030-07-15T07:40:00Z"}},
+     {"published": "2030-07-15"}),
+    # a standfirst after a headline the body opens with: headline, standfirst, body, each once
+    ({"title": "Norvik to enter Chile", "summary": "The retailer's first stores abroad",
+      "text": "Norvik to enter Chile\n\nNorvik will open ten stores."},
+     {"text": "Norvik to enter Chile\n\nThe retailer's first stores abroad\n\nNorvik will open ten stores."}),
+    # NewsAPI's description, the body's opening cut short; a site's blurb in "meta"; a standfirst that is no line
+    ({"description": "Norvik will open ten stores in Chile, the retailer…", "meta": {"description": "Read Wire"},
+      "text": "Norvik will open ten stores in Chile, the retailer said on Monday."},
+     {"text": "Norvik will open ten stores in Chile, the retailer said on Monday."}),
+    ({"summary": {"points": ["a", "b"]}, "text": TEXT}, {"text": TEXT}),
 ])
 def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (article,) = JsonlLoader().load(path)
     assert {key: getattr(article, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("body, text", [
+    # a body in HTML: blocks as paragraphs, table rows as lines of cells, scripts left out, nothing cut short
+    ("<p>Norvik will open <b>ten</b> stores.</p><p>It said so.</p>", "Norvik will open ten stores.\n\nIt said so."),
+    ("<table><tr><td>Revenue</td><td>€4.2bn</td></tr><tr><td>Profit</td><td>€1bn</td></tr></table>"
+     "<script>var x = 1;</script><p>Both rose.</p>", "Revenue | €4.2bn\nProfit | €1bn\n\nBoth rose."),
+    ("<p>Norvik opens ten stores.</p>" + "<span>" * 300 + "in Chile" + "</span>" * 300 + "<p>It said so.</p>",
+     "Norvik opens ten stores.\n\nin Chile\n\nIt said so."),
+    # inline markup only: the tags dropped, the text's own lines kept
+    ("NORVIK OPENS\nSANTIAGO - Norvik will open <i>ten</i> stores.\nCountry | Stores",
+     "NORVIK OPENS\nSANTIAGO - Norvik will open ten stores.\nCountry | Stores"),
+])
+def test_jsonl_bodies_in_html_are_read_as_text(tmp_path, body, text):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"content": {"format": "text/html", "body": body}}) + "\n", encoding="utf-8")
+    (article,) = JsonlLoader().load(path)
+    assert article.text == text
+
+
+def test_jsonl_hostile_lines_fail_alone_with_their_reasons(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = ['{"text": ' + "[" * 100_000 + "]" * 100_000 + "}",                 # nesting too deep for the parser
+             '{"text": "Norvik opens a store.", "id": ' + "9" * 5000 + "}",       # a number too long to read
+             json.dumps({"text": "Norvik opens a store.", "date": 10**400}),       # a date no clock holds
+             json.dumps({"text": "Norvik opens a store.", "summary": "x" * 10**6}),   # a "standfirst" of a megabyte
+             json.dumps({"text": TEXT})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(JsonlLoader().load(path))
+    assert [type(i).__name__ for i in items] == ["InputError", "InputError", "Article", "Article", "Article"]
+    assert "nested too deeply" in str(items[0]) and "feed.jsonl:1" in str(items[0])
+    assert "invalid JSON" in str(items[1]) and "feed.jsonl:2" in str(items[1])
+    assert items[2].published is None and items[3].text == "Norvik opens a store."
 
 
 @pytest.mark.parametrize("record, reason", [
