@@ -5716,6 +5716,22 @@ def test_a_quotation_after_another_persons_scene_is_not_the_last_speakers():
                      'Chief executive Jorunn Valstad of Sendrovia Group walks on stage. "Halvex Holdings should '
                      'worry about us tonight."')
     assert not [c for c in result.claims if c.speaker == "Peter Halloway" and "Halvex Holdings" in c.about]
+    assert [c for c in result.claims if c.speaker == "Jorunn Valstad" and "Halvex Holdings" in c.about]
+
+
+@pytest.mark.parametrize("text", [
+    # a person the lead-in is about, or whom it addresses, is no source of the quotation after its colon
+    'Sendrovia Group makes phones. Analysts were blunt about Ann Mallory: "Sendrovia Group has lost its way."',
+    'Sendrovia Group makes phones. The message to Ann Mallory from investors was simple: "Sendrovia Group must sell '
+    'Halvex Holdings."',
+    'Sendrovia Group makes phones. Ann Mallory\'s critics have one complaint: "Sendrovia Group is too slow."',
+    # nor the one a thing was done to, nor the one a quotation names
+    'Ann Mallory was fired by Sendrovia Group on Monday. "Halvex Holdings will profit from the chaos."',
+    'Ann Mallory left Sendrovia Group on Monday. "The board had lost confidence in Ann Mallory and in Halvex '
+    'Holdings."',
+])
+def test_a_quotation_is_not_the_person_it_is_about(text):
+    assert not [c for c in extract(text).claims if c.speaker == "Ann Mallory"]
 
 
 def test_a_firm_of_a_city_is_named_without_the_city_and_is_in_its_country():
@@ -5781,6 +5797,31 @@ def test_the_outlet_that_speaks_to_an_executive_is_not_the_executives_firm():
     assert ("Gaspard Quillanet", "executiveOf", "Brenhollow Media") not in facts
 
 
+def test_a_firm_named_like_a_town_doing_business_there_stays_a_firm():
+    for text in ("Meridian makes payroll software for small firms in the United States. Sales at Meridian fell 12% "
+                 "last year.",
+                 "Meridian makes payroll software for small firms in the United States. Ann Lee worked at Meridian "
+                 "for ten years."):
+        assert types_of(text).get("Meridian") == "Company", text
+
+
+def test_a_firm_speaking_to_others_than_a_person_is_still_the_executives():
+    facts = facts_of("Halvex Holdings makes tablets. Sendrovia Group spoke to suppliers in March about the shortage, "
+                     "chief executive Ann Lee said.")
+    assert ("Ann Lee", "executiveOf", "Sendrovia Group") in facts
+
+
+def test_a_title_word_opening_a_sentence_is_no_firms_first_word():
+    facts = facts_of("Creative Harbour Studios lost the Sendrovia Group account in May. Creative director Ann Lee, who "
+                     "joined Sendrovia Group last year, chose the new agency.")
+    assert ("Ann Lee", "executiveOf", "Creative Harbour Studios") not in facts
+
+
+def test_a_firm_present_in_a_market_where_it_lacks_something_stays_present():
+    facts = facts_of("Sendrovia Group has sold phones in Peru since 2015. Sendrovia Group has no stores in Peru yet.")
+    assert ("Sendrovia Group", "operatesIn", "Peru") in facts
+
+
 def test_a_company_both_present_and_absent_abroad_is_absent_until_it_arrives():
     result = extract("Tovarra takes its Colombian streaming service to Peru and Spain\n\nTovarra, the Colombian "
                      "streaming service, will launch in Peru and Spain on November 1. They are its first countries "
@@ -5803,7 +5844,48 @@ def test_a_company_both_present_and_absent_abroad_is_absent_until_it_arrives():
     ("COP 16,900 a month", ("CO",), [(16900.0, "COP")]),
     ("COP 16,900 a month", ("US",), []),
     ("ALL 1,200 jobs", ("US",), []),
+    ("ALL 1,200 a month", ("AL",), [(1200.0, "ALL")]),      # (the Albanian lek, in a text about Albania)
 ])
 def test_amounts_in_signs_and_codes_that_are_also_words(text, countries, found):
+    from kg.extract.normalize import find_money
+    assert [m[2:] for m in find_money(text, countries)] == found
+
+
+_EXPLAINER = ("Umsila Beverages Ltd, the Durban-based maker of Umsila Cola, will start selling its drinks in Zambia and "
+              "Namibia next year. Umsila Beverages has never sold there.\n\n"
+              "- Namibia, from 1 November. Distributor: Kovango Traders of Windhoek, which signed in July. A 500ml Umsila "
+              "Cola will cost N$13.50.\n"
+              "- Zambia, from May. Distributor: Lusiwe Distribution, which covers Lusaka. A 500ml Umsila Cola: K24.\n\n"
+              "At home a 500ml Umsila Cola costs R11.99. Umsila Beverages said its revenue rose to R9.4 billion.")
+
+
+def test_an_explainers_labelled_distributors_and_prices_in_local_currencies():
+    result = extract(_EXPLAINER)
+    names = {e.name: e.type for e in result.entities}
+    assert names.get("Umsila Cola") == "Product" and not [n for n in names if "500ml" in n or "K24" in n], names
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Umsila Beverages", "partnersWith", "Kovango Traders"),
+            ("Umsila Beverages", "partnersWith", "Lusiwe Distribution")} <= facts
+    assert ("Kovango Traders", "partnersWith", "Lusiwe Distribution") not in facts
+    prices = {(e.args["amount"], e.args["currency"]) for e in result.events if e.type == "ProductPrice"}
+    assert {(13.5, "NAD"), (24.0, "ZMW"), (11.99, "ZAR")} <= prices
+    assert [(e.args["amount"], e.args["currency"]) for e in result.events
+            if e.type == "FinancialResult"] == [(9.4e9, "ZAR")]
+
+
+@pytest.mark.parametrize("text, countries, found", [
+    # a currency's own symbol in its country, by CLDR: the rand, the kwacha, the pula, the Kenyan shilling
+    ("costs R11.99 at home", ("ZA",), [(11.99, "ZAR")]),
+    ("revenue of R9.4 billion", ("ZA",), [(9.4e9, "ZAR")]),
+    ("a bottle: K24.", ("ZM",), [(24.0, "ZMW")]),
+    ("P9.90 in Gaborone", ("BW",), [(9.9, "BWP")]),
+    ("Ksh 500 a month", ("KE",), [(500.0, "KES")]),
+    # not elsewhere, nor a letter and one digit (a quarter, a road), nor a model's name
+    ("costs R11.99 at home", ("US",), []),
+    ("Q3 results", ("GT",), []),
+    ("the R1 highway", ("ZA",), []),
+    ("the R2-D2 robot", ("ZA",), []),
+])
+def test_local_currency_symbols_in_their_countries(text, countries, found):
     from kg.extract.normalize import find_money
     assert [m[2:] for m in find_money(text, countries)] == found

@@ -60,6 +60,11 @@ def _introduced_quote(ctx: DocContext, p: int, sentence: Span) -> tuple[str, Spa
     people = ctx.entities_in(p, list(lead), "Person")
     if len(people) != 1:
         return None
+    person = next(t for t in lead if ctx.entity_at(p, t, "Person") == people[0] and t.dep_ != "compound")
+    subject = person.dep_ in ("nsubj", "ROOT", "dep", "appos", "nmod") and not any(c.tag_ == "POS"
+                                                                                 for c in person.children)
+    if not (subject or person.dep_ == "pobj" and person.head.lower_ in ("from", "by")):
+        return None                      # (not 'Analysts were blunt about Ann Lee: "..."', 'Ann Lee's critics: "..."')
     return people[0], sentence.doc[colon.i + 1:sentence.end]
 
 
@@ -293,7 +298,8 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
                 speaker = speakers_of[ahead][0]
                 break
         if speaker is None and index > 0 and sentences[index - 1][0] >= p - 1:
-            speaker = _person_on_stage(ctx, *sentences[index - 1])  # 'Chief executive X walks on stage. "..."'
+            speaker = _person_on_stage(ctx, *sentences[index - 1], sentence)   # 'Chief executive X walks on
+            #                                                                            stage. "..."'
         if speaker is None and last_speaker and p - last_speaker[1] <= 3:
             speaker = last_speaker[0]                            # a quote running on from the last speaker
         if speaker:
@@ -322,17 +328,20 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
     return found
 
 
-def _person_on_stage(ctx: DocContext, p: int, sentence: Span) -> str | None:
+def _person_on_stage(ctx: DocContext, p: int, sentence: Span, quotation: Span) -> str | None:
     """The one person a sentence of narrative before a quotation names as its subject: the quotation is theirs
-    ('Chief executive Margaux Vellefontaine walks on stage. "Tonight we start making our own."')."""
-    if _quoted(sentence) or _inside_quote(ctx, p, sentence):
-        return None
+    ('Chief executive Margaux Vellefontaine walks on stage. "Tonight we start making our own."'), unless it names
+    them ('"The board has lost confidence in Ann Lee"': said of them)."""
+    if _quoted(sentence) or _inside_quote(ctx, p, sentence) \
+            or any(t.dep_ in ("nsubjpass", "auxpass") for t in sentence):
+        return None                      # (not 'Ann Lee was fired on Monday. "..."': done to her, said by another)
     people = ctx.entities_in(p, list(sentence), "Person")
     subject = subject_of(sentence.root) or sentence.root           # (or the root: "X of Orvandel walks on stage",
     named = [subject, *(c for c in subject.children if c.dep_ == "appos")]      # parsed as nouns; or "Chief
     if len(people) != 1 or people[0] not in {ctx.entity_at(p, t, "Person") for t in named}:   # executive X walks")
         return None
-    return people[0]
+    surname = people[0].split()[-1].casefold()
+    return None if any(t.text.casefold() == surname for t in quotation) else people[0]
 
 
 def _speakers(ctx: DocContext, p: int, sentence: Span) -> list[str]:

@@ -15,7 +15,7 @@ from kg.model import Article, Evidence
 
 from .lexicon import (COMMENTATOR_TITLES, COMPANY_NOUNS, ENTRY_NOUNS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS,
                       FIRST_PERSON_PLURAL, INDUSTRY_WORDS, PRESENCE_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      SPEECH_VERBS)
+                      SPEECH_VERBS, TITLE_FUNCTIONS, TITLES)
 from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
@@ -403,7 +403,8 @@ class DocContext:
         "Pellwick co-founder Ann Lee", after "Pellwick Photonics"); with `mistagged`, also one the tagger called an
         adjective, a verb or a noun (where only a name can stand: before a title), but no nationality."""
         if not (token.pos_ == "PROPN" or mistagged and token.is_title and not token.is_stop
-                and token.pos_ in ("ADJ", "VERB", "NOUN") and resolve_market(f"{token.text} market") is None) \
+                and token.pos_ in ("ADJ", "VERB", "NOUN") and resolve_market(f"{token.text} market") is None
+                and token.lower_ not in TITLE_FUNCTIONS | TITLES) \
                 or not token.is_alpha or token.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
         word = token.lower_

@@ -282,7 +282,7 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         subject = subject_of(clause) if clause.lemma_ == "be" else None    # "The Orbit Max is $499" (not "the
         priced_as = subject is not None and _amount_root(span).dep_ == "attr" \
             and ctx.entity_at(p, subject, "Product") in products              # recall of the Orbit Max was $80m")
-        if (bracketed := _bracketed_after(ctx, p, span)) is not None:
+        if (bracketed := _bracketed_after(ctx, p, span) or _labelled_with(ctx, p, span)) is not None:
             products, priced_as = [bracketed], True
         if len(products) > 1 and nearest is None and len([a for a in spans if a.root in clause.subtree]) == 1 \
                 and _listed_together(ctx, p, clause, products) and _words_about(clause, span) & _STRICT_PRICE_WORDS \
@@ -405,6 +405,25 @@ def _aside(token: Token, amount: Span) -> bool:
                 amount.start <= t.i < amount.end for t in ancestor.subtree):
             return True
     return False
+
+
+def _labelled_with(ctx: DocContext, p: int, amount: Span) -> str | None:
+    """The product an amount is given for after a colon, with nothing else in its sentence: "A 500ml Bhekavu Cola:
+    P9.90." (a fact box's or a list's way of writing a price)."""
+    doc, sentence = amount.doc, amount.sent
+    if amount.start < 2 or doc[amount.start - 1].text != ":" \
+            or any(not t.is_punct for t in doc[amount.end:sentence.end]):
+        return None
+    label = [t for t in doc[sentence.start:amount.start - 1] if not t.is_punct]
+    products = ctx.entities_in(p, label, "Product")
+    named = {t.i for t in label if ctx.entity_at(p, t, "Product")}
+    return products[0] if len(products) == 1 and all(t.i in named or t.pos_ in ("DET", "NUM", "ADJ")
+                                                      or _measure_word(t) for t in label) else None
+
+
+def _measure_word(token: Token) -> bool:
+    """A pack size or a number with its unit: "500ml", "330ml"."""
+    return re.fullmatch(r"\d+(?:[.,]\d+)?[a-zA-Z]{1,3}", token.text) is not None
 
 
 def _bracketed_after(ctx: DocContext, p: int, amount: Span) -> str | None:

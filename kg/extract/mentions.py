@@ -85,7 +85,7 @@ class Mention:
     owned: bool = False              # after a name's possessive: "Strelan's Clarivue H2"
     after_the: bool = False          # "the Sony Walkman": a thing's name more often than a firm's
     placed: bool = False             # "in Osaka", "near Durham": where something is
-    sited: bool = False              # that, or "north of Gladstone", "its terminal at Mackay" (not "years at Foo")
+    sited: bool = False              # placed, or "north of Gladstone", "its terminal at Mackay" (see _sited)
 
     @property
     def key(self) -> str:
@@ -96,7 +96,8 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 # Units of measure written in capitals or after a number: "GB", "TB", "90Hz", "2.8K", "4K", "60Wh", "5G" stays a name
 # only with a word of its own ("Kelvo 5G").
 _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm|kg|fps|Gbps|Mbps|MP|(?<=\d)K"
-                      r"|TEUs?|FEUs?|dwt|bpd|boe|mtpa|[MG]W)$")      # (and freight, oil and power units)
+                      r"|TEUs?|FEUs?|dwt|bpd|boe|mtpa|[MG]W|(?<=\d)(?:ml|cl|l|g|oz))$")   # (and freight, oil,
+#                                                                   power and pack-size units: "500ml", "250g")
 
 
 def _measure(token: Token) -> bool:
@@ -135,14 +136,18 @@ def _clean_span(span: Span) -> Span | None:
                            or doc[start].lower_ == "new" and not (start + 1 < end and doc[start + 1].pos_ == "PROPN"
                                                                   and doc[start].text == "New")):
         start += 1                      # "the new Mi 10", but "New York Stock Exchange"
+    while start < end - 1 and _measure(doc[start]) and any(c.isdigit() for c in doc[start].text):
+        start += 1                      # "a 500ml Bhekavu Cola": the pack's size, not the drink's name
     slug = start
     while slug < end - 2 and (doc[slug].like_num and slug > start or doc[slug].is_upper
                               and doc[slug].lower_ in HEADLINE_SLUGS):
         slug += 1
     if start == 0 and slug > start and doc[slug].text in _DASHES and not doc[slug - 1].whitespace_:
         start = slug + 1                # "EXCLUSIVE-Trevanos Shipping explores ...": a wire's label, then the name
-    for i in range(start + 1, end):      # "Hindustan Aeronautics (HAL)": the name ends at the bracket
-        if doc[i].text == "(":
+    for i in range(start + 1, end):      # "Hindustan Aeronautics (HAL)": the name ends at the bracket, or at a
+        if doc[i].text == "(" or doc[i].text == ":" and i + 1 < end and any(c.isdigit() for c in doc[i + 1].text):
+            #                              colon before a figure ("Umsila Cola: K24", a label and its value; but
+            #                              "Ember Crown: Rebirth" is a title)
             end = i
             break
     for i in range(start + 1, end - 1):  # "Florian Hamm - Borussia Dortmund's largest investor -": two names
@@ -782,7 +787,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 | {"chief", "vice", "deputy"})          # (but "Kelvoort's chief executive": a firm's)
             mention.owned = span.start > 1 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].pos_ == "PROPN"
             mention.after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
-            mention.placed = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS
+            mention.placed = _placed(span.root)
             mention.sited = mention.placed or _sited(span.root)
             mentions.append(mention)
 
@@ -1058,8 +1063,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             offset = paragraphs[p].offset
             mention = Mention(p, span.start, span.end, span.text, offset + span.start_char, offset + span.end_char)
             mention.votes.update(context_votes(span))
-            mention.sited = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS \
-                or _sited(span.root)
+            mention.sited = _placed(span.root) or _sited(span.root)
             if full_name:                # "Valentina Roccabruna" a place to the model, then '"...," Roccabruna said'
                 mention.votes["Person"] += 1.5
             mentions.append(mention)
@@ -2738,20 +2742,30 @@ def _city_naming_a_site(span: Span) -> bool:
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west", "outskirts"}
-_POSTS = {"work", "join", "year", "job", "role", "career", "spend", "stint", "position", "post", "tenure", "serve",
-          "employ", "hire", "analyst", "economist", "executive", "director", "manager", "head", "chief", "partner"}
+# Nouns of a site a place is where: "its terminal at Mackay", "the plant at Yarwun".
+_SITE_NOUNS = _PLACED | {"terminal", "port", "mine", "depot", "warehouse", "facility", "refinery", "mill", "works",
+                         "hub", "airport", "station", "yard", "smelter", "base", "centre", "center", "branch"}
+# Verbs of holding a post somewhere: "worked at Nokia" is a firm, not a town.
+_POST_VERBS = {"work", "join", "serve", "spend", "stay", "remain", "train", "study", "intern", "rise", "retire"}
+
+
+def _placed(root: Token) -> bool:
+    """A name after a preposition of place: "in Osaka", "near Durham"."""
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _sited(root: Token) -> bool:
-    """A name said to be where something is: "north of Gladstone", "a terminal at Mackay", "sold at Gladstone" (not
-    "ten years at Santander", "an analyst at Kelvo": a post at a firm)."""
+    """A name said to be where something is: "north of Gladstone", "its terminal at Mackay", "was selling for $960 a
+    tonne at Gladstone" (not "sales at Meridian", "ten years at Santander", "worked at Apex": what a firm does, a
+    post at a firm)."""
     if root.dep_ != "pobj":
         return False
     preposition = root.head
     if preposition.lower_ == "of":
         return preposition.head.lower_ in _COMPASS
-    return preposition.lower_ == "at" and preposition.head.lemma_.lower() not in _POSTS \
-        and preposition.head.ent_type_ != "PERSON" and preposition.head.lemma_.lower() not in TITLES
+    head = preposition.head
+    return preposition.lower_ == "at" and (head.lemma_.lower() in _SITE_NOUNS if head.pos_ in ("NOUN", "PROPN")
+                                           else head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _POST_VERBS)
 
 
 def _big_city(key: str) -> bool:
@@ -2815,11 +2829,13 @@ def _certification(span: Span) -> bool:
 
 
 def _is_amount(span: Span) -> bool:
-    """"EUR 89", "CHF 120": a currency code and a number are an amount, not a model's name (nor is the code a
-    company's)."""
+    """"EUR 89", "CHF 120", "K24" where the paragraph names Zambia: a currency and a number are an amount, not a
+    model's name (nor is the code a company's)."""
     doc = span.doc
     text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
-    found = find_money(text)
+    countries = tuple(dict.fromkeys(market.code for ent in doc.ents if ent.label_ == "GPE"
+                                    and (market := resolve_market(ent.text)) is not None and market.kind == "country"))
+    found = find_money(text, countries)                         # ("K24" in a paragraph about Zambia: kwacha)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text) \
         or cfa_amount_at(text) >= len(span.text)                 # ("CFA 4,500": a franc, whichever)
 

@@ -37,7 +37,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "฿": "THB", "₴": "UAH", "₸": "KZT", "zł": "PLN", "Kč": "CZK",
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
     "S$": "SGD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
-    "Rp": "IDR", "RM": "MYR", "SFr": "CHF", "SFr.": "CHF", "S/": "PEN", "S/.": "PEN",
+    "Rp": "IDR", "RM": "MYR", "SFr": "CHF", "SFr.": "CHF", "S/": "PEN", "S/.": "PEN", "N$": "NAD",
 }
 # Symbols read only before an amount written as only money is ("S/ 15.90", "S/ 1,200"; not "S/4HANA").
 _PRICE_ONLY_SYMBOLS = frozenset({"S/", "S/."})
@@ -559,6 +559,43 @@ def _money_pattern() -> re.Pattern:
 
 
 @functools.cache
+def _local_symbols(countries: tuple[str, ...]) -> dict[str, str]:
+    """The symbols in Latin letters the countries write their own currencies with, by CLDR (through babel): "R" for
+    the rand, "K" for the kwacha, "P" for the pula, "Ksh" for the Kenyan shilling; not those of the global table
+    (which mean one currency wherever they are written) nor ISO codes."""
+    from babel import Locale
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    found: dict[str, str] = {}
+    for country in countries:
+        try:
+            locales = [f"en_{country}", str(Locale.parse(f"und_{country}"))]
+            currencies = get_territory_currencies(country, tender=True)
+        except Exception:  # an unknown territory is no help
+            continue
+        for code in currencies:
+            for locale in locales:
+                try:
+                    symbol = get_currency_symbol(code, locale=locale)
+                except Exception:  # no such locale
+                    continue
+                if re.fullmatch(r"[A-Za-z][A-Za-z$₵/]{0,3}", symbol) and symbol not in CURRENCY_SYMBOLS \
+                        and symbol.upper() not in _iso_codes():
+                    found.setdefault(symbol, code)
+    return found
+
+
+@functools.cache
+def _local_symbol_pattern(symbols: tuple[str, ...]) -> re.Pattern:
+    """A local symbol right before a number ("R11.99", "K24"; a symbol of several letters may take a space: "Ksh
+    500"), the number ending the word or taking a scale ("R9.4 billion")."""
+    one = "|".join(re.escape(s) for s in symbols if len(s) == 1) or "(?!)"
+    more = "|".join(re.escape(s) for s in sorted((s for s in symbols if len(s) > 1), key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?<![A-Za-z0-9$])(?:(?P<sym>(?-i:" + one + r"))|(?P<sym2>(?-i:" + more + r"))\s?)"
+                      r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scales>\s?(?:" + _SCALE + r")\b)?(?![\w.,-]\w)")
+
+
+@functools.cache
 def _word_code_prices() -> re.Pattern:
     """A code that is also a word before an amount with grouped thousands ("COP 16,900", "PEN 1,250"): money only
     where the text is about a country that pays in it."""
@@ -626,6 +663,15 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(f"{match.group('num')} {code}")
             if value is not None:
                 found.append((match.start(), match.end(), value[0], value[1]))
+    symbols = _local_symbols(countries) if countries else {}
+    for match in _local_symbol_pattern(tuple(symbols)).finditer(text) if symbols else ():   # "R11.99", "K24",
+        if any(start < match.end() and match.start() < end for start, end, _, _ in found):     # "P9.90" in a text
+            continue                                                                           # about South Africa,
+        number, scale = _number(match.group("num")), _scale(match.group("scales") or "")       # Zambia, Botswana
+        if match.group("sym") and not (len(match.group("num")) > 1 or match.group("scales")):
+            continue                     # (one letter and one digit: "Q3", "R1" name a quarter or a road)
+        if number is not None and scale is not None:
+            found.append((match.start(), match.end(), float(number * scale), symbols[match.group("sym") or match.group("sym2")]))
     code = _territory_currency(countries, _CFA_FRANCS) if "CFA" in text else None
     for match in _CFA.finditer(text) if code else ():    # "CFA 4,500", "5,100 CFA francs": the franc of the
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):   # text's countries

@@ -20,11 +20,11 @@ from .nlp import Paragraph, parse, wire_credits
 from .tables import priced_by_market
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, customers,
                         customers_counted_there, executives, first_entry, first_site_in, first_stores,
-                        first_stores_in, footholds_given, home_countries, joint_developers, makers_markets, makers_of,
-                        market_by_copula, market_relations, markets_in_takings, markets_next, named_partners, orders,
-                        partners, presence_described, product_families, product_trade_markets, products,
-                        regional_units, rivals_by_maker, rivals_there, sites_listed, stores_counted_there, subject_of,
-                        subsidiaries, takeovers, union_officers)
+                        first_stores_in, footholds_given, home_countries, joint_developers, labelled_partners,
+                        makers_markets, makers_of, market_by_copula, market_relations, markets_in_takings,
+                        markets_next, named_partners, orders, partners, presence_described, product_families,
+                        product_trade_markets, products, regional_units, rivals_by_maker, rivals_there, sites_listed,
+                        stores_counted_there, subject_of, subsidiaries, takeovers, union_officers)
 
 FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
               home_countries, company_locations, joint_developers, market_by_copula, named_partners, customers,
@@ -75,7 +75,8 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
             if rule is footholds_given:
                 promised.update((f.subject, f.object, f.evidence.start) for f in found
                                 if f.predicate == "targetsMarket")
-        for fact, parties, scope in [*partners(ctx, p, sentence), *coalitions(ctx, p, sentence),
+        for fact, parties, scope in [*partners(ctx, p, sentence), *labelled_partners(ctx, p, sentence),
+                                     *coalitions(ctx, p, sentence),
                                      *orders(ctx, p, sentence), *takeovers(ctx, p, sentence)]:
             facts.append(fact)
             events.append(Event("PartnershipAgreement", {"parties": parties, "scope": scope}, fact.evidence,
@@ -235,17 +236,20 @@ def _unique_facts(facts: list[Fact]) -> list[Fact]:
 
 def _present_or_absent(facts: list[Fact], homes: set[tuple[str, str]]) -> list[Fact]:
     """A company both present in a market and absent from it: at home it is there ("the Polish steelmaker ... its
-    first sales office in Poland" is no absence), elsewhere it is not yet ("will launch in Peru, its first country
-    outside Colombia", though the price table lists Peru)."""
+    first sales office in Poland" is no absence); a market it is yet to enter it is not in ("will launch in Peru, its
+    first country outside Colombia", though a headline "takes its service to Peru"). Otherwise both stand: "has sold
+    phones in Peru since 2015 ... no stores in Peru yet"."""
     present = {(f.subject, f.object) for f in facts if f.predicate == "operatesIn"}
     absent = {(f.subject, f.object) for f in facts if f.predicate == "absentFrom"}
-    return [f for f in facts if not (f.predicate == "operatesIn" and (f.subject, f.object) in absent - homes
+    coming = {(f.subject, f.object) for f in facts if f.predicate == "targetsMarket"}
+    return [f for f in facts if not (f.predicate == "operatesIn" and (f.subject, f.object) in absent & coming - homes
                                      or f.predicate == "absentFrom" and (f.subject, f.object) in present & homes)]
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
-    """One event per type and entities (the first read); a product's prices one per currency ("€449 in France, £399
-    in the UK"; but "starts at €899, while the Pro model costs €1,199" names another model's price)."""
+    """One event per type and entities (the first read), but a product's prices one per currency: "€449 in France,
+    £399 in the UK" are two prices of one console; a second amount in the same currency is more often another
+    model's, misread ("starts at €899, while the Pro model costs €1,199")."""
     seen, unique = set(), []
     for event in events:
         key = (event.type, tuple(sorted((k, str(v)) for k, v in event.args.items()

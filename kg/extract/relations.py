@@ -235,12 +235,19 @@ def quoted(sentence: Span) -> list[Token]:
 
 
 def _interviewers(ctx: DocContext, p: int, sentence: Span) -> set[str]:
-    """The companies that interview someone in a sentence: "Ondelvo spoke to chief executive Ann Lee", "Kelvo News
-    interviewed ..." (the outlet, not the interviewee's firm)."""
-    return {name for verb in sentence if verb.lemma_.lower() in ("speak", "talk", "interview", "sit")
-            and (verb.lemma_.lower() == "interview" or any(c.dep_ == "prep" and c.lower_ in ("to", "with", "down")
-                                                         for c in verb.children))
-            and (subject := subject_of(verb)) is not None and (name := ctx.entity_at(p, subject, "Company"))}
+    """The companies that interview a named person in a sentence: "Ondelvo spoke to chief executive Ann Lee",
+    "Kelvo News interviewed Ann Lee" (the outlet, not the interviewee's firm; not "Acme spoke to suppliers")."""
+    found = set()
+    for verb in sentence:
+        if verb.lemma_.lower() not in ("speak", "talk", "interview"):
+            continue
+        heard = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "interview"] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for o in c.children
+            if o.dep_ == "pobj"]
+        if any(ctx.entity_at(p, t, "Person") for h in heard for t in h.subtree) \
+                and (subject := subject_of(verb)) is not None and (name := ctx.entity_at(p, subject, "Company")):
+            found.add(name)
+    return found
 
 
 def _audience(ctx: DocContext, p: int, sentence: Span) -> set[str]:
@@ -1485,6 +1492,32 @@ def _the_two_companies(sentence: Span) -> bool:
 
 _COALITION_NOUNS = frozenset({"project", "venture", "alliance", "consortium", "initiative", "partnership", "scheme",
                               "programme", "program", "coalition", "collaboration", "joint-venture"})
+
+
+# A label naming a firm's partner in a list or a fact box: "Distributor: Akuvesa Distributors of Windhoek, ...".
+_PARTNER_LABEL = re.compile(r"(?i)\s*(?:[*_]{1,2}\s*)?(?:(?:local|exclusive|national|retail|technology|launch) )?"
+                            r"(?P<role>distributor|partner|supplier|stockist|importer|licensee|franchisee|bottler"
+                            r"|reseller|manufacturer|contractor)s?(?:[*_]{1,2})?\s*:")
+
+
+def labelled_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
+    """A firm named after a partner's label, in a list or fact box on the text's company: "Distributor: Akuvesa
+    Distributors of Windhoek, which signed in July" (the text's firm and Akuvesa are partners; the firms the label
+    names first, before any clause on them). Yields like partners()."""
+    label = _PARTNER_LABEL.match(sentence.text)
+    main = ctx.main_company or ctx.salient_company(p, sentence.start) if label else None
+    if main is None:
+        return
+    start = sentence.start_char + label.end()
+    named = [t for t in sentence if t.idx >= start]
+    first = next((t for t in named if not t.is_space), None)
+    if first is None or (firm := ctx.entity_at(p, first, "Company")) is None or firm == main:
+        return                                   # ("Partner: none yet", "Distributor: its own trucks")
+    mention = ctx.mention_at(p, first)
+    firms = [firm] + [n for t in (conjuncts(sentence.doc[mention.end - 1])[1:] if mention else [])
+                      if (n := ctx.entity_at(p, t, "Company")) and n != main]
+    for other in dict.fromkeys(firms):
+        yield Fact(main, "partnersWith", other, ctx.evidence(p, sentence)), [main, other], [label.group("role").lower()]
 
 
 def coalitions(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
