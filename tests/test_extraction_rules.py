@@ -5889,3 +5889,40 @@ def test_an_explainers_labelled_distributors_and_prices_in_local_currencies():
 def test_local_currency_symbols_in_their_countries(text, countries, found):
     from kg.extract.normalize import find_money
     assert [m[2:] for m in find_money(text, countries)] == found
+
+
+def test_a_wire_on_a_partners_brand_its_price_in_rupiah_a_two_word_title_and_a_market_to_follow():
+    result = extract("Selvaro Orbital will start selling broadband in Indonesia next year through Kirana Telekom. Kirana "
+                     "Telekom is Indonesia's third-largest mobile operator.\n\nUnder the partnership, Kirana Telekom "
+                     "will sell the service under its own brand, Kirana Langit, from March at 450,000 rupiah a month."
+                     "\n\nKirana President Director Budi Wiratama said the service would keep customers on its 4G "
+                     "network.\n\nSelvaro Orbital said Malaysia would follow in 2034.")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert {("Budi Wiratama", "executiveOf", "Kirana Telekom"), ("Selvaro Orbital", "targetsMarket", "Malaysia")} \
+        <= facts
+    assert ("ProductPrice", "Kirana Langit", 450000.0, "IDR") in {
+        (e.type, e.args.get("product"), e.args.get("amount"), e.args.get("currency")) for e in result.events}
+    assert "G" not in {e.name for e in result.entities}          # ("4G": a network's generation)
+
+
+def test_a_byline_and_a_place_named_once_are_no_firms_whatever_the_model_says():
+    from spacy.tokens import Span
+
+    def names_as_organisations(doc):
+        if doc[0].text == "By":
+            doc.ents = [Span(doc, 1, 5, label="ORG")]                           # "Dewi Ombrecht-Sari"
+        elif "Tolvani" in doc.text:
+            i = next(t.i for t in doc if t.text == "Tolvani")
+            doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, label="ORG")]
+
+    result = _extract_as_tagged("By Dewi Ombrecht-Sari\n\nSelvaro Orbital will start selling broadband in Indonesia "
+                                "next year. \"Children in Tolvani should not climb a hill to get online,\" said Budi "
+                                "Wiratama, a director at the ministry.", names_as_organisations)
+    companies = {e.name for e in result.entities if e.type == "Company"}
+    assert companies == {"Selvaro Orbital"}, companies
+
+
+def test_more_currencies_named_in_words():
+    from kg.extract.normalize import find_money
+    assert [m[2:] for m in find_money("450,000 rupiah, 3 million zlotys, 40,000 forints and 2,000 naira", ())] == [
+        (450000.0, "IDR"), (3e6, "PLN"), (40000.0, "HUF"), (2000.0, "NGN")]

@@ -251,7 +251,9 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue                   # ("€449 in France, £399 in the UK": a price in each market, of prices only)
         another_market = key in done_clauses
         done_clauses.update((key, (key, market)))
-        words = {t.lemma_.lower() for t in clause.subtree}
+        words = {t.lemma_.lower() for t in clause.subtree if not (t.dep_ == "pobj" and t.head.lower_ == "under"
+                                                                  and t.lemma_.lower() in PARTNERSHIP_NOUNS)}
+        #         ("Under the partnership, Gentavo will sell it at 450,000 rupiah a month": a price, not the deal's)
         metric = next((_metric(t) for t in clause.subtree if _metric(t)), None)
         if metric is None and clause.head != clause:   # "saw profits fall to X": the metric is one level up
             metric = next((_metric(t) for t in clause.head.subtree if _metric(t) and t.i < span.start), None)

@@ -101,8 +101,9 @@ _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm
 
 
 def _measure(token: Token) -> bool:
-    """A unit of measure, alone or glued to its number ("GB", "90Hz", and "K" of "2.8K", tokenised "2.8", "K")."""
-    return bool(_MEASURE.match(token.text)) or token.text == "K" and token.i > 0 \
+    """A unit of measure, alone or glued to its number ("GB", "90Hz", and "K" of "2.8K", tokenised "2.8", "K"; "G" of
+    "4G")."""
+    return bool(_MEASURE.match(token.text)) or len(token.text) == 1 and token.text.isupper() and token.i > 0 \
         and token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_
 
 
@@ -2018,8 +2019,11 @@ def context_votes(span: Span) -> Counter:
     if _site_listed_after_colon(span):
         votes["Company"] -= 3           # "runs three mines: Lomas Pardas in Chile, Cerro Pallqa in Peru": sites
     if span.start == 1 and before.lower_ == "by" and len([t for t in doc if not t.is_punct]) <= 6 \
-            and root.ent_type_ == "PERSON":
-        votes["Person"] += 3            # a byline: "By Ann Tovey"
+            and (root.ent_type_ == "PERSON" or _written_like_a_persons_name(span)):
+        votes["Person"] += 3            # a byline: "By Ann Tovey" (or "By Intan Saraswati-Koh", called a firm)
+    if before is not None and before.lower_ == "by" and before2 is not None \
+            and before2.lower_ in ("reporting", "writing", "editing", "additional") and _written_like_a_persons_name(span):
+        votes["Person"] += 3            # a wire's credits: "(Reporting by Intan Saraswati-Koh in Jakarta; ...)"
     if before is not None and before.lemma_.lower() in _PEOPLE_NOUNS and before.pos_ == "NOUN" and len(span) > 1 \
             and root.ent_type_ == "PERSON" and not any(c.lower_ in ("market", "industry", "sector", "world")
                                                        for c in before.children):   # (a "market leader" is a firm)
@@ -2594,6 +2598,7 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             votes["Company"] -= excess
             priors[key]["Company"] -= excess
     cities = set()
+    once = {key for key, count in Counter(m.key for m in mentions if not m.anaphor).items() if count == 1}
     countries = {market.code for mention in mentions if mention.votes.get("Market", 0) > 0
                  and (market := resolve_market(mention.text)) is not None and market.kind == "country"}
     sited = {mention.key for mention in mentions if mention.sited}
@@ -2604,10 +2609,11 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
                 and (town := _city_by_own_name(key)) is not None and town.country in countries:
             votes.clear()     # a town of a country the text names, named as where something is ("north of
             cities.add(key)   # Gladstone", "at Mackay" in a story about Australia), with no firm's mark on it
-        elif type_of(votes) == "Company" and (votes["Company"] < 1 or said_of[key].get("Company", 0) <= 0
-                                               and key in placed_only) and _big_city(key):
+        elif type_of(votes) == "Company" and (votes["Company"] < 1 and _big_city(key) or said_of[key].get(
+                "Company", 0) <= 0 and key in placed_only and (_big_city(key) or key in once)):
             votes.clear()     # "Chennai", "Bucharest" tagged an organisation, with nothing else saying company,
-            cities.add(key)   # or named only as where something is ("based in Osaka")
+            cities.add(key)   # or named only as where something is ("based in Osaka"; a name the text gives once,
+            #                   only there, big city or not: "children in Wamena")
         elif type_of(votes) == "Product" and votes["Product"] < 2 and _big_city(key) \
                 or type_of(votes) == "Company" and len(labels[key] - {""}) > 1 and _town(key) \
                 and said_of[key].get("Company", 0) <= 0:
@@ -2766,6 +2772,14 @@ def _sited(root: Token) -> bool:
     head = preposition.head
     return preposition.lower_ == "at" and (head.lemma_.lower() in _SITE_NOUNS if head.pos_ in ("NOUN", "PROPN")
                                            else head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _POST_VERBS)
+
+
+def _written_like_a_persons_name(span: Span) -> bool:
+    """Two or three capitalised words, hyphenated surnames allowed, none a trade word: "Intan Saraswati-Koh" (not
+    "Kelvo News", "Bloomberg")."""
+    words = [t for t in span if t.text != "-"]
+    return 2 <= len(span.text.split()) <= 3 and all(t.is_title and t.is_alpha for t in words) \
+        and not any(t.lower_ in TRADE_NAME_ENDINGS | COMPANY_NOUNS | {"news", "staff", "desk", "team"} for t in words)
 
 
 def _big_city(key: str) -> bool:

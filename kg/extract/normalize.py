@@ -517,7 +517,8 @@ _AMOUNT = r"(?<![\d,])(?:" + _DOTTED_THOUSANDS + r"|\d[\d,]*+(?:\.\d+)?)"
 # Only currencies' own words: "afghani", "sol" or "colon" after a number are more often people or words.
 _MONEY_NOUNS = r"""euros? dollars? pounds? sterling yuan renminbi rmb yen won rupees? francs? roubles? rubles? reais real
 pesos? kronor kroner krona krone rand ringgit baht dirhams? riyals? rials? lira lire shekels? dinars? shillings?
-manats? kwachas? lei leu cents? pence""".split()
+manats? kwachas? lei leu cents? pence rupiahs? zlotys? forints? hryvnias? tenge nairas? taka kyats? riels? lari
+pula""".split()
 # Codes written before or after any amount; every other ISO code needs a multiplier ("PLN 2 billion"), for most
 # three-letter codes are also names or acronyms ("AMD 7000 chips", "TOP 10 customers", "PHP 8.3").
 _COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")

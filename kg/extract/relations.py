@@ -591,8 +591,8 @@ def _company_for_title(ctx: DocContext, p: int, title: Token) -> str | None:
             and (name := ctx.entity_at(p, title.head, "Company")):
         return name                      # ... parsed as "president" modifying "Vantel"
     before = title.i - 1                 # "Acme CEO Jane Doe" parsed flat; "LSE chief executive Clara Furse"
-    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS and title.doc[before].head.i >= title.i:
-        before -= 1
+    while before >= 0 and title.doc[before].lower_ in TITLE_MODIFIERS | TITLES and title.doc[before].head.i >= title.i:
+        before -= 1                      # (and "Gentavo President Director X": a title of two title words)
     if before >= 2 and title.doc[before].text == "-" and title.doc[before - 1].lower_ == "co":
         before -= 2                      # "Pellwick co-founder Joris van Beek" (tokenised "co", "-", "founder")
     if before >= 1 and title.doc[before].tag_ == "POS":
@@ -3291,19 +3291,33 @@ def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     for token in sentence:
         market = ctx.entity_at(p, token, "Market")
         verb = token.head
-        if market is None or not _said_to_come_next(token) or negated([verb]) or dropped_later(verb) \
-                or ctx.entities_in(p, sentence, "Company") or sentence.start == 0 and p == 0:
+        if market is None or not _said_to_come_next(token) or negated([verb]) or dropped_later(verb):
+            continue
+        teller = _firm_telling(ctx, p, verb)          # "Heliqara said Malaysia would follow in 2034": its own plan
+        if teller is None and (ctx.entities_in(p, sentence, "Company") or sentence.start == 0 and p == 0):
             continue
         before = token.doc[sentence.start - 1].sent if sentence.start > 0 \
             else list(ctx.paragraphs[p - 1].doc.sents)[-1]              # (a paragraph opening on it: the one before)
         words = {t.lemma_.lower() for t in [*before, *sentence]}     # ("... is next, with a launch planned for 2028")
         exits = {t.lemma_.lower() for t in [*before, *sentence] if t.pos_ == "VERB"} & (
             _CLOSING_VERBS | _STOP_VERBS | CANCEL_VERBS | {"leave", "withdraw", "exit"})   # (an "earnings call" is none)
-        if exits or not words & (ENTRY_VERBS | ENTRY_NOUNS | OPENING_VERBS | LAUNCH_VERBS | {"expand", "expansion"}):
-            continue
-        company = sentence.start > 0 and ctx.previous_subject_company(p, sentence) or ctx.salient_company(p, token.i)
+        if exits or teller is None and not words & (ENTRY_VERBS | ENTRY_NOUNS | OPENING_VERBS | LAUNCH_VERBS
+                                                    | {"expand", "expansion"}):
+            continue                     # (a firm telling what follows speaks of its own expansion)
+        company = teller or sentence.start > 0 and ctx.previous_subject_company(p, sentence) \
+            or ctx.salient_company(p, token.i)
         if company is not None:
             yield Fact(company, "targetsMarket", market, evidence)
+
+
+def _firm_telling(ctx: DocContext, p: int, verb: Token) -> str | None:
+    """The company whose saying a clause is, when it is the sentence's only one: "Heliqara said [Malaysia would
+    follow]"."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = subject_of(verb.head)
+    firm = ctx.entity_at(p, subject, "Company") if subject is not None else None
+    return firm if firm is not None and set(ctx.entities_in(p, verb.sent, "Company")) == {firm} else None
 
 
 def _reported(verb: Token) -> bool:
