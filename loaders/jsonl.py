@@ -1,9 +1,9 @@
 """JSON Lines: one article per line with at least its text; optional id, title, published, url, source, each under
 the names news feeds and scrapers give them (`text`, `body`, `content`; `title`, `headline`; `published`, `date`,
-`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`). News APIs nest them: a field
-may be an object holding the value (`"content": {"format": "text/html", "body": "<p>..."}`, `"headline": {"main":
-...}`, `"dates": {"published": ...}`), or sit in an object of fields (the Guardian's `"fields": {"bodyText": ...}`);
-a body in HTML is read as text. The headline is read as the article's first line, as in a text file, and a
+`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`; JSON Feed's `content_html`,
+`content_text` and `date_published`). News APIs nest them: a field may be an object holding the value (`"content":
+{"format": "text/html", "body": "<p>..."}`, `"headline": {"main": ...}`, `"dates": {"published": ...}`), or sit in
+an object of fields (the Guardian's `"fields": {"bodyText": ...}`); a body in HTML is read as text. The headline is read as the article's first line, as in a text file, and a
 standfirst (`standfirst`, `description`, `summary`, `abstract`, ...) after it unless the body holds it already
 (NewsAPI's description is the body's opening, cut short). A broken line fails alone, with its line number, whatever
 is wrong with it (bad JSON, nesting too deep, numbers too large, fields of the wrong type); the file's other lines
@@ -26,7 +26,8 @@ from .decoding import decode
 from .html import fragment_text
 
 
-TEXT_FIELDS = ("text", "body", "body_text", "bodyText", "content", "article", "article_text", "maintext")
+TEXT_FIELDS = ("text", "body", "body_text", "bodyText", "content", "content_text", "content_html", "article",
+               "article_text", "maintext")                         # (JSON Feed 1.1: "content_text", "content_html")
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
     "id": ("id", "doc_id", "uuid", "guid"),
     "title": ("title", "headline", "webTitle"),

@@ -5926,3 +5926,15 @@ def test_more_currencies_named_in_words():
     from kg.extract.normalize import find_money
     assert [m[2:] for m in find_money("450,000 rupiah, 3 million zlotys, 40,000 forints and 2,000 naira", ())] == [
         (450000.0, "IDR"), (3e6, "PLN"), (40000.0, "HUF"), (2000.0, "NGN")]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a firm said to be another's rival; a rival whose relative clause names a third firm is still the text's firm's
+    ("Sonjaro bought the Seoul brand Mirvelle in 2029. Quilpet sells skincare in Korea. Mirvelle is Quilpet's "
+     "closest rival in Korean department stores.", {("Quilpet", "competesWith", "Mirvelle")}, set()),
+    ("Dravane Beauty makes perfume in Spain. Dravane Beauty sells it well. The deal follows a similar move by French "
+     "rival Sonjaro Group, which bought Mirvelle in 2029.", {("Dravane Beauty", "competesWith", "Sonjaro Group")},
+     {("Mirvelle", "competesWith", "Sonjaro Group")}),
+])
+def test_rivals_named_by_a_copula_or_before_a_clause_on_them(text, present, absent):
+    assert_facts(text, present, absent)

@@ -266,6 +266,10 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
       "text": "Norvik will open ten stores in Chile, the retailer said on Monday."},
      {"text": "Norvik will open ten stores in Chile, the retailer said on Monday."}),
     ({"summary": {"points": ["a", "b"]}, "text": TEXT}, {"text": TEXT}),
+    # JSON Feed 1.1: the body in HTML in "content_html", the date in "date_published"
+    ({"id": "https://x/n", "title": "Norvik to enter Chile", "date_published": "2030-07-15T07:40:00+02:00",
+      "content_html": "<p>Norvik will open ten stores.</p>"},
+     {"doc_id": "https://x/n", "published": "2030-07-15", "text": "Norvik to enter Chile\n\nNorvik will open ten stores."}),
 ])
 def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
     path = tmp_path / "feed.jsonl"

@@ -1014,7 +1014,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 owner = main                 # "Rival Revello, owned by Hoshimura, launched a card, while ...": the
                 #                              text's company's rival, whoever else the sentence names
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
-                others = {n for n in ctx.entities_in(p, sentence, "Company") if n != other}   # the one other
+                described = {t.i for c in named.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                others = {n for n in ctx.entities_in(p, [t for t in sentence if t.i not in described], "Company")
+                          if n != other}                        # the one other (not "rival Bar, which bought Baz")
                 owner = next(iter(others)) if len(others) == 1 else None                     # company named;
                 if not others and (main := ctx.salient_company(p, token.i)) != other:   # none: the company the
                     owner = main                                                       # text is about ("Rival
@@ -1287,6 +1289,10 @@ def _named_around(ctx: DocContext, p: int, noun: Token) -> list[str]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":          # "Kelvo's closest rival is Vantel"
         names += [n for c in noun.head.children if c.dep_ == "attr" for o in conjuncts(c)
                   if (n := ctx.entity_at(p, o, "Company")) and n not in names]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.head.dep_ != "relcl" \
+            and any(c.dep_ == "poss" for c in noun.children) and (subject := subject_of(noun.head)) is not None:
+        names += [n for o in conjuncts(subject) if (n := ctx.entity_at(p, o, "Company")) and n not in names]
+        #                                                            "Ebrenta is Cheonmiru's closest rival"
     if noun.dep_ == "attr" and noun.head.dep_ == "relcl":         # "Valmora, the group that is now Kelvo's
         described = noun.head.head                                 # biggest rival"
         names += [n for t in (described, described.head if described.dep_ == "appos" else described)
