@@ -1,13 +1,13 @@
 """JSON Lines: one article per line with at least its text; optional id, title, published, url, source, each under
-the names news feeds and scrapers give them (`text`, `body`, `content`; `title`, `headline`; `published`, `date`,
-`published_at`, `datePublished`, ...; IPTC ninjs's `body_text` and `firstcreated`; JSON Feed's `content_html`,
-`content_text` and `date_published`). News APIs nest them: a field may be an object holding the value (`"content":
-{"format": "text/html", "body": "<p>..."}`, `"headline": {"main": ...}`, `"dates": {"published": ...}`), or sit in
-an object of fields (the Guardian's `"fields": {"bodyText": ...}`); a body in HTML is read as text. The headline is read as the article's first line, as in a text file, and a
-standfirst (`standfirst`, `description`, `summary`, `abstract`, ...) after it unless the body holds it already
-(NewsAPI's description is the body's opening, cut short). A broken line fails alone, with its line number, whatever
-is wrong with it (bad JSON, nesting too deep, numbers too large, fields of the wrong type); the file's other lines
-load."""
+the names news feeds and scrapers give them, whatever their case and separators (`text`, `body`, `Body`; `title`,
+`headline`; `published`, `date`, `publishedAt`, `PublishDate`, ...; IPTC ninjs's `body_text` and `firstcreated`;
+JSON Feed's `content_html`, `content_text` and `date_published`). News APIs nest them: a field may be an object
+holding the value (`"content": {"format": "text/html", "body": "<p>..."}`, `"headline": {"main": ...}`, `"dates":
+{"published": ...}`), or sit in an object of fields (the Guardian's `"fields": {"bodyText": ...}`); a body in HTML is
+read as text. The headline is read as the article's first line, as in a text file, and a standfirst (`standfirst`,
+`description`, `summary`, `abstract`, ...) after it unless the body holds it already (NewsAPI's description is the
+body's opening, cut short). A broken line fails alone, with its line number, whatever is wrong with it (bad JSON,
+nesting too deep, numbers too large, fields of the wrong type); the file's other lines load."""
 
 from __future__ import annotations
 
@@ -26,27 +26,27 @@ from .decoding import decode
 from .html import fragment_text
 
 
-TEXT_FIELDS = ("text", "body", "body_text", "bodyText", "content", "content_text", "content_html", "article",
-               "article_text", "maintext")                         # (JSON Feed 1.1: "content_text", "content_html")
+TEXT_FIELDS = ("text", "body", "body_text", "content", "content_text", "content_html", "article", "article_text",
+               "maintext")         # (the Guardian's "bodyText" is "body_text"; JSON Feed 1.1: "content_html")
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
     "id": ("id", "doc_id", "uuid", "guid"),
     "title": ("title", "headline", "webTitle"),
-    "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published", "pubDate",
-                  "publishedDate", "published_date", "publication_date", "publicationDate", "webPublicationDate",
-                  "pub_date", "firstcreated", "firstCreated", "versioncreated", "versionCreated", "created",
-                  "created_at", "createdAt"),     # (ninjs and wires: "firstcreated"; the Guardian; NYT; Benzinga)
+    "published": ("published", "date", "published_at", "date_published", "pubDate",
+                  "published_date", "publish_date", "publication_date", "webPublicationDate",
+                  "pub_date", "firstcreated", "versioncreated", "created", "created_at"),   # (ninjs and wires:
+    #       "firstcreated"; the Guardian; NYT; Benzinga; any case and separators: "publishedAt", "PublishDate")
     # (the order is the order of trust: a publication date, in the record or in an object of dates, before the
     # time a record was created)
-    "url": ("url", "link", "webUrl", "web_url"),
+    "url": ("url", "link", "web_url"),
     "source": ("source", "publisher", "site"),
 }
 STANDFIRST_FIELDS = ("standfirst", "description", "summary", "abstract", "dek", "subheadline", "subtitle", "teaser",
-                     "trailText")
+                     "trail_text")
 # Inside an object standing for one field, the names its value goes by: "content": {"body": ...}, "headline":
 # {"main": ...}, "source": {"name": ...}.
-INNER_NAMES = {"text": ("body", "text", "bodyText", "body_text", "plain", "value", "html", "rendered"),
+INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "rendered"),
                "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
-               "published": FIELD_NAMES["published"] + ("first_published", "firstPublished"),
+               "published": FIELD_NAMES["published"] + ("first_published",),
                "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered")}   # (WordPress:
 #                                                                                        "rendered")
 STANDFIRST_HOLDERS = ("fields", "content", "article")     # (not "meta": a site's own blurb is no standfirst)
@@ -80,16 +80,35 @@ def _set(value) -> bool:
     return value not in (None, "", {}, [])
 
 
+def _fold(name: str) -> str:
+    """A field's name whatever its case and separators: "PublishDate", "publish_date" and "publishDate" are one."""
+    return name.replace("_", "").replace("-", "").casefold()
+
+
+def _by_folded_name(record: dict) -> dict[str, str]:
+    """The record's keys by their folded names (the first key of each folded name)."""
+    keys: dict[str, str] = {}
+    for key in record:
+        if isinstance(key, str):
+            keys.setdefault(_fold(key), key)
+    return keys
+
+
 def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIELD_HOLDERS) -> tuple[str, object]:
     """The first of `names` set in the record or in an object of fields it holds (`"fields": {...}`, `"dates":
-    {...}`), name by name, with where it was found ("dates.published"); ("", None) when none is set."""
+    {...}`), name by name and whatever the case ("Body", "PublishDate"), with where it was found
+    ("dates.published"); ("", None) when none is set."""
+    keys = _by_folded_name(record)
+    inner_keys = {holder: (record[key], _by_folded_name(record[key])) for holder in holders
+                  if (key := keys.get(_fold(holder))) is not None and isinstance(record[key], dict)}
     for name in names:
-        if _set(record.get(name)):
-            return name, record[name]
-        for holder in holders:
-            inner = record.get(holder)
-            if isinstance(inner, dict) and _set(inner.get(name)):
-                return f"{holder}.{name}", inner[name]
+        key = keys.get(_fold(name))
+        if key is not None and _set(record[key]):
+            return key, record[key]
+        for holder, (inner, folded) in inner_keys.items():
+            key = folded.get(_fold(name))
+            if key is not None and _set(inner[key]):
+                return f"{holder}.{key}", inner[key]
     return "", None
 
 
@@ -97,8 +116,8 @@ def _unwrapped(value, name: str, kind: str, where: str):
     """A field's value, out of the object a news API wraps it in ({"main": "..."}, {"format": ..., "body": "..."});
     a value that is neither a string nor such an object is an error naming the field."""
     if isinstance(value, dict) and kind in INNER_NAMES:
-        inner = next((value[k] for k in INNER_NAMES[kind] if isinstance(value.get(k), (str, int))
-                      and not isinstance(value.get(k), bool) and _set(value[k])), None)
+        _, inner = _found(value, INNER_NAMES[kind], ())
+        inner = inner if isinstance(inner, (str, int)) and not isinstance(inner, bool) else None
         if inner is None:
             raise InputError(where, f"`{name}` is an object without a {kind} in it "
                                     f"({', '.join(f'`{k}`' for k in INNER_NAMES[kind])})")
@@ -140,7 +159,7 @@ def _standfirst(record: dict) -> str | None:
     extra, not the article)."""
     _, value = _found(record, STANDFIRST_FIELDS, STANDFIRST_HOLDERS)
     if isinstance(value, dict):
-        value = next((value[k] for k in INNER_NAMES["standfirst"] if isinstance(value.get(k), str)), None)
+        value = _found(value, INNER_NAMES["standfirst"], ())[1]
     if not isinstance(value, str) or len(value) > MAX_STANDFIRST:
         return None
     return clean_text(fragment_text(value)).strip() or None

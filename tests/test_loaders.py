@@ -266,6 +266,10 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
       "text": "Norvik will open ten stores in Chile, the retailer said on Monday."},
      {"text": "Norvik will open ten stores in Chile, the retailer said on Monday."}),
     ({"summary": {"points": ["a", "b"]}, "text": TEXT}, {"text": TEXT}),
+    # field names in any case: a wire API's PascalCase
+    ({"Id": "w-7", "Title": "Norvik to enter Chile", "PublishDate": "2030-07-15T07:40:00Z", "Body": TEXT,
+      "Source": {"Name": "Wire", "Code": "W"}},
+     {"doc_id": "w-7", "title": "Norvik to enter Chile", "published": "2030-07-15", "source": "Wire"}),
     # JSON Feed 1.1: the body in HTML in "content_html", the date in "date_published"
     ({"id": "https://x/n", "title": "Norvik to enter Chile", "date_published": "2030-07-15T07:40:00+02:00",
       "content_html": "<p>Norvik will open ten stores.</p>"},
