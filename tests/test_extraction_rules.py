@@ -5938,3 +5938,20 @@ def test_more_currencies_named_in_words():
 ])
 def test_rivals_named_by_a_copula_or_before_a_clause_on_them(text, present, absent):
     assert_facts(text, present, absent)
+
+
+def test_the_rival_bidder_named_in_apposition_is_the_text_firms_rival():
+    facts = facts_of("Quenbrook Terminals runs terminals in Spain. Quenbrook Terminals will run the port. Not everyone "
+                     "is celebrating. The rival bidder, Corvalen Ports, which runs terminals in South Africa, offered "
+                     "a larger fee.")
+    assert ("Quenbrook Terminals", "competesWith", "Corvalen Ports") in facts
+
+
+def test_a_copy_launched_is_no_launch_of_the_original_and_a_name_sold_as_is_a_product():
+    result = extract("Indian generics maker Pelvorin Lifesciences has launched the first copy of Traxeda's blood "
+                     "thinner Numbrio in Germany. Pelvorin's version, sold as Numbrio Pelvorin, reached German "
+                     "pharmacies on 4 April.")
+    assert ("Pelvorin Lifesciences", "produces", "Numbrio") not in {(f.subject, f.predicate, f.object)
+                                                                    for f in result.facts}
+    assert not [e for e in result.events if e.type == "ProductLaunch" and e.args["product"] == "Numbrio"]
+    assert {e.name: e.type for e in result.entities}.get("Numbrio Pelvorin") == "Product"

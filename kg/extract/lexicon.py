@@ -302,3 +302,7 @@ CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease"
                            "double", "halve", "recover", "slow", "gain", "sink", "contract", "expand"})
 # Verbs that count a firm's customers: "has 900,000 Irish users", "serves 2 million subscribers".
 COUNTED_CUSTOMERS_VERBS = frozenset({"have", "serve", "count", "reach", "add", "sign", "win", "attract"})
+
+# Nouns of a product made after another: "the first copy of Draxelon's Klaventro" launches a copy, not Klaventro.
+COPY_NOUNS = _words("copy version generic clone biosimilar imitation knock-off knockoff replica lookalike rival "
+                    "alternative competitor challenger")

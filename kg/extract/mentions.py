@@ -1967,6 +1967,8 @@ def common_noun(token: Token) -> bool:
 
 # What a firm does to a business of its own that gives it a name of its own: "spun off its car business as Kestrel
 # Drive", "listed the unit as Lumio", "renamed the division as Arvo".
+# Verbs a thing is sold or branded "as" under its name: "sold as Felzoxaban Balvantra", "marketed as Zorvia".
+_SOLD_AS_VERBS = frozenset({"sell", "market", "brand", "launch", "release", "offer", "relaunch", "rebrand"})
 _UNIT_NAMING_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
                                   "separate", "set", "incorporate", "register"})
 
@@ -2066,6 +2068,10 @@ def context_votes(span: Span) -> Counter:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in (SUBSIDIARY_NOUNS | COMPANY_NOUNS) - {"brand", "brands"}
                     for c in first.head.head.children):
         votes["Company"] += 3           # "spun off its automotive business as Kestrel Drive", "listed the unit as"
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_.lower() in _SOLD_AS_VERBS \
+            and first.head.head.tag_ == "VBN" and first.head.head.dep_ in ("acl", "relcl", "ROOT", "conj"):
+        votes["Product"] += 3           # "Balvantra's version, sold as Felzoxaban Balvantra," (what a thing is sold
+        #                                 under; not "Kelvo, listed as Kelvo Holdings": units are renamed, not sold)
     if after is not None and after.text == "," and span.end + 3 < len(doc) and _explained_as_product(doc, span.end + 1):
         votes["Product"] += 2           # "Zorvia, Kelvo Pharma's existing arthritis drug"
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and (

@@ -20,9 +20,9 @@ from .normalize import mentions_money
 from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
                       CHANGE_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, LAUNCH_VERBS,
-                      OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS, PERSON_NOUNS,
-                      PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
+                      COPY_NOUNS, COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES,
+                      LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
+                      PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
                       SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, trade_word)
 
@@ -685,6 +685,19 @@ _MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "develo
 _MAKING_UNITS = frozenset({"unit", "division", "arm", "subsidiary", "team", "lab", "labs", "laboratory", "studio"})
 
 
+def copied(token: Token) -> bool:
+    """A product named as what another copies or rivals: "(launched) the first copy of Draxelon's Klaventro", "a
+    cheaper alternative to the Zorba 5", "the first Klaventro copy"."""
+    if token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in COPY_NOUNS:
+        return True
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "to") and ancestor.head.lemma_.lower() in COPY_NOUNS:
+            return True
+        if ancestor.dep_ in ("dobj", "nsubjpass", "ROOT"):
+            return False
+    return False
+
+
 def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """'Xiaomi's Mi Mix 2', 'Acme launched the X1 and X2', 'the X1 from Acme', 'the maker behind the X1'."""
     evidence = ctx.evidence(p, sentence)
@@ -778,7 +791,8 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         brought = verb is not None and verb.lemma_ == "bring" and any(   # "Qimora brings two Tavren 8 phones to
             t.lower_ == "to" and t.dep_ == "prep" for t in verb.subtree)   # Europe": its maker's
         if verb is not None and (verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS or making or brought) and not (
-                verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)):
+                verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)) and not copied(root):
+            #                                    (not "launched the first copy of Draxelon's Klaventro")
             subject = subject_of(verb)
             if subject is not None:
                 for s in conjuncts(subject):
@@ -998,8 +1012,12 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in COMPETITION_NOUNS and token.dep_ in ("amod", "compound") and token.head.pos_ == "PROPN":
-            named = token.head       # "Brightwater's rival Calloway": "rival" modifies the name
+        described = next((c for c in token.head.children if c.dep_ == "appos" and ctx.entity_at(p, c, "Company")),
+                         None) if token.dep_ == "amod" and token.head.pos_ == "NOUN" else None
+        if lemma in COMPETITION_NOUNS and token.dep_ in ("amod", "compound") and (token.head.pos_ == "PROPN"
+                                                                                  or described is not None):
+            named = described or token.head      # "Brightwater's rival Calloway": "rival" modifies the name; "The
+            #                                      rival bidder, Cassomar Ports,": the name in apposition
             other = ctx.entity_at(p, named, "Company")
             owner = next((n for c in named.children if c.dep_ == "poss"
                           and (n := ctx.entity_at(p, c, "Company"))), None)
