@@ -5955,3 +5955,34 @@ def test_a_copy_launched_is_no_launch_of_the_original_and_a_name_sold_as_is_a_pr
                                                                     for f in result.facts}
     assert not [e for e in result.events if e.type == "ProductLaunch" and e.args["product"] == "Numbrio"]
     assert {e.name: e.type for e in result.entities}.get("Numbrio Pelvorin") == "Product"
+
+
+_GULF_STORES = ("Kesmira, a Turkish womenswear label, opened its first store in the Gulf on Wednesday, in Dubai's "
+                "Torvanne Mall. Belmira, another Istanbul label, entered the Gulf in 2028 and now has 31 stores in "
+                "Qatar. A Quarnet blazer that costs 4,900 lira in Istanbul is AED 890 in Dubai. Kesmira makes Quarnet "
+                "blazers.")
+
+
+def test_a_price_in_a_local_currency_code_and_a_products_price_in_a_clause_on_its_kind():
+    result = extract(_GULF_STORES)
+    assert "AED 890" not in {e.name for e in result.entities}
+    assert ("Quarnet", 4900.0, "TRY") in {(e.args["product"], e.args["amount"], e.args["currency"])
+                                          for e in result.events if e.type == "ProductPrice"}
+
+
+def test_a_mall_and_a_label_the_model_calls_a_place_or_a_firm_are_what_the_text_says():
+    from spacy.tokens import Span
+
+    def mall_and_label(doc):
+        named = {t.text: t.i for t in doc}
+        ents = [e for e in doc.ents if not {"Torvanne", "Belmira"} & {t.text for t in e}]
+        if "Torvanne" in named:
+            ents.append(Span(doc, named["Torvanne"], named["Torvanne"] + 2, label="ORG"))     # "Torvanne Mall"
+        if "Belmira" in named:
+            ents.append(Span(doc, named["Belmira"], named["Belmira"] + 1, label="GPE"))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+
+    result = _extract_as_tagged(_GULF_STORES, mall_and_label)
+    types = {e.name: e.type for e in result.entities}
+    assert "Torvanne Mall" not in types and types.get("Belmira") == "Company", types
+    assert ("Belmira", "operatesIn", "Qatar") in {(f.subject, f.predicate, f.object) for f in result.facts}

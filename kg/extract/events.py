@@ -274,9 +274,11 @@ def money_events(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         products = [nearest] if nearest is not None else own
         if not products and clause.dep_ == "relcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
             products = [n for t in (clause.head, *(o for c in clause.head.children if c.dep_ == "prep"
-                                                   and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"))
+                                                   and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"),
+                                    *(c for c in clause.head.children if c.dep_ in ("compound", "nmod")
+                                      and clause.head.lemma_.lower() in PRODUCT_ONLY_NOUNS))
                         if (n := ctx.entity_at(p, t, "Product"))][:1]   # "Orbit Plus, which costs 149 pesos a
-            #                                                             month" (or "members of Orbit Plus, which")
+            #                                   month" (or "members of Orbit Plus, which"; "a Daphira blazer that costs")
         if not products and clause.dep_ == "advcl" and clause.lemma_ in ("price", "cost", "retail", "sell"):
             products = ctx.entities_in(p, [t for c in clause.head.children if c.dep_ in ("dobj", "nsubj")
                                            for t in c.subtree], "Product")   # "launched the Zephyr S ..., priced

@@ -26,7 +26,7 @@ stockbrokers monopoly monopolies multinational multinationals reinsurer brewer d
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
 fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios jeweller
-jewellers jeweler jewelers
+jewellers jeweler jewelers label labels
 """)
 
 # Sites that name the firm running one when said of it ("Tierra Fría, a small craft brewery"; "the distillery works
@@ -47,7 +47,8 @@ injection antibody crossover hatchback coupe minivan gpu cpu lidar beer lager
 food snack snacks drink drinks beverage beverages juice cereal yoghurt yogurt wine vodka whisky gin
 recliner recliners sofa sofas bed beds mattress mattresses furniture shoe shoes trainer trainers sneaker sneakers tool tools
 shampoo lipstick perfume fragrance detergent tyre tyres tire tires satellite satellites toy toys
-clothing clothes garments footwear knitwear homeware cookware
+clothing clothes garments footwear knitwear homeware cookware collection collections capsule dress dresses blazer
+blazers jacket jackets handbag handbags abaya abayas
 subscription subscriptions plate plates policy kit kits panel panels module modules tier tiers membership
 memberships pump pumps valve valves turbine turbines analyser analyzer analysers analyzers scanner scanners cartridge
 cartridges inhaler inhalers implant implants catheter stent tractor tractors harvester harvesters excavator excavators

@@ -774,6 +774,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     or _names_a_programme(span) \
                     or _dateline_place(span) or _is_amount(span) or _only_title_words(span) or _certification(span) \
                     or _funding_round(span) or _street(span) or _headline_slug(span) or _city_naming_a_site(span) \
+                    or _shopping_site(span) \
                     or _listing_note(span):
                 return
             taken.update(range(span.start, span.end))
@@ -2752,6 +2753,21 @@ def _city_naming_a_site(span: Span) -> bool:
         and context_votes(span).get("Company", 0) < 2
 
 
+_MALL_WORDS = {"mall", "plaza", "souk", "arcade", "galleria"}
+
+
+def _shopping_site(span: Span) -> bool:
+    """A mall's name, or a shopping centre's after its city: "Dubai's Dalmeyra Mall", "Riyadh's Iqtidar Centre" (a
+    place shops open in, not a firm; but "the Kelvo Research Centre" stays what the text makes it)."""
+    last = span[-1].lower_
+    if len(span) < 2 or not span[-1].is_title:
+        return False
+    if last in _MALL_WORDS:
+        return True
+    before = span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].tag_ == "POS" else None
+    return last in ("centre", "center") and before is not None and resolve_place(before.text) is not None
+
+
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west", "outskirts"}
 # Nouns of a site a place is where: "its terminal at Mackay", "the plant at Yarwun".
@@ -2853,9 +2869,10 @@ def _is_amount(span: Span) -> bool:
     model's name (nor is the code a company's)."""
     doc = span.doc
     text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
-    countries = tuple(dict.fromkeys(market.code for ent in doc.ents if ent.label_ == "GPE"
-                                    and (market := resolve_market(ent.text)) is not None and market.kind == "country"))
-    found = find_money(text, countries)                         # ("K24" in a paragraph about Zambia: kwacha)
+    countries = tuple(dict.fromkeys(code for ent in doc.ents if ent.label_ == "GPE" and (code := (
+        market.code if (market := resolve_market(ent.text)) is not None and market.kind == "country"
+        else place.country if (place := resolve_place(ent.text)) is not None else None))))
+    found = find_money(text, countries)       # ("K24" in a paragraph about Zambia: kwacha; "AED 890" about Dubai)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text) \
         or cfa_amount_at(text) >= len(span.text)                 # ("CFA 4,500": a franc, whichever)
 

@@ -597,11 +597,11 @@ def _local_symbol_pattern(symbols: tuple[str, ...]) -> re.Pattern:
 
 
 @functools.cache
-def _word_code_prices() -> re.Pattern:
-    """A code that is also a word before an amount with grouped thousands ("COP 16,900", "PEN 1,250"): money only
-    where the text is about a country that pays in it."""
-    words = "|".join(sorted(_WORD_CODES & _iso_codes()))
-    return re.compile(r"(?<![A-Za-z])(?P<code>" + words + r")\s?(?P<num>" + _PRICE_LIKE + ")")
+def _local_code_prices() -> re.Pattern:
+    """A currency code before any plain amount ("AED 890", "COP 16,900", "PEN 1,250"): money only where the text is
+    about a country that pays in it (most codes are also names, acronyms or words elsewhere: "AMD 7000 chips")."""
+    codes = "|".join(sorted(_iso_codes() - set(_COMMON_CODES) - set(_PLAIN_CODES)))
+    return re.compile(r"(?<![A-Za-z])(?P<code>" + codes + r")\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\w.,]\w)")
 
 
 @functools.cache
@@ -657,7 +657,7 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
-    for match in _word_code_prices().finditer(text) if countries else ():     # "COP 16,900" in a text about
+    for match in _local_code_prices().finditer(text) if countries else ():    # "COP 16,900" in a text about
         code = match.group("code")                                             # Colombia (not "ALL 1,200 jobs")
         if _territory_currency(countries, frozenset({code})) == code \
                 and not any(start < match.end() and match.start() < end for start, end, _, _ in found):
