@@ -5986,3 +5986,22 @@ def test_a_mall_and_a_label_the_model_calls_a_place_or_a_firm_are_what_the_text_
     types = {e.name: e.type for e in result.entities}
     assert "Torvanne Mall" not in types and types.get("Belmira") == "Company", types
     assert ("Belmira", "operatesIn", "Qatar") in {(f.subject, f.predicate, f.object) for f in result.facts}
+
+
+def test_an_agreement_to_supply_goods_to_a_firm_makes_it_a_partner():
+    facts = facts_of("Korean battery maker Tenbray Energy has signed an eight-year agreement to supply cells to U.S. "
+                     "carmaker Harvoc Motors, the company said on Wednesday.")
+    assert ("Tenbray Energy", "partnersWith", "Harvoc Motors") in facts
+
+
+def test_a_deal_ended_after_another_is_with_its_own_party_and_about_what_it_sold():
+    result = extract("Harvoc ends Lintrell cell contract after Tenbray deal\n\nHarvoc Motors has terminated a 2031 "
+                     "agreement under which Japan's Lintrell Denki was to supply battery cells for the Harvoc Wystan "
+                     "pickup until 2038, a day after it signed a supply deal with South Korea's Tenbray Energy, the "
+                     "U.S. carmaker said on Thursday.")
+    ended = [e.args for e in result.events if e.type == "DealCancellation"]
+    assert ended and all(set(a["parties"]) == {"Harvoc Motors", "Lintrell Denki"} and "product" not in a
+                         for a in ended), ended
+    orders = [e.args for e in extract("Skylane Air cancelled an order for 20 Aerona A20 jets with Aerona Aircraft on "
+                                      "Monday.").events if e.type == "DealCancellation"]
+    assert [a.get("product") for a in orders] == ["Aerona A20"]

@@ -637,8 +637,15 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         while subject is None and governor.dep_ in ("xcomp", "acomp") and governor.head is not governor:
             governor = governor.head      # "Foo was likely to end ...": the subject of "was"
             subject = subject_of(governor)
+        aside = {t.i for c in verb.children if c.dep_ in ("advcl", "prep") and c.i > verb.i
+                 and (c.lower_ in _TIME_PREPOSITIONS or any(m.dep_ == "mark" and m.lower_ in _TIME_PREPOSITIONS
+                                                            for m in c.children))
+                 and any(t.lemma_.lower() in PARTNERSHIP_NOUNS | PURCHASE_NOUNS for t in c.subtree)
+                 for t in c.subtree}     # ("ends Fukarin contract after Joryeon deal": another deal's party is no
+        within = [t for t in verb.subtree if t.i not in aside]       # party to the one ended; but "pulled out of
+        #                                                              that agreement after Telquara refused")
         parties = [c for s in conjuncts(subject) if (c := ctx.entity_at(p, s, "Company"))] if subject else []
-        parties += [c for c in ctx.entities_in(p, list(verb.subtree), "Company") if c not in parties]
+        parties += [c for c in ctx.entities_in(p, within, "Company") if c not in parties]
         if len(parties) == 1:            # "Phytopharm said Yamanouchi was likely to end a licensing agreement"
             parties += [c for c in _reporting_companies(ctx, p, verb) if c not in parties][:1]
         if len(parties) == 1:            # "a joint venture with Foo, agreed in 2027, but scrapped the plan": the
@@ -649,8 +656,11 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
         if len(parties) < 2:
             continue
         args = {"parties": parties[:2]}
-        products = ctx.entities_in(p, list(verb.subtree), "Product")
-        if products:
+        products = ctx.entities_in(p, [t for t in within if not any(
+            a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() not in _DEAL_NOUNS
+            for a in t.ancestors if a.i > verb.i)],
+            "Product")      # (what the deal was about, "an order for 20 Zorba jets", not what its goods were for:
+        if products:        # "to supply battery cells for the Calloran Hadrix")
             args["product"] = products[0]
         yield Event("DealCancellation", args, ctx.evidence(p, sentence), date=sentence_date(ctx, sentence, verb))
 
@@ -659,6 +669,9 @@ def cancellations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
 _UNDONE_VERBS = frozenset({"refuse", "decline", "urge", "consider", "want", "plan", "propose", "reject", "resist",
                            "ask", "push", "weigh", "mull"})
 
+
+_DEAL_NOUNS = PARTNERSHIP_NOUNS | PURCHASE_NOUNS | {"order", "contract", "deal", "agreement", "licence", "license"}
+_TIME_PREPOSITIONS = frozenset({"after", "before", "following", "since", "despite", "amid", "ahead"})
 
 # Cancel verbs that cancel only with their particle.
 _CANCEL_PARTICLES = {"call": {"off", "time", "quits"}, "pull": {"out", "plug", "funding", "support", "backing"},

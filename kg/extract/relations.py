@@ -1402,9 +1402,9 @@ def partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, li
             token.pos_ == "NOUN" and d.dep_ in ("acl", "relcl") or token.pos_ == "VERB" and d.dep_ == "xcomp")]
         for deed in deeds:
             objects = [c for c in deed.children if c.dep_ in ("dobj", "dative")]
-            objects += [o for c in deed.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
-                        for o in c.children if o.dep_ == "pobj"]
-            direct = [n for o in objects for c in conjuncts(o) if (n := ctx.entity_at(p, c, "Company"))]
+            objects += [o for c in deed.children if c.dep_ in ("prep", "dative") and c.lower_ in ("from", "to", "with")
+                        for o in c.children if o.dep_ == "pobj"]       # ("to supply cells to Calloran": "to" may
+            direct = [n for o in objects for c in conjuncts(o) if (n := ctx.entity_at(p, c, "Company"))]   # be dative)
             parties += [n for n in direct if n not in parties]
             if not direct:                  # "a contract to put Ostrilo fleets in its sites": the firm named on the
                 parties += [n for o in objects for c in conjuncts(o)           # goods, when no firm is the object
