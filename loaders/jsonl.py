@@ -81,34 +81,33 @@ def _set(value) -> bool:
 
 
 def _fold(name: str) -> str:
-    """A field's name whatever its case and separators: "PublishDate", "publish_date" and "publishDate" are one."""
-    return name.replace("_", "").replace("-", "").casefold()
+    """A field's name whatever its case and inner separators: "PublishDate", "publish_date" and "publishDate" are
+    one name; a leading underscore stays ("_id", a database's key, is not "id"; "_source" is not "source")."""
+    return name[:len(name) - len(name.lstrip("_"))] + name.lstrip("_").replace("_", "").replace("-", "").casefold()
 
 
-def _by_folded_name(record: dict) -> dict[str, str]:
-    """The record's keys by their folded names (the first key of each folded name)."""
-    keys: dict[str, str] = {}
-    for key in record:
-        if isinstance(key, str):
-            keys.setdefault(_fold(key), key)
-    return keys
+def _value_of(record: dict, name: str) -> tuple[str, object] | None:
+    """The record's value for a field name: under that very key if it is set, else under the first key of the same
+    folded name that is set ({"ID": null, "id": "kv-101"} is "kv-101")."""
+    if _set(record.get(name)):
+        return name, record[name]
+    folded = _fold(name)
+    return next(((key, value) for key, value in record.items()
+                 if isinstance(key, str) and _fold(key) == folded and _set(value)), None)
 
 
 def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIELD_HOLDERS) -> tuple[str, object]:
     """The first of `names` set in the record or in an object of fields it holds (`"fields": {...}`, `"dates":
     {...}`), name by name and whatever the case ("Body", "PublishDate"), with where it was found
     ("dates.published"); ("", None) when none is set."""
-    keys = _by_folded_name(record)
-    inner_keys = {holder: (record[key], _by_folded_name(record[key])) for holder in holders
-                  if (key := keys.get(_fold(holder))) is not None and isinstance(record[key], dict)}
+    inner = [(key, value) for holder in holders if (found := _value_of(record, holder)) is not None
+             and isinstance((value := found[1]), dict) for key in [found[0]]]
     for name in names:
-        key = keys.get(_fold(name))
-        if key is not None and _set(record[key]):
-            return key, record[key]
-        for holder, (inner, folded) in inner_keys.items():
-            key = folded.get(_fold(name))
-            if key is not None and _set(inner[key]):
-                return f"{holder}.{key}", inner[key]
+        if (found := _value_of(record, name)) is not None:
+            return found
+        for holder, fields in inner:
+            if (found := _value_of(fields, name)) is not None:
+                return f"{holder}.{found[0]}", found[1]
     return "", None
 
 

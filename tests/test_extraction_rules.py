@@ -5851,11 +5851,12 @@ def test_amounts_in_signs_and_codes_that_are_also_words(text, countries, found):
     assert [m[2:] for m in find_money(text, countries)] == found
 
 
-_EXPLAINER = ("Umsila Beverages Ltd, the Durban-based maker of Umsila Cola, will start selling its drinks in Zambia and "
-              "Namibia next year. Umsila Beverages has never sold there.\n\n"
-              "- Namibia, from 1 November. Distributor: Kovango Traders of Windhoek, which signed in July. A 500ml Umsila "
-              "Cola will cost N$13.50.\n"
-              "- Zambia, from May. Distributor: Lusiwe Distribution, which covers Lusaka. A 500ml Umsila Cola: K24.\n\n"
+_EXPLAINER = ("Umsila Beverages Ltd, the Durban-based maker of Umsila Cola, will start selling its drinks in Zambia "
+              "and Namibia next year. Umsila Beverages has never sold there.\n\n"
+              "- Namibia, from 1 November. Distributor: Kovango Traders of Windhoek, which signed in July. A 500ml "
+              "Umsila Cola will cost N$13.50.\n"
+              "- Zambia, from May. Distributor: Lusiwe Distribution, which covers Lusaka. A 500ml Umsila Cola: "
+              "K24.50.\n\n"
               "At home a 500ml Umsila Cola costs R11.99. Umsila Beverages said its revenue rose to R9.4 billion.")
 
 
@@ -5868,7 +5869,7 @@ def test_an_explainers_labelled_distributors_and_prices_in_local_currencies():
             ("Umsila Beverages", "partnersWith", "Lusiwe Distribution")} <= facts
     assert ("Kovango Traders", "partnersWith", "Lusiwe Distribution") not in facts
     prices = {(e.args["amount"], e.args["currency"]) for e in result.events if e.type == "ProductPrice"}
-    assert {(13.5, "NAD"), (24.0, "ZMW"), (11.99, "ZAR")} <= prices
+    assert {(13.5, "NAD"), (24.5, "ZMW"), (11.99, "ZAR")} <= prices
     assert [(e.args["amount"], e.args["currency"]) for e in result.events
             if e.type == "FinancialResult"] == [(9.4e9, "ZAR")]
 
@@ -5877,7 +5878,8 @@ def test_an_explainers_labelled_distributors_and_prices_in_local_currencies():
     # a currency's own symbol in its country, by CLDR: the rand, the kwacha, the pula, the Kenyan shilling
     ("costs R11.99 at home", ("ZA",), [(11.99, "ZAR")]),
     ("revenue of R9.4 billion", ("ZA",), [(9.4e9, "ZAR")]),
-    ("a bottle: K24.", ("ZM",), [(24.0, "ZMW")]),
+    ("a bottle: K24.50.", ("ZM",), [(24.5, "ZMW")]),
+    ("R1,200 a month", ("ZA",), [(1200.0, "ZAR")]),
     ("P9.90 in Gaborone", ("BW",), [(9.9, "BWP")]),
     ("Ksh 500 a month", ("KE",), [(500.0, "KES")]),
     # not elsewhere, nor a letter and one digit (a quarter, a road), nor a model's name
@@ -5885,6 +5887,10 @@ def test_an_explainers_labelled_distributors_and_prices_in_local_currencies():
     ("Q3 results", ("GT",), []),
     ("the R1 highway", ("ZA",), []),
     ("the R2-D2 robot", ("ZA",), []),
+    # nor a letter before a bare number, more often a name than a price: a phone, a road, an engine
+    ("the P30 Pro phone", ("BW",), []),
+    ("the R101 road", ("ZA",), []),
+    ("a K15 engine", ("ZM",), []),
 ])
 def test_local_currency_symbols_in_their_countries(text, countries, found):
     from kg.extract.normalize import find_money
@@ -5947,14 +5953,38 @@ def test_the_rival_bidder_named_in_apposition_is_the_text_firms_rival():
     assert ("Quenbrook Terminals", "competesWith", "Corvalen Ports") in facts
 
 
-def test_a_copy_launched_is_no_launch_of_the_original_and_a_name_sold_as_is_a_product():
-    result = extract("Indian generics maker Pelvorin Lifesciences has launched the first copy of Traxeda's blood "
-                     "thinner Numbrio in Germany. Pelvorin's version, sold as Numbrio Pelvorin, reached German "
-                     "pharmacies on 4 April.")
+@pytest.mark.parametrize("text", [
+    # a copy, a rival, another firm's product's version: launched, but not the original
+    "Indian generics maker Pelvorin Lifesciences has launched the first copy of Traxeda's blood thinner Numbrio in "
+    "Germany. Numbrio is a pill.",
+    "Pelvorin Lifesciences launched a cheaper version of Traxeda's Numbrio in Germany. Numbrio is a pill.",
+    "Pelvorin Lifesciences launches first Numbrio copy in Europe. Numbrio is a pill.",
+])
+def test_a_copy_launched_is_no_launch_of_the_original(text):
+    result = extract(text)
     assert ("Pelvorin Lifesciences", "produces", "Numbrio") not in {(f.subject, f.predicate, f.object)
                                                                     for f in result.facts}
     assert not [e for e in result.events if e.type == "ProductLaunch" and e.args["product"] == "Numbrio"]
-    assert {e.name: e.type for e in result.entities}.get("Numbrio Pelvorin") == "Product"
+
+
+@pytest.mark.parametrize("text, maker, product", [
+    # a firm's own product launched anew in a new version is still its launch
+    ("Kelvo Mobile has launched a new version of its Zorvia Pay app in Kenya on Monday.", "Kelvo Mobile", "Zorvia Pay"),
+    ("Kelvo Foods launched an updated version of Fresca Cola on Monday.", "Kelvo Foods", "Fresca Cola"),
+])
+def test_a_new_version_of_a_firms_own_product_is_its_launch(text, maker, product):
+    assert ("ProductLaunch", maker, product) in {(e.type, e.args.get("company"), e.args.get("product"))
+                                                 for e in extract(text).events}
+
+
+def test_a_name_goods_are_sold_as_is_a_product_and_a_name_a_firm_was_launched_as_is_not():
+    types = types_of("Indian generics maker Pelvorin Lifesciences has launched the first copy of Traxeda's blood "
+                     "thinner Numbrio in Germany. Pelvorin's version, sold as Numbrio Pelvorin, reached German "
+                     "pharmacies on 4 April.")
+    assert types.get("Numbrio Pelvorin") == "Product", types
+    types = types_of("Zorvane Software, launched as Kelvo Labs in 2015, sells software in Kenya. Zorvane Software "
+                     "employs 300 people.")
+    assert types.get("Kelvo Labs") != "Product", types
 
 
 _GULF_STORES = ("Kesmira, a Turkish womenswear label, opened its first store in the Gulf on Wednesday, in Dubai's "
@@ -6005,3 +6035,50 @@ def test_a_deal_ended_after_another_is_with_its_own_party_and_about_what_it_sold
     orders = [e.args for e in extract("Skylane Air cancelled an order for 20 Aerona A20 jets with Aerona Aircraft on "
                                       "Monday.").events if e.type == "DealCancellation"]
     assert [a.get("product") for a in orders] == ["Aerona A20"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a firm named like a number and a capital, a mall that is a firm, a shop named once where goods are sold
+    ("Kelvo Health competes with 3M in Brazil. 3M sells bandages in Brazil.", "3M", "Company"),
+    ("Kelvo Mall, an online marketplace, sells phones in Kenya. Kelvo Mall grew fast.", "Kelvo Mall", "Company"),
+])
+def test_names_the_new_filters_leave_alone(text, name, kind):
+    assert types_of(text).get(name) == kind
+
+
+def test_a_shop_named_once_where_goods_are_sold_stays_a_firm():
+    names = {e.name for e in extract("Kelvo Mobile said the Zorvia 5 would be available from Friday in Brantex Mart "
+                                     "and online. Kelvo Mobile makes the Zorvia 5.").entities}
+    assert "Brantex Mart" in names, names
+
+
+def test_a_firm_telling_what_follows_speaks_of_expansion_only_when_the_text_does():
+    facts = facts_of("Kelvo Bank expects Indonesia to cut rates in May. Kelvo Bank said Malaysia would follow in June.")
+    assert ("Kelvo Bank", "targetsMarket", "Malaysia") not in facts
+
+
+def test_a_labelled_firm_in_a_box_on_another_firms_goods_is_no_partner():
+    facts = facts_of("Kelvo Telecom sells phones in Kenya. Kelvo Telecom is big.\n\nThe rival phone, the Zorva X, "
+                     "comes from Brantex Mobile. Distributor: Foxlane Electronics.")
+    assert not [f for f in facts if f[1] == "partnersWith" and "Foxlane Electronics" in (f[0], f[2])]
+
+
+@pytest.mark.parametrize("text, countries", [
+    # a code before what is no amount of money, even in its country: a summit, a petrol grade, a version, a ranking
+    ("COP16 in Cali", ("CO",)), ("RON 95 petrol", ("RO",)), ("PHP 8.3", ("PH",)), ("TOP 10 firms", ("TO",)),
+    ("CAD 3D models", ("CA",)),
+])
+def test_codes_before_what_is_no_money(text, countries):
+    from kg.extract.normalize import find_money
+    assert find_money(text, countries) == []
+
+
+def test_goods_sold_under_a_brand_steel_goods_and_a_department_after_a_title():
+    result = extract("Ozmet makes reinforcing bar, sold under the Dravnik brand, and wire rod at two mills in Poland. "
+                     "Ozmet's galvanised Pravola sheet goes into car bodies.\n\nMedia contact: Ann Lee, Director, "
+                     "Corporate Communications")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Dravnik") == "Product" and types.get("Pravola") == "Product", types
+    assert "Corporate Communications" not in types
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Ozmet", "operatesIn", "Poland") in facts and ("Ozmet", "absentFrom", "Poland") not in facts

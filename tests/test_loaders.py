@@ -270,6 +270,11 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
     ({"Id": "w-7", "Title": "Norvik to enter Chile", "PublishDate": "2030-07-15T07:40:00Z", "Body": TEXT,
       "Source": {"Name": "Wire", "Code": "W"}},
      {"doc_id": "w-7", "title": "Norvik to enter Chile", "published": "2030-07-15", "source": "Wire"}),
+    # names that fold alike: the very key first, then the first set; a leading underscore is no separator
+    ({"_id": {"$oid": "65a1"}, "id": "kv-101", "text": TEXT}, {"doc_id": "kv-101"}),
+    ({"ID": None, "id": "kv-101", "text": TEXT}, {"doc_id": "kv-101"}),
+    ({"Title": "KELVO | Business", "title": "Norvik to enter Chile", "text": TEXT}, {"title": "Norvik to enter Chile"}),
+    ({"_source": {"name": "Wire"}, "text": TEXT}, {"source": None}),
     # JSON Feed 1.1: the body in HTML in "content_html", the date in "date_published"
     ({"id": "https://x/n", "title": "Norvik to enter Chile", "date_published": "2030-07-15T07:40:00+02:00",
       "content_html": "<p>Norvik will open ten stores.</p>"},

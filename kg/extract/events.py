@@ -16,7 +16,7 @@ from .lexicon import (CANCEL_VERBS, CHANGE_VERBS, COMMENTATOR_TITLES, FINANCE_TE
                       METRIC_WORDS, PARTNERSHIP_NOUNS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS,
                       REBRAND_WORDS, SPEECH_VERBS)
 from .normalize import find_money, normalize_date
-from .relations import (conjuncts, copied, dropped_later, negated, repriced_product, subject_companies,
+from .relations import (conjuncts, dropped_later, foil, negated, repriced_product, subject_companies,
                         subject_of)
 
 _PERIOD_WORDS = {"quarter", "year", "fiscal", "half", "month", "q1", "q2", "q3", "q4"}
@@ -77,7 +77,7 @@ def launches(ctx: DocContext, p: int, sentence: Span) -> Iterator[Event]:
             continue                     # "shipped 58 million iPhones": a sales volume, not a launch
         doc = verb.doc                   # "launched a Norvix-based player": Norvix only qualifies what was launched
         objects = [t for t in objects if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
-                                              and doc[t.i + 2].lower_ == "based") and not copied(t)]
+                                              and doc[t.i + 2].lower_ == "based") and not foil(t)]
         for product in ctx.entities_in(p, objects, "Product"):
             for company in companies:    # "Sony, IBM and Toshiba will unveil the chip": a launch by each
                 yield _launch(ctx, p, verb, company, product)

@@ -26,7 +26,7 @@ stockbrokers monopoly monopolies multinational multinationals reinsurer brewer d
 steelmaker beermaker toymaker planemaker shipbuilder homebuilder housebuilder grocer supermarket wholesaler
 bookseller e-tailer etailer biotech pollster cooperative co-op haulier hauliers bottler bottlers neobank
 fintech discounter discounters caterer marketplace marketplaces e-wallet e-wallets studio studios jeweller
-jewellers jeweler jewelers label labels
+jewellers jeweler jewelers
 """)
 
 # Sites that name the firm running one when said of it ("Tierra Fría, a small craft brewery"; "the distillery works
@@ -53,7 +53,8 @@ subscription subscriptions plate plates policy kit kits panel panels module modu
 memberships pump pumps valve valves turbine turbines analyser analyzer analysers analyzers scanner scanners cartridge
 cartridges inhaler inhalers implant implants catheter stent tractor tractors harvester harvesters excavator excavators
 locomotive locomotives trailer trailers serum serums cream creams lotion supplement supplements suite fertiliser
-fertilizer alloy alloys resin coating coatings blend accelerator accelerators etcher etchers
+fertilizer alloy alloys resin coating coatings blend accelerator accelerators etcher etchers sheet sheets coil coils
+tinplate rebar
 calculator calculators camcorder camcorders projector projectors sequencer synthesiser synthesizer headset headsets
 planter planters sprayer sprayers seeder seeders baler balers mower mowers
 dishwasher dishwashers refrigerator refrigerators freezer freezers microwave microwaves thermostat thermostats
@@ -304,6 +305,7 @@ CHANGE_VERBS = frozenset({"rise", "fall", "drop", "grow", "increase", "decrease"
 # Verbs that count a firm's customers: "has 900,000 Irish users", "serves 2 million subscribers".
 COUNTED_CUSTOMERS_VERBS = frozenset({"have", "serve", "count", "reach", "add", "sign", "win", "attract"})
 
-# Nouns of a product made after another: "the first copy of Draxelon's Klaventro" launches a copy, not Klaventro.
-COPY_NOUNS = _words("copy version generic clone biosimilar imitation knock-off knockoff replica lookalike rival "
-                    "alternative competitor challenger")
+# Nouns of a product named only as what another is measured against: "launched the first copy of Draxelon's
+# Klaventro", "a rival to the Zorba 5" launch a copy, a rival, not Klaventro or the Zorba 5.
+FOIL_NOUNS = _words("copy generic clone biosimilar imitation knock-off knockoff replica lookalike rival alternative "
+                    "competitor challenger")

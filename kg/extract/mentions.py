@@ -18,7 +18,7 @@ from kg.model import TABLE_CELL_SEPARATOR
 from kg.resolution import LEGAL_SUFFIXES, SPACED_LEGAL_FORMS
 
 from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS,
-                      COUNTED_CUSTOMERS_VERBS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FINANCE_TERMS,
+                      COUNTED_CUSTOMERS_VERBS, ENTRY_VERBS, EXECUTIVE_TITLES, FIRM_SITE_NOUNS, FINANCE_TERMS,
                       FINANCE_TERM_QUALIFIERS, HEADLINE_SLUGS, INDUSTRY_WORDS, INTERGOVERNMENTAL_BODIES,
                       MARKET_COLUMNS, TECH_TERMS, LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS,
                       PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS,
@@ -102,9 +102,9 @@ _MEASURE = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:[KMGT]B|[KMG]?Hz|k?Wh|mAh|nm|mm|cm
 
 def _measure(token: Token) -> bool:
     """A unit of measure, alone or glued to its number ("GB", "90Hz", and "K" of "2.8K", tokenised "2.8", "K"; "G" of
-    "4G")."""
-    return bool(_MEASURE.match(token.text)) or len(token.text) == 1 and token.text.isupper() and token.i > 0 \
-        and token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_
+    "4G": a network's generation)."""
+    return bool(_MEASURE.match(token.text)) or token.text in ("K", "G") and token.i > 0 \
+        and token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_    # (not "3M": a firm)
 
 
 # Verbs whose passive subject is a product only: "the Zirrus chip is manufactured by ...", "Zirrus could be
@@ -227,6 +227,11 @@ def _clean_span(span: Span) -> Span | None:
             and doc[span.end].lemma_.lower() in EXECUTIVE_TITLES | PUBLIC_OFFICES:
         return None                     # "Finance chief Ann Lee", "Marketing Director Ann Lee", "Finance Minister
         #                                 Omar Davies": part of the title
+    if len(span) > 1 and all(t.lower_ in TITLE_FUNCTIONS | {"and", "&"} for t in span) \
+            and span[-1].lower_ not in ("and", "&") and span.start >= 2 \
+            and doc[span.start - 1].text in (",", "of") and doc[span.start - 2].lower_ in TITLES:
+        return None                     # "Director, Corporate Communications": a department after a title, no firm
+        #                                 (but "Digital Research" elsewhere may be a firm's name)
     if len(span) == 1 and span[0].tag_ == "NNS" and span[0].lemma_.lower() in _PLURAL_OPENERS:
         return None                     # "... in jail Analysts believe": a plural common noun, whatever its case
     if span.text.lower() in _NOT_NAMES or span.text.lower() in PRODUCT_OR_COMPANY_NOUNS \
@@ -896,8 +901,9 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())           # "sales of Paxorin", "the next version of Windows": a product's
                     #                               name the model took for a place (not "Brightwater's Alps resorts")
                 elif label == "GPE" and ent.root.dep_ == "nsubj" and ent.root.pos_ == "PROPN" \
-                        and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS:
-                    add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue
+                        and ent.root.head.lemma_ in BUSINESS_VERBS | PRODUCE_VERBS | LAUNCH_VERBS | ENTRY_VERBS:
+                    add(ent, Counter(Company=0.5))  # "Nvidia reported revenue of ...": no place reports revenue (nor
+                    #                                 enters one: "Hestoria entered the Gulf in 2028")
                 elif label == "GPE" and len(ent) == 1 and _speaker_after_quote(ent.root) \
                         and resolve_place(ent.text) is None:
                     add(ent, Counter(Person=1))   # '"...," Roccabruna told me': no place we know of, quoted
@@ -1968,8 +1974,6 @@ def common_noun(token: Token) -> bool:
 
 # What a firm does to a business of its own that gives it a name of its own: "spun off its car business as Kestrel
 # Drive", "listed the unit as Lumio", "renamed the division as Arvo".
-# Verbs a thing is sold or branded "as" under its name: "sold as Felzoxaban Balvantra", "marketed as Zorvia".
-_SOLD_AS_VERBS = frozenset({"sell", "market", "brand", "launch", "release", "offer", "relaunch", "rebrand"})
 _UNIT_NAMING_VERBS = frozenset({"spin", "list", "float", "rename", "relaunch", "rebrand", "reorganise", "reorganize",
                                   "separate", "set", "incorporate", "register"})
 
@@ -2069,6 +2073,10 @@ def context_votes(span: Span) -> Counter:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in (SUBSIDIARY_NOUNS | COMPANY_NOUNS) - {"brand", "brands"}
                     for c in first.head.head.children):
         votes["Company"] += 3           # "spun off its automotive business as Kestrel Drive", "listed the unit as"
+    if root.dep_ == "compound" and root.head.lemma_.lower() in ("brand", "name", "label", "trademark") \
+            and root.head.dep_ == "pobj" and root.head.head.lower_ == "under" \
+            and root.head.head.head.lemma_.lower() in _SOLD_AS_VERBS:
+        votes["Product"] += 3           # "reinforcing bar, sold under the Lidrobar brand": the goods' name
     if first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_.lower() in _SOLD_AS_VERBS \
             and first.head.head.tag_ == "VBN" and first.head.head.dep_ in ("acl", "relcl", "ROOT", "conj"):
         votes["Product"] += 3           # "Balvantra's version, sold as Felzoxaban Balvantra," (what a thing is sold
@@ -2222,6 +2230,9 @@ def context_votes(span: Span) -> Counter:
             and not any(c.dep_ == "poss" for c in before2.children):
         votes["Company"] += 2           # "chief executive of Acme", not "Acme's head of Trade Policy"
 
+    if root.dep_ == "appos" and root.head.lemma_.lower() == "label" and root.head.pos_ == "NOUN" \
+            and not any(c.lower_ in _GOODS_LABELS for c in root.head.children):
+        votes["Company"] += 2           # "Valmorel's leather label, Maison Ferrand": a fashion house's label
     for child in root.children:
         if child.dep_ in ("appos",):
             lemma = _one_of(child).lemma_.lower()       # "Acme, one of the biggest banks,"
@@ -2238,6 +2249,10 @@ def context_votes(span: Span) -> Counter:
                 votes["Company"] += 0 if launched and {lemma, hyphenated_noun(child)} & _PLATFORM_NOUNS else 3  # an e-wallet")
                 #                         "Xiaomi, the Chinese smartphone maker," (a description: not the name
                 #                         "Kelvo Group" after "Anna Berg, Head of Communications,")
+            elif lemma == "label" and _one_of(child).pos_ == "NOUN" and not any(
+                    c.lower_ in _GOODS_LABELS for c in _one_of(child).children):
+                votes["Company"] += 2   # "Hestoria, another Istanbul label": a fashion or record label (not "Verdi,
+                #                         its private label": a shop's own goods)
             elif lemma in AFFILIATION_TITLES and any(c.dep_ == "relcl" and c.lemma_ in _FIRMS_DEEDS and any(
                     g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
                     for c in _one_of(child).children):
@@ -2605,7 +2620,9 @@ def pool_votes(mentions: list[Mention]) -> dict[str, Counter]:
             votes["Company"] -= excess
             priors[key]["Company"] -= excess
     cities = set()
-    once = {key for key, count in Counter(m.key for m in mentions if not m.anaphor).items() if count == 1}
+    once = {key for key, count in Counter(m.key for m in mentions if not m.anaphor).items()   # (no trade word:
+            if count == 1 and not any(trade_word(w) or w in TRADE_NAME_ENDINGS | STORE_NOUNS | {"mart"}  # "Brantex
+                                      for w in key.split())}                                     # Mart" may be a shop)
     countries = {market.code for mention in mentions if mention.votes.get("Market", 0) > 0
                  and (market := resolve_market(mention.text)) is not None and market.kind == "country"}
     sited = {mention.key for mention in mentions if mention.sited}
@@ -2753,19 +2770,19 @@ def _city_naming_a_site(span: Span) -> bool:
         and context_votes(span).get("Company", 0) < 2
 
 
-_MALL_WORDS = {"mall", "plaza", "souk", "arcade", "galleria"}
+_MALL_WORDS = {"mall", "plaza", "souk", "centre", "center"}
 
 
 def _shopping_site(span: Span) -> bool:
-    """A mall's name, or a shopping centre's after its city: "Dubai's Dalmeyra Mall", "Riyadh's Iqtidar Centre" (a
-    place shops open in, not a firm; but "the Kelvo Research Centre" stays what the text makes it)."""
-    last = span[-1].lower_
-    if len(span) < 2 or not span[-1].is_title:
+    """A mall's or shopping centre's name after its city, or where shops are: "Dubai's Dalmeyra Mall", "Riyadh's
+    Iqtidar Centre", "a shop in Dalmeyra Mall" (a place shops open in, not a firm; but "Kelvo Mall, an online
+    marketplace" and "the Kelvo Research Centre" stay what the text makes them)."""
+    if len(span) < 2 or not span[-1].is_title or span[-1].lower_ not in _MALL_WORDS:
         return False
-    if last in _MALL_WORDS:
-        return True
-    before = span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].tag_ == "POS" else None
-    return last in ("centre", "center") and before is not None and resolve_place(before.text) is not None
+    doc, root = span.doc, span.root
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].tag_ == "POS" else None
+    return before is not None and resolve_place(before.text) is not None \
+        or span[-1].lower_ in ("mall", "souk") and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "inside")
 
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -2794,6 +2811,15 @@ def _sited(root: Token) -> bool:
     head = preposition.head
     return preposition.lower_ == "at" and (head.lemma_.lower() in _SITE_NOUNS if head.pos_ in ("NOUN", "PROPN")
                                            else head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _POST_VERBS)
+
+
+# Verbs goods are sold "as" or "under" a name: "sold as Felzoxaban Balvantra", "marketed under the Lidrobar brand"
+# (not "launched as Kelvo Labs in 2015": a firm is launched under a name too).
+_SOLD_AS_VERBS = frozenset({"sell", "market", "offer", "retail"})
+
+
+# Labels that are goods' or a shop's, not a fashion or record label: "its private label", "a nutrition label".
+_GOODS_LABELS = {"private", "own", "white", "nutrition", "warning", "food", "price", "energy", "care", "shipping"}
 
 
 def _written_like_a_persons_name(span: Span) -> bool:
@@ -2869,12 +2895,18 @@ def _is_amount(span: Span) -> bool:
     model's name (nor is the code a company's)."""
     doc = span.doc
     text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
-    countries = tuple(dict.fromkeys(code for ent in doc.ents if ent.label_ == "GPE" and (code := (
-        market.code if (market := resolve_market(ent.text)) is not None and market.kind == "country"
-        else place.country if (place := resolve_place(ent.text)) is not None else None))))
-    found = find_money(text, countries)       # ("K24" in a paragraph about Zambia: kwacha; "AED 890" about Dubai)
+    found = find_money(text, _countries_named(doc))    # ("K24.50" in a paragraph about Zambia: kwacha; "AED 890"
+    #                                                     about Dubai)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text) \
         or cfa_amount_at(text) >= len(span.text)                 # ("CFA 4,500": a franc, whichever)
+
+
+def _countries_named(doc: Doc) -> tuple[str, ...]:
+    """The countries a paragraph names, by name or by a city in them (ISO codes, in order), whatever the model's
+    labels: they say which local currency an amount is in."""
+    return tuple(dict.fromkeys(code for token in doc if token.pos_ == "PROPN" and token.is_title and (code := (
+        market.code if (market := resolve_market(token.text)) is not None and market.kind == "country"
+        else place.country if (place := resolve_place(token.text)) is not None else None))))
 
 
 _OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry

@@ -527,9 +527,12 @@ _COMMON_CODES = ("EUR", "USD", "GBP", "CNY", "JPY", "CHF", "RMB")
 _PLAIN_CODES = ("NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "HKD", "SGD", "AUD", "NZD", "ZAR", "BRL", "MXN",
                 "KRW", "INR", "IDR", "MYR", "THB", "VND", "TWD", "CLP", "NGN", "KES", "EGP", "UAH", "CNH", "QAR", "KWD")
 # An amount as only money is written: thousands grouped by commas or pennies ("1,499", "12.99"); after a code that is
-# an English word too ("ALL 1,200 jobs", "TOP 1,000"), pennies only.
+# an English word too ("ALL 1,200 jobs", "TOP 1,000"), pennies only (in a text about its country, more: see
+# _local_code_prices).
 _PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})(?![\d.,]\d)"
 _PENNIES = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d.,]\d)"
+# An amount as money is written after a code: three digits or more, grouped thousands, or pennies.
+_MONEY_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d{2})?(?![\d.,]\d)|(?<![\d,])\d+\.\d{2}(?![\d.,]\d)"
 _WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "TRY", "COP", "PEN", "MAD", "GEL", "LAK", "AMD",
                          "BOB", "DOP", "MRU"})
 
@@ -598,10 +601,11 @@ def _local_symbol_pattern(symbols: tuple[str, ...]) -> re.Pattern:
 
 @functools.cache
 def _local_code_prices() -> re.Pattern:
-    """A currency code before any plain amount ("AED 890", "COP 16,900", "PEN 1,250"): money only where the text is
-    about a country that pays in it (most codes are also names, acronyms or words elsewhere: "AMD 7000 chips")."""
+    """A currency code, a space and an amount written as money is ("AED 890", "COP 16,900", "PEN 1,250.50": three
+    digits or more, or pennies): money only where the text is about a country that pays in it (most codes are also
+    names, acronyms or words elsewhere: "AMD 7000 chips"; "RON 95" is a grade of petrol, "COP16" a summit)."""
     codes = "|".join(sorted(_iso_codes() - set(_COMMON_CODES) - set(_PLAIN_CODES)))
-    return re.compile(r"(?<![A-Za-z])(?P<code>" + codes + r")\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\w.,]\w)")
+    return re.compile(r"(?<![A-Za-z])(?P<code>" + codes + r")\s(?P<num>" + _MONEY_LIKE + r")(?!\w)")
 
 
 @functools.cache
@@ -669,8 +673,9 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):     # "P9.90" in a text
             continue                                                                           # about South Africa,
         number, scale = _number(match.group("num")), _scale(match.group("scales") or "")       # Zambia, Botswana
-        if match.group("sym") and not (len(match.group("num")) > 1 or match.group("scales")):
-            continue                     # (one letter and one digit: "Q3", "R1" name a quarter or a road)
+        if match.group("sym") and not ("." in match.group("num") or "," in match.group("num") or match.group("scales")):
+            continue                     # (one letter before a bare number is more often a name: "Q3", "R101 road",
+            #                              "P30 Pro", "K15 engine"; a price has pennies, thousands or a scale)
         if number is not None and scale is not None:
             found.append((match.start(), match.end(), float(number * scale), symbols[match.group("sym") or match.group("sym2")]))
     code = _territory_currency(countries, _CFA_FRANCS) if "CFA" in text else None

@@ -20,7 +20,7 @@ from .normalize import mentions_money
 from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
                       CHANGE_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      COPY_NOUNS, COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES,
+                      COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, FOIL_NOUNS,
                       LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
@@ -685,14 +685,19 @@ _MAKING_NOUNS = frozenset({"production", "manufacture", "manufacturing", "develo
 _MAKING_UNITS = frozenset({"unit", "division", "arm", "subsidiary", "team", "lab", "labs", "laboratory", "studio"})
 
 
-def copied(token: Token) -> bool:
-    """A product named as what another copies or rivals: "(launched) the first copy of Draxelon's Klaventro", "a
-    cheaper alternative to the Zorba 5", "the first Klaventro copy"."""
-    if token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in COPY_NOUNS:
-        return True
+def foil(token: Token) -> bool:
+    """A product named only as what another is measured against: "(launched) the first copy of Draxelon's
+    Klaventro", "a cheaper alternative to the Zorba 5", "the first Klaventro copy", "a version of Draxelon's
+    Klaventro" (but "a new version of its app" is its own product, launched anew)."""
+    if token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in FOIL_NOUNS | {"version"}:
+        return True                      # (and "Linux versions of its programs": what the versions are for)
     for ancestor in token.ancestors:
-        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "to") and ancestor.head.lemma_.lower() in COPY_NOUNS:
-            return True
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "to"):
+            noun = ancestor.head.lemma_.lower()
+            if noun in FOIL_NOUNS:
+                return True
+            if noun == "version":
+                return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
         if ancestor.dep_ in ("dobj", "nsubjpass", "ROOT"):
             return False
     return False
@@ -791,7 +796,7 @@ def products(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         brought = verb is not None and verb.lemma_ == "bring" and any(   # "Qimora brings two Tavren 8 phones to
             t.lower_ == "to" and t.dep_ == "prep" for t in verb.subtree)   # Europe": its maker's
         if verb is not None and (verb.lemma_ in PRODUCE_VERBS | WITHDRAW_VERBS or making or brought) and not (
-                verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)) and not copied(root):
+                verb.lemma_ in RESALE_VERBS and _owned_by_another(ctx, p, sentence, mention)) and not foil(root):
             #                                    (not "launched the first copy of Draxelon's Klaventro")
             subject = subject_of(verb)
             if subject is not None:
@@ -1012,11 +1017,11 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     evidence = ctx.evidence(p, sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
-        described = next((c for c in token.head.children if c.dep_ == "appos" and ctx.entity_at(p, c, "Company")),
-                         None) if token.dep_ == "amod" and token.head.pos_ == "NOUN" else None
+        in_apposition = next((c for c in token.head.children if c.dep_ == "appos" and ctx.entity_at(p, c, "Company")),
+                             None) if token.dep_ == "amod" and token.head.pos_ == "NOUN" else None
         if lemma in COMPETITION_NOUNS and token.dep_ in ("amod", "compound") and (token.head.pos_ == "PROPN"
-                                                                                  or described is not None):
-            named = described or token.head      # "Brightwater's rival Calloway": "rival" modifies the name; "The
+                                                                                  or in_apposition is not None):
+            named = in_apposition or token.head      # "Brightwater's rival Calloway": "rival" modifies the name; "The
             #                                      rival bidder, Cassomar Ports,": the name in apposition
             other = ctx.entity_at(p, named, "Company")
             owner = next((n for c in named.children if c.dep_ == "poss"
@@ -1032,8 +1037,8 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 owner = main                 # "Rival Revello, owned by Hoshimura, launched a card, while ...": the
                 #                              text's company's rival, whoever else the sentence names
             if owner is None and other:                          # "Foo, in contrast to European rival Bar,":
-                described = {t.i for c in named.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-                others = {n for n in ctx.entities_in(p, [t for t in sentence if t.i not in described], "Company")
+                on_rival = {t.i for c in named.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                others = {n for n in ctx.entities_in(p, [t for t in sentence if t.i not in on_rival], "Company")
                           if n != other}                        # the one other (not "rival Bar, which bought Baz")
                 owner = next(iter(others)) if len(others) == 1 else None                     # company named;
                 if not others and (main := ctx.salient_company(p, token.i)) != other:   # none: the company the
@@ -1521,7 +1526,7 @@ _COALITION_NOUNS = frozenset({"project", "venture", "alliance", "consortium", "i
 # A label naming a firm's partner in a list or a fact box: "Distributor: Akuvesa Distributors of Windhoek, ...".
 _PARTNER_LABEL = re.compile(r"(?i)\s*(?:[*_]{1,2}\s*)?(?:(?:local|exclusive|national|retail|technology|launch) )?"
                             r"(?P<role>distributor|partner|supplier|stockist|importer|licensee|franchisee|bottler"
-                            r"|reseller|manufacturer|contractor)s?(?:[*_]{1,2})?\s*:")
+                            r"|reseller)s?(?:[*_]{1,2})?\s*:")
 
 
 def labelled_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, list[str], list[str]]]:
@@ -1530,8 +1535,10 @@ def labelled_partners(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple
     names first, before any clause on them). Yields like partners()."""
     label = _PARTNER_LABEL.match(sentence.text)
     main = ctx.main_company or ctx.salient_company(p, sentence.start) if label else None
-    if main is None:
-        return
+    if main is None or any(m.para == p and m.start < sentence.start and m.type == "Company" and m.entity
+                           and m.entity != main for m in ctx.mentions):
+        return                                   # (a box on another firm's goods: "... from Brantex Mobile.
+        #                                          Distributor: Foxlane", not the text's firm's partner)
     start = sentence.start_char + label.end()
     named = [t for t in sentence if t.idx >= start]
     first = next((t for t in named if not t.is_space), None)
@@ -2163,17 +2170,23 @@ def _climb(ctx: DocContext, p: int, anchor: Token) -> tuple[Token | None, list[T
 
 
 def _signals(chain: list[Token], path: list[Token]) -> set[str]:
-    words = {t.lemma_.lower() for t in chain + path if t.lemma_.lower() not in ("market", "marketplace")}
+    words = {t.lemma_.lower() for t in chain + path if t.lemma_.lower() not in ("market", "marketplace")
+             and not _goods_not_a_verb(t)}
     for verb in chain:
         if _goes_live(verb):
             words.add("launch")             # "goes live in Poland": a launch there
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "acomp", "prt", "advmod", "neg", "aux", "auxpass") or \
-                    child.dep_ == "prep" and child.lower_ in ("from", "into"):
+            if (child.dep_ in ("dobj", "attr", "acomp", "prt", "advmod", "neg", "aux", "auxpass") or
+                    child.dep_ == "prep" and child.lower_ in ("from", "into")) and not _goods_not_a_verb(child):
                 words.add(child.lemma_.lower())
                 if child.dep_ in ("dobj", "attr"):
                     words.update(c.lemma_.lower() for c in child.children if c.dep_ in ("amod", "compound"))
     return words
+
+
+def _goods_not_a_verb(token: Token) -> bool:
+    """A noun of goods spelt like a verb of keeping out: "makes reinforcing bar ... in Poland" bars nothing."""
+    return token.lower_ in ("bar", "bars") and token.pos_ == "NOUN"
 
 
 def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[Fact, str | None]]:
@@ -3325,9 +3338,10 @@ def markets_next(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         words = {t.lemma_.lower() for t in [*before, *sentence]}     # ("... is next, with a launch planned for 2028")
         exits = {t.lemma_.lower() for t in [*before, *sentence] if t.pos_ == "VERB"} & (
             _CLOSING_VERBS | _STOP_VERBS | CANCEL_VERBS | {"leave", "withdraw", "exit"})   # (an "earnings call" is none)
-        if exits or teller is None and not words & (ENTRY_VERBS | ENTRY_NOUNS | OPENING_VERBS | LAUNCH_VERBS
-                                                    | {"expand", "expansion"}):
-            continue                     # (a firm telling what follows speaks of its own expansion)
+        if teller is not None:           # (a firm telling what follows: its expansion told anywhere before)
+            words |= {t.lemma_.lower() for q in range(p) for t in ctx.paragraphs[q].doc}
+        if exits or not words & (ENTRY_VERBS | ENTRY_NOUNS | OPENING_VERBS | LAUNCH_VERBS | {"expand", "expansion"}):
+            continue
         company = teller or sentence.start > 0 and ctx.previous_subject_company(p, sentence) \
             or ctx.salient_company(p, token.i)
         if company is not None:
