@@ -6082,3 +6082,24 @@ def test_goods_sold_under_a_brand_steel_goods_and_a_department_after_a_title():
     assert "Corporate Communications" not in types
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
     assert ("Ozmet", "operatesIn", "Poland") in facts and ("Ozmet", "absentFrom", "Poland") not in facts
+
+
+_TRANSCRIPT = ("Vostrik Rail a.s. third-quarter earnings call, November 4. Edited excerpt.\n\n"
+               "Company participants: Ilse Marwood, Chief Executive Officer; Marta Kollberg, Chief Financial "
+               "Officer\n\n"
+               "Call participants: Dana Orlenta-Price, Breckwall Research\n\n"
+               "Ilse Marwood: Good morning. We signed an order with Quostra Rail in Romania for 36 trains, our first "
+               "order in Romania.\n\n"
+               "Dana Orlenta-Price: How far did you have to go on price?\n\n"
+               "Ilse Marwood: Quostra Rail gets its spare parts from our plant, and that counted.\n\n"
+               "Marta Kollberg: Our revenue in the quarter was 7.3 billion koruna, up 11%.")
+
+
+def test_a_transcripts_turns_are_their_speakers_claims_and_its_participants_work_where_listed():
+    result = extract(_TRANSCRIPT)
+    pairs = {(c.speaker, a) for c in result.claims for a in c.about}
+    assert {("Ilse Marwood", "Quostra Rail"), ("Ilse Marwood", "Romania"), ("Ilse Marwood", "Vostrik Rail"),
+            ("Marta Kollberg", "Vostrik Rail")} <= pairs, pairs
+    assert not [c for c in result.claims if c.speaker == "Dana Orlenta-Price"]     # (a question is no claim)
+    assert ("Dana Orlenta-Price", "worksFor", "Breckwall Research") in {(f.subject, f.predicate, f.object)
+                                                                        for f in result.facts}

@@ -306,6 +306,15 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             claim = _continued_quote(ctx, p, sentence, speaker, employer)
             if claim:
                 found.append(claim)
+    for p, sentence in sentences:                  # a transcript's turns: 'Blanka Marková-Dunbar: Our revenue ...'
+        speaker = _speaker_label(ctx, p)
+        if speaker is None or by_sentence[(p, sentence.start)] or sentence.text.rstrip(' "').endswith("?"):
+            continue
+        doc = ctx.paragraphs[p].doc
+        said = doc[_label_end(doc) + 1:sentence.end] if sentence.start == 0 else sentence
+        claim = _continued_quote(ctx, p, said, speaker, employer)
+        if claim is not None:
+            found.append(replace(claim, evidence=ctx.evidence(p, sentence)))
     author, column = _author(ctx)
     interviewee = _interviewee(ctx, author)
     for p, sentence in sentences if interviewee else []:     # an interview's answers are the interviewee's claims
@@ -326,6 +335,23 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             if about:
                 found.append(Claim(author, about, sentence.text.strip(), ctx.evidence(p, sentence)))
     return found
+
+
+def _label_end(doc) -> int:
+    """Where a paragraph's opening label ends: the index of its colon, or -1 (within the first eight tokens)."""
+    return next((t.i for t in doc[:8] if t.text == ":"), -1)
+
+
+def _speaker_label(ctx: DocContext, p: int) -> str | None:
+    """The person a transcript's paragraph opens on as its speaker, their name and a colon and nothing else before
+    it: 'Zbyněk Hrubeš-Sandoval: Good morning. ...' (not 'Company participants: ...', nor 'Note: ...')."""
+    doc = ctx.paragraphs[p].doc
+    colon = _label_end(doc)
+    if colon < 1 or colon + 1 >= len(doc):
+        return None
+    lead = [t for t in doc[:colon] if not t.is_punct or t.text == "-"]
+    people = {ctx.entity_at(p, t, "Person") for t in lead}
+    return next(iter(people)) if len(people) == 1 and None not in people else None
 
 
 def _person_on_stage(ctx: DocContext, p: int, sentence: Span, quotation: Span) -> str | None:

@@ -146,7 +146,10 @@ def _clean_span(span: Span) -> Span | None:
     if start == 0 and slug > start and doc[slug].text in _DASHES and not doc[slug - 1].whitespace_:
         start = slug + 1                # "EXCLUSIVE-Trevanos Shipping explores ...": a wire's label, then the name
     for i in range(start + 1, end):      # "Hindustan Aeronautics (HAL)": the name ends at the bracket, or at a
-        if doc[i].text == "(" or doc[i].text == ":" and i + 1 < end and any(c.isdigit() for c in doc[i + 1].text):
+        if doc[i].text == "(" or doc[i].text == ":" and i + 1 < end and (
+                any(c.isdigit() for c in doc[i + 1].text) or start == 0 and i <= 6 and doc[i].whitespace_
+                and all(t.ent_type_ == "PERSON" for t in doc[start:i])):
+            #                              (and a transcript's speaker label: "Ann Lee-Roe: Grovenkamp bid ...")
             #                              colon before a figure ("Umsila Cola: K24", a label and its value; but
             #                              "Ember Crown: Rebirth" is a title)
             end = i

@@ -21,14 +21,15 @@ from .tables import priced_by_market
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, customers,
                         customers_counted_there, executives, first_entry, first_site_in, first_stores,
                         first_stores_in, footholds_given, home_countries, joint_developers, labelled_partners,
-                        makers_markets, makers_of, market_by_copula, market_relations, markets_in_takings,
-                        markets_next, named_partners, orders, partners, presence_described, product_families,
-                        product_trade_markets, products, regional_units, rivals_by_maker, rivals_there, sites_listed,
-                        stores_counted_there, subject_of, subsidiaries, takeovers, union_officers)
+                        listed_affiliations, makers_markets, makers_of, market_by_copula, market_relations,
+                        markets_in_takings, markets_next, named_partners, orders, partners, presence_described,
+                        product_families, product_trade_markets, products, regional_units, rivals_by_maker,
+                        rivals_there, sites_listed, stores_counted_there, subject_of, subsidiaries, takeovers,
+                        union_officers)
 
-FACT_RULES = (executives, union_officers, appointments, affiliations, products, competitors, subsidiaries,
-              home_countries, company_locations, joint_developers, market_by_copula, named_partners, customers,
-              regional_units, product_trade_markets, presence_described, markets_in_takings, sites_listed,
+FACT_RULES = (executives, union_officers, appointments, affiliations, listed_affiliations, products, competitors,
+              subsidiaries, home_countries, company_locations, joint_developers, market_by_copula, named_partners,
+              customers, regional_units, product_trade_markets, presence_described, markets_in_takings, sites_listed,
               stores_counted_there, customers_counted_there, markets_next, footholds_given)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
 

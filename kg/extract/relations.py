@@ -291,6 +291,24 @@ TITLE_MODIFIERS = frozenset({"chief", "vice", "senior", "deputy", "executive", "
                              "current", "founding", "joint"})
 
 
+# A transcript's list of outside speakers: "Call participants: Ann Lee, Ebruso Research; Tom Hale, Harlevi".
+_PARTICIPANTS_LINE = re.compile(r"(?i)\s*(?:(?:conference )?call |analyst |other )?(?:participants|analysts|attendees)"
+                                r"\s*:")
+
+
+def listed_affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """In a transcript's list of participants, each person followed by a firm works there: "Call participants:
+    Przemysław Wierzchoń-Ebbe, Ebruso Research; Hana Veselá-Okonta, Harlevi Securities"."""
+    if not _PARTICIPANTS_LINE.match(sentence.text):
+        return
+    doc = sentence.doc
+    for mention in (m for m in ctx.mentions if m.para == p and sentence.start <= m.start < sentence.end
+                    and m.type == "Person" and m.entity):
+        if mention.end + 1 < sentence.end and doc[mention.end].text == "," \
+                and (firm := ctx.entity_at(p, doc[mention.end + 1], "Company")) is not None:
+            yield Fact(mention.entity, "worksFor", firm, ctx.evidence(p, sentence))
+
+
 def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
     """"MSN's Blake Irving", "Steve Ash, from Activcard,": a person named with a company's possessive,
     or with "at"/"from"/"of" a company, works there (the role unsaid)."""
