@@ -2898,18 +2898,23 @@ def _is_amount(span: Span) -> bool:
     model's name (nor is the code a company's)."""
     doc = span.doc
     text = doc[span.start:min(len(doc), span.end + 2)].text     # with what follows: "DKK 780" in "DKK 780m"
-    found = find_money(text, _countries_named(doc))    # ("K24.50" in a paragraph about Zambia: kwacha; "AED 890"
-    #                                                     about Dubai)
+    found = find_money(text)
+    if not found and text[:1].isupper() and any(c.isdigit() for c in text):
+        found = find_money(text, _countries_named(doc))   # ("K24.50" in a paragraph about Zambia: kwacha; "AED
+        #                                                   890" about Dubai)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(span.text) \
         or cfa_amount_at(text) >= len(span.text)                 # ("CFA 4,500": a franc, whichever)
 
 
 def _countries_named(doc: Doc) -> tuple[str, ...]:
     """The countries a paragraph names, by name or by a city in them (ISO codes, in order), whatever the model's
-    labels: they say which local currency an amount is in."""
-    return tuple(dict.fromkeys(code for token in doc if token.pos_ == "PROPN" and token.is_title and (code := (
-        market.code if (market := resolve_market(token.text)) is not None and market.kind == "country"
-        else place.country if (place := resolve_place(token.text)) is not None else None))))
+    labels: they say which local currency an amount is in (worked out once a paragraph)."""
+    if "kg_countries" not in doc.user_data:
+        doc.user_data["kg_countries"] = tuple(dict.fromkeys(
+            code for token in doc if token.pos_ == "PROPN" and token.is_title and (code := (
+                market.code if (market := resolve_market(token.text)) is not None and market.kind == "country"
+                else place.country if (place := resolve_place(token.text)) is not None else None))))
+    return doc.user_data["kg_countries"]
 
 
 _OVERRULED = ("Company", "Person", "Product")     # the model's market labels are checked against pycountry

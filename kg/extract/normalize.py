@@ -567,26 +567,35 @@ def _local_symbols(countries: tuple[str, ...]) -> dict[str, str]:
     """The symbols in Latin letters the countries write their own currencies with, by CLDR (through babel): "R" for
     the rand, "K" for the kwacha, "P" for the pula, "Ksh" for the Kenyan shilling; not those of the global table
     (which mean one currency wherever they are written) nor ISO codes."""
+    found: dict[str, str] = {}
+    for country in countries:
+        for symbol, code in _country_symbols(country):
+            found.setdefault(symbol, code)
+    return found
+
+
+@functools.cache
+def _country_symbols(country: str) -> tuple[tuple[str, str], ...]:
+    """One country's own currency symbols in Latin letters, with their ISO codes (babel is asked once a country)."""
     from babel import Locale
     from babel.numbers import get_currency_symbol, get_territory_currencies
 
-    found: dict[str, str] = {}
-    for country in countries:
-        try:
-            locales = [f"en_{country}", str(Locale.parse(f"und_{country}"))]
-            currencies = get_territory_currencies(country, tender=True)
-        except Exception:  # an unknown territory is no help
-            continue
-        for code in currencies:
-            for locale in locales:
-                try:
-                    symbol = get_currency_symbol(code, locale=locale)
-                except Exception:  # no such locale
-                    continue
-                if re.fullmatch(r"[A-Za-z][A-Za-z$₵/]{0,3}", symbol) and symbol not in CURRENCY_SYMBOLS \
-                        and symbol.upper() not in _iso_codes():
-                    found.setdefault(symbol, code)
-    return found
+    try:
+        locales = [f"en_{country}", str(Locale.parse(f"und_{country}"))]
+        currencies = get_territory_currencies(country, tender=True)
+    except Exception:  # an unknown territory is no help
+        return ()
+    found = []
+    for code in currencies:
+        for locale in locales:
+            try:
+                symbol = get_currency_symbol(code, locale=locale)
+            except Exception:  # no such locale
+                continue
+            if re.fullmatch(r"[A-Za-z][A-Za-z$₵/]{0,3}", symbol) and symbol not in CURRENCY_SYMBOLS \
+                    and symbol.upper() not in _iso_codes():
+                found.append((symbol, code))
+    return tuple(found)
 
 
 @functools.cache
