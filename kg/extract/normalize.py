@@ -531,6 +531,9 @@ _PLAIN_CODES = ("NOK", "SEK", "DKK", "ISK", "PLN", "CZK", "HUF", "HKD", "SGD", "
 # _local_code_prices).
 _PRICE_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2})(?![\d.,]\d)"
 _PENNIES = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d.,]\d)"
+# A capital, up to three letters and a number after it, with at most a space between: where a local symbol or code
+# may write money ("R11.99", "Ksh 500", "AED 890"), looked for before the local passes.
+_LETTERS_BEFORE_A_NUMBER = re.compile(r"[A-Z][A-Za-z$₵/.]{0,3}\s?\d")
 # An amount as money is written after a code: three digits or more, grouped thousands, or pennies.
 _MONEY_LIKE = r"(?<![\d,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d{2})?(?![\d.,]\d)|(?<![\d,])\d+\.\d{2}(?![\d.,]\d)"
 _WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "TRY", "COP", "PEN", "MAD", "GEL", "LAK", "AMD",
@@ -670,14 +673,15 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             value = parse_money(match.group()[:-len(noun)].rstrip() + " " + code) if code else None
         if value is not None:
             found.append((match.start(), match.end(), value[0], value[1]))
-    for match in _local_code_prices().finditer(text) if countries else ():    # "COP 16,900" in a text about
+    local = countries and _LETTERS_BEFORE_A_NUMBER.search(text) is not None   # (only then the local passes)
+    for match in _local_code_prices().finditer(text) if local else ():       # "COP 16,900" in a text about
         code = match.group("code")                                             # Colombia (not "ALL 1,200 jobs")
         if _territory_currency(countries, frozenset({code})) == code \
                 and not any(start < match.end() and match.start() < end for start, end, _, _ in found):
             value = parse_money(f"{match.group('num')} {code}")
             if value is not None:
                 found.append((match.start(), match.end(), value[0], value[1]))
-    symbols = _local_symbols(countries) if countries else {}
+    symbols = _local_symbols(countries) if local else {}
     for match in _local_symbol_pattern(tuple(symbols)).finditer(text) if symbols else ():   # "R11.99", "K24",
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):     # "P9.90" in a text
             continue                                                                           # about South Africa,
@@ -686,7 +690,8 @@ def find_money(text: str, countries: tuple[str, ...] = ()) -> list[tuple[int, in
             continue                     # (one letter before a bare number is more often a name: "Q3", "R101 road",
             #                              "P30 Pro", "K15 engine"; a price has pennies, thousands or a scale)
         if number is not None and scale is not None:
-            found.append((match.start(), match.end(), float(number * scale), symbols[match.group("sym") or match.group("sym2")]))
+            found.append((match.start(), match.end(), float(number * scale),
+                          symbols[match.group("sym") or match.group("sym2")]))
     code = _territory_currency(countries, _CFA_FRANCS) if "CFA" in text else None
     for match in _CFA.finditer(text) if code else ():    # "CFA 4,500", "5,100 CFA francs": the franc of the
         if any(start < match.end() and match.start() < end for start, end, _, _ in found):   # text's countries
