@@ -1927,7 +1927,9 @@ def _generic_name_after(span: Span) -> bool:
 def _table_header_cell(span: Span) -> bool | None:
     """For a whole cell, past the first, of a table's header row whose first column lists markets (see tables.py):
     whether the header's names share their first word (one brand's plans), else None."""
-    cells = [cell.strip() for cell in span.doc.text.split(TABLE_CELL_SEPARATOR)]
+    cells = span.doc.user_data.get("kg_cells")     # (once a paragraph: spaCy joins a Doc's text anew each time)
+    if cells is None:
+        cells = span.doc.user_data["kg_cells"] = [cell.strip() for cell in span.doc.text.split(TABLE_CELL_SEPARATOR)]
     if len(cells) < 2 or cells[0].lower() not in MARKET_COLUMNS or span.start_char <= len(cells[0]) \
             or span.text not in cells[1:]:
         return None
