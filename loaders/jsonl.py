@@ -100,8 +100,8 @@ def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIEL
     """The first of `names` set in the record or in an object of fields it holds (`"fields": {...}`, `"dates":
     {...}`), name by name and whatever the case ("Body", "PublishDate"), with where it was found
     ("dates.published"); ("", None) when none is set."""
-    inner = [(key, value) for holder in holders if (found := _value_of(record, holder)) is not None
-             and isinstance((value := found[1]), dict) for key in [found[0]]]
+    inner = [found for holder in holders
+             if (found := _value_of(record, holder)) is not None and isinstance(found[1], dict)]
     for name in names:
         if (found := _value_of(record, name)) is not None:
             return found

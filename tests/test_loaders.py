@@ -213,6 +213,14 @@ def test_jsonl_fields_under_the_names_feeds_give_them(tmp_path):
     assert (third.published, third.text) == ("2030-11-12", first.text)
 
 
+def _load_one_record(tmp_path, record: dict):
+    """What the JSON Lines loader makes of a feed of one record: an Article or an InputError."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (item,) = JsonlLoader().load(path)
+    return item
+
+
 @pytest.mark.parametrize("record, expected", [
     # NewsAPI: the publisher an object, the date in camel case
     ({"source": {"id": None, "name": "Wire"}, "title": "Norvik to enter Chile", "publishedAt": "2030-07-15T07:40:00Z",
@@ -228,9 +236,7 @@ def test_jsonl_fields_under_the_names_feeds_give_them(tmp_path):
     ({"title": "ACME OPENS STORE IN SPAIN", "text": TEXT}, {"text": TEXT}),
 ])
 def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
-    path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    (article,) = JsonlLoader().load(path)
+    article = _load_one_record(tmp_path, record)
     assert {key: getattr(article, key) for key in expected} == expected
 
 
@@ -281,9 +287,7 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
      {"doc_id": "https://x/n", "published": "2030-07-15", "text": "Norvik to enter Chile\n\nNorvik will open ten stores."}),
 ])
 def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
-    path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    (article,) = JsonlLoader().load(path)
+    article = _load_one_record(tmp_path, record)
     assert {key: getattr(article, key) for key in expected} == expected
 
 
@@ -299,10 +303,7 @@ def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, exp
      "NORVIK OPENS\nSANTIAGO - Norvik will open ten stores.\nCountry | Stores"),
 ])
 def test_jsonl_bodies_in_html_are_read_as_text(tmp_path, body, text):
-    path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps({"content": {"format": "text/html", "body": body}}) + "\n", encoding="utf-8")
-    (article,) = JsonlLoader().load(path)
-    assert article.text == text
+    assert _load_one_record(tmp_path, {"content": {"format": "text/html", "body": body}}).text == text
 
 
 def test_jsonl_hostile_lines_fail_alone_with_their_reasons(tmp_path):
@@ -326,9 +327,7 @@ def test_jsonl_hostile_lines_fail_alone_with_their_reasons(tmp_path):
     ({"text": TEXT, "url": {"href": "http://x"}}, "`url` must be a string, not dict"),
 ])
 def test_jsonl_objects_without_the_value_wanted_are_clear_errors(tmp_path, record, reason):
-    path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    (error,) = JsonlLoader().load(path)
+    error = _load_one_record(tmp_path, record)
     assert isinstance(error, InputError) and reason in str(error) and "feed.jsonl:1" in str(error)
 
 

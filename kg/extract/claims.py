@@ -306,8 +306,9 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             claim = _continued_quote(ctx, p, sentence, speaker, employer)
             if claim:
                 found.append(claim)
+    labels = {p: _speaker_label(ctx, p) for p in dict.fromkeys(p for p, _ in sentences)}   # (once a paragraph)
     for p, sentence in sentences:                  # a transcript's turns: 'Blanka Marková-Dunbar: Our revenue ...'
-        speaker = _speaker_label(ctx, p)
+        speaker = labels[p]
         if speaker is None or by_sentence[(p, sentence.start)] or sentence.text.rstrip(' "').endswith("?"):
             continue
         doc = ctx.paragraphs[p].doc
