@@ -27,13 +27,16 @@ from .html import fragment_text
 
 
 TEXT_FIELDS = ("text", "body", "body_text", "content", "content_text", "content_html", "article", "article_text",
-               "maintext")         # (the Guardian's "bodyText" is "body_text"; JSON Feed 1.1: "content_html")
+               "article_body", "content_encoded", "maintext", "paragraphs")
+# (the Guardian's "bodyText" is "body_text"; JSON Feed 1.1: "content_html"; schema.org's JSON-LD: "articleBody"; RSS
+# converted to JSON: "content:encoded", else the item's "description", read as the text when no text field is set)
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
-    "id": ("id", "doc_id", "uuid", "guid"),
+    "id": ("id", "doc_id", "uuid", "guid", "identifier", "uri", "article_id", "story_id", "item_id", "release_id",
+           "news_id", "content_id", "post_id"),     # (schema.org: "identifier"; Event Registry: "uri"; RSS: "guid")
     "title": ("title", "headline", "webTitle"),
     "published": ("published", "date", "published_at", "date_published", "pubDate",
-                  "published_date", "publish_date", "publication_date", "webPublicationDate",
-                  "pub_date", "firstcreated", "versioncreated", "created", "created_at"),   # (ninjs and wires:
+                  "published_date", "publish_date", "publication_date", "release_date", "webPublicationDate",
+                  "pub_date", "dc_date", "firstcreated", "versioncreated", "date_created", "created", "created_at"),   # (ninjs and wires:
     #       "firstcreated"; the Guardian; NYT; Benzinga; any case and separators: "publishedAt", "PublishDate")
     # (the order is the order of trust: a publication date, in the record or in an object of dates, before the
     # time a record was created)
@@ -44,7 +47,7 @@ STANDFIRST_FIELDS = ("standfirst", "description", "summary", "abstract", "dek", 
                      "trail_text")
 # Inside an object standing for one field, the names its value goes by: "content": {"body": ...}, "headline":
 # {"main": ...}, "source": {"name": ...}.
-INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "rendered"),
+INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "rendered", "paragraphs"),
                "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
                "published": FIELD_NAMES["published"] + ("first_published",),
                "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered")}   # (WordPress:
@@ -82,8 +85,10 @@ def _set(value) -> bool:
 
 def _fold(name: str) -> str:
     """A field's name whatever its case and inner separators: "PublishDate", "publish_date" and "publishDate" are
-    one name; a leading underscore stays ("_id", a database's key, is not "id"; "_source" is not "source")."""
-    return name[:len(name) - len(name.lstrip("_"))] + name.lstrip("_").replace("_", "").replace("-", "").casefold()
+    one name, and so are RSS's "content:encoded" and "content_encoded"; a leading underscore stays ("_id", a
+    database's key, is not "id"; "_source" is not "source")."""
+    inner = name.lstrip("_")
+    return name[:len(name) - len(inner)] + inner.replace("_", "").replace("-", "").replace(":", "").casefold()
 
 
 def _value_of(record: dict, name: str) -> tuple[str, object] | None:
@@ -111,16 +116,35 @@ def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIEL
     return "", None
 
 
+def _paragraphs_joined(items: list) -> str | None:
+    """A body given as a list of paragraphs, as strings or as objects holding one's text ({"type": "p", "text":
+    ...}), as one text with a blank line between paragraphs; None when no item holds text."""
+    texts = []
+    for item in items:
+        if isinstance(item, dict):
+            item = _found(item, INNER_NAMES["text"], ())[1]
+        if isinstance(item, str) and item.strip():
+            texts.append(item.strip())
+    return "\n\n".join(texts) or None
+
+
 def _unwrapped(value, name: str, kind: str, where: str):
     """A field's value, out of the object a news API wraps it in ({"main": "..."}, {"format": ..., "body": "..."});
-    a value that is neither a string nor such an object is an error naming the field."""
+    a text given as a list of paragraphs joined; a value that is neither a string nor such an object or list is an
+    error naming the field."""
     if isinstance(value, dict) and kind in INNER_NAMES:
         _, inner = _found(value, INNER_NAMES[kind], ())
+        if kind == "text" and isinstance(inner, list):
+            inner = _paragraphs_joined(inner)
         inner = inner if isinstance(inner, (str, int)) and not isinstance(inner, bool) else None
         if inner is None:
             raise InputError(where, f"`{name}` is an object without a {kind} in it "
                                     f"({', '.join(f'`{k}`' for k in INNER_NAMES[kind])})")
         value = inner
+    elif isinstance(value, list) and kind == "text":
+        value = _paragraphs_joined(value)
+        if value is None:
+            raise InputError(where, f"`{name}` is a list without a paragraph of text in it")
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise InputError(where, f"`{name}` must be a string, not {type(value).__name__}")
     return value
@@ -141,10 +165,13 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
 
 def _text_field(record: dict, where: str) -> tuple[str, str]:
     """The first of the text fields holding text (not one set to null or left blank), and its name; a body in HTML
-    as its text."""
+    as its text. A record with none, only a description or summary (an RSS item's), has that for its text."""
     name, value = _found(record, TEXT_FIELDS)
     if value is None:
-        raise InputError(where, f"no article text in any of the fields {', '.join(f'`{k}`' for k in TEXT_FIELDS)}")
+        name, value = _found(record, STANDFIRST_FIELDS, STANDFIRST_HOLDERS)
+    if value is None:
+        raise InputError(where, f"no article text in any of the fields "
+                                f"{', '.join(f'`{k}`' for k in TEXT_FIELDS + STANDFIRST_FIELDS)}")
     text = _unwrapped(value, name, "text", where)
     if not isinstance(text, str):
         raise InputError(where, f"`{name}` must be a string, not {type(text).__name__}")

@@ -285,6 +285,30 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
     ({"id": "https://x/n", "title": "Norvik to enter Chile", "date_published": "2030-07-15T07:40:00+02:00",
       "content_html": "<p>Norvik will open ten stores.</p>"},
      {"doc_id": "https://x/n", "published": "2030-07-15", "text": "Norvik to enter Chile\n\nNorvik will open ten stores."}),
+    # a body as a list of paragraphs, in an object or as a list of blocks (an image block holds no text)
+    ({"id": "n-1", "title": "Norvik to enter Chile", "content": {"paragraphs": ["Norvik will open ten stores.",
+                                                                               "It said so."]}},
+     {"doc_id": "n-1", "text": "Norvik to enter Chile\n\nNorvik will open ten stores.\n\nIt said so."}),
+    ({"body": [{"type": "paragraph", "text": "Norvik will open ten stores."}, {"type": "image", "src": "a.jpg"},
+               "It said so."]},
+     {"text": "Norvik will open ten stores.\n\nIt said so."}),
+    # schema.org's NewsArticle as sites embed it in JSON-LD
+    ({"@context": "https://schema.org", "@type": "NewsArticle", "identifier": "n-2", "headline": "Norvik to enter Chile",
+      "datePublished": "2030-07-15T07:40:00+01:00", "author": {"@type": "Person", "name": "Ann Tovey"},
+      "publisher": {"@type": "Organization", "name": "Wire"}, "articleBody": TEXT},
+     {"doc_id": "n-2", "published": "2030-07-15", "source": "Wire", "text": "Norvik to enter Chile\n\n" + TEXT}),
+    # RSS converted to JSON: the item's HTML description is its text, or "content:encoded" with the description before
+    ({"guid": "n-3", "title": "Norvik to enter Chile", "pubDate": "Tue, 15 Jul 2030 07:40:00 GMT",
+      "dc:creator": "Ann Tovey", "description": "<p>Norvik will open ten stores.</p><p>It said so.</p>"},
+     {"doc_id": "n-3", "published": "2030-07-15",
+      "text": "Norvik to enter Chile\n\nNorvik will open ten stores.\n\nIt said so."}),
+    ({"title": "Norvik to enter Chile", "description": "The retailer's first stores abroad",
+      "content:encoded": "<p>Norvik will open ten stores.</p>"},
+     {"text": "Norvik to enter Chile\n\nThe retailer's first stores abroad\n\nNorvik will open ten stores."}),
+    # ids and dates under the names other APIs give them: Event Registry's "uri", a release distributor's
+    ({"uri": "8123456", "url": "http://x/n", "date": "2030-07-15", "body": TEXT}, {"doc_id": "8123456", "url": "http://x/n"}),
+    ({"release_id": "PR-77", "release_date": "2030-07-15", "company": "Norvik", "body": TEXT},
+     {"doc_id": "PR-77", "published": "2030-07-15"}),
 ])
 def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
     article = _load_one_record(tmp_path, record)
@@ -325,6 +349,8 @@ def test_jsonl_hostile_lines_fail_alone_with_their_reasons(tmp_path):
     ({"content": {"format": "text/plain", "length": 0}}, "`content` is an object without a text in it"),
     ({"text": TEXT, "headline": {"kicker": "Retail"}}, "`headline` is an object without a title in it"),
     ({"text": TEXT, "url": {"href": "http://x"}}, "`url` must be a string, not dict"),
+    ({"body": [{"type": "image", "src": "a.jpg"}]}, "`body` is a list without a paragraph of text in it"),
+    ({"content": {"paragraphs": [{"type": "image"}]}}, "`content` is an object without a text in it"),
 ])
 def test_jsonl_objects_without_the_value_wanted_are_clear_errors(tmp_path, record, reason):
     error = _load_one_record(tmp_path, record)
