@@ -75,9 +75,14 @@ def priced_by_market(ctx: DocContext) -> tuple[list[Fact], list[Event]]:
     return facts, events
 
 
+_BRACKETED_END = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
+
+
 def _cell_price(cell: str, country: str | None) -> tuple[float, str] | None:
     """The one price a cell gives: any amount the money reader finds, else an amount with a sign of the row's
-    country's own currency ("89 kr" in Sweden's row is SEK, "34,99 zł" in Poland's 34.99 PLN)."""
+    country's own currency ("89 kr" in Sweden's row is SEK, "34,99 zł" in Poland's 34.99 PLN); a bracketed note
+    after it aside ("£679 (£799)": the old price, "€749 (from June)")."""
+    cell = _BRACKETED_END.sub("", cell) or cell
     prices = find_money(cell, (country,) if country else ())
     if len(prices) == 1 and prices[0][0] == 0 and prices[0][1] == len(cell.strip()):
         return prices[0][2], prices[0][3]
