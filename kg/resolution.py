@@ -15,7 +15,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 LEGAL_SUFFIXES = frozenset("""
 inc incorporated corp corporation co company cos ltd limited llc llp lp plc ag sa se nv bv gmbh kg
 kk spa sas ab asa oy oyj as aps pte pty sdn bhd tbk srl sarl kgaa ltda group holdings holding technologies technology
-""".split())
+aş sro kft zrt nyrt sl slu lda jsc pjsc ojsc pvt sae sab doo uab ehf
+""".split())     # (Turkey's A.Ş., Czechia's s.r.o., Hungary's Kft. and Zrt., Spain's S.L., Russia's PJSC, India's Pvt ...)
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 

@@ -6103,3 +6103,90 @@ def test_a_transcripts_turns_are_their_speakers_claims_and_its_participants_work
     assert not [c for c in result.claims if c.speaker == "Dana Orlenta-Price"]     # (a question is no claim)
     assert ("Dana Orlenta-Price", "worksFor", "Breckwall Research") in {(f.subject, f.predicate, f.object)
                                                                         for f in result.facts}
+
+
+_CALL_WITH_SPEAKER_LINES = (
+    "Brenvora Makine A.Ş. (BRNVR) Q2 2031 Earnings Call Transcript\n\n"
+    "Corporate participants\n"
+    "Pirkko Ohlendorf - Chief Executive Officer\n"
+    "Ruvano Loreni - Head of Investor Relations\n\n"
+    "Conference call participants\n"
+    "Ubsal Fenwicke - Ketterby Capital\n\n"
+    "Operator\n"
+    "Welcome to the Brenvora Makine results call.\n\n"
+    "Pirkko Ohlendorf - Chief Executive Officer\n"
+    "Thank you. We opened our first plant in Chile in May, and our Holmsted 4 loader is now sold in Peru.\n\n"
+    "Operator\n"
+    "The first question comes from Ubsal Fenwicke.\n\n"
+    "Ubsal Fenwicke - Ketterby Capital\n"
+    "Zanvik Heavy cut its prices in Chile last month. Do you expect to follow them?\n\n"
+    "Pirkko Ohlendorf - Chief Executive Officer\n"
+    "No. Zanvik Heavy is a serious rival, but our order book in Chile is full.")
+
+
+def test_a_transcripts_speaker_lines_name_people_their_firms_and_the_turns_below_them():
+    result = extract(_CALL_WITH_SPEAKER_LINES, "2031-08-06")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Pirkko Ohlendorf") == "Executive" and types.get("Ubsal Fenwicke") == "Person", types
+    assert types.get("Brenvora Makine A.Ş.") == "Company", types       # (a legal form the model took for a name's)
+    assert not [name for name in types if "Chief" in name or "Investor" in name or "Ketterby" in name
+                and name != "Ketterby Capital"]
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    firm = "Brenvora Makine A.Ş."
+    assert {("Pirkko Ohlendorf", "executiveOf", firm), ("Ruvano Loreni", "executiveOf", firm),
+            ("Ubsal Fenwicke", "worksFor", "Ketterby Capital")} <= facts, facts
+    assert (firm, "operatesIn", "Chile") in facts                    # ("we" in the company's turn is the company)
+    pairs = {(c.speaker, a) for c in result.claims for a in c.about}
+    assert {("Pirkko Ohlendorf", "Chile"), ("Pirkko Ohlendorf", "Zanvik Heavy")} <= pairs, pairs
+    assert not [c for c in result.claims if c.speaker == "Ubsal Fenwicke"]   # (a question's turn: no claim at all)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelvo Group - a profile\n\nTarsen Lode - the quiet years\n\nKelvo Group said it would open a store in Peru.",
+    "Results - Q2 2031\n\nOutlook - Cautious\n\nKelvo Group said it would open a store in Peru.",
+])
+def test_lines_of_a_name_and_a_dash_that_name_no_speakers_are_no_transcript(text):
+    assert not [e for e in extract(text).entities if e.type in ("Person", "Executive")]
+
+
+@pytest.mark.parametrize("name, short", [("Halvoni Gida A.Ş.", "Halvoni Gida"), ("Tamsley Logistika s.r.o.",
+                                                                                    "Tamsley Logistika"),
+                                          ("Quorvath Kft.", "Quorvath")])
+def test_legal_forms_of_more_countries_make_a_company(name, short):
+    result = extract(f"{name} signed the lease on Monday. {short} will move 40 staff to the site.")
+    assert {e.name: e.type for e in result.entities}.get(short) == "Company", result.entities
+
+
+def test_an_analysts_statement_before_the_question_of_their_turn_is_no_claim():
+    text = ("Company participants: Ilse Marwood, Chief Executive Officer\n\n"
+            "Call participants: Dana Orlenta-Price, Breckwall Research\n\n"
+            "Ilse Marwood: Good morning. We signed an order with Quostra Rail in Romania.\n\n"
+            "Dana Orlenta-Price: Zanvik Heavy cut its prices in Romania last month. Will you follow them?\n\n"
+            "Ilse Marwood: No. Zanvik Heavy sells older trains.")
+    speakers = {c.speaker for c in extract(text).claims}
+    assert "Ilse Marwood" in speakers and "Dana Orlenta-Price" not in speakers
+
+
+@pytest.mark.parametrize("text, rivals", [
+    ("Salvento Air will go head to head with Dremora, the Turkish carrier, on the London route.", True),
+    ("Salvento Air vies with Dremora, the Turkish carrier, for passengers in Germany.", True),
+    ("Salvento Air and Dremora, the Turkish carrier, are locked in a fare war in Germany.", True),
+    ("Salvento Air and Dremora, the Turkish carrier, are locked in a legal battle over slots.", False),
+    ("Salvento Air and Dremora, the Turkish carrier, are no longer in a price war.", False),
+])
+def test_more_ways_of_saying_two_firms_compete(text, rivals):
+    facts = facts_of(text)
+    assert (("Salvento Air", "competesWith", "Dremora") in facts
+            or ("Dremora", "competesWith", "Salvento Air") in facts) == rivals, facts
+
+
+def test_a_price_cell_with_the_old_price_in_brackets_gives_the_new_price():
+    result = extract("Sorvanta cut its prices. Sorvanta Standard and Sorvanta Premium are its plans.\n\n"
+                     "Country | Sorvanta Standard | Sorvanta Premium\nSweden | 119 kr (139 kr) | 169 kr (189 kr)\n"
+                     "Finland | €9.99 (€11.99) | €13.99 (from June)")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    prices = {(e.args["product"], e.args["amount"], e.args["currency"]) for e in result.events
+              if e.type == "ProductPrice"}
+    assert {("Sorvanta Standard", "availableIn", "Finland"), ("Sorvanta Premium", "availableIn", "Finland"),
+            ("Sorvanta Premium", "availableIn", "Sweden")} <= facts, facts
+    assert {("Sorvanta Standard", 119.0, "SEK"), ("Sorvanta Premium", 13.99, "EUR")} <= prices, prices

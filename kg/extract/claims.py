@@ -307,12 +307,15 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             if claim:
                 found.append(claim)
     labels = {p: _speaker_label(ctx, p) for p in dict.fromkeys(p for p, _ in sentences)}   # (once a paragraph)
-    for p, sentence in sentences:                  # a transcript's turns: 'Blanka Marková-Dunbar: Our revenue ...'
-        speaker = labels[p]
-        if speaker is None or by_sentence[(p, sentence.start)] or sentence.text.rstrip(' "').endswith("?"):
-            continue
+    for p, sentence in sentences:                  # a transcript's turns: 'Blanka Marková-Dunbar: Our revenue ...',
+        label = labels[p]                          # or the paragraphs under a line 'Blanka Marková-Dunbar - CFO'
+        speaker = label or _turn_speaker(ctx, p)
+        if speaker is None or by_sentence[(p, sentence.start)] or p in ctx.transcript.questions \
+                or sentence.text.rstrip(' "').endswith("?") \
+                or label and ctx.paragraphs[p].text.rstrip(' "\u201d').endswith("?"):   # (an analyst's question
+            continue                                                                    # and what leads up to it)
         doc = ctx.paragraphs[p].doc
-        said = doc[_label_end(doc) + 1:sentence.end] if sentence.start == 0 else sentence
+        said = doc[_label_end(doc) + 1:sentence.end] if label and sentence.start == 0 else sentence
         claim = _continued_quote(ctx, p, said, speaker, employer)
         if claim is not None:
             found.append(replace(claim, evidence=ctx.evidence(p, sentence)))
@@ -336,6 +339,12 @@ def document_claims(ctx: DocContext, employer: dict[str, str]) -> list[Claim]:
             if about:
                 found.append(Claim(author, about, sentence.text.strip(), ctx.evidence(p, sentence)))
     return found
+
+
+def _turn_speaker(ctx: DocContext, p: int) -> str | None:
+    """The person whose turn in a transcript a paragraph is part of: the one its speaker line names."""
+    line = ctx.transcript.turns.get(p)
+    return ctx.entity_at(line, ctx.paragraphs[line].doc[0], "Person") if line is not None else None
 
 
 def _label_end(doc) -> int:

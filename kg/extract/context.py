@@ -20,6 +20,7 @@ from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
 from .places import country_of, markets_in_name
+from .transcripts import Transcript, read_transcript
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -290,6 +291,22 @@ class DocContext:
             if current:
                 found[current].add(p)
         return found
+
+    @functools.cached_property
+    def transcript(self) -> Transcript:
+        """A call transcript's speaker lines and turns (none in other texts)."""
+        return read_transcript(self.paragraphs)
+
+    @functools.cached_property
+    def transcript_firm(self) -> Mention | None:
+        """The company whose call a transcript is: the first named before its first speaker line ("Jorvasa Otomotiv
+        A.S. (JRVSA) Q4 2033 Earnings Call Transcript"), else the one the text is about."""
+        if not self.transcript.lines:
+            return None
+        first_line = min(self.transcript.lines)
+        return next((m for m in self.mentions if m.para < first_line and m.type == "Company" and m.entity
+                     and not m.anaphor), None) or next(
+            (m for m in self.mentions if m.entity == self.main_company and not m.anaphor), None)
 
     @functools.cached_property
     def _interviewed_firm(self) -> Mention | None:
@@ -816,8 +833,8 @@ class DocContext:
                 target, kind = None, None
                 lower = token.lower_           # (an interview's "we" is the interviewee's firm, its "you" too)
                 if lower in _COMPANY_PRONOUNS and token.pos_ == "PRON" \
-                        or lower in FIRST_PERSON_PLURAL and p in self.answers \
-                        or lower in ("you", "your") and p in self.questions:
+                        or lower in FIRST_PERSON_PLURAL and (p in self.answers or p in self.transcript.answers) \
+                        or lower in ("you", "your") and (p in self.questions or p in self.transcript.questions):
                     kind, span = "Company", (token.i, token.i + 1)
                 elif lower in _PERSON_PRONOUNS and token.pos_ == "PRON":
                     kind, span = "Person", (token.i, token.i + 1)
@@ -859,7 +876,8 @@ class DocContext:
                         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                     kind, span = "Product", (token.i, token.i + 1)       # "will unveil the chip"
                 if kind == "Company" and token.pos_ == "PRON" and lower not in _COMPANY_PRONOUNS:
-                    target = self._interviewed_firm          # an interview's "we", its "you": the firm it is with
+                    target = self._interviewed_firm if p in self.answers | self.questions \
+                        else self.transcript_firm                # an interview's "we", its "you": the firm it is with
                     if target is None:                       # (an analyst's or an official's: none)
                         continue
                 if kind == "Company" and token.dep_ == "poss" and target is None:

@@ -157,6 +157,10 @@ corporate digital product products people strategy legal investment investments 
 resources creative security medical scientific research supply procurement compliance risk content brand growth
 innovation public affairs investor relations media press
 """)
+# Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
+TITLE_MODIFIERS = frozenset({"chief", "vice", "senior", "deputy", "executive", "managing", "general", "group",
+                             "global", "regional", "acting", "interim", "former", "co", "new", "incoming", "outgoing",
+                             "current", "founding", "joint"})
 # Titles that make a person affiliated but not an executive (worksFor).
 AFFILIATION_TITLES = _words("""
 analyst analysts economist strategist researcher research columnist reporter journalist editor
@@ -248,7 +252,7 @@ PARTNERSHIP_VERBS = _words("partner team sign ink strike form forge collaborate 
 CANCEL_VERBS = _words("cancel drop scrap abandon terminate end pull withdraw halt suspend call kill axe back revoke")
 # Competition.
 COMPETITION_NOUNS = _words("rival rivals competitor competitors challenger challengers")
-COMPETITION_VERBS = _words("compete rival battle challenge take fight")
+COMPETITION_VERBS = _words("compete rival battle challenge take fight vie")
 # Subsidiaries.
 SUBSIDIARY_NOUNS = _words("subsidiary subsidiaries unit division spin-off spinoff sub-brand offshoot arm brand "
                           "business businesses operation operations team marque marques")

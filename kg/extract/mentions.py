@@ -23,12 +23,13 @@ from .lexicon import (AFFILIATION_TITLES, BUSINESS_VERBS, CHAIN_SITE_NOUNS, COMP
                       MARKET_COLUMNS, TECH_TERMS, LAUNCH_VERBS, METRIC_WORDS, OPENING_VERBS, OWNED_PRODUCT_NOUNS,
                       PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PERSON_NOUNS, PRODUCT_OR_COMPANY_NOUNS,
                       PUBLIC_BODY_WORDS, PUBLIC_OFFICES, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS, SEAT_WORDS,
-                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS, MODEL_CODE,
-                      trade_word)
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TITLE_MODIFIERS, TRADE_NAME_ENDINGS, UNIT_NAME_WORDS,
+                      MODEL_CODE, trade_word)
 from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import cfa_amount_at, find_money, mentions_money
+from .transcripts import read_transcript
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -747,6 +748,7 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     sea_gulf = any(re.search(r"Gulf of (Mexico|Guinea|Thailand|Finland|Bothnia|California|Alaska|Carpentaria|Riga|"
                              r"Tonkin|Maine|Honduras)", paragraph.text) for paragraph in paragraphs)   # a sea, not
     #                                                                          the Arab states' (Aden, Oman are theirs)
+    speaker_lines = read_transcript(paragraphs).lines
     weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
     taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):
@@ -801,6 +803,15 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             mention.sited = mention.placed or _sited(span.root)
             mentions.append(mention)
 
+        if (dash := speaker_lines.get(p)) is not None:    # a transcript's "Ann Lee - Chief Financial Officer" or
+            count = len(mentions)                                                    # "Tom Hale - Harlevi Securities"
+            add(doc[:dash], Counter(), "PERSON", clean=False)
+            if len(mentions) > count:
+                mentions[-1].votes = Counter(Person=4)      # (the line's layout says so, whatever the words around)
+            end = next((t.i for t in doc[dash + 1:] if t.text in _DASHES), len(doc))
+            if doc[dash + 1].lower_ not in TITLES | TITLE_MODIFIERS:
+                add(doc[dash + 1:end], Counter(Company=3), "ORG")
+            taken.update(range(dash, len(doc)))             # (a title or a role holds no name)
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)
                               + _number_named_in_apposition(doc)),
                             *((s, 2) for s in _named_before_kind(doc)),
@@ -1499,8 +1510,9 @@ def _name_word_left_out(ent: Span) -> bool:
 
 
 def _legal_form(token: Token) -> bool:
-    """'K.K.', 'GmbH', 'Ltd': a company's legal form, written as one."""
-    return not token.is_lower and token.text.replace(".", "").lower() in _LEGAL_FORMS
+    """'K.K.', 'GmbH', 'Ltd', 'A.Ş.', 's.r.o.': a company's legal form, written as one (in small letters only with
+    its dots: not "sl" or "co")."""
+    return (not token.is_lower or "." in token.text[1:-1]) and token.text.replace(".", "").lower() in _LEGAL_FORMS
 
 
 def _country_closing_a_name(ent: Span) -> bool:
@@ -1989,9 +2001,11 @@ def context_votes(span: Span) -> Counter:
     doc, root = span.doc, span.root
     last = doc[span.end - 1]
     lowered = span.text.lower()
-    if span.text.split()[-1].replace(".", "").lower() in _LEGAL and len(span.text.split()) > 1 \
-            or span.end < len(doc) and (_in_slashed_legal_form(doc, span.end) or _spaced_legal_form(doc, span.end)):
-        votes["Company"] += 3           # "Kelvo Inc", "Halden Pharma A/S"
+    if len(span) > 1 and _legal_form(last) or span.end < len(doc) and (
+            _in_slashed_legal_form(doc, span.end) or _spaced_legal_form(doc, span.end) or _legal_form(doc[span.end])):
+        votes["Company"] += 4           # "Kelvo Inc", "Halden Pharma A/S", "Tamsley Logistika s.r.o.": a legal form
+    elif span.text.split()[-1].replace(".", "").lower() in _LEGAL and len(span.text.split()) > 1:
+        votes["Company"] += 3           # "Kelvo Group", "Halden Technologies"
     elif len(span) > 1 and (span[0].lower_ in INDUSTRY_WORDS or last.lower_ in TRADE_NAME_ENDINGS
                             or trade_word(last.lower_) and last.text[:1].isupper()        # ("Kelvoort Lithography")
                             or last.lower_ == "agency" and doc[span.end - 2].lower_ in _AGENCY_TRADES):

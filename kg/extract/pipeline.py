@@ -24,11 +24,11 @@ from .relations import (affiliations, appointments, coalitions, company_location
                         listed_affiliations, makers_markets, makers_of, market_by_copula, market_relations,
                         markets_in_takings, markets_next, named_partners, orders, partners, presence_described,
                         product_families, product_trade_markets, products, regional_units, rivals_by_maker,
-                        rivals_there, sites_listed, stores_counted_there, subject_of, subsidiaries, takeovers,
-                        union_officers)
+                        rivals_there, sites_listed, speaker_line_roles, stores_counted_there, subject_of, subsidiaries,
+                        takeovers, union_officers)
 
-FACT_RULES = (executives, union_officers, appointments, affiliations, listed_affiliations, products, competitors,
-              subsidiaries, home_countries, company_locations, joint_developers, market_by_copula, named_partners,
+FACT_RULES = (executives, union_officers, appointments, affiliations, listed_affiliations, speaker_line_roles,
+              products, competitors, subsidiaries, home_countries, company_locations, joint_developers, market_by_copula, named_partners,
               customers, regional_units, product_trade_markets, presence_described, markets_in_takings, sites_listed,
               stores_counted_there, customers_counted_there, markets_next, footholds_given)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)

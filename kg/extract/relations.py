@@ -24,7 +24,7 @@ from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CAN
                       LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
                       PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
                       PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, trade_word)
+                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TITLE_MODIFIERS, trade_word)
 
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
@@ -285,10 +285,6 @@ def _company_after_signed_title(ctx: DocContext, p: int, title: Token) -> str | 
     return ctx.label_line_company(p - 1) if title.i < 12 else None   # "**Kelvo Group**" on the line above
 
 
-# Words that qualify a title: "chief" executive, "vice" president, "senior" analyst.
-TITLE_MODIFIERS = frozenset({"chief", "vice", "senior", "deputy", "executive", "managing", "general", "group",
-                             "global", "regional", "acting", "interim", "former", "co", "new", "incoming", "outgoing",
-                             "current", "founding", "joint"})
 
 
 # A transcript's list of outside speakers: "Call participants: Ann Lee, Ebruso Research; Tom Hale, Harlevi".
@@ -307,6 +303,25 @@ def listed_affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fac
         if mention.end + 1 < sentence.end and doc[mention.end].text == "," \
                 and (firm := ctx.entity_at(p, doc[mention.end + 1], "Company")) is not None:
             yield Fact(mention.entity, "worksFor", firm, ctx.evidence(p, sentence))
+
+
+def speaker_line_roles(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
+    """A transcript's speaker line says whom the speaker is with: "Tom Hale - Harlevi Securities" works there; "Ann
+    Lee - Chief Financial Officer" is an executive of the company whose call it is."""
+    dash = ctx.transcript.lines.get(p)
+    if dash is None or sentence.start != 0:
+        return
+    doc = sentence.doc
+    person = ctx.entity_at(p, doc[0], "Person")
+    role = doc[dash + 1:next((t.i for t in doc[dash + 1:] if t.text in ("-", "--", "\u2013", "\u2014")), len(doc))]
+    if person is None or not len(role):
+        return
+    if role[0].lower_ in TITLES | TITLE_MODIFIERS:
+        firm = ctx.transcript_firm.entity if ctx.transcript_firm is not None else None
+        if firm is not None and {t.lower_ for t in role} & EXECUTIVE_TITLES:
+            yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=role.text)
+    elif (firm := next((f for t in role if (f := ctx.entity_at(p, t, "Company")) is not None), None)) is not None:
+        yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence))
 
 
 def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -1086,6 +1101,12 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
             for i, a in enumerate(rivals):
                 for b in rivals[i + 1:]:
                     yield Fact(a, "competesWith", b, evidence)
+        elif lemma in _CONTEST_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in" \
+                and _market_contest(token) and not negated([token.head.head]):
+            rivals = [n for s in conjuncts(subject_of(token.head.head) or token) if (n := _rival_at(ctx, p, s))]
+            for i, a in enumerate(rivals):  # "Akvira and Evrenjet are locked in a fare war", "... are in a price war"
+                for b in rivals[i + 1:]:
+                    yield Fact(a, "competesWith", b, evidence)
         elif lemma == "competition" and token.dep_ == "dobj" and not negated(verb_chain(token.head)):
             #                                                        "Acme faces fierce competition from Foo" (not
             #                                                        "does not face competition from")
@@ -1107,8 +1128,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
                 for b in passed_over:
                     if a != b:
                         yield Fact(a, "competesWith", b, evidence)
-        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token) or _meets_rivals(token):
-            subject = subject_of(token) if token.pos_ == "VERB" else next(
+        elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token) or _meets_rivals(token) \
+                or _head_to_head(token):
+            subject = subject_of(token.head if _head_to_head(token) else token) if token.pos_ == "VERB" else next(
                 c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN")
             if subject is None:
                 continue
@@ -1241,12 +1263,18 @@ _CHOOSING_VERBS = frozenset({"choose", "pick", "select", "prefer", "favour", "fa
 
 
 def _verb_tagged_a_noun(token: Token) -> bool:
-    """"Cumbrera competes with Colvine", tagged as the plural noun "competes" with "Cumbrera" compounded to it (or
-    its subject: "Curavinta, founded in 2024, competes with Medquarro")."""
-    return token.lower_ == "competes" and token.tag_ == "NNS" \
+    """"Cumbrera competes with Colvine" (or "vies with"), tagged as the plural noun "competes" with "Cumbrera"
+    compounded to it (or its subject: "Curavinta, founded in 2024, competes with Medquarro")."""
+    return token.lower_ in ("competes", "vies") and token.tag_ == "NNS" \
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1
                 or c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in token.children)
+
+
+def _head_to_head(token: Token) -> bool:
+    """"Akvira will go head to head with Evrenjet": the second "head", the verb the rival hangs on."""
+    return token.lower_ == "head" and token.dep_ == "advcl" and token.head.lemma_ == "go" \
+        and any(c.lower_ == "head" and c.i < token.i for c in token.head.children)
 
 
 def _meets_rivals(token: Token) -> bool:
@@ -1292,6 +1320,13 @@ def _past_contest(noun: Token) -> bool:
 
 
 _CONTEST_NOUNS = frozenset({"battle", "race", "war", "rivalry", "fight", "competition", "contest", "duel", "showdown"})
+_MARKET_CONTESTS = frozenset({"price", "fare", "pricing", "discount", "subscriber", "market-share", "share", "tariff",
+                              "bidding", "talent", "sales", "delivery", "fee", "commission"})
+
+
+def _market_contest(noun: Token) -> bool:
+    """A contest for customers, not in court: "a price war", "a fare war", "a bidding war" (not "a legal battle")."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MARKET_CONTESTS for c in noun.children)
 
 
 def _possessing_company(ctx: DocContext, p: int, noun: Token) -> str | None:
