@@ -27,7 +27,8 @@ from .html import fragment_text
 
 
 TEXT_FIELDS = ("text", "body", "body_text", "content", "content_text", "content_html", "article", "article_text",
-               "article_body", "content_encoded", "maintext", "paragraphs")
+               "article_body", "content_encoded", "full_text", "maintext", "paragraphs")
+TEXT_FALLBACK_FIELDS = ("description", "summary")      # an RSS or Atom item's, when it has no text field
 # (the Guardian's "bodyText" is "body_text"; JSON Feed 1.1: "content_html"; schema.org's JSON-LD: "articleBody"; RSS
 # converted to JSON: "content:encoded", else the item's "description", read as the text when no text field is set)
 FIELD_NAMES = {                       # each field, by the names feeds give it, the first one set winning
@@ -35,8 +36,9 @@ FIELD_NAMES = {                       # each field, by the names feeds give it, 
            "news_id", "content_id", "post_id"),     # (schema.org: "identifier"; Event Registry: "uri"; RSS: "guid")
     "title": ("title", "headline", "webTitle"),
     "published": ("published", "date", "published_at", "date_published", "pubDate",
-                  "published_date", "publish_date", "publication_date", "release_date", "webPublicationDate",
-                  "pub_date", "dc_date", "firstcreated", "versioncreated", "date_created", "created", "created_at"),   # (ninjs and wires:
+                  "published_date", "publish_date", "publication_date", "dc_date", "release_date",
+                  "webPublicationDate", "pub_date", "firstcreated", "versioncreated", "date_created", "created",
+                  "created_at"),   # (ninjs and wires:
     #       "firstcreated"; the Guardian; NYT; Benzinga; any case and separators: "publishedAt", "PublishDate")
     # (the order is the order of trust: a publication date, in the record or in an object of dates, before the
     # time a record was created)
@@ -50,7 +52,9 @@ STANDFIRST_FIELDS = ("standfirst", "description", "summary", "abstract", "dek", 
 INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "rendered", "paragraphs"),
                "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
                "published": FIELD_NAMES["published"] + ("first_published",),
-               "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered")}   # (WordPress:
+               "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered"),
+               "id": ("value", "id", "text")}       # (schema.org's {"@type": "PropertyValue", "value": ...}; RSS's
+#                                                      {"#text": ...} folds to "text")   # (WordPress:
 #                                                                                        "rendered")
 STANDFIRST_HOLDERS = ("fields", "content", "article")     # (not "meta": a site's own blurb is no standfirst)
 MAX_STANDFIRST = 2000           # characters: a standfirst is a line or two, not a second article
@@ -88,7 +92,8 @@ def _fold(name: str) -> str:
     one name, and so are RSS's "content:encoded" and "content_encoded"; a leading underscore stays ("_id", a
     database's key, is not "id"; "_source" is not "source")."""
     inner = name.lstrip("_")
-    return name[:len(name) - len(inner)] + inner.replace("_", "").replace("-", "").replace(":", "").casefold()
+    return name[:len(name) - len(inner)] + inner.lstrip("@#").replace("_", "").replace("-", "").replace(":", "") \
+        .casefold()                      # (and a converted XML's "#text", JSON-LD's "@value")
 
 
 def _value_of(record: dict, name: str) -> tuple[str, object] | None:
@@ -116,13 +121,28 @@ def _found(record: dict, names: tuple[str, ...], holders: tuple[str, ...] = FIEL
     return "", None
 
 
-def _paragraphs_joined(items: list) -> str | None:
-    """A body given as a list of paragraphs, as strings or as objects holding one's text ({"type": "p", "text":
-    ...}), as one text with a blank line between paragraphs; None when no item holds text."""
+# Blocks of a body that hold no text of the article: {"type": "image", "value": "photo.jpg"}.
+_MEDIA_BLOCKS = frozenset({"image", "img", "figure", "photo", "picture", "gallery", "video", "audio", "embed",
+                           "iframe", "ad", "advert", "advertisement", "related", "social"})
+
+
+def _paragraphs_joined(items: list, depth: int = 0) -> str | None:
+    """A body given as a list of paragraphs, as one text with a blank line between paragraphs: strings, lists of
+    them, or blocks holding one's text ({"type": "p", "text": ...}; Editor.js's {"type": "paragraph", "data":
+    {"text": ...}}; Portable Text's {"_type": "block", "children": [{"text": ...}, ...]}), media blocks left out;
+    None when no item holds text."""
     texts = []
     for item in items:
-        if isinstance(item, dict):
-            item = _found(item, INNER_NAMES["text"], ())[1]
+        if isinstance(item, list) and depth < 2:
+            item = _paragraphs_joined(item, depth + 1)
+        elif isinstance(item, dict):
+            kind = _found(item, ("type",), ())[1]
+            if isinstance(kind, str) and _fold(kind) in _MEDIA_BLOCKS:
+                continue
+            spans = _found(item, ("children",), ())[1]
+            item = "".join(span.get("text", "") for span in spans if isinstance(span, dict)
+                           and isinstance(span.get("text"), str)) if isinstance(spans, list) \
+                else _found(item, INNER_NAMES["text"], ("data",))[1]
         if isinstance(item, str) and item.strip():
             texts.append(item.strip())
     return "\n\n".join(texts) or None
@@ -157,6 +177,11 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
     name, value = _found(record, FIELD_NAMES[key], FIELD_HOLDERS if key in ("title", "published") else ())
     if value is None:
         return None
+    if key == "id":                               # an id that is no string or number names nothing: the line's
+        try:                                      # number names the record
+            value = _unwrapped(value, name, key, where)
+        except InputError:
+            return None
     value = _unwrapped(value, name, key, where)
     if isinstance(value, int) and key == "published":
         return value                          # (an epoch date stays a number)
@@ -165,13 +190,14 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
 
 def _text_field(record: dict, where: str) -> tuple[str, str]:
     """The first of the text fields holding text (not one set to null or left blank), and its name; a body in HTML
-    as its text. A record with none, only a description or summary (an RSS item's), has that for its text."""
+    as its text. A record with none, only a description or summary (an RSS or Atom item's), has that for its
+    text."""
     name, value = _found(record, TEXT_FIELDS)
     if value is None:
-        name, value = _found(record, STANDFIRST_FIELDS, STANDFIRST_HOLDERS)
+        name, value = _found(record, TEXT_FALLBACK_FIELDS, ())
     if value is None:
         raise InputError(where, f"no article text in any of the fields "
-                                f"{', '.join(f'`{k}`' for k in TEXT_FIELDS + STANDFIRST_FIELDS)}")
+                                f"{', '.join(f'`{k}`' for k in TEXT_FIELDS + TEXT_FALLBACK_FIELDS)}")
     text = _unwrapped(value, name, "text", where)
     if not isinstance(text, str):
         raise InputError(where, f"`{name}` must be a string, not {type(text).__name__}")

@@ -309,6 +309,19 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
     ({"uri": "8123456", "url": "http://x/n", "date": "2030-07-15", "body": TEXT}, {"doc_id": "8123456", "url": "http://x/n"}),
     ({"release_id": "PR-77", "release_date": "2030-07-15", "company": "Norvik", "body": TEXT},
      {"doc_id": "PR-77", "published": "2030-07-15"}),
+    # ids given as objects (schema.org's PropertyValue, RSS's guid converted from XML) or lists: the value, else the
+    # line's number
+    ({"identifier": {"@type": "PropertyValue", "value": "n-9"}, "articleBody": TEXT}, {"doc_id": "n-9"}),
+    ({"guid": {"@isPermaLink": "false", "#text": "n-10"}, "description": TEXT}, {"doc_id": "n-10"}),
+    ({"identifier": ["n-11", "doi:1"], "articleBody": TEXT}, {"doc_id": "feed.jsonl#1"}),
+    # blocks of an editor (Editor.js, Portable Text), nested lists, media blocks left out
+    ({"body": [{"type": "paragraph", "data": {"text": "Norvik will open ten stores."}},
+               {"type": "image", "value": "photo.jpg"},
+               {"_type": "block", "children": [{"_type": "span", "text": "It said "}, {"_type": "span", "text": "so."}]},
+               ["Ten more next year."]]},
+     {"text": "Norvik will open ten stores.\n\nIt said so.\n\nTen more next year."}),
+    ({"title": "Norvik to enter Chile", "abstract": "Ten stores.", "fulltext": TEXT},
+     {"text": "Norvik to enter Chile\n\nTen stores.\n\n" + TEXT}),
 ])
 def test_jsonl_records_of_news_apis_that_nest_their_fields(tmp_path, record, expected):
     article = _load_one_record(tmp_path, record)
@@ -350,6 +363,8 @@ def test_jsonl_hostile_lines_fail_alone_with_their_reasons(tmp_path):
     ({"text": TEXT, "headline": {"kicker": "Retail"}}, "`headline` is an object without a title in it"),
     ({"text": TEXT, "url": {"href": "http://x"}}, "`url` must be a string, not dict"),
     ({"body": [{"type": "image", "src": "a.jpg"}]}, "`body` is a list without a paragraph of text in it"),
+    ({"title": "Norvik to enter Chile", "abstract": "Ten stores."}, "no article text"),   # (a summary only: an
+    #                                                                                    abstract is no RSS item)
     ({"content": {"paragraphs": [{"type": "image"}]}}, "`content` is an object without a text in it"),
 ])
 def test_jsonl_objects_without_the_value_wanted_are_clear_errors(tmp_path, record, reason):
