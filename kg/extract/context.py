@@ -300,13 +300,18 @@ class DocContext:
     @functools.cached_property
     def transcript_firm(self) -> Mention | None:
         """The company whose call a transcript is: the first named before its first speaker line ("Jorvasa Otomotiv
-        A.S. (JRVSA) Q4 2033 Earnings Call Transcript"), else the one the text is about."""
-        if not self.transcript.lines:
+        A.S. (JRVSA) Q4 2033 Earnings Call Transcript"), else the one the text is about, unless a speaker line
+        names it (an analyst's firm)."""
+        lines = self.transcript.lines
+        if not lines:
             return None
-        first_line = min(self.transcript.lines)
-        return next((m for m in self.mentions if m.para < first_line and m.type == "Company" and m.entity
-                     and not m.anaphor), None) or next(
-            (m for m in self.mentions if m.entity == self.main_company and not m.anaphor), None)
+        named = next((m for m in self.mentions if m.para < min(lines) and m.type == "Company" and m.entity
+                      and not m.anaphor), None)
+        if named is not None:
+            return named
+        analysts = {m.entity for m in self.mentions if m.para in lines and m.type == "Company"}
+        return next((m for m in self.mentions if m.entity == self.main_company and not m.anaphor
+                     and m.entity not in analysts), None)
 
     @functools.cached_property
     def _interviewed_firm(self) -> Mention | None:

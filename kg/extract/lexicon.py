@@ -210,7 +210,7 @@ ENTRY_NOUNS = _words("entry expansion launch debut foray push arrival return ste
 # Verbs and nouns of presence in a market.
 PRESENCE_VERBS = _words("sell operate ship offer serve distribute retail dominate lead establish emerge gain "
                         "capture grow thrive compete fly run base headquarter locate employ manufacture produce "
-                        "assemble export invest hire")
+                        "assemble export invest hire trade")
 # (matched against lemmas and words, so both forms: "stores" is "store" as a lemma)
 PRESENCE_NOUNS = _words("""
 presence foothold footprint following traction inroads terminal terminals player players leader leaders share stores store customers customer

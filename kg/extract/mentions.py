@@ -29,7 +29,7 @@ from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import cfa_amount_at, find_money, mentions_money
-from .transcripts import read_transcript
+from .transcripts import read_transcript, role_parts
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -808,10 +808,10 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             add(doc[:dash], Counter(), "PERSON", clean=False)
             if len(mentions) > count:
                 mentions[-1].votes = Counter(Person=4)      # (the line's layout says so, whatever the words around)
-            end = next((t.i for t in doc[dash + 1:] if t.text in _DASHES), len(doc))
-            if doc[dash + 1].lower_ not in TITLES | TITLE_MODIFIERS:
-                add(doc[dash + 1:end], Counter(Company=3), "ORG")
-            taken.update(range(dash, len(doc)))             # (a title or a role holds no name)
+            firm = role_parts(doc, dash)[1]
+            if firm is not None:
+                add(firm, Counter(Company=3), "ORG")
+            taken.update(range(dash, len(doc)))             # (a title holds no name)
         for span, votes in [*((s, 3) for s in _product_spans(doc) + _noun_phrase_products(doc) + _model_codes(doc)
                               + _number_named_in_apposition(doc)),
                             *((s, 2) for s in _named_before_kind(doc)),
@@ -837,6 +837,15 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             if ent.start in owners and len(ent) == 1:
                 continue                                  # "Quillby" of "Quillby's Snack Co.": named below
             ent = joined.get(ent.start, ent)
+            if len(ent) == 1 and _legal_form(ent[0]) and label != "ORG":
+                lead = ent.start                          # "Quorvath Kft." with only "Kft" tagged, as a person: the
+                while lead > 0 and ent.start - lead < 3 and doc[lead - 1].pos_ == "PROPN" \
+                        and doc[lead - 1].text[:1].isupper() and doc[lead - 1].ent_type_ == "" \
+                        and doc[lead - 1].is_alpha:       # firm's name before it
+                    lead -= 1
+                if lead == ent.start:
+                    continue
+                ent, label = doc[lead:ent.end], "ORG"
             if label in ("PERSON", "GPE", "ORG") and ent.end < len(doc) and _legal_form(doc[ent.end]) \
                     and not any(whole.start <= ent.end < whole.end for whole in joined.values()):
                 end = ent.end + 1                # "Siltrenza Japan K.K.": a legal form the model left out makes a
@@ -847,6 +856,14 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
             cut = next((j for j in range(ent.start + 1, ent.end + 1) if _spaced_legal_form(doc, j)), None)
             if cut is not None:
                 ent, label = doc[ent.start:cut], "ORG"     # "Komvela Sp. z o.o.": the name before its legal form
+            inner = next((j for j in range(ent.start + 1, ent.end - 1) if _legal_form(doc[j])), None)
+            while inner is not None and inner + 1 < ent.end and (
+                    _legal_form(doc[inner + 1]) or doc[inner + 1].text == "."
+                    or doc[inner + 1].text == "," and inner + 2 < ent.end and _legal_form(doc[inner + 2])):
+                inner += 1                                       # ("Sdn Bhd", "S.L" and its full stop, "Co., Ltd.")
+            if inner is not None and inner < ent.end - 1:
+                ent, label = doc[ent.start:inner + 1], "ORG"     # "Brenvora Makine A.Ş. Q2 2031" tagged as one:
+                #                                                  the name ends with its legal form
             if any(_spaced_legal_form(doc, k) and k < ent.start < _spaced_legal_form(doc, k)
                    for k in range(max(0, ent.start - 4), ent.start)):
                 continue                                   # "o.o." of "Sp. z o.o.": no name
@@ -935,6 +952,8 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     add(ent, Counter())
                 elif any(t.ent_type_ == "ORG" for t in ent.root.conjuncts):
                     add(ent, Counter(Company=1))  # "Volkswagen and Rivian": listed with a company
+                else:
+                    weak.append((p, ent))         # "Gallarus managing director", after "Gallarus Logistics"
             elif label == "ORG" and len(ent) == 1 and ent.root.dep_ == "pobj" and _big_city(ent.text.lower()) \
                     and ent.root.head.lower_ in ("from", "in") and ent.root.head.i == ent.root.sent.start \
                     and context_votes(ent).get("Company", 0) < 2 and not ent.root.conjuncts:
@@ -1511,8 +1530,23 @@ def _name_word_left_out(ent: Span) -> bool:
 
 def _legal_form(token: Token) -> bool:
     """'K.K.', 'GmbH', 'Ltd', 'A.Ş.', 's.r.o.': a company's legal form, written as one (in small letters only with
-    its dots: not "sl" or "co")."""
-    return (not token.is_lower or "." in token.text[1:-1]) and token.text.replace(".", "").lower() in _LEGAL_FORMS
+    its dots: not "sl" or "co"). Forms that are also names or model words count only as their countries write them:
+    "S.L." (not the car's "SL"), "d.o.o." (not "Ana Doo"), "UAB" or "Kft." (not "Ines Uab")."""
+    form = token.text.replace(".", "").lower()
+    if form not in _LEGAL_FORMS:
+        return False
+    dotted = "." in token.text or not token.whitespace_ and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text == "."              # ("Kft." read as "Kft" and a full stop)
+    if form in _DOTTED_LEGAL_FORMS:          # (or after a name in capitals: "LUZARENA ENERGIA ESPANA SL")
+        return dotted or token.text.isupper() and token.i > 0 and token.doc[token.i - 1].is_upper \
+            and token.doc[token.i - 1].is_alpha and len(token.doc[token.i - 1]) > 1
+    if form in _CAPITALISED_LEGAL_FORMS:
+        return dotted or token.text.isupper()
+    return not token.is_lower or "." in token.text[1:-1]
+
+
+_DOTTED_LEGAL_FORMS = frozenset({"sl", "slu", "sae", "sab", "doo", "lda", "pvt", "sro", "aş"})
+_CAPITALISED_LEGAL_FORMS = frozenset({"kft", "zrt", "nyrt", "jsc", "pjsc", "ojsc", "uab", "ehf"})
 
 
 def _country_closing_a_name(ent: Span) -> bool:
@@ -1601,9 +1635,12 @@ def _name_before_title(token: Token) -> bool:
     """A capitalised word the tagger took for an adjective right before a company title: "Tesla chief
     executive Elon Musk" (not "Chinese chief executives", a nationality)."""
     doc = token.doc
-    return token.tag_ == "JJ" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
-        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"chief", "ceo", "founder", "chairman", "president"} \
+    return token.tag_ in ("JJ", "NNP") and token.is_alpha and token.text[:1].isupper() and not token.text.isupper() \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TITLES_AFTER_A_FIRM \
         and resolve_market(f"{token.text} market") is None
+
+
+_TITLES_AFTER_A_FIRM = frozenset({"chief", "ceo", "founder", "chairman", "president", "managing", "cfo", "coo"})
 
 
 # Plural nouns of buyers and places to sell in: "to American hospitals", "in 11 European countries".

@@ -27,8 +27,8 @@ from .relations import (affiliations, appointments, coalitions, company_location
                         rivals_there, sites_listed, speaker_line_roles, stores_counted_there, subject_of, subsidiaries,
                         takeovers, union_officers)
 
-FACT_RULES = (executives, union_officers, appointments, affiliations, listed_affiliations, speaker_line_roles,
-              products, competitors, subsidiaries, home_countries, company_locations, joint_developers, market_by_copula, named_partners,
+FACT_RULES = (executives, union_officers, appointments, affiliations, listed_affiliations, products, competitors,
+              subsidiaries, home_countries, company_locations, joint_developers, market_by_copula, named_partners,
               customers, regional_units, product_trade_markets, presence_described, markets_in_takings, sites_listed,
               stores_counted_there, customers_counted_there, markets_next, footholds_given)
 EVENT_RULES = (launches, money_events, cancellations, rebrands)
@@ -62,6 +62,9 @@ def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extractio
     homes: set[tuple[str, str]] = set()              # (company, its home country), from "the Mexican chain"
     promised: set[tuple[str, str, int]] = set()      # (company, market, sentence) a pending deal would give it
     for p, sentence in ctx.sentences():
+        if p in ctx.transcript.lines:                # a call transcript's "Ann Lee - Chief Financial Officer": who
+            facts.extend(speaker_line_roles(ctx, p, sentence))      # she is and whom with, nothing more
+            continue
         if not ctx.names_something(p, sentence):     # no entity and no word standing for one: no fact or event,
             events.extend(rebrands(ctx, p, sentence))  # but a rebranding ("The business, formerly Foo, ...") or a
             events.extend(money_events(ctx, p, sentence))   # result ("Third-quarter revenue fell 11%") of the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -19,12 +20,14 @@ from .markets import resolve_market
 from .normalize import mentions_money
 from .places import markets_in_name, place_at, resolve_place
 from .lexicon import (ABSENCE_WORDS, AFFILIATION_TITLES, AVAILABILITY_WORDS, CANCEL_VERBS, CHAIN_SITE_NOUNS,
-                      CHANGE_VERBS, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS, COMPETITION_VERBS,
-                      COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES, FOIL_NOUNS,
-                      LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS, PARTNERSHIP_VERBS,
-                      PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS, PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS,
-                      PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS, SPEECH_VERBS, STORE_NOUNS,
-                      SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TITLE_MODIFIERS, trade_word)
+                      CHANGE_VERBS, COMMENTATOR_TITLES, COMPANY_NOUNS, COMPANY_OR_UNIT_NOUNS, COMPETITION_NOUNS,
+                      COMPETITION_VERBS, COUNTED_CUSTOMERS_VERBS, ENTRY_NOUNS, ENTRY_VERBS, EXECUTIVE_TITLES,
+                      FOIL_NOUNS, LAUNCH_VERBS, OPENING_VERBS, OWNED_PRODUCT_NOUNS, PARTNERSHIP_NOUNS,
+                      PARTNERSHIP_VERBS, PERSON_NOUNS, PLAN_CUES, PRESENCE_NOUNS, PRESENCE_VERBS, PRODUCE_VERBS,
+                      PRODUCT_NOUNS, PRODUCT_ONLY_NOUNS, PURCHASE_NOUNS, REPRICING_VERBS, SEAT_WORDS, SITE_NOUNS,
+                      SPEECH_VERBS, STORE_NOUNS, SUBSIDIARY_NOUNS, TITLES, TITLE_FUNCTIONS, TITLE_MODIFIERS,
+                      trade_word)
+from .transcripts import role_parts
 
 _NEGATIONS = {"not", "n't", "never", "no"}
 _HONORIFIC_WORDS = {"sir", "dame", "lord", "lady", "dr", "dr.", "prof", "prof.", "professor"}
@@ -306,22 +309,29 @@ def listed_affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fac
 
 
 def speaker_line_roles(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
-    """A transcript's speaker line says whom the speaker is with: "Tom Hale - Harlevi Securities" works there; "Ann
-    Lee - Chief Financial Officer" is an executive of the company whose call it is."""
+    """A transcript's speaker line says whom the speaker is with: "Tom Hale - Harlevi Securities" works there, as
+    does "Tom Hale - Managing Director, Harlevi Securities"; "Ann Lee - Chief Financial Officer" is an executive of
+    the company whose call it is."""
     dash = ctx.transcript.lines.get(p)
     if dash is None or sentence.start != 0:
         return
     doc = sentence.doc
     person = ctx.entity_at(p, doc[0], "Person")
-    role = doc[dash + 1:next((t.i for t in doc[dash + 1:] if t.text in ("-", "--", "\u2013", "\u2014")), len(doc))]
-    if person is None or not len(role):
+    title, named = role_parts(doc, dash)
+    firm = next((f for t in named if (f := ctx.entity_at(p, t, "Company")) is not None), None) if named else None
+    if person is None or title is None and firm is None:
         return
-    if role[0].lower_ in TITLES | TITLE_MODIFIERS:
+    if firm is None:
         firm = ctx.transcript_firm.entity if ctx.transcript_firm is not None else None
-        if firm is not None and {t.lower_ for t in role} & EXECUTIVE_TITLES:
-            yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=role.text)
-    elif (firm := next((f for t in role if (f := ctx.entity_at(p, t, "Company")) is not None), None)) is not None:
-        yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence))
+        if firm is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES:
+            yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
+        elif firm is not None:
+            yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text)
+    elif title is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES \
+            and not {t.lower_ for t in title} & COMMENTATOR_TITLES:
+        yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
+    else:
+        yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text if title else None)
 
 
 def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -387,7 +397,9 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     in_quotes = in_quotes if title.i not in in_quotes else set()
     #                                           (what the titled person says names firms of its own: '"...
     #                                           Tanager ...," chief executive Ann Lee said')
-    managing = title.lemma_.lower() == "director" and any(c.lower_ == "managing" for c in title.children)
+    managing = title.lemma_.lower() == "director" and any(c.lower_ == "managing" or c.lower_ in TITLE_FUNCTIONS
+                                                          and c.dep_ in ("compound", "amod") for c in title.children)
+    #                                             (and a function's director: "Finance director Kobus Oberholzer")
     return (title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"}
             or managing) and not named_before \
         and not any(c.dep_ in ("prep", "poss") for c in title.children) \
@@ -1104,8 +1116,12 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         elif lemma in _CONTEST_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in" \
                 and _market_contest(token) and not negated([token.head.head]):
             rivals = [n for s in conjuncts(subject_of(token.head.head) or token) if (n := _rival_at(ctx, p, s))]
-            for i, a in enumerate(rivals):  # "Akvira and Evrenjet are locked in a fare war", "... are in a price war"
-                for b in rivals[i + 1:]:
+            against = [n for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                       for o in c.children if o.dep_ == "pobj" for x in conjuncts(o) if (n := _rival_at(ctx, p, x))]
+            pairs = [(a, b) for a in rivals for b in against] if against else \
+                [(a, b) for i, a in enumerate(rivals) for b in rivals[i + 1:]]
+            for a, b in pairs:               # "Akvira and Evrenjet are locked in a fare war", "Akvira is in a price
+                if a != b:                   # war with Evrenjet"
                     yield Fact(a, "competesWith", b, evidence)
         elif lemma == "competition" and token.dep_ == "dobj" and not negated(verb_chain(token.head)):
             #                                                        "Acme faces fierce competition from Foo" (not
@@ -1131,9 +1147,9 @@ def competitors(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
         elif lemma in COMPETITION_VERBS and token.pos_ == "VERB" or _verb_tagged_a_noun(token) or _meets_rivals(token) \
                 or _head_to_head(token):
             subject = subject_of(token.head if _head_to_head(token) else token) if token.pos_ == "VERB" else next(
-                c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN")
-            if subject is None:
-                continue
+                (c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN"), None)
+            if subject is None or (lemma == "vie" or _head_to_head(token)) and negated(verb_chain(token)):
+                continue                     # (not "will not go head to head with", "no longer vies with")
             subjects = [c for s in conjuncts(subject) if (c := _rival_at(ctx, p, s))]
             objects = []
             for child in token.children:
@@ -1326,7 +1342,8 @@ _MARKET_CONTESTS = frozenset({"price", "fare", "pricing", "discount", "subscribe
 
 def _market_contest(noun: Token) -> bool:
     """A contest for customers, not in court: "a price war", "a fare war", "a bidding war" (not "a legal battle")."""
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MARKET_CONTESTS for c in noun.children)
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _MARKET_CONTESTS for c in noun.children) \
+        and not any(c.dep_ in ("acl", "relcl") for c in noun.children)     # (not "a price war started by Orvath")
 
 
 def _possessing_company(ctx: DocContext, p: int, noun: Token) -> str | None:
@@ -2251,38 +2268,63 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
     dominated by Apple and Samsung". Yields the fact and the event it implies, if any."""
     evidence = ctx.evidence(p, sentence)
     seen = set()
-    for token, market in _named_markets(ctx, p, sentence):
-        anchor = _market_anchor(token)
-        if anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
-                and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in OPENING_VERBS:
-            anchor = anchor.head       # "opened its first Norwegian store", "will build a Polish plant": a site there
-        elif anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
-                and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in ("have", "run", "operate") \
-                and any(c.dep_ == "nummod" and c.like_num for c in anchor.head.children):
-            anchor = anchor.head       # "Prixaldo, which has 700 UK stores": sites there, counted
-        elif anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
-                and anchor.head.lemma_ not in ("market", "marketplace"):
-            continue   # "the US company", "America's largest carrier": the market describes, it is not a place
-        if anchor.dep_ in ("nsubj", "nsubjpass"):
-            for fact in _dominated_market(ctx, p, anchor, market, evidence):
-                if (fact.subject, market) not in seen:
-                    seen.add((fact.subject, market))
-                    yield fact, None
-            continue
-        readings = [_climb(ctx, p, anchor)]
-        where = _where_clause(ctx, p, token)   # "Indonesia, where we have no stores": the clause on the place says
-        if where is not None:                  # who is there, besides what the main clause says
-            readings.append((where, [], None))
-        found = [list(_market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen))
-                 for verb, path, owner in readings]
-        present = {(f.subject, f.object) for f, _ in found[1] if f.predicate == "operatesIn"} if len(found) > 1 \
-            else set()                    # (a where clause of a past state says nothing: see _where_clause)
-        for fact, implied in (pair for reading in found for pair in reading):
-            if not (fact.predicate in ("targetsMarket", "absentFrom") and implied in (None, "MarketEntry")
-                    and (fact.subject, fact.object) in present):
-                yield fact, implied       # ("will launch first in Spain and Germany, where it has its own sales
-                #                           teams": a launch where it is, no entry; "will exit Spain, where it has
-                #                           40 stores": there until it goes)
+    said: dict[int, list[tuple[Fact, str | None]]] = {}     # what each market token gave
+    named = list(_named_markets(ctx, p, sentence))
+    for token, market in named:
+        said[token.i] = list(_market_facts(ctx, p, sentence, token, market, evidence, seen))
+        yield from said[token.i]
+    for (before, _), (token, market) in zip(named, named[1:]):   # "sells online in Poland, the Czech Republic,
+        if not said[token.i] and said[before.i] and _listed_after(ctx, p, before, token):   # Slovakia and Lithuania",
+            said[token.i] = [(replace(fact, object=market), implied) for fact, implied in said[before.i]  # the list
+                             if fact.object == ctx.entity_at(p, before, "Market")            # parsed apart: each
+                             and (fact.subject, market) not in seen]                         # as the one before it
+            seen.update((fact.subject, market) for fact, _ in said[token.i])
+            yield from said[token.i]
+
+
+def _listed_after(ctx: DocContext, p: int, before: Token, token: Token) -> bool:
+    """The market at `token` follows the one at `before` in a list: only commas, "and", "or" and "the" between."""
+    start, doc = ctx.mention_at(p, token).start, token.doc
+    return before.i < start and all(t.text in (",", "and", "or", "the") for t in doc[before.i + 1:start]) \
+        and token.dep_ not in ("poss", "compound", "amod", "nmod") \
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS")   # (not "Asia and Mexico's Pacific
+    #                                                                               coast": a place of Mexico's)
+
+
+def _market_facts(ctx: DocContext, p: int, sentence: Span, token: Token, market: str, evidence: Evidence,
+                  seen: set) -> Iterator[tuple[Fact, str | None]]:
+    """What the words between a market and a company (or product) say of the two."""
+    anchor = _market_anchor(token)
+    if anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
+            and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in OPENING_VERBS:
+        anchor = anchor.head       # "opened its first Norwegian store", "will build a Polish plant": a site there
+    elif anchor.dep_ in ("compound", "amod") and anchor.head.lemma_.lower() in STORE_NOUNS | SITE_NOUNS \
+            and anchor.head.dep_ == "dobj" and anchor.head.head.lemma_ in ("have", "run", "operate") \
+            and any(c.dep_ == "nummod" and c.like_num for c in anchor.head.children):
+        anchor = anchor.head       # "Prixaldo, which has 700 UK stores": sites there, counted
+    elif anchor.dep_ == "poss" or anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN") \
+            and anchor.head.lemma_ not in ("market", "marketplace"):
+        return   # "the US company", "America's largest carrier": the market describes, it is not a place
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        for fact in _dominated_market(ctx, p, anchor, market, evidence):
+            if (fact.subject, market) not in seen:
+                seen.add((fact.subject, market))
+                yield fact, None
+        return
+    readings = [_climb(ctx, p, anchor)]
+    where = _where_clause(ctx, p, token)   # "Indonesia, where we have no stores": the clause on the place says
+    if where is not None:                  # who is there, besides what the main clause says
+        readings.append((where, [], None))
+    found = [list(_market_reading(ctx, p, anchor, market, verb, path, owner, evidence, seen))
+             for verb, path, owner in readings]
+    present = {(f.subject, f.object) for f, _ in found[1] if f.predicate == "operatesIn"} if len(found) > 1 \
+        else set()                    # (a where clause of a past state says nothing: see _where_clause)
+    for fact, implied in (pair for reading in found for pair in reading):
+        if not (fact.predicate in ("targetsMarket", "absentFrom") and implied in (None, "MarketEntry")
+                and (fact.subject, fact.object) in present):
+            yield fact, implied       # ("will launch first in Spain and Germany, where it has its own sales
+            #                           teams": a launch where it is, no entry; "will exit Spain, where it has
+            #                           40 stores": there until it goes)
 
 
 _CUSTOMER_NOUNS = frozenset({"customer", "buyer", "consumer", "shopper", "user", "driver", "patient", "household",
@@ -2700,6 +2742,10 @@ def closed_down(noun: Token) -> bool:
                                                                    for o in c.children) for c in verb.children)
 
 
+_TRADED_PAPERS = frozenset({"share", "stock", "bond", "security", "note", "unit", "depositary", "receipt", "adr",
+                            "future", "option", "warrant", "equity", "paper", "currency", "price"})
+
+
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
     if any(v.lemma_ in _INTENT_VERBS and v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
                                                                  for c in v.children) for v in chain):
@@ -2711,6 +2757,10 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
             or chain and any(closed_down(c) for c in chain[0].children if c in path or c.dep_ == "dobj"
                              and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
         return "absentFrom", None                                 # "pulled out of Russia"
+    if chain and chain[0].lemma_ == "leave" and path and path[0].dep_ == "dobj" and path[0].head == chain[0] \
+            and _past(chain) and not negated(chain):
+        return "absentFrom", None         # "It left Nigeria in 2031": the market itself left (not "left prices
+        #                                   unchanged in Spain", nor "will leave Kenya by June": still there)
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
         or any(c.dep_ == "dobj" and _denied(c) and c.lemma_.lower() in PRESENCE_NOUNS | STORE_NOUNS | SITE_NOUNS
                for c in chain[0].children) if chain else False   # "has no presence" (with "in Britain" on the verb)
@@ -2725,6 +2775,9 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
             and not any(c.dep_ == "dobj" for c in chain[0].children):
         words = words - {"run"}           # "will run into China's Shenlai": meets a rival there, runs nothing (but
         #                                   "runs trains into Germany")
+    if any(t.lemma_ == "trade" and any(c.lemma_.lower() in _TRADED_PAPERS for c in t.children
+                                       if c.dep_ in ("nsubj", "nsubjpass", "compound")) for t in chain + path):
+        words = words - {"trade"}         # "its shares trade in the US": a listing, not a presence
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun or bool(chain) and chain[0].lemma_ in ("take", "bring") \

@@ -7,15 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .lexicon import COMPANY_NOUNS, TITLES
+from kg.resolution import LEGAL_SUFFIXES
+
+from .lexicon import COMPANY_NOUNS, INDUSTRY_WORDS, TITLES, TITLE_FUNCTIONS, TITLE_MODIFIERS, trade_word
+from .markets import resolve_market
 from .nlp import Paragraph
+from .places import resolve_place
 
 _DASHES = frozenset({"-", "–", "—", "--"})
 _NAME_PARTICLES = frozenset({"van", "de", "da", "der", "den", "von", "bin", "al", "el", "di", "du", "la", "le"})
 _MAX_LINE_TOKENS = 14            # a name, a dash and a title or a firm (and perhaps a second dash and a role)
 _MAX_BREAK_TOKENS = 4            # "Operator", "Question-and-Answer Session", "Conference call participants"
+# Words that say a text is a call's transcript: its headline or a line of its own ("Operator").
+_CALL_WORDS = frozenset({"call", "transcript", "webcast", "conference", "operator", "question-and-answer", "q&a",
+                         "teleconference", "earnings"})
+# Words of a speaker's role that make it a title, not a firm: "Investor Relations", "EVP and Treasurer".
+ROLE_WORDS = TITLES | TITLE_MODIFIERS | TITLE_FUNCTIONS | frozenset({"evp", "svp", "treasurer", "controller", "ir"})
 
 
 @dataclass
@@ -44,9 +53,34 @@ def speaker_dash(doc: Doc) -> int | None:
         hyphen = token.text == "-" and not token.whitespace_ and not doc[token.i - 1].whitespace_   # (Ann Lee-Roe)
         if not (hyphen or token.lower_ in _NAME_PARTICLES
                 or token.text[:1].isupper() and token.text.replace("'", "").replace(".", "").isalpha()) \
-                or token.lower_ in TITLES or token.lower_ in COMPANY_NOUNS:
-            return None
+                or token.lower_ in TITLES | COMPANY_NOUNS | INDUSTRY_WORDS | {"by"} or trade_word(token.lower_) \
+                or token.text.replace(".", "").lower() in LEGAL_SUFFIXES or token.ent_type_ in ("GPE", "LOC", "NORP"):
+            return None                  # (not "Kelvo Inc - Q3 results", "By Ann Lee - Staff Reporter", "San Isidro -
+    name, role = doc[:dash].text, doc[dash + 1:].text.split(",")[0]               # Peru")
+    if any(resolve_market(part) is not None or resolve_place(part) is not None for part in (name, role)):
+        return None
     return dash
+
+
+def role_parts(doc: Doc, dash: int) -> tuple[Span | None, Span | None]:
+    """A speaker line's title and firm, either one missing: "Chief Financial Officer" (a title), "Harlevi
+    Securities" (a firm), "Managing Director, Harlevi Securities" or "Harlevi Securities - Analyst" (both)."""
+    end = next((t.i for t in doc[dash + 1:] if t.text in _DASHES), len(doc))
+    comma = next((t.i for t in doc[dash + 1:end] if t.text == ","), end)
+    first, second = doc[dash + 1:comma], doc[comma + 1:end] if comma < end else doc[end + 1:]
+    if not len(first):
+        return None, None
+    if _is_title(first):
+        return first, second if len(second) else None
+    return (second if len(second) and _is_title(second) else None), first
+
+
+def _is_title(span: Span) -> bool:
+    """"Chief Executive Officer", "Head of Investor Relations", "EVP and Treasurer", "Equity Analyst" (not "Hexmoor
+    Research", a firm named for its trade)."""
+    last = span[-1].lower_
+    return span[0].lower_ in ROLE_WORDS or last in TITLES and last not in INDUSTRY_WORDS | {"research"} \
+        and not trade_word(last)
 
 
 def _breaks_turn(doc: Doc) -> bool:
@@ -59,8 +93,8 @@ def read_transcript(paragraphs: list[Paragraph]) -> Transcript:
     """The speaker lines and turns of a text with two speaker lines or more; nothing for any other text."""
     found = Transcript()
     lines = {p: dash for p, paragraph in enumerate(paragraphs) if (dash := speaker_dash(paragraph.doc)) is not None}
-    if len(lines) < 2:
-        return found
+    if len(lines) < 2 or not (_names_a_call(paragraphs) or _repeated(paragraphs, lines)):
+        return found                     # (a board's list, a cast, a fixture list: names and dashes, no call)
     found.lines = lines
     opening: int | None = None
     turn: list[int] = []
@@ -68,9 +102,22 @@ def read_transcript(paragraphs: list[Paragraph]) -> Transcript:
         if p in lines or paragraph is None or _breaks_turn(paragraph.doc):
             if opening is not None and turn:
                 found.turns.update((q, opening) for q in turn)
-                if paragraphs[turn[-1]].text.rstrip(' "\u201d').endswith("?"):
+                if "?" in paragraphs[turn[-1]].text:     # (an analyst's "... follow them? Thanks.")
                     found.questions.update(turn)
             opening, turn = (p if p in lines else None), []
         elif opening is not None:
             turn.append(p)
     return found
+
+
+def _names_a_call(paragraphs: list[Paragraph]) -> bool:
+    """The headline or a short line says the text is a call's transcript ("Q4 Earnings Call Transcript",
+    "Operator")."""
+    return any(any(t.lower_ in _CALL_WORDS for t in paragraph.doc)
+               for p, paragraph in enumerate(paragraphs) if p == 0 or len(paragraph.doc) <= _MAX_BREAK_TOKENS)
+
+
+def _repeated(paragraphs: list[Paragraph], lines: dict[int, int]) -> bool:
+    """A speaker line that comes back: the same person speaks again."""
+    texts = [" ".join(paragraphs[p].text.split()) for p in lines]
+    return len(set(texts)) < len(texts)
