@@ -6283,3 +6283,21 @@ def test_a_firms_short_name_the_model_calls_a_nationality_before_a_title():
                                 "Fintavo Mannion.", short_name_as_nationality)
     facts = {(f.subject, f.predicate, f.object) for f in result.facts}
     assert ("Fintavo Mannion", "executiveOf", "Dunmarra Logistics") in facts, facts
+
+
+def test_a_unit_of_the_firm_a_nationality_names_not_of_the_firm_named_last():
+    facts = facts_of("Swiss drugmaker Vendaris Therapeutics has licensed its drug Quellor to Mexico's Toravana "
+                     "Laboratorios.\n\nIn Brazil, Toravana's representatives will promote Quellor alongside the 70 "
+                     "sales staff of Vendaris Brasil, the Swiss company's local unit.", "2034-02-07")
+    assert ("Vendaris Brasil", "subsidiaryOf", "Vendaris Therapeutics") in facts, facts
+    assert ("Vendaris Brasil", "subsidiaryOf", "Toravana Laboratorios") not in facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Filings in Colombia and Peru, where Toravana Laboratorios already sells its Pirvacor pills, will follow this "
+     "year.", ("Pirvacor", "availableIn", "Peru")),
+    ("Stores in Chile and Peru, where Toravana Laboratorios has no business, will open later.",
+     ("Toravana Laboratorios", "absentFrom", "Chile")),
+])
+def test_a_where_clause_hung_on_the_noun_before_the_markets_says_who_is_there(text, fact):
+    assert fact in facts_of(text, "2034-02-07")

@@ -93,6 +93,8 @@ def _home_countries(name: str, root: Token) -> set[str]:
     """Countries a company is known by: a large city or a country its name holds ("London Stock
     Exchange", "Bank of Ireland") and nationality adjectives on its mention ("German carmaker Foo")."""
     homes = {code for code in markets_in_name(name) if not code.startswith("region:")}
+    homes.update(ref.code for c in root.children if c.dep_ == "poss" and c.ent_type_ == "GPE"
+                 and (ref := resolve_market(c.text)) is not None and ref.kind == "country")   # "Mexico's Bravana"
     described = [root.head] if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in COMPANY_NOUNS else []
     described += [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS]
     for noun in described:
@@ -895,6 +897,11 @@ class DocContext:
                             (m := self._by_token.get((p, t.i))) is not None and m.type == "Company"   # executive
                             for t in token.sent if t.i < token.i):               # ...", "Wyralla mines copper. Most
                         target = self._previous_subject(p, token.sent)     # of its concentrate ...": the subject before
+                    if target is not None and token.pos_ == "NOUN" and (nationality := _nationality(token)) \
+                            and nationality not in homes.get(target.entity, ()) \
+                            and any(nationality in h for e, h in homes.items() if e != target.entity):
+                        target = None       # ("Cendaris Brasil, the Swiss company's local unit", after "Swiss
+                        #                     drugmaker Cendaris" and "Mexico's Bravana": Cendaris's)
                 reporter = self._reporting_subject(p, token) if kind in ("Company", "Person") and target is None \
                     else None
                 if reporter is not None and reporter.type in ((kind, "Executive") if kind == "Person" else (kind,)):

@@ -2409,7 +2409,10 @@ def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
                          if a.dep_ == "appos" and a.lemma_.lower() in ("market", "country", "region", "nation"))]
     clauses = [c for holder in holders for c in holder.children]
     clauses += [c for c in first.children if c.i > market.i] if first is not market else []   # "Spain and Germany,
-    for clause in clauses:                                                      # where it has sales teams": both
+    #                                                                           where it has sales teams": both
+    if first.dep_ == "pobj" and first.head.head.pos_ == "NOUN":    # "Filings in Colombia and Peru, where Bravana
+        clauses += [c for c in first.head.head.children if c.i > market.i]      # sells its pills": the clause
+    for clause in clauses:                                                      # hung on the noun before
         if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
                 and any(w.lower_ == "where" for w in clause.children) \
                 and not (clause.lemma_ in ("have", "be") and clause.tag_ == "VBD"):   # (not "where it had 40 stores")
