@@ -78,7 +78,9 @@ def timed(function, *args, **kwargs):
 def make_corpus(folder: Path, per_category: int | None, fraction: float = 1.0) -> Path:
     """The first `per_category` BBC business and tech articles (all: None), or the first `fraction` of
     them, as business-001.txt, tech-001.txt, ... (the names repeat across the two folders)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if not any((BBC / category).is_dir() for category in ("business", "tech")):
+        sys.exit(f"bench: no BBC articles under {BBC} (set KG_SHARED to the shared folder)")   # (not a ratio of
+    folder.mkdir(parents=True, exist_ok=True)                                                    # nothing to nothing)
     for category in ("business", "tech"):
         paths = sorted((BBC / category).glob("*.txt"))[:per_category]
         for path in paths[:math.ceil(len(paths) * fraction)]:

@@ -32,7 +32,7 @@ def table_rows(ctx: DocContext) -> Iterator[list[tuple[int, list[str]]]]:
     run: list[tuple[int, list[str]]] = []
     end = None
     for p, paragraph in enumerate(ctx.paragraphs):
-        text = paragraph.doc.text
+        text = paragraph.text                  # (kept: spaCy joins a Doc's tokens anew for each .text)
         cells = [cell.strip() for cell in text.split(TABLE_CELL_SEPARATOR)]
         joined = end is not None and ctx.article.text[end:paragraph.offset] == "\n"
         if len(cells) > 1 and (not run or joined and len(cells) == len(run[0][1])

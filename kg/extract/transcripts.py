@@ -42,8 +42,7 @@ def speaker_dash(doc: Doc) -> int | None:
     """The dash of a line that is a name, a spaced dash and a title or firm beginning in capitals ('Nilüfer
     Başaranoğlu - Chief Executive Officer'); None for anything else ('Kelvo Group - a profile', 'Q4 2033 -
     Results', a sentence)."""
-    text = doc.text.rstrip()
-    if len(doc) > _MAX_LINE_TOKENS or not text or text[-1] in ".?!:;,\"'":
+    if len(doc) > _MAX_LINE_TOKENS or _ends_a_sentence(doc):
         return None
     dash = next((t.i for t in doc if t.text in _DASHES and t.i > 0 and t.whitespace_ and doc[t.i - 1].whitespace_),
                 None)
@@ -83,10 +82,16 @@ def _is_title(span: Span) -> bool:
         and not trade_word(last)
 
 
+def _ends_a_sentence(doc: Doc) -> bool:
+    """The line's last mark closes a sentence or a clause (read from its tokens: a paragraph's text is joined anew
+    on each call); an empty line counts as one."""
+    last = next((t.text for t in reversed(doc) if not t.is_space), "")
+    return not last or last[-1] in ".?!:;,\"'"
+
+
 def _breaks_turn(doc: Doc) -> bool:
     """A short line of its own, no sentence: the operator's label, a section's heading."""
-    text = doc.text.rstrip()
-    return 0 < len(doc) <= _MAX_BREAK_TOKENS and text[-1:] not in ".?!:;,\"'"
+    return 0 < len(doc) <= _MAX_BREAK_TOKENS and not _ends_a_sentence(doc)
 
 
 def read_transcript(paragraphs: list[Paragraph]) -> Transcript:
