@@ -6301,3 +6301,10 @@ def test_a_unit_of_the_firm_a_nationality_names_not_of_the_firm_named_last():
 ])
 def test_a_where_clause_hung_on_the_noun_before_the_markets_says_who_is_there(text, fact):
     assert fact in facts_of(text, "2034-02-07")
+
+
+def test_a_two_word_nationality_on_the_stores_a_firm_opens_is_their_market():
+    result = extract("Edvarn, the German discounter, opened its first 12 South African stores in Gauteng in October.",
+                     "2034-02-22")
+    assert ("Edvarn", "operatesIn", "South Africa") in {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("StoreOpening", "South Africa") in {(e.type, e.args.get("market")) for e in result.events}

@@ -199,8 +199,9 @@ def _cluster_markets(mentions: list[Mention]) -> dict[str, str]:
     mapping = {}
     for mention in mentions:
         ref = resolve_market(mention.text) or (resolve_market(f"{mention.text} market")   # "American" of "to
-                                               if mention.text[:1].isupper() and " " not in mention.text else None)
-        if ref is not None:                                                           # American hospitals"
+                                               if all(w[:1].isupper() and w.isalpha() for w in mention.text.split())
+                                               else None)                             # American hospitals", "South
+        if ref is not None:                                                           # African" of its stores
             mapping[mention.key] = ref.name
     return mapping
 

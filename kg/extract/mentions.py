@@ -1664,13 +1664,14 @@ def _nationality_of_buyers(ent: Span) -> bool:
 
 def _nationality_of_a_new_site(ent: Span) -> bool:
     """A nationality on a store or site a company opens: "opened its first Norwegian store", "will build a Polish
-    plant" (there is its market; not "the Norwegian group", nor "closed its Polish plant")."""
+    plant", "opened its first 12 South African stores" (there is its market; not "the Norwegian group", nor "closed
+    its Polish plant")."""
     noun = ent.root.head
     verb = noun.head
     market = resolve_market(f"{ent.text} market")
     placed = {country_of(o) for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for o in c.children if o.ent_type_ in ("GPE", "LOC")} - {None}
-    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and market is not None \
+    return ent.root.i == ent.end - 1 and ent.root.dep_ in ("amod", "compound") and market is not None \
         and noun.lemma_.lower() in STORE_NOUNS | SITE_NOUNS - _STYLED_SITES \
         and noun.dep_ == "dobj" and verb.lemma_ in OPENING_VERBS and placed <= {market.code} \
         and not any(c.lower_ in ("more", "additional", "another", "further") for c in noun.children)
