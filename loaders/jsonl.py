@@ -53,7 +53,7 @@ INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "
                "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
                "published": FIELD_NAMES["published"] + ("first_published",),
                "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered"),
-               "id": ("value", "id", "text")}       # (schema.org's {"@type": "PropertyValue", "value": ...}; RSS's
+               "id": ("value", "@value", "id", "text")}       # (schema.org's {"@type": "PropertyValue", "value": ...}; RSS's
 #                                                      {"#text": ...} folds to "text")   # (WordPress:
 #                                                                                        "rendered")
 STANDFIRST_HOLDERS = ("fields", "content", "article")     # (not "meta": a site's own blurb is no standfirst)
@@ -92,8 +92,8 @@ def _fold(name: str) -> str:
     one name, and so are RSS's "content:encoded" and "content_encoded"; a leading underscore stays ("_id", a
     database's key, is not "id"; "_source" is not "source")."""
     inner = name.lstrip("_")
-    return name[:len(name) - len(inner)] + inner.lstrip("@#").replace("_", "").replace("-", "").replace(":", "") \
-        .casefold()                      # (and a converted XML's "#text", JSON-LD's "@value")
+    return name[:len(name) - len(inner)] + inner.lstrip("#").replace("_", "").replace("-", "").replace(":", "") \
+        .casefold()                      # (and a converted XML's "#text"; JSON-LD's "@id" stays its own name)
 
 
 def _value_of(record: dict, name: str) -> tuple[str, object] | None:
@@ -139,10 +139,18 @@ def _paragraphs_joined(items: list, depth: int = 0) -> str | None:
             kind = _found(item, ("type",), ())[1]
             if isinstance(kind, str) and _fold(kind) in _MEDIA_BLOCKS:
                 continue
+            text = _found(item, INNER_NAMES["text"], ("data",))[1]
             spans = _found(item, ("children",), ())[1]
-            item = "".join(span.get("text", "") for span in spans if isinstance(span, dict)
-                           and isinstance(span.get("text"), str)) if isinstance(spans, list) \
-                else _found(item, INNER_NAMES["text"], ("data",))[1]
+            items = _found(item, ("items",), ("data",))[1]
+            if isinstance(text, str):
+                item = text
+            elif isinstance(spans, list):            # Portable Text's spans, one paragraph
+                item = "".join(span["text"] for span in spans if isinstance(span, dict)
+                               and isinstance(span.get("text"), str))
+            elif isinstance(items, list):            # Editor.js's list block: its items, a line each
+                item = "\n".join(i.strip() for i in items if isinstance(i, str) and i.strip())
+            else:
+                item = None
         if isinstance(item, str) and item.strip():
             texts.append(item.strip())
     return "\n\n".join(texts) or None

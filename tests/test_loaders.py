@@ -314,6 +314,10 @@ def test_jsonl_records_of_common_feeds(tmp_path, record, expected):
     ({"identifier": {"@type": "PropertyValue", "value": "n-9"}, "articleBody": TEXT}, {"doc_id": "n-9"}),
     ({"guid": {"@isPermaLink": "false", "#text": "n-10"}, "description": TEXT}, {"doc_id": "n-10"}),
     ({"identifier": ["n-11", "doi:1"], "articleBody": TEXT}, {"doc_id": "feed.jsonl#1"}),
+    ({"@id": "_:b0", "identifier": "n-12", "articleBody": TEXT}, {"doc_id": "n-12"}),    # (JSON-LD's node, no id)
+    ({"body": [{"type": "text", "text": "Norvik will open ten stores.", "children": [{"type": "link"}]},
+               {"type": "list", "data": {"style": "unordered", "items": ["Chile", "Peru"]}}]},
+     {"text": "Norvik will open ten stores.\n\nChile\nPeru"}),
     # blocks of an editor (Editor.js, Portable Text), nested lists, media blocks left out
     ({"body": [{"type": "paragraph", "data": {"text": "Norvik will open ten stores."}},
                {"type": "image", "value": "photo.jpg"},
