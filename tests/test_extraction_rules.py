@@ -6157,6 +6157,28 @@ def test_a_speaker_lines_role_may_give_a_title_a_firm_or_both(lines, expected):
     assert not [f for f in facts if f[2] in ("Investor Relations", "Senior Analyst", "Managing Director")]
 
 
+@pytest.mark.parametrize("answer", [
+    'We opened 40 stores in Peru. As one of you asked last quarter, "when will Chile come?" The answer: next year.',
+    "Why does Peru matter? Because we opened 40 stores in Peru this year.",
+])
+def test_an_answer_that_asks_a_question_on_its_way_is_still_an_answer(answer):
+    text = ("Brenvora Makine A.Ş. Q2 2031 Earnings Call Transcript\n\nOperator\n\n"
+            f"Pirkko Ohlendorf - Chief Executive Officer\n{answer}\n\n"
+            "Ubsal Fenwicke - Ketterby Capital\nAnd Chile?")
+    assert "Pirkko Ohlendorf" in {c.speaker for c in extract(text, "2031-08-06").claims}
+
+
+def test_a_speaker_named_like_a_place_and_an_analyst_without_a_firm():
+    text = ("Brenvora Makine A.Ş. Q2 2031 Earnings Call Transcript\n\nOperator\n\n"
+            "Ubsal Fenwicke - Analyst\nWill you open stores in Chile?\n\n"
+            "Israel Diaz - Chief Financial Officer\nWe will open 10 stores in Chile next year.")
+    result = extract(text, "2031-08-06")
+    facts = {(f.subject, f.predicate, f.object) for f in result.facts}
+    assert ("Israel Diaz", "executiveOf", "Brenvora Makine A.Ş.") in facts, facts
+    assert not [f for f in facts if f[0] == "Ubsal Fenwicke"]          # (an analyst's firm unsaid: none)
+    assert "Ubsal Fenwicke" not in {c.speaker for c in result.claims}
+
+
 def test_an_analysts_turn_that_ends_with_thanks_after_the_question_is_still_a_question():
     text = ("Brenvora Makine A.Ş. Q2 2031 Earnings Call Transcript\n\n"
             "Pirkko Ohlendorf - Chief Executive Officer\nWe opened a plant in Chile.\n\n"
@@ -6166,7 +6188,7 @@ def test_an_analysts_turn_that_ends_with_thanks_after_the_question_is_still_a_qu
 
 
 def test_a_call_whose_company_is_not_named_before_its_speakers_is_not_the_analysts_firm():
-    text = ("Earnings call\n\nPirkko Ohlendorf - Chief Executive Officer\nWe grew in Peru last year.\n\n"
+    text = ("Earnings call transcript\n\nPirkko Ohlendorf - Chief Executive Officer\nWe grew in Peru last year.\n\n"
             "Ubsal Fenwicke - Ketterby Capital\nWhat about Peru?")
     facts = facts_of(text, "2031-08-06")
     assert ("Ubsal Fenwicke", "worksFor", "Ketterby Capital") in facts
@@ -6186,6 +6208,17 @@ def test_lines_of_a_name_and_a_dash_that_name_no_speakers_are_no_transcript(text
     assert not [e for e in result.entities if e.type in ("Person", "Executive") and e.name not in ("Marta Quell",
                                                                                                      "Dorin Vasko")]
     assert not [c for c in result.claims if c.speaker in ("Tarsen Corp", "Puerto Varas", "Dorin Vasko")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Brenvora Makine signed a deal with Kelvora Verwaltungs GmbH & Co. KGaA on Monday.",
+     "Kelvora Verwaltungs GmbH & Co. KGaA"),
+    ("Brenvora Makine signed a deal with Kelvora SE Asia Fund on Monday.", "Kelvora SE Asia Fund"),
+])
+def test_a_legal_form_inside_a_longer_name_does_not_cut_it(text, name):
+    names = {e.name for e in extract(text).entities}
+    assert name in names or name.replace(" & Co. KGaA", "") in names, names
+    assert "KGaA" not in names and "Kelvora SE" not in names
 
 
 @pytest.mark.parametrize("name, short", [("Halvoni Gida A.Ş.", "Halvoni Gida"), ("Tamsley Logistika s.r.o.",
@@ -6245,6 +6278,16 @@ def test_a_price_cell_with_the_old_price_in_brackets_gives_the_new_price():
      ("Marrowind Holdings", "operatesIn", "Zambia"), True),
     ("Marrowind Holdings said its shares trade in the United States and Britain.",
      ("Marrowind Holdings", "operatesIn", "United States"), False),
+    ("Marrowind Holdings stopped trading in Russia in 2030.", ("Marrowind Holdings", "operatesIn", "Russia"), False),
+    ("Marrowind Holdings is traded in Singapore.", ("Marrowind Holdings", "operatesIn", "Singapore"), False),
+    ("Marrowind Holdings traded in Singapore at a record high on Monday.",
+     ("Marrowind Holdings", "operatesIn", "Singapore"), False),
+    ("Marrowind Holdings left Nigeria in 2029 but returned in 2031.",
+     ("Marrowind Holdings", "absentFrom", "Nigeria"), False),
+    ("Marrowind Holdings left Brazil as its biggest market in 2030.",
+     ("Marrowind Holdings", "absentFrom", "Brazil"), False),
+    ("Marrowind Holdings sells in Peru.\n\nMedical director Osterby Lund of Lima Hospital praised it.",
+     ("Osterby Lund", "executiveOf", "Marrowind Holdings"), False),
     ("Marrowind Holdings runs 600 stores in Kenya. It left Nigeria in 2031.",
      ("Marrowind Holdings", "absentFrom", "Nigeria"), True),
     ("Marrowind Holdings runs 600 stores in Kenya. It will leave Nigeria by the end of June.",
@@ -6265,6 +6308,11 @@ def test_a_firm_trading_in_or_having_left_a_market_and_a_functions_director(text
     # a market that only owns the next place is no market of the list ("Asia and Mexico's Pacific coast")
     ("Garrenby Lines started a weekly service between Asia and Mexico's Pacific coast on Tuesday.",
      ("Garrenby Lines", "targetsMarket", "Mexico"), False),
+    # a market opening a clause of its own is no item of the list before it
+    ("Wrolvo Holdings opened stores in Poland, and Hungary, Romania and Bulgaria are next.",
+     ("Wrolvo Holdings", "operatesIn", "Romania"), False),
+    ("Wrolvo Holdings exited Poland and Hungary, and Romania and Bulgaria remain its biggest markets.",
+     ("Wrolvo Holdings", "absentFrom", "Romania"), False),
 ])
 def test_markets_listed_after_a_market_share_its_relation(text, fact, expected):
     assert (fact in facts_of(text, "2034-02-23")) == expected

@@ -20,7 +20,7 @@ from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
 from .places import country_of, markets_in_name
-from .transcripts import Transcript, read_transcript
+from .transcripts import Transcript, read_transcript, role_parts
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -311,7 +311,10 @@ class DocContext:
                       and not m.anaphor), None)
         if named is not None:
             return named
-        analysts = {m.entity for m in self.mentions if m.para in lines and m.type == "Company"}
+        titles = {p: role_parts(self.paragraphs[p].doc, dash)[0] for p, dash in lines.items()}
+        analysts = {m.entity for m in self.mentions if m.para in lines and m.type == "Company"
+                    and not (titles[m.para] is not None and {t.lower_ for t in titles[m.para]} & EXECUTIVE_TITLES)}
+        #                                                             (not "Ann Lee - CEO, Velmora Holdings")
         return next((m for m in self.mentions if m.entity == self.main_company and not m.anaphor
                      and m.entity not in analysts), None)
 

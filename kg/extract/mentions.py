@@ -861,9 +861,11 @@ def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                     _legal_form(doc[inner + 1]) or doc[inner + 1].text == "."
                     or doc[inner + 1].text == "," and inner + 2 < ent.end and _legal_form(doc[inner + 2])):
                 inner += 1                                       # ("Sdn Bhd", "S.L" and its full stop, "Co., Ltd.")
-            if inner is not None and inner < ent.end - 1:
+            if inner is not None and inner < ent.end - 1 and (any(c.isdigit() for c in doc[inner + 1].text)
+                                                              or doc[inner + 1].is_lower):
                 ent, label = doc[ent.start:inner + 1], "ORG"     # "Brenvora Makine A.Ş. Q2 2031" tagged as one:
-                #                                                  the name ends with its legal form
+                #                                                  the name ends with its legal form (not "Kelvo
+                #                                                  SE Asia Fund", "Harlevi & Co Capital")
             if any(_spaced_legal_form(doc, k) and k < ent.start < _spaced_legal_form(doc, k)
                    for k in range(max(0, ent.start - 4), ent.start)):
                 continue                                   # "o.o." of "Sp. z o.o.": no name

@@ -325,8 +325,8 @@ def speaker_line_roles(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
         firm = ctx.transcript_firm.entity if ctx.transcript_firm is not None else None
         if firm is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES:
             yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
-        elif firm is not None:
-            yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text)
+        elif firm is not None and not {t.lower_ for t in title} & COMMENTATOR_TITLES:   # ("Tom Hale - Analyst":
+            yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text)   # whose, unsaid)
     elif title is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES \
             and not {t.lower_ for t in title} & COMMENTATOR_TITLES:
         yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
@@ -403,6 +403,8 @@ def _bare_title(ctx: DocContext, p: int, sentence: Span, title: Token, alone: bo
     return (title.lemma_.lower() in EXECUTIVE_TITLES - {"partner", "head", "director", "manager", "president"}
             or managing) and not named_before \
         and not any(c.dep_ in ("prep", "poss") for c in title.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in title.head.children
+                    if title.dep_ == "compound" and title.head.pos_ == "PROPN") \
         and (not alone or not any(m.para == p and sentence.start <= m.start < sentence.end and m.type == "Company"
                                   and not m.anaphor and m.start not in in_quotes for m in ctx.mentions))
 
@@ -2284,11 +2286,21 @@ def market_relations(ctx: DocContext, p: int, sentence: Span) -> Iterator[tuple[
 
 def _listed_after(ctx: DocContext, p: int, before: Token, token: Token) -> bool:
     """The market at `token` follows the one at `before` in a list: only commas, "and", "or" and "the" between."""
-    start, doc = ctx.mention_at(p, token).start, token.doc
+    start, doc, first = ctx.mention_at(p, token).start, token.doc, _first_conjunct(token)
+    own_clause = token.dep_ in ("nsubj", "nsubjpass") or first.dep_ in ("nsubj", "nsubjpass") \
+        and first.i > before.i and ctx.entity_at(p, first, "Market") is not None   # ("..., and Hungary, Romania
+    #                                                                                 and Bulgaria are next")
     return before.i < start and all(t.text in (",", "and", "or", "the") for t in doc[before.i + 1:start]) \
-        and token.dep_ not in ("poss", "compound", "amod", "nmod") \
+        and token.dep_ not in ("poss", "compound", "amod", "nmod") and not own_clause \
         and not (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS")   # (not "Asia and Mexico's Pacific
     #                                                                               coast": a place of Mexico's)
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The head of the coordination a token is in ("Hungary" of "Hungary, Romania and Bulgaria are next")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _market_facts(ctx: DocContext, p: int, sentence: Span, token: Token, market: str, evidence: Evidence,
@@ -2745,8 +2757,19 @@ def closed_down(noun: Token) -> bool:
                                                                    for o in c.children) for c in verb.children)
 
 
-_TRADED_PAPERS = frozenset({"share", "stock", "bond", "security", "note", "unit", "depositary", "receipt", "adr",
-                            "future", "option", "warrant", "equity", "paper", "currency", "price"})
+def _trades_there(chain: list[Token]) -> bool:
+    """"The group already trades in Namibia", "has traded in Kenya since 2019": a firm doing business there (not "is
+    traded in Singapore" or "traded at a record high": its shares; not "stopped trading in Russia"; not "its shares
+    trade in London")."""
+    verb = chain[0] if chain else None
+    return verb is not None and verb.lemma_ == "trade" and verb.pos_ == "VERB" \
+        and len(chain) == 1 and not any(c.dep_ == "auxpass" or c.dep_ == "prep" and c.lower_ == "at"
+                                        for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "compound") and c.lemma_.lower() in _TRADED_PAPERS for c in verb.children)
+
+
+_TRADED_PAPERS = frozenset({"share", "stock", "bond", "security", "note", "depositary", "receipt", "adr", "future",
+                            "option", "warrant", "equity", "paper", "currency", "price", "coin", "token"})
 
 
 def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> tuple[str, str | None] | None:
@@ -2761,7 +2784,11 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
                              and len(path) == 2 and path[1].lower_ == "in" and path[1].head == chain[0]):
         return "absentFrom", None                                 # "pulled out of Russia"
     if chain and chain[0].lemma_ == "leave" and path and path[0].dep_ == "dobj" and path[0].head == chain[0] \
-            and _past(chain) and not negated(chain):
+            and _past(chain) and not negated(chain) \
+            and not any(c.dep_ == "conj" and c.lemma_ in ("return", "re-enter", "reenter", "come") or c.dep_ in (
+                "dative", "oprd") or c.dep_ == "prep" and c.lower_ == "as" for c in chain[0].children) \
+            and sum(c.dep_ == "dobj" for c in chain[0].children) == 1:     # (not "left Nigeria in 2029 but returned",
+        #                                                                 "left Brazil as its biggest market")
         return "absentFrom", None         # "It left Nigeria in 2031": the market itself left (not "left prices
         #                                   unchanged in Spain", nor "will leave Kenya by June": still there)
     negative = negated(chain) or bool(words & ABSENCE_WORDS) or "yet" in words and not _past(chain) \
@@ -2778,9 +2805,8 @@ def _market_relation(words: set[str], chain: list[Token], path: list[Token]) -> 
             and not any(c.dep_ == "dobj" for c in chain[0].children):
         words = words - {"run"}           # "will run into China's Shenlai": meets a rival there, runs nothing (but
         #                                   "runs trains into Germany")
-    if any(t.lemma_ == "trade" and any(c.lemma_.lower() in _TRADED_PAPERS for c in t.children
-                                       if c.dep_ in ("nsubj", "nsubjpass", "compound")) for t in chain + path):
-        words = words - {"trade"}         # "its shares trade in the US": a listing, not a presence
+    if "trade" in words and not _trades_there(chain):
+        words = words - {"trade"}         # (only "the group already trades in Namibia")
     presence = bool(words & (PRESENCE_VERBS | PRESENCE_NOUNS | COMPANY_NOUNS))
     begun = begins_presence(chain)      # "will begin selling cars in Germany", "began flights to Peru"
     entry = bool(words & (ENTRY_VERBS | ENTRY_NOUNS)) or begun or bool(chain) and chain[0].lemma_ in ("take", "bring") \

@@ -21,8 +21,7 @@ _NAME_PARTICLES = frozenset({"van", "de", "da", "der", "den", "von", "bin", "al"
 _MAX_LINE_TOKENS = 14            # a name, a dash and a title or a firm (and perhaps a second dash and a role)
 _MAX_BREAK_TOKENS = 4            # "Operator", "Question-and-Answer Session", "Conference call participants"
 # Words that say a text is a call's transcript: its headline or a line of its own ("Operator").
-_CALL_WORDS = frozenset({"call", "transcript", "webcast", "conference", "operator", "question-and-answer", "q&a",
-                         "teleconference", "earnings"})
+_CALL_WORDS = frozenset({"transcript", "webcast", "operator", "question-and-answer", "q&a", "teleconference"})
 # Words of a speaker's role that make it a title, not a firm: "Investor Relations", "EVP and Treasurer".
 ROLE_WORDS = TITLES | TITLE_MODIFIERS | TITLE_FUNCTIONS | frozenset({"evp", "svp", "treasurer", "controller", "ir"})
 
@@ -53,7 +52,7 @@ def speaker_dash(doc: Doc) -> int | None:
         if not (hyphen or token.lower_ in _NAME_PARTICLES
                 or token.text[:1].isupper() and token.text.replace("'", "").replace(".", "").isalpha()) \
                 or token.lower_ in TITLES | COMPANY_NOUNS | INDUSTRY_WORDS | {"by"} or trade_word(token.lower_) \
-                or token.text.replace(".", "").lower() in LEGAL_SUFFIXES or token.ent_type_ in ("GPE", "LOC", "NORP"):
+                or token.text.replace(".", "").lower() in LEGAL_SUFFIXES:
             return None                  # (not "Kelvo Inc - Q3 results", "By Ann Lee - Staff Reporter", "San Isidro -
     name, role = doc[:dash].text, doc[dash + 1:].text.split(",")[0]               # Peru")
     if any(resolve_market(part) is not None or resolve_place(part) is not None for part in (name, role)):
@@ -107,12 +106,24 @@ def read_transcript(paragraphs: list[Paragraph]) -> Transcript:
         if p in lines or paragraph is None or _breaks_turn(paragraph.doc):
             if opening is not None and turn:
                 found.turns.update((q, opening) for q in turn)
-                if "?" in paragraphs[turn[-1]].text:     # (an analyst's "... follow them? Thanks.")
+                if _asks(paragraphs[turn[-1]].doc):
                     found.questions.update(turn)
             opening, turn = (p if p in lines else None), []
         elif opening is not None:
             turn.append(p)
     return found
+
+
+def _asks(doc: Doc) -> bool:
+    """A turn's last paragraph ends on a question, or on thanks after one ("... follow them? Thanks."); not an answer
+    that quotes a question on its way ('"when will Chile come?" The answer: next year')."""
+    sentences = [s for s in doc.sents if s.text.strip()]
+    if not sentences:
+        return False
+    last = sentences[-1].text.strip().rstrip('"\u201d')
+    return last.endswith("?") or len(sentences) > 1 and len(sentences[-1]) <= 4 \
+        and sentences[-2].text.strip().rstrip('"\u201d').endswith("?") \
+        and sentences[-1][0].lower_ in ("thanks", "thank", "cheers")
 
 
 def _names_a_call(paragraphs: list[Paragraph]) -> bool:
