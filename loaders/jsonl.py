@@ -53,9 +53,9 @@ INNER_NAMES = {"text": ("body", "text", "body_text", "plain", "value", "html", "
                "title": ("main", "text", "title", "value", "headline", "print_headline", "rendered"),
                "published": FIELD_NAMES["published"] + ("first_published",),
                "source": ("name", "title"), "standfirst": ("text", "value", "main", "rendered"),
-               "id": ("value", "@value", "id", "text")}       # (schema.org's {"@type": "PropertyValue", "value": ...}; RSS's
-#                                                      {"#text": ...} folds to "text")   # (WordPress:
-#                                                                                        "rendered")
+               "id": ("value", "@value", "id", "text")}
+# (WordPress: "rendered"; schema.org's id: {"@type": "PropertyValue", "value": ...}; RSS's guid converted from XML:
+# {"#text": ...}, whose name folds to "text")
 STANDFIRST_HOLDERS = ("fields", "content", "article")     # (not "meta": a site's own blurb is no standfirst)
 MAX_STANDFIRST = 2000           # characters: a standfirst is a line or two, not a second article
 # Objects that hold some of a record's fields: the Guardian's "fields", a news API's "content" and "dates".
@@ -141,14 +141,14 @@ def _paragraphs_joined(items: list, depth: int = 0) -> str | None:
                 continue
             text = _found(item, INNER_NAMES["text"], ("data",))[1]
             spans = _found(item, ("children",), ())[1]
-            items = _found(item, ("items",), ("data",))[1]
+            listed = _found(item, ("items",), ("data",))[1]
             if isinstance(text, str):
                 item = text
             elif isinstance(spans, list):            # Portable Text's spans, one paragraph
                 item = "".join(span["text"] for span in spans if isinstance(span, dict)
                                and isinstance(span.get("text"), str))
-            elif isinstance(items, list):            # Editor.js's list block: its items, a line each
-                item = "\n".join(i.strip() for i in items if isinstance(i, str) and i.strip())
+            elif isinstance(listed, list):           # Editor.js's list block: its items, a line each
+                item = "\n".join(i.strip() for i in listed if isinstance(i, str) and i.strip())
             else:
                 item = None
         if isinstance(item, str) and item.strip():
@@ -185,12 +185,12 @@ def _field(record: dict, key: str, where: str) -> str | int | None:
     name, value = _found(record, FIELD_NAMES[key], FIELD_HOLDERS if key in ("title", "published") else ())
     if value is None:
         return None
-    if key == "id":                               # an id that is no string or number names nothing: the line's
-        try:                                      # number names the record
-            value = _unwrapped(value, name, key, where)
-        except InputError:
-            return None
-    value = _unwrapped(value, name, key, where)
+    try:
+        value = _unwrapped(value, name, key, where)
+    except InputError:
+        if key == "id":                           # an id that is no string or number names nothing: the line's
+            return None                           # number names the record
+        raise
     if isinstance(value, int) and key == "published":
         return value                          # (an epoch date stays a number)
     return str(value).strip() or None
