@@ -20,7 +20,7 @@ from .markets import resolve_market
 from .mentions import Mention, hyphenated_noun, legal_form_after
 from .nlp import Paragraph
 from .places import country_of, markets_in_name
-from .transcripts import Transcript, read_transcript, role_parts
+from .transcripts import Transcript, role_parts
 
 _COMPANY_PRONOUNS = {"it", "its", "itself"}
 _TIME_MARKS = {"since", "until", "till", "as", "when", "while"}
@@ -246,6 +246,7 @@ class DocContext:
     types: dict[str, str] = field(default_factory=dict)             # entity name -> type
     maker_of: dict[str, str] = field(default_factory=dict)             # product -> company named in it
     named: dict[str, str] = field(default_factory=dict)                # any form, lower case -> entity name
+    transcript: Transcript = field(default_factory=Transcript)         # a call transcript's speaker lines, turns
 
     @property
     def products(self) -> set[str]:
@@ -293,11 +294,6 @@ class DocContext:
             if current:
                 found[current].add(p)
         return found
-
-    @functools.cached_property
-    def transcript(self) -> Transcript:
-        """A call transcript's speaker lines and turns (none in other texts)."""
-        return read_transcript(self.paragraphs)
 
     @functools.cached_property
     def transcript_firm(self) -> Mention | None:

@@ -29,7 +29,7 @@ from .markets import resolve_market
 from .places import Place, country_of, place_key, resolve_place
 from .nlp import Paragraph
 from .normalize import cfa_amount_at, find_money, mentions_money
-from .transcripts import read_transcript, role_parts
+from .transcripts import role_parts
 
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "se", "nv", "asa", "oyj",
           "ab", "spa", "bv", "kgaa", "pty", "pte", "bhd", "tbk", "srl", "sarl", "pjsc",
@@ -740,15 +740,15 @@ def _document_words(paragraphs: list[Paragraph]) -> tuple[set[str], frozenset[st
     return lowercase_words, name_heads, makers_words
 
 
-def candidate_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
-    """Every span that may name an entity, with the votes of its own context."""
+def candidate_mentions(paragraphs: list[Paragraph], speaker_lines: dict[int, int]) -> list[Mention]:
+    """Every span that may name an entity, with the votes of its own context; `speaker_lines` are a call
+    transcript's lines naming its speakers (paragraph -> its dash: see transcripts.read_transcript)."""
     mentions: list[Mention] = []
     defined_terms: set[str] = set()      # "average sales price (ASP)": ASP is a term wherever it appears
     lowercase_words, name_heads, makers_words = _document_words(paragraphs)
     sea_gulf = any(re.search(r"Gulf of (Mexico|Guinea|Thailand|Finland|Bothnia|California|Alaska|Carpentaria|Riga|"
                              r"Tonkin|Maine|Honduras)", paragraph.text) for paragraph in paragraphs)   # a sea, not
     #                                                                          the Arab states' (Aden, Oman are theirs)
-    speaker_lines = read_transcript(paragraphs).lines
     weak: list[tuple[int, Span]] = []    # unlabelled names with no telling context, kept if named elsewhere
     taken_in: dict[int, set[int]] = {}
     for p, paragraph in enumerate(paragraphs):

@@ -18,6 +18,7 @@ from .markets import resolve_market
 from .mentions import candidate_mentions
 from .nlp import Paragraph, parse, wire_credits
 from .tables import priced_by_market
+from .transcripts import read_transcript
 from .relations import (affiliations, appointments, coalitions, company_locations, competitors, customers,
                         customers_counted_there, executives, first_entry, first_site_in, first_stores,
                         first_stores_in, footholds_given, home_countries, joint_developers, labelled_partners,
@@ -47,8 +48,9 @@ class SpacyExtractor:
 
 
 def extract_document(article: Article, paragraphs: list[Paragraph]) -> Extraction:
-    mentions = candidate_mentions(paragraphs)
-    ctx = DocContext(article, paragraphs, mentions)
+    transcript = read_transcript(paragraphs)
+    mentions = candidate_mentions(paragraphs, transcript.lines)
+    ctx = DocContext(article, paragraphs, mentions, transcript=transcript)
     table = resolve_entities(mentions, lambda m: ctx.evidence(m.para, ctx.paragraphs[m.para].doc[m.start].sent))
     _add_wire_credits(article, table.entities)
     ctx.maker_of = table.maker_of

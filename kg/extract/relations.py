@@ -321,17 +321,18 @@ def speaker_line_roles(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact
     firm = next((f for t in named if (f := ctx.entity_at(p, t, "Company")) is not None), None) if named else None
     if person is None or title is None and firm is None:
         return
+    words = {t.lower_ for t in title} if title is not None else set()
+    executive, commentator = bool(words & EXECUTIVE_TITLES), bool(words & COMMENTATOR_TITLES)
+    role = title.text if title is not None else None
     if firm is None:
         firm = ctx.transcript_firm.entity if ctx.transcript_firm is not None else None
-        if firm is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES:
-            yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
-        elif firm is not None and not {t.lower_ for t in title} & COMMENTATOR_TITLES:   # ("Tom Hale - Analyst":
-            yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text)   # whose, unsaid)
-    elif title is not None and {t.lower_ for t in title} & EXECUTIVE_TITLES \
-            and not {t.lower_ for t in title} & COMMENTATOR_TITLES:
-        yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=title.text)
+        if firm is not None and executive:
+            yield Fact(person, "executiveOf", firm, ctx.evidence(p, sentence), role=role)
+        elif firm is not None and not commentator:       # ("Tom Hale - Analyst": whose, unsaid)
+            yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=role)
     else:
-        yield Fact(person, "worksFor", firm, ctx.evidence(p, sentence), role=title.text if title else None)
+        predicate = "executiveOf" if executive and not commentator else "worksFor"
+        yield Fact(person, predicate, firm, ctx.evidence(p, sentence), role=role)
 
 
 def affiliations(ctx: DocContext, p: int, sentence: Span) -> Iterator[Fact]:
@@ -2414,9 +2415,7 @@ _DELAY_VERBS = frozenset({"postpone", "delay", "defer", "block", "ban", "prohibi
 def _where_clause(ctx: DocContext, p: int, market: Token) -> Token | None:
     """The verb of a "where" clause on a market whose subject is a company ("Indonesia, where we have no stores"), or on
     the noun that sums up a list of markets ("Britain and Spain, two markets where Brokkelhof has no sales")."""
-    first = market
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
+    first = _first_conjunct(market)
     holders = [market, *(a for t in dict.fromkeys((market, first)) for a in t.children
                          if a.dep_ == "appos" and a.lemma_.lower() in ("market", "country", "region", "nation"))]
     clauses = [c for holder in holders for c in holder.children]
